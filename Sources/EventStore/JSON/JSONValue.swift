@@ -1,0 +1,70 @@
+/// A JSON value as the ledger stores it.
+///
+/// Numbers keep their literal text: the ledger hashes the exact bytes it stores, so a value must
+/// never pass through a `Double` and come back as other digits (`0.1` → `0.10000000000000001`).
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// The number's literal, as validated by the JSON grammar (e.g. `-12`, `3.50`, `1e3`).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    /// Members in the order they were read; `canonical` sorts them.
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.number(a), .number(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(JSONWriter.compact(self))
+    }
+
+    /// The value of member `key`, if this is an object that has it.
+    public subscript(key: String) -> JSONValue? {
+        guard case let .object(members) = self else { return nil }
+        return members.first(where: { $0.key == key })?.value
+    }
+
+    public var stringValue: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    /// The integer value of a number literal without fraction or exponent.
+    public var integerValue: Int64? {
+        if case let .number(literal) = self { return Int64(literal) }
+        return nil
+    }
+
+    public var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+
+    /// The same value with every object's members sorted by key (Unicode code point order).
+    /// Two values that mean the same JSON have the same canonical form, so idempotency can compare
+    /// them as text.
+    public var canonical: JSONValue {
+        switch self {
+        case let .array(items):
+            return .array(items.map(\.canonical))
+        case let .object(members):
+            let sorted = members
+                .map { (key: $0.key, value: $0.value.canonical) }
+                .sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            return .object(sorted)
+        default:
+            return self
+        }
+    }
+}

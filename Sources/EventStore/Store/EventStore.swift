@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// The append-only, hash-chained event log in one SQLite file (WAL mode).
+///
+/// Domain-agnostic: it knows envelopes, streams and hashes, nothing of child welfare.
+public final class EventStore: Sendable {
+    public let path: String
+    private let pool: DatabasePool
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Creates a new, empty ledger. Refuses if any file is already at `path`.
+    public static func create(at path: String) throws -> EventStore {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw EventStoreError.ledgerExists(path: path)
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(LedgerSchema.applicationID)")
+        }
+        try LedgerSchema.migrator.migrate(pool)
+        return EventStore(path: path, pool: pool)
+    }
+
+    /// Opens an existing ledger and brings its schema up to date.
+    public static func open(at path: String) throws -> EventStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw EventStoreError.noLedger(path: path)
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let applicationID = try pool.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
+            guard applicationID == LedgerSchema.applicationID else { throw EventStoreError.notALedger(path: path) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw EventStoreError.notALedger(path: path)
+        }
+        try LedgerSchema.migrator.migrate(pool)
+        return EventStore(path: path, pool: pool)
+    }
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // INSERT OR REPLACE deletes rows without firing DELETE triggers unless recursive
+            // triggers are on: with them on, our connections cannot delete an event even that way.
+            try db.execute(sql: "PRAGMA recursive_triggers = ON")
+        }
+        return configuration
+    }
+
+    // MARK: - Writing
+
+    /// Appends `events` atomically: all of them or, if any is refused, none. Positions and stream
+    /// versions stay gapless either way.
+    @discardableResult
+    public func append(_ events: [ProposedEvent]) throws -> [AppendOutcome] {
+        try append { appender in try events.map { try appender.append($0) } }
+    }
+
+    /// Runs `body` in one write transaction with an appender: everything it appends commits
+    /// together, or nothing does if it throws. Used to stream a large import without holding it
+    /// in memory.
+    public func append<T>(_ body: (EventAppender) throws -> T) throws -> T {
+        try pool.write { db in
+            let appender = try EventAppender(db: db, now: .now())
+            return try body(appender)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Runs `body` on one consistent snapshot of the log.
+    public func read<T>(_ body: (EventReader) throws -> T) throws -> T {
+        try pool.read { db in try body(EventReader(db: db)) }
+    }
+
+    public func head() throws -> LedgerHead {
+        try read { try $0.head() }
+    }
+
+    // MARK: - Verifying
+
+    /// Checks every position, stream version and hash; stops at the first problem.
+    public func verify() throws -> VerificationResult {
+        try read { reader in
+            var verifier = ChainVerifier()
+            let cursor = try reader.events()
+            while let event = try cursor.next() {
+                if let problem = verifier.check(event) { return problem }
+            }
+            return verifier.result
+        }
+    }
+}

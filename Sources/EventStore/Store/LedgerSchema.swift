@@ -1,0 +1,37 @@
+import GRDB
+
+/// The ledger file's SQL schema, as GRDB migrations: a later schema change is a new migration,
+/// never an edit of an old one.
+enum LedgerSchema {
+    /// `PRAGMA application_id` of a Tuki ledger ("TUKI" in ASCII), so that Tuki never mistakes
+    /// another SQLite file for a ledger, nor writes its tables into one.
+    static let applicationID: Int32 = 0x5455_4B49
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: events") { db in
+            try db.execute(sql: """
+                CREATE TABLE events (
+                    position       INTEGER PRIMARY KEY,
+                    event_id       TEXT    NOT NULL UNIQUE,
+                    stream         TEXT    NOT NULL,
+                    stream_version INTEGER NOT NULL,
+                    type           TEXT    NOT NULL,
+                    schema_version INTEGER NOT NULL,
+                    occurred_at    TEXT    NOT NULL,
+                    recorded_at    TEXT    NOT NULL,
+                    data           TEXT    NOT NULL,
+                    meta           TEXT    NOT NULL,
+                    prev_hash      TEXT    NOT NULL,
+                    hash           TEXT    NOT NULL,
+                    UNIQUE (stream, stream_version)
+                );
+                CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events table is append-only'); END;
+                CREATE TRIGGER events_refuse_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events table is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import EventStore
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Append JSONL envelopes from a file (or - for stdin), all in one transaction.",
+        discussion: "If any line is refused, nothing is appended. Events already present (same eventId, same content) are skipped."
+    )
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Argument(help: "A JSONL file of envelopes, or - for standard input.")
+    var file: String
+
+    func run() throws {
+        let lines = try LineReader(path: file)
+        let store = try ledger.openStore()
+        let actor = ledger.actorName
+        let (appended, alreadyPresent, head) = try store.append { appender in
+            var lineNumber = 0
+            while let line = lines.next() {
+                lineNumber += 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                do {
+                    try appender.append(try Envelope.parse(line: line, actor: actor))
+                } catch let error as EventValidationError {
+                    throw CommandFailure.refused(
+                        "Line \(lineNumber), field \(error.field): \(error.reason); nothing was imported.")
+                } catch let error as EventStoreError {
+                    throw CommandFailure.refused("Line \(lineNumber), field \(error.field): \(error.description) Nothing was imported.")
+                }
+            }
+            if let readError = lines.error {
+                throw CommandFailure(message: "Could not read \(file): \(readError); nothing was imported.", status: .storage)
+            }
+            return (appender.appendedCount, appender.alreadyPresentCount, appender.currentHead)
+        }
+        print("Imported \(appended) events, \(alreadyPresent) already present; head \(head.position) \(head.hash).")
+    }
+}
+
+extension EventStoreError {
+    /// The envelope field a store refusal is about, for messages that name a line and a field.
+    var field: String {
+        switch self {
+        case .wrongExpectedVersion: return "expectedVersion"
+        case .eventIdReused: return "eventId"
+        case .ledgerExists, .noLedger, .notALedger: return "(none)"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import EventStore
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List events: a readable table, or JSONL with --json.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "Only this stream.")
+    var stream: String?
+
+    @Option(help: "Only events at this position or later.")
+    var from: Int64 = 1
+
+    @Option(help: "Only events of this type.")
+    var type: String?
+
+    @Option(help: "At most this many events.")
+    var limit: Int?
+
+    @Flag(help: "Print the export form (JSONL) instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard from >= 1 else { throw ValidationError("--from must be a position of at least 1.") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
+    func run() throws {
+        let store = try ledger.openStore()
+        let output = OutputBuffer()
+        try store.read { reader in
+            let cursor = try stream.map { try reader.events(inStream: $0) } ?? reader.events(from: from, type: type)
+            let table = LogTable(positionWidth: max(8, String(try reader.head().position).count))
+            if !json { output.writeLine(table.header) }
+            var shown = 0
+            while let event = try cursor.next() {
+                if event.position < from { continue }
+                if let type, event.type != type { continue }
+                output.writeLine(json ? Envelope.exportLine(event) : table.row(event))
+                shown += 1
+                if let limit, shown >= limit { break }
+            }
+        }
+        output.flush()
+    }
+}
+
+/// The columns of `tuki log`. Widths are fixed so rows can be printed as they are read.
+struct LogTable {
+    let positionWidth: Int
+
+    var header: String {
+        pad("POSITION", positionWidth, right: true) + "  " + pad("OCCURRED AT", 20) + "  "
+            + pad("STREAM", 36) + "  " + pad("VER", 4, right: true) + "  " + pad("TYPE", 30) + "  ACTOR"
+    }
+
+    func row(_ event: RecordedEvent) -> String {
+        let actor = (try? JSONParser.parse(event.meta))?["actor"]?.stringValue ?? ""
+        return pad(String(event.position), positionWidth, right: true) + "  " + pad(event.occurredAt, 20) + "  "
+            + pad(event.stream, 36) + "  " + pad(String(event.streamVersion), 4, right: true) + "  "
+            + pad(event.type, 30) + "  " + actor
+    }
+
+    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+}

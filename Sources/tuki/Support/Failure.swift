@@ -1,0 +1,55 @@
+import ArgumentParser
+import EventStore
+import GRDB
+
+/// Tuki's exit codes (README.md, "Exit codes").
+enum ExitStatus: Int32 {
+    case ok = 0
+    case verificationFailed = 1
+    case usage = 2
+    case refused = 3
+    case storage = 4
+}
+
+/// An error a command raises on purpose, with the sentence the user reads and the exit status.
+struct CommandFailure: Error {
+    let message: String
+    let status: ExitStatus
+
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, status: .usage) }
+    static func refused(_ message: String) -> CommandFailure { CommandFailure(message: message, status: .refused) }
+}
+
+/// Turns any error that reaches `main` into a message and an exit status.
+struct Failure {
+    let message: String?
+    let code: ExitStatus
+
+    init(_ error: any Error) {
+        switch error {
+        case let failure as CommandFailure:
+            (message, code) = (failure.message, failure.status)
+        case let error as EventStoreError:
+            switch error {
+            case .noLedger, .notALedger: (message, code) = (error.description, .usage)
+            case .ledgerExists, .wrongExpectedVersion, .eventIdReused: (message, code) = (error.description, .refused)
+            }
+        case let error as EventValidationError:
+            (message, code) = ("The event was refused: \(error.field) \(error.reason).", .refused)
+        case let error as DatabaseError:
+            // Only SQLite's own message: GRDB's full description can quote the statement.
+            (message, code) = ("The ledger database reported an error: \(error.message ?? "unknown error").", .storage)
+        case let exit as ExitCode:
+            (message, code) = (nil, ExitStatus(rawValue: exit.rawValue) ?? .refused)
+        default:
+            let parserExit = Tuki.exitCode(for: error)
+            if parserExit == .success {
+                (message, code) = (Tuki.fullMessage(for: error), .ok)
+            } else if parserExit == .validationFailure {
+                (message, code) = (Tuki.fullMessage(for: error), .usage)
+            } else {
+                (message, code) = ("Tuki could not finish: \(error.localizedDescription)", .storage)
+            }
+        }
+    }
+}

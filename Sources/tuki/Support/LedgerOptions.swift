@@ -1,0 +1,35 @@
+import ArgumentParser
+import EventStore
+import Foundation
+
+/// Where the ledger is and who is recording: shared by every command that touches a ledger.
+struct LedgerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The ledger file (else $TUKI_DB, else ./tuki.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is recording, stored in meta.actor (else $TUKI_ACTOR, else the OS user).", valueName: "name"))
+    var actor: String?
+
+    var path: String {
+        db ?? environment("TUKI_DB") ?? "./tuki.sqlite"
+    }
+
+    var actorName: String {
+        actor ?? environment("TUKI_ACTOR") ?? osUser
+    }
+
+    func openStore() throws -> EventStore {
+        try EventStore.open(at: path)
+    }
+
+    private func environment(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    private var osUser: String {
+        if let user = environment("USER") ?? environment("LOGNAME") { return user }
+        let name = ProcessInfo.processInfo.userName
+        return name.isEmpty ? "unknown" : name
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+enum Terminal {
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+}
+
+/// Buffered writing to standard output for commands that print one line per event: one
+/// `write(2)` per 64 KiB instead of one per line.
+final class OutputBuffer {
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 16
+
+    init() {
+        buffer.reserveCapacity(capacity)
+    }
+
+    func writeLine(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= capacity { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
+}

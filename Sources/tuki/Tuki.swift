@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Tuki: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tuki",
+        abstract: "An append-only, hash-chained records ledger for child-welfare peer-support programmes.",
+        discussion: """
+            Exit codes: 0 ok, 1 verification failure, 2 usage error, 3 refused input or conflict, \
+            4 the ledger file could not be read or written.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Append.self, Import.self, Export.self, Log.self, Verify.self, Demo.self,
+        ]
+    )
+
+    /// Replaces ArgumentParser's `main()` so that every failure leaves with Tuki's documented exit
+    /// code and one plain sentence on stderr, never a stack trace.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let failure = Failure(error)
+            if let message = failure.message {
+                if failure.code == .ok {
+                    print(message)
+                } else {
+                    Terminal.printError(message)
+                }
+            }
+            Foundation.exit(failure.code.rawValue)
+        }
+    }
+}
