@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct CLITests {
+    static let line1 = #"{"eventId":"11111111-1111-4111-8111-111111111111","stream":"activity-a","type":"session.held","schemaVersion":1,"occurredAt":"2026-02-03T15:00:00Z","expectedVersion":0,"data":{"session":"s1","minutes":120}}"#
+    static let line2 = #"{"eventId":"22222222-2222-4222-8222-222222222222","stream":"activity-a","type":"attendance.recorded","occurredAt":"2026-02-03T15:00:00Z","data":{"session":"s1","participant":"p-1","status":"present"},"meta":{"actor":"coordinator"}}"#
+    static let line3 = #"{"eventId":"33333333-3333-4333-8333-333333333333","stream":"project-b","type":"project.registered","occurredAt":"2026-01-05T08:00:00+02:00","data":{"name":"Ä \"quoted\" name","share":0.20}}"#
+
+    @Test func initCreatesALedgerAndRefusesToOverwriteOne() throws {
+        let ws = try Workspace()
+        let created = try ws.tuki(["init", "--db", "l.sqlite"])
+        #expect(created.status == 0)
+        #expect(created.stdout.contains("l.sqlite"))
+        let again = try ws.tuki(["init", "--db", "l.sqlite"])
+        #expect(again.status == 3)
+        #expect(again.stderr.contains("will not overwrite"))
+        #expect(try ws.tuki(["verify", "--db", "l.sqlite"]).stdout.hasPrefix("ok 0 events, head 0 0000"))
+    }
+
+    @Test func theLedgerPathComesFromTheOptionThenTUKI_DBThenTheDefault() throws {
+        let ws = try Workspace()
+        #expect(try ws.tuki(["init"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: ws.path("tuki.sqlite")))
+        #expect(try ws.tuki(["init"], environment: ["TUKI_DB": "from-env.sqlite"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: ws.path("from-env.sqlite")))
+        #expect(try ws.tuki(["init", "--db", "flag.sqlite"], environment: ["TUKI_DB": "from-env.sqlite"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: ws.path("flag.sqlite")))
+    }
+
+    @Test func appendRecordsTheActorAndChecksTheExpectedVersion() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let first = try ws.tuki([
+            "append", "--stream", "activity-a", "--type", "session.held", "--data", #"{"session":"s1"}"#,
+            "--occurred-at", "2026-02-03T15:00:00Z", "--expected-version", "0",
+        ], environment: ["TUKI_ACTOR": "facilitator-7"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("position 1"))
+        let second = try ws.tuki([
+            "append", "--stream", "activity-a", "--type", "session.held", "--data", "{}", "--actor", "flag-actor",
+        ])
+        #expect(second.status == 0)
+        let third = try ws.tuki(["append", "--stream", "project-b", "--type", "project.registered", "--data", "{}"])
+        #expect(third.status == 0)
+
+        let exported = try ws.tuki(["export"]).stdout.split(separator: "\n")
+        #expect(exported.count == 3)
+        #expect(exported[0].contains(#""meta":{"actor":"facilitator-7"}"#))
+        #expect(exported[1].contains(#""meta":{"actor":"flag-actor"}"#))
+        #expect(exported[2].contains(#""meta":{"actor":"os-user"}"#))
+
+        let conflict = try ws.tuki([
+            "append", "--stream", "activity-a", "--type", "session.held", "--data", "{}", "--expected-version", "1",
+        ])
+        #expect(conflict.status == 3)
+        #expect(conflict.stderr == "Stream activity-a is at version 2, not at the expected version 1.\n")
+    }
+
+    @Test func appendWithAGivenEventIdIsIdempotent() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let args = ["append", "--stream", "activity-a", "--type", "session.held", "--data", "{}",
+                    "--occurred-at", "2026-02-03T15:00:00Z", "--event-id", "44444444-4444-4444-8444-444444444444"]
+        #expect(try ws.tuki(args).status == 0)
+        let again = try ws.tuki(args)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already present at position 1"))
+        var changed = args
+        changed[6] = #"{"x":1}"#
+        #expect(try ws.tuki(changed).status == 3)
+    }
+
+    @Test func importIsIdempotentAndReportsWhatItDid() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        try ws.write("in.jsonl", [Self.line1, Self.line2, "", Self.line3].joined(separator: "\n") + "\n")
+        let first = try ws.tuki(["import", "in.jsonl"])
+        #expect(first.status == 0)
+        #expect(first.stdout.hasPrefix("Imported 3 events, 0 already present; head 3 "))
+        let second = try ws.tuki(["import", "in.jsonl"])
+        #expect(second.stdout.hasPrefix("Imported 0 events, 3 already present; head 3 "))
+        let fromStdin = try ws.tuki(["import", "-"], input: Self.line3 + "\n")
+        #expect(fromStdin.stdout.hasPrefix("Imported 0 events, 1 already present"))
+    }
+
+    @Test func aRefusedLineNamesItsNumberAndFieldAndNothingIsImported() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let bad = Self.line3.replacingOccurrences(of: #""stream":"project-b""#, with: #""stream":"Project B""#)
+        try ws.write("in.jsonl", [Self.line1, Self.line2, bad].joined(separator: "\n"))
+        let result = try ws.tuki(["import", "in.jsonl"])
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("Line 3, field stream: "))
+        #expect(result.stderr.contains("nothing was imported"))
+        #expect(!result.stderr.contains("quoted"))
+        #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 0 events"))
+
+        // A conflict inside the input names the line and the field too.
+        let conflicting = Self.line2.replacingOccurrences(of: #""stream":"activity-a""#, with: #""stream":"activity-a","expectedVersion":5"#)
+        try ws.write("conflict.jsonl", [Self.line1, conflicting].joined(separator: "\n"))
+        let conflict = try ws.tuki(["import", "conflict.jsonl"])
+        #expect(conflict.status == 3)
+        #expect(conflict.stderr.hasPrefix("Line 2, field expectedVersion: Stream activity-a is at version 1, not at the expected version 5."))
+        #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 0 events"))
+    }
+
+    @Test func importingAnExportIntoAFreshLedgerKeepsDataMetaTypesAndStreams() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init", "--db", "a.sqlite"])
+        try ws.write("in.jsonl", [Self.line1, Self.line2, Self.line3].joined(separator: "\n"))
+        try ws.tuki(["import", "in.jsonl", "--db", "a.sqlite", "--actor", "importer"])
+        try ws.write("export.jsonl", try ws.tuki(["export", "--db", "a.sqlite"]).stdout)
+
+        try ws.tuki(["init", "--db", "b.sqlite"])
+        let imported = try ws.tuki(["import", "export.jsonl", "--db", "b.sqlite", "--actor", "someone-else"])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.hasPrefix("Imported 3 events"))
+
+        let query = "SELECT position, event_id, stream, stream_version, type, schema_version, occurred_at, data, meta FROM events ORDER BY position"
+        let a = try DatabaseQueue(path: ws.path("a.sqlite")).read { try Row.fetchAll($0, sql: query) }
+        let b = try DatabaseQueue(path: ws.path("b.sqlite")).read { try Row.fetchAll($0, sql: query) }
+        #expect(a.count == 3)
+        #expect(a == b)
+        #expect(a[2]["data"] == #"{"name":"Ä \"quoted\" name","share":0.20}"#)
+        #expect(a[2]["occurred_at"] == "2026-01-05T06:00:00Z")
+        #expect(a[0]["meta"] == #"{"actor":"importer"}"#)
+        #expect(a[1]["meta"] == #"{"actor":"coordinator"}"#)
+    }
+
+    @Test func exportFromAPositionAndLogFilters() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        try ws.write("in.jsonl", [Self.line1, Self.line2, Self.line3].joined(separator: "\n"))
+        try ws.tuki(["import", "in.jsonl"])
+        let fromTwo = try ws.tuki(["export", "--from", "2"]).stdout.split(separator: "\n")
+        #expect(fromTwo.count == 2)
+        #expect(fromTwo[0].hasPrefix(#"{"position":2,"#))
+
+        let table = try ws.tuki(["log"]).stdout.split(separator: "\n")
+        #expect(table.count == 4)
+        #expect(table[0].contains("POSITION") && table[0].contains("TYPE"))
+        #expect(table[2].contains("attendance.recorded") && table[2].contains("coordinator"))
+
+        let stream = try ws.tuki(["log", "--stream", "activity-a", "--json"]).stdout.split(separator: "\n")
+        #expect(stream.count == 2)
+        #expect(stream.allSatisfy { $0.contains(#""stream":"activity-a""#) })
+        let typed = try ws.tuki(["log", "--type", "project.registered"]).stdout.split(separator: "\n")
+        #expect(typed.count == 2)
+        #expect(typed[1].contains("project-b"))
+        let limited = try ws.tuki(["log", "--from", "2", "--limit", "1", "--json"]).stdout.split(separator: "\n")
+        #expect(limited.count == 1)
+        #expect(limited[0].hasPrefix(#"{"position":2,"#))
+    }
+
+    @Test func verifyNamesTheFirstBadPositionAndExitsOne() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        try ws.write("in.jsonl", [Self.line1, Self.line2, Self.line3].joined(separator: "\n"))
+        try ws.tuki(["import", "in.jsonl"])
+        let ok = try ws.tuki(["verify"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.range(of: #"^ok 3 events, head 3 [0-9a-f]{64}\n$"#, options: .regularExpression) != nil)
+
+        try DatabaseQueue(path: ws.path("tuki.sqlite")).write { db in
+            try db.execute(sql: "DROP TRIGGER events_refuse_update")
+            try db.execute(sql: "UPDATE events SET data = replace(data, 'p-1', 'p-2') WHERE position = 2")
+        }
+        let broken = try ws.tuki(["verify"])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.hasPrefix("FAILED at position 2: hash does not match"))
+    }
+
+    @Test func usageErrorsExitTwoWithOneSentence() throws {
+        let ws = try Workspace()
+        let noLedger = try ws.tuki(["verify", "--db", "missing.sqlite"])
+        #expect(noLedger.status == 2)
+        #expect(noLedger.stderr == "There is no ledger at missing.sqlite; create one with `tuki init`.\n")
+        #expect(try ws.tuki(["frobnicate"]).status == 2)
+        #expect(try ws.tuki(["log", "--limit", "0"]).status == 2)
+        try ws.tuki(["init"])
+        #expect(try ws.tuki(["import", "no-such-file.jsonl"]).status == 2)
+        #expect(try ws.tuki(["append", "--stream", "a"]).status == 2)
+        try ws.write("plain.sqlite", "just text")
+        #expect(try ws.tuki(["verify", "--db", "plain.sqlite"]).status == 2)
+        #expect(try ws.tuki(["--help"]).status == 0)
+    }
+
+    @Test func refusedInputNeverEchoesItsContent() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let result = try ws.tuki([
+            "append", "--stream", "participant-x", "--type", "participant.registered",
+            "--data", #"{"name":"Aino Virtanen" "phone":"040 123"}"#,
+        ])
+        #expect(result.status == 3)
+        #expect(!result.stderr.contains("Virtanen") && !result.stderr.contains("040"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func demoBuildsAVerifiedSampleFromScratchEveryTime() throws {
+        let ws = try Workspace()
+        let first = try ws.tuki(["demo"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("session.held"))
+        #expect(first.stdout.contains("verify: ok "))
+        let second = try ws.tuki(["demo"])
+        #expect(second.status == 0)
+        let verify = try ws.tuki(["verify", "--db", "tuki-demo.sqlite"])
+        #expect(verify.status == 0)
+        let count = Int(verify.stdout.split(separator: " ")[1]) ?? 0
+        #expect(count >= 10)
+        #expect(first.stdout.contains("verify: ok \(count) events"))
+    }
+}
