@@ -41,12 +41,16 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "SchemaTests",
+            dependencies: ["EventStore", "Ledger"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "TukiCLITests",
             dependencies: [
                 "tuki",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

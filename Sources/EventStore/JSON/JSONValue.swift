@@ -40,10 +40,13 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    /// The integer value of a number literal without fraction or exponent.
+    /// The value of a number that is a whole number, as JSON Schema's `integer` defines it: `2`,
+    /// and also `2.0` or `2e0`.
     public var integerValue: Int64? {
-        if case let .number(literal) = self { return Int64(literal) }
-        return nil
+        guard case let .number(literal) = self else { return nil }
+        if let exact = Int64(literal) { return exact }
+        guard let value = Double(literal), value.rounded() == value, abs(value) < 9_007_199_254_740_992 else { return nil }
+        return Int64(value)
     }
 
     public var isObject: Bool {
