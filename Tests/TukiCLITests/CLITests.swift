@@ -213,3 +213,46 @@ import Testing
         #expect(first.stdout.contains("verify: ok \(count) events"))
     }
 }
+
+/// docs/ledger-format.md promises that an auditor can check a ledger with only `sqlite3` and
+/// `sha256sum`; Tools/audit/verify-chain.sh is that recipe. (.ci/run installs sqlite3.)
+@Suite(.enabled(if: AuditScript.toolsInstalled, "needs the sqlite3 shell and sha256sum"))
+struct AuditScriptTests {
+    @Test func theShellRecipeAgreesWithTukiVerify() throws {
+        let ws = try Workspace()
+        try ws.tuki(["demo"])
+        let tuki = try ws.tuki(["verify", "--db", "tuki-demo.sqlite"])
+        let script = try AuditScript.run(ws.path("tuki-demo.sqlite"))
+        #expect(script.status == 0)
+        #expect(script.output == tuki.stdout)
+
+        try DatabaseQueue(path: ws.path("tuki-demo.sqlite")).write { db in
+            try db.execute(sql: "DROP TRIGGER events_refuse_update")
+            try db.execute(sql: "UPDATE events SET meta = '{\"actor\":\"mallory\"}' WHERE position = 7")
+        }
+        let tampered = try AuditScript.run(ws.path("tuki-demo.sqlite"))
+        #expect(tampered.status == 1)
+        #expect(tampered.output == "position 7: hash does not match its fields\n")
+    }
+}
+
+enum AuditScript {
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Tools/audit/verify-chain.sh").path
+
+    static var toolsInstalled: Bool {
+        ["/usr/bin/sqlite3", "/usr/bin/sha256sum"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func run(_ ledger: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [path, ledger]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+}
