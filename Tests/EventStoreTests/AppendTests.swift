@@ -115,6 +115,15 @@ import Testing
         #expect(try ledger.all()[0].data == #"{"n":1}"#)
     }
 
+    @Test func theLedgerFileIsInWALModeAndSaysItIsATukiLedger() throws {
+        let ledger = try TestLedger()
+        let (journalMode, applicationID) = try ledger.rawConnection().read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int32.fetchOne(db, sql: "PRAGMA application_id"))
+        }
+        #expect(journalMode == "wal")
+        #expect(applicationID == 0x5455_4B49)
+    }
+
     @Test func recordedAtNeverRunsBackwardsAlongTheLog() throws {
         let ledger = try TestLedger()
         for _ in 0..<5 { try ledger.store.append([try event("activity-a")]) }

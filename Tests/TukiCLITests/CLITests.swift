@@ -256,3 +256,44 @@ enum AuditScript {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }
+
+@Suite struct ConcurrentWriterTests {
+    /// Two processes importing into one ledger at once: SQLite serialises them (the second waits
+    /// for the first), and the log stays gapless and verifiable.
+    @Test func twoImportsAtOnceBothLandWithoutGaps() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        for name in ["a", "b"] {
+            let lines = (1...300).map { i in
+                #"{"eventId":"\#(UUID().uuidString)","stream":"activity-\#(name)-\#(i % 7)","type":"session.held","occurredAt":"2026-02-03T15:00:00Z","data":{"i":\#(i)}}"#
+            }
+            try ws.write("\(name).jsonl", lines.joined(separator: "\n"))
+        }
+        let results = try [("a.jsonl"), ("b.jsonl")].concurrentMap { file in try ws.tuki(["import", file]) }
+        #expect(results.allSatisfy { $0.status == 0 })
+        #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 600 events"))
+    }
+}
+
+extension Array where Element: Sendable {
+    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
+        let box = ResultBox<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            box.set(index, Result { try transform(self[index]) })
+        }
+        return try box.values.map { try $0!.get() }
+    }
+}
+
+final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<T, any Error>?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<T, any Error>) {
+        lock.withLock { storage[index] = value }
+    }
+
+    var values: [Result<T, any Error>?] { lock.withLock { storage } }
+}

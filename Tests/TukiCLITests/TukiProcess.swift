@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs the built `tuki` executable the way a user does, in a temporary working directory.
-final class Workspace {
+final class Workspace: Sendable {
     let directory: URL
 
     init() throws {

@@ -3,7 +3,7 @@
 public enum Envelope {
     /// Fields an import line may carry. The last five are what `tuki export` adds; they are
     /// checked for form and otherwise ignored, because the importing store assigns its own.
-    static let importFields: Set<String> = [
+    static let importFields: [String] = [
         "eventId", "stream", "type", "schemaVersion", "occurredAt", "expectedVersion", "data", "meta",
         "position", "streamVersion", "recordedAt", "prevHash", "hash",
     ]

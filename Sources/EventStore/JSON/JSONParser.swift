@@ -69,7 +69,10 @@ public struct JSONParser {
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a quoted member name") }
             let keyOffset = index
             let key = try parseString()
-            guard keys.insert(key).inserted else {
+            // Most objects are small: a linear scan beats hashing every key until they are not.
+            let duplicate = members.count < 16 ? members.contains(where: { $0.key == key }) : !keys.insert(key).inserted
+            if members.count == 15 { keys = Set(members.map(\.key) + [key]) }
+            guard !duplicate else {
                 throw JSONSyntaxError(reason: "duplicate member name", offset: keyOffset)
             }
             skipWhitespace()
@@ -124,12 +127,9 @@ public struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let slice = bytes[contentStart..<index]
+                let range = contentStart..<index
                 index += 1
-                guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw JSONSyntaxError(reason: "invalid UTF-8 in a string", offset: start)
-                }
-                return text
+                return try Self.decodeUTF8(bytes[range], offset: start)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("unescaped control character in a string") }
@@ -141,10 +141,7 @@ public struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: buffer, as: UTF8.self) else {
-                    throw JSONSyntaxError(reason: "invalid UTF-8 in a string", offset: start)
-                }
-                return text
+                return try Self.decodeUTF8(buffer[...], offset: start)
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { break }
@@ -173,6 +170,17 @@ public struct JSONParser {
             }
         }
         throw JSONSyntaxError(reason: "unterminated string", offset: start)
+    }
+
+    /// `String(validating:)` resolves generic metadata at run time on every call (an eighth of an
+    /// import's time); decoding is fast, and only text with non-ASCII bytes needs the extra check
+    /// that decoding did not have to replace an invalid sequence.
+    private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, offset: Int) throws(JSONSyntaxError) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if bytes.contains(where: { $0 >= 0x80 }), !text.utf8.elementsEqual(bytes) {
+            throw JSONSyntaxError(reason: "invalid UTF-8 in a string", offset: offset)
+        }
+        return text
     }
 
     /// Reads the four hex digits after `\u` (and a low surrogate's escape after a high one).

@@ -62,9 +62,10 @@ public enum JSONValue: Sendable, Hashable {
         case let .array(items):
             return .array(items.map(\.canonical))
         case let .object(members):
-            let sorted = members
-                .map { (key: $0.key, value: $0.value.canonical) }
-                .sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            // UTF-8 byte order is code point order.
+            var sorted = members.map { (key: $0.key, value: $0.value.canonical) }
+            let inOrder = zip(sorted, sorted.dropFirst()).allSatisfy { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            if !inOrder { sorted.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
             return .object(sorted)
         default:
             return self

@@ -4,18 +4,33 @@ public struct EventType: Sendable, Hashable, CustomStringConvertible {
     public let text: String
 
     public init(_ text: String) throws(EventValidationError) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let wellFormed = text.utf8.count <= 128 && parts.count >= 2 && parts.allSatisfy { part in
-            guard let first = part.utf8.first, (0x61...0x7A).contains(first) else { return false }
-            return part.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
-        }
-        guard wellFormed else {
+        guard Self.isWellFormed(text) else {
             throw EventValidationError(
                 field: "type",
                 reason: "must be dot-separated lower-case words such as session.held (a-z, 0-9, '-'; at most 128 characters)"
             )
         }
         self.text = text
+    }
+
+    /// `word(.word)+`, each word `[a-z][a-z0-9-]*`.
+    private static func isWellFormed(_ text: String) -> Bool {
+        var count = 0
+        var dots = 0
+        var atWordStart = true
+        for byte in text.utf8 {
+            count += 1
+            if atWordStart {
+                guard (0x61...0x7A).contains(byte) else { return false }
+                atWordStart = false
+            } else if byte == UInt8(ascii: ".") {
+                dots += 1
+                atWordStart = true
+            } else if !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-")) {
+                return false
+            }
+        }
+        return count <= 128 && dots >= 1 && !atWordStart
     }
 
     public var description: String { text }

@@ -52,13 +52,22 @@ public final class EventAppender {
             streamVersion: streamVersion, type: event.type.text, schemaVersion: event.schemaVersion,
             occurredAt: occurredAt, recordedAt: recordedAt, data: event.data, meta: event.meta
         )
-        let insert = try db.cachedStatement(sql: """
+        let insert = try PreparedStatement(db, sql: """
             INSERT INTO events (\(RecordedEvent.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try insert.execute(arguments: [
-            position, event.eventId.text, stream, streamVersion, event.type.text, event.schemaVersion,
-            occurredAt, recordedAt, event.data, event.meta, head.hash, hash,
-        ])
+        insert.bind(1, position)
+        insert.bind(2, event.eventId.text)
+        insert.bind(3, stream)
+        insert.bind(4, streamVersion)
+        insert.bind(5, event.type.text)
+        insert.bind(6, event.schemaVersion)
+        insert.bind(7, occurredAt)
+        insert.bind(8, recordedAt)
+        insert.bind(9, event.data)
+        insert.bind(10, event.meta)
+        insert.bind(11, head.hash)
+        insert.bind(12, hash)
+        try insert.execute()
         head = LedgerHead(position: position, hash: hash, recordedAt: recordedAt)
         streamVersions[stream] = streamVersion
         appendedCount += 1
@@ -66,14 +75,18 @@ public final class EventAppender {
     }
 
     private func storedEvent(withId eventId: String) throws -> RecordedEvent? {
-        let select = try db.cachedStatement(sql: "SELECT \(RecordedEvent.columns) FROM events WHERE event_id = ?")
-        return try Row.fetchOne(select, arguments: [eventId]).map(RecordedEvent.init(row:))
+        // Nearly every id is new: ask the index a yes-or-no question first, fetch the row only if yes.
+        let exists = try PreparedStatement(db, sql: "SELECT 1 FROM events WHERE event_id = ?")
+        exists.bind(1, eventId)
+        guard try exists.fetchInteger() != nil else { return nil }
+        return try EventReader(db: db).event(withId: eventId)
     }
 
     private func version(ofStream stream: String) throws -> Int64 {
         if let known = streamVersions[stream] { return known }
-        let select = try db.cachedStatement(sql: "SELECT MAX(stream_version) FROM events WHERE stream = ?")
-        let version = try Int64.fetchOne(select, arguments: [stream]) ?? 0
+        let select = try PreparedStatement(db, sql: "SELECT MAX(stream_version) FROM events WHERE stream = ?")
+        select.bind(1, stream)
+        let version = try select.fetchInteger() ?? 0
         streamVersions[stream] = version
         return version
     }

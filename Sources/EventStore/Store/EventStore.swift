@@ -45,10 +45,15 @@ public final class EventStore: Sendable {
 
     private static var configuration: Configuration {
         var configuration = Configuration()
+        // Another process appending at the same moment makes us wait for it, not fail at once.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // INSERT OR REPLACE deletes rows without firing DELETE triggers unless recursive
             // triggers are on: with them on, our connections cannot delete an event even that way.
             try db.execute(sql: "PRAGMA recursive_triggers = ON")
+            // 32 MiB of page cache (the default is 2 MiB): a bulk import is one transaction, and a
+            // small cache spills its pages to the WAL again and again before the commit.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         return configuration
     }
