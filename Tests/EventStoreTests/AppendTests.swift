@@ -124,6 +124,17 @@ import Testing
         #expect(applicationID == 0x5455_4B49)
     }
 
+    @Test func schemaMigrationsAreRecordedAndReopeningAppliesNoneTwice() throws {
+        let ledger = try TestLedger()
+        try ledger.store.append([try event("activity-a")])
+        _ = try EventStore.open(at: ledger.path)
+        let applied = try ledger.rawConnection().read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        #expect(applied == ["v1: events"])
+        #expect(try ledger.count() == 1)
+    }
+
     @Test func recordedAtNeverRunsBackwardsAlongTheLog() throws {
         let ledger = try TestLedger()
         for _ in 0..<5 { try ledger.store.append([try event("activity-a")]) }
