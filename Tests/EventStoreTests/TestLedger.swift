@@ -24,6 +24,15 @@ final class TestLedger {
         try DatabaseQueue(path: path)
     }
 
+    /// Changes the file behind the store's back, as someone with write access could: drops the
+    /// append-only triggers, then runs `sql`.
+    func tamper(_ sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try rawConnection().write { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS events_refuse_update; DROP TRIGGER IF EXISTS events_refuse_delete")
+            try db.execute(sql: sql, arguments: arguments)
+        }
+    }
+
     func count() throws -> Int {
         try store.read { reader in
             var n = 0

@@ -26,10 +26,7 @@ import Testing
 
     @Test func oneChangedByteOfDataIsFoundAtItsPosition() throws {
         let ledger = try ledgerWithHistory()
-        try ledger.rawConnection().write { db in
-            try db.execute(sql: "DROP TRIGGER events_refuse_update")
-            try db.execute(sql: "UPDATE events SET data = replace(data, '\"i\":3', '\"i\":4') WHERE position = 14")
-        }
+        try ledger.tamper("UPDATE events SET data = replace(data, '\"i\":3', '\"i\":4') WHERE position = 14")
         guard case let .broken(position, problem) = try ledger.store.verify() else {
             Issue.record("tampering was not detected")
             return
@@ -40,10 +37,7 @@ import Testing
 
     @Test func aRemovedRowIsFoundAtItsPosition() throws {
         let ledger = try ledgerWithHistory()
-        try ledger.rawConnection().write { db in
-            try db.execute(sql: "DROP TRIGGER events_refuse_delete")
-            try db.execute(sql: "DELETE FROM events WHERE position = 9")
-        }
+        try ledger.tamper("DELETE FROM events WHERE position = 9")
         #expect(try ledger.store.verify() == .broken(
             position: 9, problem: "position 9 is missing; the next stored event has position 10"))
     }
@@ -56,10 +50,7 @@ import Testing
             prevHash: victim.prevHash, position: victim.position, eventId: victim.eventId, stream: victim.stream,
             streamVersion: victim.streamVersion, type: victim.type, schemaVersion: victim.schemaVersion,
             occurredAt: victim.occurredAt, recordedAt: victim.recordedAt, data: forgedData, meta: victim.meta)
-        try ledger.rawConnection().write { db in
-            try db.execute(sql: "DROP TRIGGER events_refuse_update")
-            try db.execute(sql: "UPDATE events SET data = ?, hash = ? WHERE position = 5", arguments: [forgedData, forgedHash])
-        }
+        try ledger.tamper("UPDATE events SET data = ?, hash = ? WHERE position = 5", arguments: [forgedData, forgedHash])
         guard case let .broken(position, problem) = try ledger.store.verify() else {
             Issue.record("forgery was not detected")
             return
@@ -70,10 +61,7 @@ import Testing
 
     @Test func aWrongStreamVersionIsFound() throws {
         let ledger = try ledgerWithHistory()
-        try ledger.rawConnection().write { db in
-            try db.execute(sql: "DROP TRIGGER events_refuse_update")
-            try db.execute(sql: "UPDATE events SET stream_version = 99 WHERE position = 7")
-        }
+        try ledger.tamper("UPDATE events SET stream_version = 99 WHERE position = 7")
         guard case let .broken(position, problem) = try ledger.store.verify() else {
             Issue.record("not detected")
             return
