@@ -22,6 +22,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { recordedAtText }
 
+    /// This instant without its fraction of a second: the precision of business time.
+    public var wholeSeconds: Timestamp {
+        Timestamp(microsecondsSinceEpoch: floorDivide(microsecondsSinceEpoch, 1_000_000).quotient * 1_000_000)
+    }
+
     public var hasWholeSeconds: Bool { microsecondsSinceEpoch % 1_000_000 == 0 }
 
     /// `2026-02-03T15:00:00Z` (any fraction of a second is dropped).

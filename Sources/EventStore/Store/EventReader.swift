@@ -31,6 +31,14 @@ public struct EventReader {
             arguments: [stream, version]))
     }
 
+    /// The events whose stored `data` contains `text` literally: a cheap pre-filter (SQLite's
+    /// `instr`) for callers that then parse the data and look properly.
+    public func events(whoseDataContains text: String) throws -> EventCursor {
+        EventCursor(rows: try Row.fetchCursor(
+            db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE instr(data, ?) > 0 ORDER BY position",
+            arguments: [text]))
+    }
+
     public func event(withId eventId: String) throws -> RecordedEvent? {
         try Row.fetchOne(
             db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE event_id = ?", arguments: [eventId]

@@ -1,0 +1,144 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The subjects' data keys, each wrapped (AES-GCM) by the master key, in a SQLite file of its own
+/// beside the ledger (`tuki.keys.sqlite` for `tuki.sqlite`). Outside the append-only log on
+/// purpose: erasing a subject is deleting its key here, which the log never has to know.
+public final class KeyStore: Sendable {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    /// `tuki.keys.sqlite` for `tuki.sqlite`; `NAME.keys.sqlite` for any other `NAME`.
+    public static func defaultPath(forLedger ledgerPath: String) -> String {
+        (ledgerPath.hasSuffix(".sqlite") ? String(ledgerPath.dropLast(".sqlite".count)) : ledgerPath) + ".keys.sqlite"
+    }
+
+    public static func create(at path: String, masterKey: MasterKey) throws -> KeyStore {
+        guard !FileManager.default.fileExists(atPath: path) else { throw EventStoreError.ledgerExists(path: path) }
+        let keyStore = KeyStore(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+        try keyStore.queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE subject_keys (
+                    subject     TEXT PRIMARY KEY,
+                    wrapped_key BLOB NOT NULL,
+                    created_at  TEXT NOT NULL
+                );
+                CREATE TABLE erased_subjects (
+                    subject   TEXT PRIMARY KEY,
+                    erased_at TEXT NOT NULL
+                );
+                CREATE TABLE master_key_check (
+                    id     INTEGER PRIMARY KEY CHECK (id = 1),
+                    sealed BLOB NOT NULL
+                );
+                """)
+            // A known value sealed under the master key: tells a wrong key file from a damaged key.
+            let check = try AES.GCM.seal(Data(checkText.utf8), using: masterKey.key).combined ?? Data()
+            try db.execute(sql: "INSERT INTO master_key_check (id, sealed) VALUES (1, ?)", arguments: [check])
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        return keyStore
+    }
+
+    public static func open(at path: String) throws -> KeyStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw PrivacyError.noKeyStore(path: path) }
+        return KeyStore(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+    }
+
+    private static let checkText = "tuki master key check v1"
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // Deleted keys are overwritten with zeros in their pages, not merely unlinked.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        return configuration
+    }
+
+    /// Throws `wrongMasterKey` unless `masterKey` is the key this store was created with.
+    public func check(_ masterKey: MasterKey) throws {
+        let sealed = try queue.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM master_key_check") }
+        do {
+            guard let sealed else { throw PrivacyError.wrongMasterKey(path: masterKey.path) }
+            let opened = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: masterKey.key)
+            guard opened == Data(Self.checkText.utf8) else { throw PrivacyError.wrongMasterKey(path: masterKey.path) }
+        } catch {
+            throw PrivacyError.wrongMasterKey(path: masterKey.path)
+        }
+    }
+
+    /// The subject's data key; a new one is made when `create` is set and the subject has none.
+    /// An erased subject never gets a key again.
+    public func dataKey(for subject: SubjectID, masterKey: MasterKey, create: Bool) throws -> SymmetricKey {
+        try check(masterKey)
+        let authenticated = Data("tuki-key-v1\n\(subject.text)".utf8)
+        return try queue.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject.text]) == true {
+                throw PrivacyError.erased(subject: subject.text)
+            }
+            if let wrapped = try Data.fetchOne(
+                db, sql: "SELECT wrapped_key FROM subject_keys WHERE subject = ?", arguments: [subject.text]) {
+                do {
+                    let box = try AES.GCM.SealedBox(combined: wrapped)
+                    return SymmetricKey(data: try AES.GCM.open(box, using: masterKey.key, authenticating: authenticated))
+                } catch {
+                    throw PrivacyError.cannotOpen(subject: subject.text)
+                }
+            }
+            guard create else { throw PrivacyError.noPersonalData(subject: subject.text) }
+            let key = SymmetricKey(size: .bits256)
+            let wrapped = try key.withUnsafeBytes { bytes in
+                try AES.GCM.seal(Data(bytes), using: masterKey.key, authenticating: authenticated).combined ?? Data()
+            }
+            try db.execute(
+                sql: "INSERT INTO subject_keys (subject, wrapped_key, created_at) VALUES (?, ?, ?)",
+                arguments: [subject.text, wrapped, Timestamp.now().recordedAtText])
+            return key
+        }
+    }
+
+    public func isErased(_ subject: SubjectID) throws -> Bool {
+        try queue.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject.text]) == true
+        }
+    }
+
+    public func hasKey(for subject: SubjectID) throws -> Bool {
+        try queue.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM subject_keys WHERE subject = ?", arguments: [subject.text]) == true
+        }
+    }
+
+    /// Destroys the subject's data key so that no copy remains in the file, its free pages or its
+    /// WAL: delete with secure_delete on, checkpoint the WAL into the file and truncate it, VACUUM
+    /// to rebuild the file without free pages, and checkpoint again. Returns false if the subject
+    /// was already erased.
+    @discardableResult
+    public func erase(_ subject: SubjectID) throws -> Bool {
+        let erasedNow = try queue.write { db -> Bool in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject.text]) == true {
+                return false
+            }
+            try db.execute(sql: "DELETE FROM subject_keys WHERE subject = ?", arguments: [subject.text])
+            try db.execute(
+                sql: "INSERT INTO erased_subjects (subject, erased_at) VALUES (?, ?)",
+                arguments: [subject.text, Timestamp.now().recordedAtText])
+            return true
+        }
+        try queue.writeWithoutTransaction { db in
+            try db.checkpoint(.truncate)
+            try db.execute(sql: "VACUUM")
+            try db.checkpoint(.truncate)
+        }
+        return erasedNow
+    }
+}

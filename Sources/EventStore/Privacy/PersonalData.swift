@@ -1,0 +1,159 @@
+import Foundation
+
+/// Seals, reveals and erases personal data for one ledger, keeping the promises of DESIGN.md
+/// ("Personal data"): names never in clear in the log, every reading of decrypted data recorded
+/// as an event, erasure that leaves the history and its hash chain intact.
+///
+/// Nothing here is needed to open, verify, export or count a ledger: only sealing and revealing
+/// read the master key, and erasing needs the key store alone.
+public final class PersonalData {
+    public static let accessLoggedType = "access.logged"
+    public static let subjectErasedType = "subject.erased"
+
+    public let store: EventStore
+    public let keyStorePath: String
+    public let masterKeyPath: String
+
+    public init(store: EventStore, keyStorePath: String, masterKeyPath: String) {
+        self.store = store
+        self.keyStorePath = keyStorePath
+        self.masterKeyPath = masterKeyPath
+    }
+
+    // MARK: - Sealing
+
+    /// Encrypts `fields` for `subject`, making the subject's data key on first use.
+    public func seal(_ fields: JSONValue, for subject: SubjectID) throws -> SealedValue {
+        guard try !isErasedInLedger(subject) else { throw PrivacyError.erased(subject: subject.text) }
+        let keyStore = try KeyStore.open(at: keyStorePath)
+        let key = try keyStore.dataKey(for: subject, masterKey: try MasterKey.load(from: masterKeyPath), create: true)
+        return try SealedValue.seal(fields, for: subject, using: key)
+    }
+
+    // MARK: - Revealing
+
+    public struct RevealedValue: Sendable {
+        public let position: Int64
+        public let type: String
+        /// Where in the event's data the sealed value stands, e.g. `personal`.
+        public let path: String
+        public let fields: JSONValue
+    }
+
+    public struct Revelation: Sendable {
+        /// The position of the `access.logged` event that recorded this reading.
+        public let accessPosition: Int64
+        public let values: [RevealedValue]
+    }
+
+    /// Opens every sealed value of `subject` in the log on behalf of `actor`. The reading is
+    /// recorded (one `access.logged` event) before any decrypted value is returned; if it cannot
+    /// be recorded, nothing is returned.
+    public func reveal(_ subject: SubjectID, actor: String, purpose: String) throws -> Revelation {
+        let purpose = try Self.required(purpose, field: "purpose")
+        let keyStore = try KeyStore.open(at: keyStorePath)
+        if try keyStore.isErased(subject) || isErasedInLedger(subject) { throw PrivacyError.erased(subject: subject.text) }
+        let key = try keyStore.dataKey(for: subject, masterKey: try MasterKey.load(from: masterKeyPath), create: false)
+
+        let needle = #""subject":"\#(subject.text)""#
+        let values = try store.read { reader in
+            var values: [RevealedValue] = []
+            let cursor = try reader.events(whoseDataContains: needle)
+            while let event = try cursor.next() {
+                for (path, sealed) in try SealedValue.all(in: try JSONParser.parse(event.data)) where sealed.subject == subject {
+                    values.append(RevealedValue(
+                        position: event.position, type: event.type, path: path, fields: try sealed.open(using: key)))
+                }
+            }
+            return values
+        }
+        let access = try record(Self.accessLoggedType, for: subject, actor: actor, data: [
+            "subject": .string(subject.text), "actor": .string(actor), "purpose": .string(purpose),
+            "valuesOpened": .number(String(values.count)),
+        ])
+        return Revelation(accessPosition: access, values: values)
+    }
+
+    // MARK: - Erasing
+
+    public enum ErasureOutcome: Sendable, Equatable {
+        case erased(position: Int64)
+        case alreadyErased
+    }
+
+    /// Destroys the subject's data key (see `KeyStore.erase`) and records `subject.erased`. Safe to
+    /// repeat: an interrupted erasure is completed, a finished one is reported as such.
+    public func erase(_ subject: SubjectID, actor: String, reason: String) throws -> ErasureOutcome {
+        let reason = try Self.required(reason, field: "reason")
+        let keyStore = try KeyStore.open(at: keyStorePath)
+        let recorded = try isErasedInLedger(subject)
+        guard try recorded || keyStore.isErased(subject) || keyStore.hasKey(for: subject) else {
+            throw PrivacyError.noPersonalData(subject: subject.text)
+        }
+        // The key goes first: if recording fails after it, the data is already unreadable, and
+        // running the erasure again records it.
+        try keyStore.erase(subject)
+        if recorded { return .alreadyErased }
+        let position = try record(Self.subjectErasedType, for: subject, actor: actor, data: [
+            "subject": .string(subject.text), "reason": .string(reason),
+        ])
+        return .erased(position: position)
+    }
+
+    // MARK: - The access log
+
+    public struct AccessRecord: Sendable, Equatable {
+        public let position: Int64
+        public let occurredAt: String
+        public let type: String
+        public let actor: String
+        /// The purpose of a reading, or the reason of an erasure.
+        public let purpose: String
+    }
+
+    /// Who read the subject's personal data and why, and when it was erased, oldest first.
+    public func accessLog(_ subject: SubjectID) throws -> [AccessRecord] {
+        try store.read { reader in
+            var records: [AccessRecord] = []
+            try reader.events(inStream: subject.privacyStream).forEach { event in
+                let data = try JSONParser.parse(event.data)
+                let meta = try JSONParser.parse(event.meta)
+                records.append(AccessRecord(
+                    position: event.position, occurredAt: event.occurredAt, type: event.type,
+                    actor: data["actor"]?.stringValue ?? meta["actor"]?.stringValue ?? "",
+                    purpose: data["purpose"]?.stringValue ?? data["reason"]?.stringValue ?? ""))
+            }
+            return records
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func isErasedInLedger(_ subject: SubjectID) throws -> Bool {
+        try store.read { reader in
+            let cursor = try reader.events(inStream: subject.privacyStream)
+            while let event = try cursor.next() {
+                if event.type == Self.subjectErasedType { return true }
+            }
+            return false
+        }
+    }
+
+    private func record(_ type: String, for subject: SubjectID, actor: String, data: KeyValuePairs<String, JSONValue>) throws -> Int64 {
+        let event = try ProposedEvent(
+            stream: try StreamName(subject.privacyStream),
+            type: try EventType(type),
+            occurredAt: Timestamp.now().wholeSeconds,
+            data: .object(data.map { (key: $0.key, value: $0.value) }),
+            meta: .object([(key: "actor", value: .string(actor))]))
+        // A new random event id is never already present, so the one outcome is an append.
+        guard case let .appended(position, _) = try store.append([event]).first else { return 0 }
+        return position
+    }
+
+    private static func required(_ text: String, field: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw EventValidationError(field: field, reason: "must be given") }
+        return trimmed
+    }
+}
