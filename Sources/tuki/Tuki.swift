@@ -12,7 +12,8 @@ struct Tuki: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Append.self, Import.self, Export.self, Log.self, Verify.self, Demo.self,
+            Init.self, Append.self, Import.self, Export.self, Log.self, Verify.self,
+            Reveal.self, AccessLog.self, Erase.self, Demo.self,
         ]
     )
 

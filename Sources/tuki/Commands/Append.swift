@@ -27,7 +27,21 @@ struct Append: ParsableCommand {
     @Option(help: "The version of the event type's schema.")
     var schemaVersion: Int64 = 1
 
+    @Option(help: "Seal --personal for this subject (a pseudonymous id) into data.personal.")
+    var sealFor: String?
+
+    @Option(help: "Personal fields (a JSON object) to seal; stored only encrypted.")
+    var personal: String?
+
+    func validate() throws {
+        guard (sealFor == nil) == (personal == nil) else {
+            throw ValidationError("--seal-for and --personal go together.")
+        }
+    }
+
     func run() throws {
+        let store = try ledger.openStore()
+        let data = try sealPersonalFields(into: data, store: store)
         let event = try ProposedEvent(
             eventId: eventId,
             stream: stream,
@@ -38,7 +52,6 @@ struct Append: ParsableCommand {
             data: data,
             meta: JSONWriter.compact(.object([(key: "actor", value: .string(ledger.actorName))]))
         )
-        let store = try ledger.openStore()
         let outcomes = try store.append([event])
         switch outcomes.first {
         case let .appended(position, streamVersion):
@@ -47,6 +60,29 @@ struct Append: ParsableCommand {
             print("Event \(event.eventId) is already present at position \(position); nothing was appended.")
         case nil:
             break
+        }
+    }
+
+    /// With --seal-for, adds `personal` to the data: the fields sealed with the subject's key.
+    private func sealPersonalFields(into data: String, store: EventStore) throws -> String {
+        guard let sealFor, let personal else { return data }
+        let subject = try SubjectID(sealFor)
+        guard case let .object(members) = try parse(data, field: "data") else {
+            throw EventValidationError(field: "data", reason: "must be a JSON object")
+        }
+        guard !members.contains(where: { $0.key == "personal" }) else {
+            throw EventValidationError(field: "data.personal", reason: "is set by --personal; leave it out of --data")
+        }
+        let vault = PersonalData(store: store, keyStorePath: ledger.keyStorePath, masterKeyPath: ledger.keyFilePath)
+        let sealed = try vault.seal(try parse(personal, field: "personal"), for: subject)
+        return JSONWriter.compact(.object(members + [(key: "personal", value: sealed.json)]))
+    }
+
+    private func parse(_ text: String, field: String) throws -> JSONValue {
+        do {
+            return try JSONParser.parse(text)
+        } catch {
+            throw EventValidationError(field: field, reason: "is not valid JSON (\(error))")
         }
     }
 }

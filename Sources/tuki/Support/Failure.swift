@@ -34,6 +34,11 @@ struct Failure {
             case .noLedger, .notALedger: (message, code) = (error.description, .usage)
             case .ledgerExists, .wrongExpectedVersion, .eventIdReused: (message, code) = (error.description, .refused)
             }
+        case let error as PrivacyError:
+            switch error {
+            case .noMasterKey, .unreadableMasterKey, .noKeyStore: (message, code) = (error.description, .usage)
+            default: (message, code) = (error.description, .refused)
+            }
         case let error as EventValidationError:
             (message, code) = ("The event was refused: \(error.field) \(error.reason).", .refused)
         case let error as DatabaseError:

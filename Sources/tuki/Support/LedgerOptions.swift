@@ -10,6 +10,9 @@ struct LedgerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Who is recording, stored in meta.actor (else $TUKI_ACTOR, else the OS user).", valueName: "name"))
     var actor: String?
 
+    @Option(name: .long, help: ArgumentHelp("The master key file (else $TUKI_KEY_FILE, else beside the ledger).", valueName: "path"))
+    var keyFile: String?
+
     var path: String {
         db ?? environment("TUKI_DB") ?? "./tuki.sqlite"
     }
@@ -18,8 +21,20 @@ struct LedgerOptions: ParsableArguments {
         actor ?? environment("TUKI_ACTOR") ?? osUser
     }
 
+    /// `tuki.master.key` beside `tuki.sqlite`, unless given.
+    var keyFilePath: String {
+        if let path = keyFile ?? environment("TUKI_KEY_FILE") { return path }
+        return (path.hasSuffix(".sqlite") ? String(path.dropLast(".sqlite".count)) : path) + ".master.key"
+    }
+
+    var keyStorePath: String { KeyStore.defaultPath(forLedger: path) }
+
     func openStore() throws -> EventStore {
         try EventStore.open(at: path)
+    }
+
+    func personalData() throws -> PersonalData {
+        PersonalData(store: try openStore(), keyStorePath: keyStorePath, masterKeyPath: keyFilePath)
     }
 
     private func environment(_ name: String) -> String? {
