@@ -44,14 +44,25 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tuki-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try EventStore.create(at: directory.appendingPathComponent("demo.sqlite").path)
-        try store.append(try SampleProgramme.events(actor: "tester"))
+        let ledgerPath = directory.appendingPathComponent("demo.sqlite").path
+        let keyStorePath = KeyStore.defaultPath(forLedger: ledgerPath)
+        let masterKeyPath = directory.appendingPathComponent("master.key").path
+        let store = try EventStore.create(at: ledgerPath)
+        _ = try KeyStore.create(at: keyStorePath, masterKey: try MasterKey.create(at: masterKeyPath))
+        let personalData = PersonalData(store: store, keyStorePath: keyStorePath, masterKeyPath: masterKeyPath)
+        try store.append(try SampleProgramme.events(actor: "tester") { try personalData.seal($0, for: $1).json })
+        // The privacy events too: a reading and an erasure.
+        let subject = try SubjectID(SampleProgramme.participants[1])
+        _ = try personalData.reveal(subject, actor: "tester", purpose: "schema test")
+        _ = try personalData.erase(subject, actor: "tester", reason: "schema test")
         let lines = try store.read { reader in
             var lines: [String] = []
             try reader.events().forEach { lines.append(Envelope.exportLine($0)) }
             return lines
         }
         #expect(lines.count > 10)
+        let types = Set(lines.compactMap { try? JSONParser.parse($0)["type"]?.stringValue })
+        #expect(types.isSuperset(of: ["participant.registered", "access.logged", "subject.erased"]))
         let verdicts = try Self.validateWithPython(lines)
         for (line, verdict) in zip(lines, verdicts) {
             #expect(verdict["envelope"] == "ok", "\(verdict)")

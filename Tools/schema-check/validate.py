@@ -14,12 +14,25 @@ import pathlib
 import sys
 
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+REGISTRY = Registry()
+
+
+def load_registry(root):
+    """Every schema under root, by its $id, so that "$ref": "urn:tuki:schema:…" resolves."""
+    global REGISTRY
+    resources = []
+    for path in sorted(root.rglob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    REGISTRY = Registry().with_resources(resources)
 
 
 def validator(path):
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(schema, registry=REGISTRY, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def first_error(v, instance):
@@ -37,6 +50,7 @@ def main():
     parser.add_argument("--check-schemas", action="store_true")
     args = parser.parse_args()
     root = pathlib.Path(args.schemas)
+    load_registry(root)
 
     if args.check_schemas:
         for path in sorted(root.rglob("*.schema.json")):

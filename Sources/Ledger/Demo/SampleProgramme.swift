@@ -1,15 +1,19 @@
 import EventStore
 
 /// A small, fictional programme for `tuki demo`: one ESR+ project, one closed peer group for
-/// parents of placed children, its first sessions and who came. Participants appear only under
-/// pseudonymous ids: no personal data, not even made-up names, stands in the log.
+/// parents of placed children, its first sessions and who came. Participants are registered under
+/// pseudonymous ids; their (made-up) names stand only inside sealed values.
 public enum SampleProgramme {
     public static let projectStream = "project-tukidemo-2026"
     public static let activityStream = "activity-tahka-forssa-2026"
+    public static let participants = ["p-7k2m", "p-9x4d", "p-3q8w", "p-5n1c"]
+    private static let fictionalNames = ["Aino Esimerkki", "Eero Esimerkki", "Helmi Malli", "Onni Malli"]
 
-    /// The sample history, in the order it is recorded. Fixed event ids make the demo idempotent:
-    /// importing it twice appends it once.
-    public static func events(actor: String) throws -> [ProposedEvent] {
+    /// Seals a subject's personal fields; the caller owns the keys (see `PersonalData`).
+    public typealias Sealer = (_ fields: JSONValue, _ subject: SubjectID) throws -> JSONValue
+
+    /// The sample history, in the order it is recorded.
+    public static func events(actor: String, seal: Sealer) throws -> [ProposedEvent] {
         var builder = Builder(actor: actor)
         try builder.add(projectStream, "project.registered", "2026-01-05T08:00:00Z", [
             "projectCode": .string("S30999"), "name": .string("Tuki demo project"),
@@ -22,12 +26,15 @@ public enum SampleProgramme {
             "kind": .string("closed-peer-group"), "targetGroup": .string("parents-of-placed-children"),
             "municipality": .string("Forssa"), "plannedSessions": .number("8"),
         ])
-        let participants = ["p-7k2m", "p-9x4d", "p-3q8w", "p-5n1c"]
         for (index, pseudonym) in participants.enumerated() {
+            let personal = try seal(.object([
+                (key: "name", value: .string(fictionalNames[index])),
+                (key: "phone", value: .string("040 000 000\(index)")),
+            ]), try SubjectID(pseudonym))
             try builder.add("participant-\(pseudonym)", "participant.registered", "2026-01-20T10:0\(index):00Z", [
                 "participant": .string(pseudonym), "roles": .array([.string("parent")]),
                 "gender": .string(index % 2 == 0 ? "woman" : "man"), "birthYear": .number(String(1984 + index * 3)),
-                "municipality": .string(index == 3 ? "Jokioinen" : "Forssa"),
+                "municipality": .string(index == 3 ? "Jokioinen" : "Forssa"), "personal": personal,
             ])
         }
         let sessions = [("2026-02-03", "17:00:00"), ("2026-02-10", "17:00:00"), ("2026-02-17", "17:00:00")]
