@@ -16,7 +16,7 @@ public final class KeyStore: Sendable {
 
     /// `tuki.keys.sqlite` for `tuki.sqlite`; `NAME.keys.sqlite` for any other `NAME`.
     public static func defaultPath(forLedger ledgerPath: String) -> String {
-        (ledgerPath.hasSuffix(".sqlite") ? String(ledgerPath.dropLast(".sqlite".count)) : ledgerPath) + ".keys.sqlite"
+        companionPath(ofLedger: ledgerPath, suffix: ".keys.sqlite")
     }
 
     public static func create(at path: String, masterKey: MasterKey) throws -> KeyStore {
@@ -82,9 +82,7 @@ public final class KeyStore: Sendable {
         try check(masterKey)
         let authenticated = Data("tuki-key-v1\n\(subject.text)".utf8)
         return try queue.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject.text]) == true {
-                throw PrivacyError.erased(subject: subject.text)
-            }
+            if try Self.isErased(subject, in: db) { throw PrivacyError.erased(subject: subject.text) }
             if let wrapped = try Data.fetchOne(
                 db, sql: "SELECT wrapped_key FROM subject_keys WHERE subject = ?", arguments: [subject.text]) {
                 do {
@@ -107,9 +105,11 @@ public final class KeyStore: Sendable {
     }
 
     public func isErased(_ subject: SubjectID) throws -> Bool {
-        try queue.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject.text]) == true
-        }
+        try queue.read { db in try Self.isErased(subject, in: db) }
+    }
+
+    private static func isErased(_ subject: SubjectID, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject.text]) == true
     }
 
     public func hasKey(for subject: SubjectID) throws -> Bool {
@@ -125,9 +125,7 @@ public final class KeyStore: Sendable {
     @discardableResult
     public func erase(_ subject: SubjectID) throws -> Bool {
         let erasedNow = try queue.write { db -> Bool in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject.text]) == true {
-                return false
-            }
+            if try Self.isErased(subject, in: db) { return false }
             try db.execute(sql: "DELETE FROM subject_keys WHERE subject = ?", arguments: [subject.text])
             try db.execute(
                 sql: "INSERT INTO erased_subjects (subject, erased_at) VALUES (?, ?)",
@@ -141,4 +139,9 @@ public final class KeyStore: Sendable {
         }
         return erasedNow
     }
+}
+
+/// A file that belongs beside a ledger: `tuki.keys.sqlite` for `tuki.sqlite` and `.keys.sqlite`.
+func companionPath(ofLedger ledgerPath: String, suffix: String) -> String {
+    (ledgerPath.hasSuffix(".sqlite") ? String(ledgerPath.dropLast(".sqlite".count)) : ledgerPath) + suffix
 }

@@ -7,6 +7,11 @@ public struct MasterKey {
     let key: SymmetricKey
     public let path: String
 
+    /// `tuki.master.key` for `tuki.sqlite`: where `tuki init` puts it unless told otherwise.
+    public static func defaultPath(forLedger ledgerPath: String) -> String {
+        companionPath(ofLedger: ledgerPath, suffix: ".master.key")
+    }
+
     /// Creates a new random master key file. Refuses to overwrite one.
     public static func create(at path: String) throws -> MasterKey {
         guard !FileManager.default.fileExists(atPath: path) else { throw PrivacyError.masterKeyExists(path: path) }

@@ -13,7 +13,7 @@ struct Demo: ParsableCommand {
     /// Fixed on purpose: the demo deletes its earlier files, so it must never be pointed at a real ledger.
     private var db: String { "./tuki-demo.sqlite" }
     private var keyStorePath: String { KeyStore.defaultPath(forLedger: db) }
-    private var masterKeyPath: String { "./tuki-demo.master.key" }
+    private var masterKeyPath: String { MasterKey.defaultPath(forLedger: db) }
 
     func run() throws {
         try removeEarlierDemo()

@@ -23,8 +23,7 @@ struct LedgerOptions: ParsableArguments {
 
     /// `tuki.master.key` beside `tuki.sqlite`, unless given.
     var keyFilePath: String {
-        if let path = keyFile ?? environment("TUKI_KEY_FILE") { return path }
-        return (path.hasSuffix(".sqlite") ? String(path.dropLast(".sqlite".count)) : path) + ".master.key"
+        keyFile ?? environment("TUKI_KEY_FILE") ?? MasterKey.defaultPath(forLedger: path)
     }
 
     var keyStorePath: String { KeyStore.defaultPath(forLedger: path) }
