@@ -3,9 +3,14 @@ import GRDB
 import Testing
 
 @Suite struct CLITests {
-    static let line1 = #"{"eventId":"11111111-1111-4111-8111-111111111111","stream":"activity-a","type":"session.held","schemaVersion":1,"occurredAt":"2026-02-03T15:00:00Z","expectedVersion":0,"data":{"session":"s1","minutes":120}}"#
-    static let line2 = #"{"eventId":"22222222-2222-4222-8222-222222222222","stream":"activity-a","type":"attendance.recorded","occurredAt":"2026-02-03T15:00:00Z","data":{"session":"s1","participant":"p-1","status":"present"},"meta":{"actor":"coordinator"}}"#
-    static let line3 = #"{"eventId":"33333333-3333-4333-8333-333333333333","stream":"project-b","type":"project.registered","occurredAt":"2026-01-05T08:00:00+02:00","data":{"name":"Ä \"quoted\" name","share":0.20}}"#
+    /// A valid little programme: a project, one of its activities, a session of it.
+    static let line1 = #"{"eventId":"11111111-1111-4111-8111-111111111111","stream":"project-b","type":"project.registered","schemaVersion":1,"occurredAt":"2026-01-05T08:00:00+02:00","expectedVersion":0,"data":{"projectCode":"S1","name":"Ä \"quoted\" name","funder":"ESR+","startDate":"2026-01-01","endDate":"2027-12-31","costModel":"flat-rate-40","selfFinancingPercent":0.20}}"#
+    static let line2 = #"{"eventId":"22222222-2222-4222-8222-222222222222","stream":"activity-a","type":"activity.created","occurredAt":"2026-01-12T09:00:00Z","data":{"project":"project-b","name":"Tähkä","kind":"closed-peer-group","targetGroup":"parents","municipality":"Forssa"},"meta":{"actor":"coordinator"}}"#
+    static let line3 = #"{"eventId":"33333333-3333-4333-8333-333333333333","stream":"activity-a","type":"session.held","schemaVersion":2,"occurredAt":"2026-02-03T15:00:00Z","data":{"session":"s1","date":"2026-02-03","durationMinutes":120,"location":"Forssa","format":"in-person"}}"#
+
+    static func projectData(_ code: String) -> String {
+        #"{"projectCode":"\#(code)","name":"Project \#(code)","funder":"STEA","startDate":"2026-01-01","endDate":"2026-12-31","costModel":"real-costs","selfFinancingPercent":0}"#
+    }
 
     @Test func initCreatesALedgerAndRefusesToOverwriteOne() throws {
         let ws = try Workspace()
@@ -32,16 +37,17 @@ import Testing
         let ws = try Workspace()
         try ws.tuki(["init"])
         let first = try ws.tuki([
-            "append", "--stream", "activity-a", "--type", "session.held", "--data", #"{"session":"s1"}"#,
+            "append", "--stream", "project-a", "--type", "project.registered", "--data", Self.projectData("A"),
             "--occurred-at", "2026-02-03T15:00:00Z", "--expected-version", "0",
         ], environment: ["TUKI_ACTOR": "facilitator-7"])
         #expect(first.status == 0)
         #expect(first.stdout.contains("position 1"))
         let second = try ws.tuki([
-            "append", "--stream", "activity-a", "--type", "session.held", "--data", "{}", "--actor", "flag-actor",
+            "append", "--stream", "project-a", "--type", "staff.time-logged", "--actor", "flag-actor",
+            "--data", #"{"staffMember":"staff-anna","project":"project-a","date":"2026-02-03","hours":7.5,"hourlyCostCents":3250}"#,
         ])
         #expect(second.status == 0)
-        let third = try ws.tuki(["append", "--stream", "project-b", "--type", "project.registered", "--data", "{}"])
+        let third = try ws.tuki(["append", "--stream", "project-c", "--type", "project.registered", "--data", Self.projectData("C")])
         #expect(third.status == 0)
 
         let exported = try ws.tuki(["export"]).stdout.split(separator: "\n")
@@ -51,23 +57,24 @@ import Testing
         #expect(exported[2].contains(#""meta":{"actor":"os-user"}"#))
 
         let conflict = try ws.tuki([
-            "append", "--stream", "activity-a", "--type", "session.held", "--data", "{}", "--expected-version", "1",
+            "append", "--stream", "project-a", "--type", "cost.incurred", "--expected-version", "1",
+            "--data", #"{"project":"project-a","date":"2026-02-03","category":"catering","amountCents":4500}"#,
         ])
         #expect(conflict.status == 3)
-        #expect(conflict.stderr == "Stream activity-a is at version 2, not at the expected version 1.\n")
+        #expect(conflict.stderr == "Stream project-a is at version 2, not at the expected version 1.\n")
     }
 
     @Test func appendWithAGivenEventIdIsIdempotent() throws {
         let ws = try Workspace()
         try ws.tuki(["init"])
-        let args = ["append", "--stream", "activity-a", "--type", "session.held", "--data", "{}",
+        let args = ["append", "--stream", "project-a", "--type", "project.registered", "--data", Self.projectData("A"),
                     "--occurred-at", "2026-02-03T15:00:00Z", "--event-id", "44444444-4444-4444-8444-444444444444"]
         #expect(try ws.tuki(args).status == 0)
         let again = try ws.tuki(args)
         #expect(again.status == 0)
         #expect(again.stdout.contains("already present at position 1"))
         var changed = args
-        changed[6] = #"{"x":1}"#
+        changed[6] = Self.projectData("B")
         #expect(try ws.tuki(changed).status == 3)
     }
 
@@ -87,7 +94,7 @@ import Testing
     @Test func aRefusedLineNamesItsNumberAndFieldAndNothingIsImported() throws {
         let ws = try Workspace()
         try ws.tuki(["init"])
-        let bad = Self.line3.replacingOccurrences(of: #""stream":"project-b""#, with: #""stream":"Project B""#)
+        let bad = Self.line3.replacingOccurrences(of: #""stream":"activity-a""#, with: #""stream":"Activity A""#)
         try ws.write("in.jsonl", [Self.line1, Self.line2, bad].joined(separator: "\n"))
         let result = try ws.tuki(["import", "in.jsonl"])
         #expect(result.status == 3)
@@ -98,10 +105,11 @@ import Testing
 
         // A conflict inside the input names the line and the field too.
         let conflicting = Self.line2.replacingOccurrences(of: #""stream":"activity-a""#, with: #""stream":"activity-a","expectedVersion":5"#)
+        // (line 1 is the project the activity needs)
         try ws.write("conflict.jsonl", [Self.line1, conflicting].joined(separator: "\n"))
         let conflict = try ws.tuki(["import", "conflict.jsonl"])
         #expect(conflict.status == 3)
-        #expect(conflict.stderr.hasPrefix("Line 2, field expectedVersion: Stream activity-a is at version 1, not at the expected version 5."))
+        #expect(conflict.stderr.hasPrefix("Line 2, field expectedVersion: Stream activity-a is at version 0, not at the expected version 5."))
         #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 0 events"))
     }
 
@@ -122,8 +130,8 @@ import Testing
         let b = try DatabaseQueue(path: ws.path("b.sqlite")).read { try Row.fetchAll($0, sql: query) }
         #expect(a.count == 3)
         #expect(a == b)
-        #expect(a[2]["data"] == #"{"name":"Ä \"quoted\" name","share":0.20}"#)
-        #expect(a[2]["occurred_at"] == "2026-01-05T06:00:00Z")
+        #expect(a[0]["data"] == #"{"costModel":"flat-rate-40","endDate":"2027-12-31","funder":"ESR+","name":"Ä \"quoted\" name","projectCode":"S1","selfFinancingPercent":0.20,"startDate":"2026-01-01"}"#)
+        #expect(a[0]["occurred_at"] == "2026-01-05T06:00:00Z")
         #expect(a[0]["meta"] == #"{"actor":"importer"}"#)
         #expect(a[1]["meta"] == #"{"actor":"coordinator"}"#)
     }
@@ -140,7 +148,7 @@ import Testing
         let table = try ws.tuki(["log"]).stdout.split(separator: "\n")
         #expect(table.count == 4)
         #expect(table[0].contains("POSITION") && table[0].contains("TYPE"))
-        #expect(table[2].contains("attendance.recorded") && table[2].contains("coordinator"))
+        #expect(table[2].contains("activity.created") && table[2].contains("coordinator"))
 
         let stream = try ws.tuki(["log", "--stream", "activity-a", "--json"]).stdout.split(separator: "\n")
         #expect(stream.count == 2)
@@ -164,7 +172,7 @@ import Testing
 
         try DatabaseQueue(path: ws.path("tuki.sqlite")).write { db in
             try db.execute(sql: "DROP TRIGGER events_refuse_update")
-            try db.execute(sql: "UPDATE events SET data = replace(data, 'p-1', 'p-2') WHERE position = 2")
+            try db.execute(sql: "UPDATE events SET data = replace(data, 'Forssa', 'Forssb') WHERE position = 2")
         }
         let broken = try ws.tuki(["verify"])
         #expect(broken.status == 1)
@@ -264,10 +272,11 @@ enum AuditScript {
         let ws = try Workspace()
         try ws.tuki(["init"])
         for name in ["a", "b"] {
-            let lines = (1...300).map { i in
-                #"{"eventId":"\#(UUID().uuidString)","stream":"activity-\#(name)-\#(i % 7)","type":"session.held","occurredAt":"2026-02-03T15:00:00Z","data":{"i":\#(i)}}"#
+            let project = #"{"eventId":"\#(UUID().uuidString)","stream":"project-\#(name)","type":"project.registered","occurredAt":"2026-01-01T00:00:00Z","data":\#(CLITests.projectData(name))}"#
+            let costs = (1...299).map { i in
+                #"{"eventId":"\#(UUID().uuidString)","stream":"project-\#(name)","type":"cost.incurred","occurredAt":"2026-02-03T15:00:00Z","data":{"project":"project-\#(name)","date":"2026-02-03","category":"materials","amountCents":\#(i)}}"#
             }
-            try ws.write("\(name).jsonl", lines.joined(separator: "\n"))
+            try ws.write("\(name).jsonl", ([project] + costs).joined(separator: "\n"))
         }
         let results = try [("a.jsonl"), ("b.jsonl")].concurrentMap { file in try ws.tuki(["import", file]) }
         #expect(results.allSatisfy { $0.status == 0 })

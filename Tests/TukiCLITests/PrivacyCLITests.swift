@@ -9,7 +9,8 @@ import Testing
         try ws.tuki(["init"])
         let appended = try ws.tuki([
             "append", "--stream", "participant-p-abc1", "--type", "participant.registered",
-            "--data", #"{"participant":"p-abc1"}"#, "--seal-for", "p-abc1",
+            "--data", #"{"participant":"p-abc1","roles":["parent"],"gender":"woman","birthYear":1985,"municipality":"Forssa"}"#,
+            "--seal-for", "p-abc1",
             "--personal", #"{"name":"\#(Self.name)","phone":"040 123 4567"}"#,
         ])
         #expect(appended.status == 0)
@@ -76,7 +77,7 @@ import Testing
         #expect(try ws.tuki(["verify"]).status == 0)
         #expect(try ws.tuki(["log"]).status == 0)
         #expect(try ws.tuki(["export"]).stdout.split(separator: "\n").count == 1)
-        #expect(try ws.tuki(["append", "--stream", "activity-a", "--type", "session.held", "--data", "{}"]).status == 0)
+        #expect(try ws.tuki(["append", "--stream", "project-a", "--type", "project.registered", "--data", CLITests.projectData("A")]).status == 0)
         #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 2 events"))
 
         let viaEnvironment = try ws.tuki(["reveal", "p-abc1", "--purpose", "x"], environment: ["TUKI_KEY_FILE": "elsewhere.key"])

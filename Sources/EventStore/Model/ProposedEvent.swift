@@ -12,6 +12,8 @@ public struct ProposedEvent: Sendable, Equatable {
     public let expectedVersion: Int64?
     /// Compact JSON of a JSON object with its members sorted: the exact bytes stored and hashed.
     public let data: String
+    /// The same data as a value, for validation without parsing it again.
+    public let dataValue: JSONValue
     /// Compact JSON of a JSON object with its members sorted; `{}` when empty.
     public let meta: String
 
@@ -42,7 +44,8 @@ public struct ProposedEvent: Sendable, Equatable {
         self.schemaVersion = schemaVersion
         self.occurredAt = occurredAt
         self.expectedVersion = expectedVersion
-        self.data = JSONWriter.compact(data.canonical)
+        dataValue = data.canonical
+        self.data = JSONWriter.compact(dataValue)
         self.meta = JSONWriter.compact(meta.canonical)
     }
 

@@ -29,6 +29,16 @@ public final class EventAppender {
 
     public var currentHead: LedgerHead { head }
 
+    /// The log as this transaction sees it, including what it has appended so far.
+    public var reader: EventReader { EventReader(db: db) }
+
+    /// Whether an event with this id is in the log (or was appended in this transaction).
+    public func contains(eventId: String) throws -> Bool {
+        let exists = try PreparedStatement(db, sql: "SELECT 1 FROM events WHERE event_id = ?")
+        exists.bind(1, eventId)
+        return try exists.fetchInteger() != nil
+    }
+
     @discardableResult
     public func append(_ event: ProposedEvent) throws -> AppendOutcome {
         if let existing = try storedEvent(withId: event.eventId.text) {
@@ -76,9 +86,7 @@ public final class EventAppender {
 
     private func storedEvent(withId eventId: String) throws -> RecordedEvent? {
         // Nearly every id is new: ask the index a yes-or-no question first, fetch the row only if yes.
-        let exists = try PreparedStatement(db, sql: "SELECT 1 FROM events WHERE event_id = ?")
-        exists.bind(1, eventId)
-        guard try exists.fetchInteger() != nil else { return nil }
+        guard try contains(eventId: eventId) else { return nil }
         return try EventReader(db: db).event(withId: eventId)
     }
 

@@ -37,12 +37,27 @@ public enum SampleProgramme {
                 "municipality": .string(index == 3 ? "Jokioinen" : "Forssa"), "personal": personal,
             ])
         }
+        for pseudonym in participants {
+            try builder.add("participant-\(pseudonym)", "enrolment.signed-up", "2026-01-25T12:00:00Z", [
+                "participant": .string(pseudonym), "activity": .string(activityStream), "date": .string("2026-01-25"),
+            ])
+            try builder.add("participant-\(pseudonym)", "enrolment.started", "2026-02-03T17:00:00Z", [
+                "participant": .string(pseudonym), "activity": .string(activityStream), "date": .string("2026-02-03"),
+                "entry": .object([
+                    (key: "ageAtEntry", value: .number("40")), (key: "labourMarketStatus", value: .string("employed")),
+                    (key: "educationLevel", value: .string("isced-3-4")), (key: "disability", value: .string("not-collected")),
+                    (key: "thirdCountNational", value: .string("no")), (key: "foreignBackground", value: .string("no")),
+                    (key: "minority", value: .string("not-collected")), (key: "homelessOrHousingExclusion", value: .string("no")),
+                    (key: "ruralArea", value: .string("no")),
+                ]),
+            ])
+        }
         let sessions = [("2026-02-03", "17:00:00"), ("2026-02-10", "17:00:00"), ("2026-02-17", "17:00:00")]
         for (number, (date, time)) in sessions.enumerated() {
             let session = "s\(number + 1)"
-            try builder.add(activityStream, "session.held", "\(date)T\(time)Z", [
+            try builder.add(activityStream, "session.held", "\(date)T\(time)Z", schemaVersion: 2, [
                 "session": .string(session), "date": .string(date), "durationMinutes": .number("120"),
-                "location": .string("Forssa family centre"),
+                "location": .string("Forssa family centre"), "format": .string("in-person"),
             ])
             for (index, pseudonym) in participants.enumerated() {
                 // Everyone comes to the first session; afterwards one is excused and one absent.
@@ -60,12 +75,16 @@ public enum SampleProgramme {
         var events: [ProposedEvent] = []
         var versions: [String: Int64] = [:]
 
-        mutating func add(_ stream: String, _ type: String, _ occurredAt: String, _ data: KeyValuePairs<String, JSONValue>) throws {
+        mutating func add(
+            _ stream: String, _ type: String, _ occurredAt: String, schemaVersion: Int64 = 1,
+            _ data: KeyValuePairs<String, JSONValue>
+        ) throws {
             let version = versions[stream, default: 0]
             events.append(try ProposedEvent(
                 eventId: EventID(parsing: Self.sampleEventID(events.count + 1)),
                 stream: StreamName(stream),
                 type: EventType(type),
+                schemaVersion: schemaVersion,
                 occurredAt: Timestamp(rfc3339: occurredAt),
                 expectedVersion: version,
                 data: .object(data.map { (key: $0.key, value: $0.value) }),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 
 struct Append: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Append one event to a stream.")
@@ -52,14 +53,15 @@ struct Append: ParsableCommand {
             data: data,
             meta: JSONWriter.compact(.object([(key: "actor", value: .string(ledger.actorName))]))
         )
-        let outcomes = try store.append([event])
-        switch outcomes.first {
+        let catalogue = try EventCatalogue.standard()
+        let outcome = try store.append { appender in
+            try ValidatingAppender(appender, catalogue: catalogue).append(event)
+        }
+        switch outcome {
         case let .appended(position, streamVersion):
             print("Appended event \(event.eventId) at position \(position), stream \(event.stream) version \(streamVersion).")
         case let .alreadyPresent(position):
             print("Event \(event.eventId) is already present at position \(position); nothing was appended.")
-        case nil:
-            break
         }
     }
 

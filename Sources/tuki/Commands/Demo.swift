@@ -20,9 +20,15 @@ struct Demo: ParsableCommand {
         let store = try EventStore.create(at: db)
         _ = try KeyStore.create(at: keyStorePath, masterKey: try MasterKey.create(at: masterKeyPath))
         let personalData = PersonalData(store: store, keyStorePath: keyStorePath, masterKeyPath: masterKeyPath)
-        try store.append(try SampleProgramme.events(actor: actor) { fields, subject in
+        let sample = try SampleProgramme.events(actor: actor) { fields, subject in
             try personalData.seal(fields, for: subject).json
-        })
+        }
+        // Through the same validated path as every other recording.
+        let catalogue = try EventCatalogue.standard()
+        try store.append { appender in
+            let validating = try ValidatingAppender(appender, catalogue: catalogue)
+            for event in sample { try validating.append(event) }
+        }
         let firstParticipant = try SubjectID(SampleProgramme.participants[0])
         let revelation = try personalData.reveal(firstParticipant, actor: actor, purpose: "demo: checking a contact detail")
 

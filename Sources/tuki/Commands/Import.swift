@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Ledger
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,13 +18,18 @@ struct Import: ParsableCommand {
         let lines = try LineReader(path: file)
         let store = try ledger.openStore()
         let actor = ledger.actorName
-        let (appended, alreadyPresent, head) = try store.append { appender in
+        let catalogue = try EventCatalogue.standard()
+        let (appended, alreadyPresent, head) = try store.append { storeAppender in
+            let appender = try ValidatingAppender(storeAppender, catalogue: catalogue)
             var lineNumber = 0
             while let line = lines.next() {
                 lineNumber += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 do {
                     try appender.append(try Envelope.parse(line: line, actor: actor))
+                } catch let refusal as LedgerRefusal {
+                    throw CommandFailure.refused(
+                        "Line \(lineNumber), event \(refusal.eventId), field \(refusal.field): \(refusal.reason) (rule \(refusal.rule)); nothing was imported.")
                 } catch let error as EventValidationError {
                     throw CommandFailure.refused(
                         "Line \(lineNumber), field \(error.field): \(error.reason); nothing was imported.")

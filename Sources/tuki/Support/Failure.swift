@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import GRDB
+import Ledger
 
 /// Tuki's exit codes (README.md, "Exit codes").
 enum ExitStatus: Int32 {
@@ -34,6 +35,8 @@ struct Failure {
             case .noLedger, .notALedger: (message, code) = (error.description, .usage)
             case .ledgerExists, .wrongExpectedVersion, .eventIdReused: (message, code) = (error.description, .refused)
             }
+        case let refusal as LedgerRefusal:
+            (message, code) = ("The event \(refusal.eventId) was refused: \(refusal.reason) (rule \(refusal.rule)).", .refused)
         case let error as PrivacyError:
             switch error {
             case .noMasterKey, .unreadableMasterKey, .noKeyStore: (message, code) = (error.description, .usage)

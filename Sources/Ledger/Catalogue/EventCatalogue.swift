@@ -1,0 +1,144 @@
+import EventStore
+import Foundation
+
+/// Why an event's data is not a known, well-formed event of the catalogue. Names the type, the
+/// field and the broken rule of the schema; never quotes a value.
+public enum CatalogueError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownType(type: String)
+    case unknownVersion(type: String, version: Int64, latest: Int64)
+    case invalid(type: String, version: Int64, violation: SchemaViolation)
+    /// The data passed its schema but not the Swift type: a bug, which the catalogue tests catch.
+    case undecodable(type: String, field: String)
+
+    public var field: String {
+        switch self {
+        case .unknownType: return "type"
+        case .unknownVersion: return "schemaVersion"
+        case let .invalid(_, _, violation): return violation.path.isEmpty ? "data" : "data.\(violation.path)"
+        case let .undecodable(_, field): return "data.\(field)"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .unknownType(type):
+            return "\(type) is not an event type of the catalogue (docs/events.md)"
+        case let .unknownVersion(type, version, latest):
+            return "\(type) has no schema version \(version) (the latest is \(latest))"
+        case let .invalid(type, version, violation):
+            return "\(field) \(violation.reason) (schema \(type) v\(version), rule \(violation.keyword))"
+        case let .undecodable(type, field):
+            return "data.\(field) does not fit the Swift type of \(type)"
+        }
+    }
+}
+
+/// The event catalogue: each type's schemas (from Schemas/, embedded), its upcasters, and its
+/// typed payload. `read` is the one way data becomes a `DomainEvent`: schema first, then the
+/// upcasters to the latest version, then decoding.
+public final class EventCatalogue: Sendable {
+    private let schemas: [String: JSONSchema]
+    public let latestVersions: [String: Int64]
+
+    /// The catalogue built from Schemas/ as embedded in this binary.
+    public static func standard() throws -> EventCatalogue {
+        try shared.get()
+    }
+
+    private static let shared = Result { try EventCatalogue(files: EmbeddedSchemas.files) }
+
+    init(files: [String: String]) throws {
+        var registry: [String: JSONSchema] = [:]
+        for (path, text) in files where !path.hasPrefix("events/") {
+            let schema = try JSONSchema(try JSONParser.parse(text))
+            if let id = schema.id { registry[id] = schema }
+        }
+        var schemas: [String: JSONSchema] = [:]
+        var latest: [String: Int64] = [:]
+        for (path, text) in files where path.hasPrefix("events/") {
+            // events/<type>.v<N>.schema.json
+            let name = String(path.dropFirst("events/".count).dropLast(".schema.json".count))
+            guard let dot = name.range(of: ".v", options: .backwards), let version = Int64(name[dot.upperBound...]) else { continue }
+            let type = String(name[..<dot.lowerBound])
+            schemas[Self.key(type, version)] = try JSONSchema(try JSONParser.parse(text), registry: registry)
+            latest[type] = max(latest[type] ?? 0, version)
+        }
+        self.schemas = schemas
+        latestVersions = latest
+    }
+
+    private static func key(_ type: String, _ version: Int64) -> String { "\(type) v\(version)" }
+
+    public var types: [String] { latestVersions.keys.sorted() }
+
+    /// Checks `data` against its type's schema of `version`, upcasts it to the latest version and
+    /// decodes it into its typed payload.
+    public func read(type: String, version: Int64, data: JSONValue) throws(CatalogueError) -> DomainEvent {
+        try validate(type: type, version: version, data: data)
+        let current = Upcasters.upcast(type: type, from: version, data: data)
+        do {
+            return try Self.decode(type: type, data: Data(JSONWriter.compact(current).utf8))
+        } catch let error as DecodingError {
+            throw .undecodable(type: type, field: error.fieldPath)
+        } catch {
+            throw .unknownType(type: type)
+        }
+    }
+
+    public func validate(type: String, version: Int64, data: JSONValue) throws(CatalogueError) {
+        guard let latest = latestVersions[type] else { throw .unknownType(type: type) }
+        guard let schema = schemas[Self.key(type, version)] else {
+            throw .unknownVersion(type: type, version: version, latest: latest)
+        }
+        do {
+            try schema.validate(data)
+        } catch {
+            throw .invalid(type: type, version: version, violation: error)
+        }
+    }
+
+    private static func decode(type: String, data: Data) throws -> DomainEvent {
+        let decoder = JSONDecoder()
+        func payload<T: Decodable>(_: T.Type) throws -> T { try decoder.decode(T.self, from: data) }
+        switch type {
+        case "project.registered": return .projectRegistered(try payload(ProjectRegistered.self))
+        case "activity.created": return .activityCreated(try payload(ActivityCreated.self))
+        case "session.scheduled": return .sessionScheduled(try payload(SessionScheduled.self))
+        case "session.held": return .sessionHeld(try payload(SessionHeld.self))
+        case "session.cancelled": return .sessionCancelled(try payload(SessionCancelled.self))
+        case "participant.registered": return .participantRegistered(try payload(ParticipantRegistered.self))
+        case "participant.consent-recorded": return .consentRecorded(try payload(ConsentRecorded.self))
+        case "enrolment.signed-up": return .enrolmentSignedUp(try payload(EnrolmentSignedUp.self))
+        case "enrolment.started": return .enrolmentStarted(try payload(EnrolmentStarted.self))
+        case "enrolment.ended": return .enrolmentEnded(try payload(EnrolmentEnded.self))
+        case "attendance.recorded": return .attendanceRecorded(try payload(AttendanceRecorded.self))
+        case "expert.registered": return .expertRegistered(try payload(ExpertRegistered.self))
+        case "engagement.agreed": return .engagementAgreed(try payload(EngagementAgreed.self))
+        case "engagement.completed": return .engagementCompleted(try payload(EngagementCompleted.self))
+        case "engagement.cancelled": return .engagementCancelled(try payload(EngagementCancelled.self))
+        case "fee.paid": return .feePaid(try payload(FeePaid.self))
+        case "travel.reimbursed": return .travelReimbursed(try payload(TravelReimbursed.self))
+        case "feedback.fit-recorded": return .fitRecorded(try payload(FITRecorded.self))
+        case "feedback.given": return .feedbackGiven(try payload(FeedbackGiven.self))
+        case "bikva.stage-recorded": return .bikvaStageRecorded(try payload(BIKVAStageRecorded.self))
+        case "staff.time-logged": return .staffTimeLogged(try payload(StaffTimeLogged.self))
+        case "cost.incurred": return .costIncurred(try payload(CostIncurred.self))
+        case "entry.voided": return .entryVoided(try payload(EntryVoided.self))
+        case "access.logged": return .accessLogged(try payload(AccessLogged.self))
+        case "subject.erased": return .subjectErased(try payload(SubjectErased.self))
+        default: throw CatalogueError.unknownType(type: type)
+        }
+    }
+}
+
+extension DecodingError {
+    /// The dotted path of the member that did not decode.
+    var fieldPath: String {
+        let context: Context? = switch self {
+        case let .keyNotFound(key, context): Context(codingPath: context.codingPath + [key], debugDescription: "")
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context): context
+        @unknown default: nil
+        }
+        return context?.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") ?? ""
+    }
+}

@@ -1,0 +1,54 @@
+/// `expert.registered`: a participant (over 12) becomes an experience expert. Stream: the participant's.
+public struct ExpertRegistered: Codable, Sendable, Equatable {
+    public var participant: String
+    /// Shown instead of the person in every output; anonymous experts are never named anywhere.
+    public var alias: String
+    public var anonymous: Bool
+    public var training: String
+    public var date: String
+}
+
+/// `engagement.agreed`. Stream: `engagement-<id>`.
+public struct EngagementAgreed: Codable, Sendable, Equatable {
+    public enum Mode: String, Codable, Sendable { case inPerson = "in-person", remote }
+    public var engagement: String
+    public var expert: String
+    public var project: String
+    public var activity: String?
+    public var kind: String
+    public var date: String
+    public var plannedHours: Double
+    public var agreedFeeCents: Int
+    public var mode: Mode
+}
+
+/// `engagement.completed`. Stream: the engagement's.
+public struct EngagementCompleted: Codable, Sendable, Equatable {
+    public var engagement: String
+    public var date: String
+    public var hours: Double
+}
+
+/// `engagement.cancelled`. Stream: the engagement's.
+public struct EngagementCancelled: Codable, Sendable, Equatable {
+    public var engagement: String
+    public var date: String
+    public var reason: String?
+}
+
+/// `fee.paid`. Stream: the engagement's.
+public struct FeePaid: Codable, Sendable, Equatable {
+    public var engagement: String
+    public var date: String
+    public var amountCents: Int
+}
+
+/// `travel.reimbursed`: by kilometres at a rate, or by ticket costs. Stream: the engagement's.
+public struct TravelReimbursed: Codable, Sendable, Equatable {
+    public var engagement: String
+    public var date: String
+    public var kilometres: Double?
+    public var centsPerKm: Int?
+    public var ticketCents: Int?
+    public var amountCents: Int
+}

@@ -1,0 +1,98 @@
+/// An event with the envelope facts the rules need: the stream it belongs to and its id.
+public struct Fact: Sendable, Equatable {
+    public let stream: String
+    public let eventId: String
+    public let event: DomainEvent
+
+    public init(stream: String, eventId: String, event: DomainEvent) {
+        self.stream = stream
+        self.eventId = eventId
+        self.event = event
+    }
+}
+
+/// What the rules need to know about the programme so far, folded from the log by `evolve`.
+/// Pure: no I/O, built by whoever holds the events.
+public struct ProgrammeState: Sendable {
+    struct Period: Sendable { let start: String, end: String }
+    struct Enrolment: Sendable {
+        var from: String
+        var started = false
+        var ended: String?
+    }
+    struct Engagement: Sendable {
+        let expert: String
+        let inPerson: Bool
+        var completed = false
+        var cancelled = false
+    }
+
+    var projects: [String: Period] = [:]
+    /// activity stream → project stream
+    var activities: [String: String] = [:]
+    /// activity stream → session id → date held
+    var heldSessions: [String: [String: String]] = [:]
+    /// participant id → birth year
+    var participants: [String: Int] = [:]
+    /// participant id → activity stream → enrolments, oldest first
+    var enrolments: [String: [String: [Enrolment]]] = [:]
+    var experts: Set<String> = []
+    var engagements: [String: Engagement] = [:]
+
+    public init() {}
+
+    public mutating func evolve(_ fact: Fact) {
+        switch fact.event {
+        case let .projectRegistered(project):
+            projects[fact.stream] = Period(start: project.startDate, end: project.endDate)
+        case let .activityCreated(activity):
+            activities[fact.stream] = activity.project
+        case let .sessionHeld(session):
+            heldSessions[fact.stream, default: [:]][session.session] = session.date
+        case let .participantRegistered(participant):
+            participants[participant.participant] = participant.birthYear
+        case let .enrolmentSignedUp(signUp):
+            enrolments[signUp.participant, default: [:]][signUp.activity, default: []].append(Enrolment(from: signUp.date))
+        case let .enrolmentStarted(start):
+            if var open = openEnrolment(start.participant, start.activity) {
+                open.started = true
+                replaceLast(start.participant, start.activity, with: open)
+            } else {
+                enrolments[start.participant, default: [:]][start.activity, default: []]
+                    .append(Enrolment(from: start.date, started: true))
+            }
+        case let .enrolmentEnded(end):
+            if var open = openEnrolment(end.participant, end.activity) {
+                open.ended = end.date
+                replaceLast(end.participant, end.activity, with: open)
+            }
+        case let .expertRegistered(expert):
+            experts.insert(expert.participant)
+        case let .engagementAgreed(agreed):
+            engagements[agreed.engagement] = Engagement(expert: agreed.expert, inPerson: agreed.mode == .inPerson)
+        case let .engagementCompleted(completed):
+            engagements[completed.engagement]?.completed = true
+        case let .engagementCancelled(cancelled):
+            engagements[cancelled.engagement]?.cancelled = true
+        default:
+            break
+        }
+    }
+
+    func openEnrolment(_ participant: String, _ activity: String) -> Enrolment? {
+        guard let last = enrolments[participant]?[activity]?.last, last.ended == nil else { return nil }
+        return last
+    }
+
+    /// Whether the participant was enrolled in the activity on `date` (from sign-up or start, up to
+    /// and including the day it ended).
+    func isEnrolled(_ participant: String, in activity: String, on date: String) -> Bool {
+        (enrolments[participant]?[activity] ?? []).contains { $0.from <= date && ($0.ended.map { date <= $0 } ?? true) }
+    }
+
+    private mutating func replaceLast(_ participant: String, _ activity: String, with enrolment: Enrolment) {
+        guard var list = enrolments[participant]?[activity], !list.isEmpty else { return }
+        list[list.count - 1] = enrolment
+        enrolments[participant]?[activity] = list
+    }
+}

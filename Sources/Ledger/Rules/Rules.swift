@@ -1,0 +1,193 @@
+/// A programme rule an event breaks: the rule's name (docs/events.md lists them), the field it is
+/// about and a plain reason. Never quotes personal data.
+public struct RuleViolation: Error, Sendable, Equatable, CustomStringConvertible {
+    public let rule: String
+    public let field: String
+    public let reason: String
+
+    public var description: String { "data.\(field) \(reason) (rule \(rule))" }
+}
+
+/// The programme's rules as one pure decision: may this event be recorded, given the state so
+/// far? `eventExists` answers whether an event id is in the log (for `entry.voided`).
+public enum Rules {
+    public static func check(
+        _ fact: Fact, against state: ProgrammeState, eventExists: (String) -> Bool
+    ) throws(RuleViolation) {
+        switch fact.event {
+        case let .activityCreated(activity):
+            guard state.projects[activity.project] != nil else {
+                throw RuleViolation(rule: "activity.project-exists", field: "project", reason: "names a project that is not registered")
+            }
+        case let .sessionScheduled(session):
+            try requireActivity(fact.stream, state)
+            try requireInProjectPeriod(session.date, ofActivity: fact.stream, state)
+        case let .sessionHeld(session):
+            try requireActivity(fact.stream, state)
+            try requireInProjectPeriod(session.date, ofActivity: fact.stream, state)
+        case let .sessionCancelled(session):
+            try requireActivity(fact.stream, state)
+            try requireInProjectPeriod(session.date, ofActivity: fact.stream, state)
+        case let .consentRecorded(consent):
+            try requireParticipant(consent.participant, state)
+        case let .enrolmentSignedUp(signUp):
+            try requireEnrolmentReferences(signUp.participant, signUp.activity, signUp.date, state)
+            guard state.openEnrolment(signUp.participant, signUp.activity) == nil else {
+                throw RuleViolation(rule: "enrolment.one-open-at-a-time", field: "participant", reason: "is already enrolled in this activity")
+            }
+        case let .enrolmentStarted(start):
+            try requireEnrolmentReferences(start.participant, start.activity, start.date, state)
+            if let open = state.openEnrolment(start.participant, start.activity), open.started {
+                throw RuleViolation(rule: "enrolment.one-open-at-a-time", field: "participant", reason: "has already started this activity")
+            }
+        case let .enrolmentEnded(end):
+            try requireEnrolmentReferences(end.participant, end.activity, end.date, state)
+            guard let open = state.openEnrolment(end.participant, end.activity) else {
+                throw RuleViolation(rule: "enrolment.ends-an-open-one", field: "participant", reason: "has no open enrolment in this activity")
+            }
+            guard open.from <= end.date else {
+                throw RuleViolation(rule: "enrolment.ends-after-it-starts", field: "date", reason: "is before the enrolment began")
+            }
+        case let .attendanceRecorded(attendance):
+            try requireActivity(fact.stream, state)
+            guard let date = state.heldSessions[fact.stream]?[attendance.session] else {
+                throw RuleViolation(rule: "attendance.session-held", field: "session", reason: "is not a held session of this activity")
+            }
+            try requireParticipant(attendance.participant, state)
+            guard state.isEnrolled(attendance.participant, in: fact.stream, on: date) else {
+                throw RuleViolation(
+                    rule: "attendance.participant-enrolled", field: "participant", reason: "was not enrolled in this activity on the session's date")
+            }
+        case let .expertRegistered(expert):
+            try requireParticipant(expert.participant, state)
+            // Only the birth year stands in clear; the exact birth date is sealed. Anyone whose
+            // birth year is 13 or more years before the registration year passes.
+            if let birthYear = state.participants[expert.participant], let year = Int(expert.date.prefix(4)), year - birthYear < 13 {
+                throw RuleViolation(rule: "expert.over-12", field: "date", reason: "is before the participant is over 12")
+            }
+        case let .engagementAgreed(agreed):
+            guard state.experts.contains(agreed.expert) else {
+                throw RuleViolation(rule: "engagement.expert-registered", field: "expert", reason: "is not a registered experience expert")
+            }
+            guard let project = state.projects[agreed.project] else {
+                throw RuleViolation(rule: "reference.project-exists", field: "project", reason: "names a project that is not registered")
+            }
+            if let activity = agreed.activity, state.activities[activity] == nil {
+                throw RuleViolation(rule: "reference.activity-exists", field: "activity", reason: "names an activity that is not created")
+            }
+            try requireInPeriod(agreed.date, project)
+        case let .engagementCompleted(completed):
+            let engagement = try requireEngagement(completed.engagement, state)
+            guard !engagement.cancelled else {
+                throw RuleViolation(rule: "engagement.not-cancelled", field: "engagement", reason: "was cancelled")
+            }
+        case let .engagementCancelled(cancelled):
+            let engagement = try requireEngagement(cancelled.engagement, state)
+            guard !engagement.completed else {
+                throw RuleViolation(rule: "engagement.not-completed", field: "engagement", reason: "was already completed")
+            }
+        case let .feePaid(fee):
+            try requireCompleted(fee.engagement, rule: "fee.needs-completed-engagement", state)
+        case let .travelReimbursed(travel):
+            let engagement = try requireCompleted(travel.engagement, rule: "travel.needs-completed-engagement", state)
+            guard engagement.inPerson else {
+                throw RuleViolation(rule: "travel.in-person-only", field: "engagement", reason: "was done remotely: there was no travel")
+            }
+            if let kilometres = travel.kilometres, let rate = travel.centsPerKm {
+                let expected = Int((kilometres * Double(rate)).rounded(.toNearestOrAwayFromZero))
+                guard travel.amountCents == expected else {
+                    throw RuleViolation(rule: "travel.amount-is-km-times-rate", field: "amountCents", reason: "is not kilometres × cents per km, rounded to the cent")
+                }
+            } else if let ticket = travel.ticketCents, travel.amountCents != ticket {
+                throw RuleViolation(rule: "travel.amount-is-ticket-cost", field: "amountCents", reason: "is not the ticket cost")
+            }
+        case let .fitRecorded(fit):
+            try requireParticipant(fit.participant, state)
+            guard fit.items.allSatisfy({ ($0 * 10).rounded() == $0 * 10 }) else {
+                throw RuleViolation(rule: "fit.one-decimal", field: "items", reason: "must be scores with at most one decimal")
+            }
+        case let .feedbackGiven(feedback):
+            try requireActivity(feedback.activity, state)
+            if let participant = feedback.participant { try requireParticipant(participant, state) }
+        case let .bikvaStageRecorded(stage):
+            guard let project = state.projects[stage.project] else {
+                throw RuleViolation(rule: "reference.project-exists", field: "project", reason: "names a project that is not registered")
+            }
+            try requireInPeriod(stage.date, project)
+        case let .staffTimeLogged(time):
+            try requireProjectAndActivity(time.project, time.activity, date: time.date, state)
+        case let .costIncurred(cost):
+            try requireProjectAndActivity(cost.project, cost.activity, date: cost.date, state)
+        case let .entryVoided(void):
+            guard eventExists(void.eventId) else {
+                throw RuleViolation(rule: "void.event-exists", field: "eventId", reason: "is not an event of this ledger")
+            }
+        case .projectRegistered(let project):
+            guard project.startDate <= project.endDate else {
+                throw RuleViolation(rule: "project.period", field: "endDate", reason: "is before the start date")
+            }
+        case .participantRegistered, .accessLogged, .subjectErased:
+            break
+        }
+    }
+
+    // MARK: - Shared checks
+
+    private static func requireActivity(_ activity: String, _ state: ProgrammeState) throws(RuleViolation) {
+        guard state.activities[activity] != nil else {
+            throw RuleViolation(rule: "reference.activity-exists", field: "activity", reason: "names an activity that is not created")
+        }
+    }
+
+    private static func requireParticipant(_ participant: String, _ state: ProgrammeState) throws(RuleViolation) {
+        guard state.participants[participant] != nil else {
+            throw RuleViolation(rule: "reference.participant-exists", field: "participant", reason: "names a participant who is not registered")
+        }
+    }
+
+    private static func requireEnrolmentReferences(
+        _ participant: String, _ activity: String, _ date: String, _ state: ProgrammeState
+    ) throws(RuleViolation) {
+        try requireParticipant(participant, state)
+        try requireActivity(activity, state)
+        try requireInProjectPeriod(date, ofActivity: activity, state)
+    }
+
+    private static func requireInProjectPeriod(_ date: String, ofActivity activity: String, _ state: ProgrammeState) throws(RuleViolation) {
+        guard let project = state.activities[activity].flatMap({ state.projects[$0] }) else { return }
+        try requireInPeriod(date, project)
+    }
+
+    private static func requireInPeriod(_ date: String, _ period: ProgrammeState.Period) throws(RuleViolation) {
+        guard period.start <= date, date <= period.end else {
+            throw RuleViolation(rule: "date.inside-project-period", field: "date", reason: "is outside the project's period")
+        }
+    }
+
+    private static func requireProjectAndActivity(
+        _ project: String, _ activity: String?, date: String, _ state: ProgrammeState
+    ) throws(RuleViolation) {
+        guard let period = state.projects[project] else {
+            throw RuleViolation(rule: "reference.project-exists", field: "project", reason: "names a project that is not registered")
+        }
+        if let activity { try requireActivity(activity, state) }
+        try requireInPeriod(date, period)
+    }
+
+    @discardableResult
+    private static func requireEngagement(_ id: String, _ state: ProgrammeState) throws(RuleViolation) -> ProgrammeState.Engagement {
+        guard let engagement = state.engagements[id] else {
+            throw RuleViolation(rule: "reference.engagement-exists", field: "engagement", reason: "names an engagement that was not agreed")
+        }
+        return engagement
+    }
+
+    @discardableResult
+    private static func requireCompleted(_ id: String, rule: String, _ state: ProgrammeState) throws(RuleViolation) -> ProgrammeState.Engagement {
+        let engagement = try requireEngagement(id, state)
+        guard engagement.completed else {
+            throw RuleViolation(rule: rule, field: "engagement", reason: "is not completed")
+        }
+        return engagement
+    }
+}
