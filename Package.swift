@@ -42,6 +42,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "LedgerTests",
+            dependencies: ["EventStore", "Ledger"]
+        ),
+        .testTarget(
             name: "SchemaTests",
             dependencies: ["EventStore", "Ledger"],
             exclude: ["Fixtures"]

@@ -7,6 +7,12 @@ public struct SchemaViolation: Error, Sendable, Equatable, CustomStringConvertib
     public let keyword: String
     public let reason: String
 
+    public init(path: String, keyword: String, reason: String) {
+        self.path = path
+        self.keyword = keyword
+        self.reason = reason
+    }
+
     public var description: String { "\(path.isEmpty ? "(data)" : path): \(reason)" }
 }
 

@@ -26,7 +26,7 @@ public enum CatalogueError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .unknownVersion(type, version, latest):
             return "\(type) has no schema version \(version) (the latest is \(latest))"
         case let .invalid(type, version, violation):
-            return "\(field) \(violation.reason) (schema \(type) v\(version), rule \(violation.keyword))"
+            return "\(field) \(violation.reason) (schema \(type) v\(version))"
         case let .undecodable(type, field):
             return "data.\(field) does not fit the Swift type of \(type)"
         }
