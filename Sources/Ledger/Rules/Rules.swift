@@ -11,6 +11,17 @@ public struct RuleViolation: Error, Sendable, Equatable, CustomStringConvertible
 /// The programme's rules as one pure decision: may this event be recorded, given the state so
 /// far? `eventExists` answers whether an event id is in the log (for `entry.voided`).
 public enum Rules {
+    /// Every rule, by the name a refusal gives (docs/events.md explains each).
+    public static let names: [String] = [
+        "activity.project-exists", "attendance.participant-enrolled", "attendance.session-held",
+        "date.inside-project-period", "engagement.expert-registered", "engagement.not-cancelled",
+        "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
+        "enrolment.one-open-at-a-time", "expert.over-12", "fee.needs-completed-engagement", "fit.one-decimal",
+        "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
+        "reference.project-exists", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
+        "travel.in-person-only", "travel.needs-completed-engagement", "void.event-exists",
+    ]
+
     public static func check(
         _ fact: Fact, against state: ProgrammeState, eventExists: (String) -> Bool
     ) throws(RuleViolation) {

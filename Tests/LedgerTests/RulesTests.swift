@@ -1,0 +1,132 @@
+import EventStore
+import Testing
+
+@testable import Ledger
+
+/// Every rule with one accepted and one refused case, decided purely: no database.
+@Suite struct RulesTests {
+    let catalogue = try! EventCatalogue.standard()
+
+    /// A small programme to judge new events against.
+    func baseState() throws -> ProgrammeState {
+        var state = ProgrammeState()
+        let history: [(String, String, String)] = [
+            ("project-kokooma", "project.registered", #"{"projectCode":"S1","name":"KokoOma","funder":"ESR+","startDate":"2024-09-01","endDate":"2026-10-31","costModel":"flat-rate-40","selfFinancingPercent":20}"#),
+            ("activity-tahka", "activity.created", #"{"project":"project-kokooma","name":"Tähkä","kind":"closed-peer-group","targetGroup":"parents","municipality":"Forssa"}"#),
+            ("participant-p-adult", "participant.registered", #"{"participant":"p-adult","roles":["parent"],"gender":"woman","birthYear":1986,"municipality":"Forssa"}"#),
+            ("participant-p-other", "participant.registered", #"{"participant":"p-other","roles":["parent"],"gender":"man","birthYear":1980,"municipality":"Forssa"}"#),
+            ("participant-p-teen", "participant.registered", #"{"participant":"p-teen","roles":["young-person"],"gender":"not-told","birthYear":2013,"municipality":"Forssa"}"#),
+            ("participant-p-child", "participant.registered", #"{"participant":"p-child","roles":["child"],"gender":"man","birthYear":2014,"municipality":"Forssa"}"#),
+            ("participant-p-adult", "enrolment.signed-up", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-01-25"}"#),
+            ("activity-tahka", "session.held", #"{"session":"s1","date":"2026-02-03","durationMinutes":120,"location":"Forssa","format":"in-person"}"#),
+            ("participant-p-teen", "expert.registered", #"{"participant":"p-teen","alias":"K","anonymous":true,"training":"trained","date":"2026-06-01"}"#),
+            ("engagement-e-1", "engagement.agreed", #"{"engagement":"e-1","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":2,"agreedFeeCents":6000,"mode":"in-person"}"#),
+            ("engagement-e-2", "engagement.agreed", #"{"engagement":"e-2","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":2,"agreedFeeCents":6000,"mode":"remote"}"#),
+            ("engagement-e-1", "engagement.completed", #"{"engagement":"e-1","date":"2026-06-10","hours":2}"#),
+            ("engagement-e-2", "engagement.completed", #"{"engagement":"e-2","date":"2026-06-10","hours":2}"#),
+            ("engagement-e-3", "engagement.agreed", #"{"engagement":"e-3","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":2,"agreedFeeCents":6000,"mode":"in-person"}"#),
+            ("engagement-e-4", "engagement.agreed", #"{"engagement":"e-4","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":2,"agreedFeeCents":6000,"mode":"in-person"}"#),
+            ("engagement-e-4", "engagement.cancelled", #"{"engagement":"e-4","date":"2026-06-05"}"#),
+        ]
+        for (stream, type, data) in history {
+            let fact = try fact(stream, type, data)
+            try Rules.check(fact, against: state, eventExists: { _ in false })
+            state.evolve(fact)
+        }
+        return state
+    }
+
+    func fact(_ stream: String, _ type: String, _ data: String) throws -> Fact {
+        let version = catalogue.latestVersions[type] ?? 1
+        return Fact(stream: stream, eventId: EventID.random().text,
+                    event: try catalogue.read(type: type, version: version, data: try JSONParser.parse(data)))
+    }
+
+    /// nil: the event must be accepted; a rule name: it must be refused by that rule.
+    static let cases: [(label: String, stream: String, type: String, data: String, refusedBy: String?)] = [
+        ("activity of a known project", "activity-new", "activity.created", #"{"project":"project-kokooma","name":"A","kind":"camp","targetGroup":"parents","municipality":"Forssa"}"#, nil),
+        ("activity of an unknown project", "activity-new", "activity.created", #"{"project":"project-none","name":"A","kind":"camp","targetGroup":"parents","municipality":"Forssa"}"#, "activity.project-exists"),
+        ("session of an unknown activity", "activity-none", "session.held", #"{"session":"s9","date":"2026-02-03","durationMinutes":60,"location":"X","format":"remote"}"#, "reference.activity-exists"),
+        ("session after the project ended", "activity-tahka", "session.held", #"{"session":"s9","date":"2026-11-01","durationMinutes":60,"location":"X","format":"remote"}"#, "date.inside-project-period"),
+        ("a session held inside the period", "activity-tahka", "session.held", #"{"session":"s2","date":"2026-02-10","durationMinutes":60,"location":"X","format":"hybrid"}"#, nil),
+        ("session inside the period", "activity-tahka", "session.scheduled", #"{"session":"s9","date":"2026-10-31","durationMinutes":60}"#, nil),
+        ("consent of a registered participant", "participant-p-adult", "participant.consent-recorded", #"{"participant":"p-adult","scope":"esr-reporting","givenBy":"self","date":"2026-01-20"}"#, nil),
+        ("consent of an unknown participant", "participant-p-none", "participant.consent-recorded", #"{"participant":"p-none","scope":"esr-reporting","givenBy":"self","date":"2026-01-20"}"#, "reference.participant-exists"),
+        ("a first sign-up", "participant-p-other", "enrolment.signed-up", #"{"participant":"p-other","activity":"activity-tahka","date":"2026-01-25"}"#, nil),
+        ("a second open sign-up", "participant-p-adult", "enrolment.signed-up", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-02-01"}"#, "enrolment.one-open-at-a-time"),
+        ("starting after signing up", "participant-p-adult", "enrolment.started", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-02-03","entry":{"ageAtEntry":39,"labourMarketStatus":"employed","educationLevel":"isced-3-4","disability":"no","thirdCountNational":"no","foreignBackground":"no","minority":"no","homelessOrHousingExclusion":"no","ruralArea":"no"}}"#, nil),
+        ("ending an open enrolment", "participant-p-adult", "enrolment.ended", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-04-01","outcome":"completed"}"#, nil),
+        ("ending without an enrolment", "participant-p-other", "enrolment.ended", #"{"participant":"p-other","activity":"activity-tahka","date":"2026-04-01","outcome":"completed"}"#, "enrolment.ends-an-open-one"),
+        ("ending before it began", "participant-p-adult", "enrolment.ended", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-01-01","outcome":"moved"}"#, "enrolment.ends-after-it-starts"),
+        ("attendance of an enrolled participant", "activity-tahka", "attendance.recorded", #"{"session":"s1","participant":"p-adult","status":"present"}"#, nil),
+        ("attendance at a session not held", "activity-tahka", "attendance.recorded", #"{"session":"s2","participant":"p-adult","status":"present"}"#, "attendance.session-held"),
+        ("attendance of someone not enrolled", "activity-tahka", "attendance.recorded", #"{"session":"s1","participant":"p-other","status":"present"}"#, "attendance.participant-enrolled"),
+        ("an expert over 12", "participant-p-adult", "expert.registered", #"{"participant":"p-adult","alias":"A","anonymous":false,"training":"none","date":"2026-01-20"}"#, nil),
+        ("an expert of 12", "participant-p-child", "expert.registered", #"{"participant":"p-child","alias":"C","anonymous":true,"training":"none","date":"2026-06-01"}"#, "expert.over-12"),
+        ("an engagement of a registered expert", "engagement-e-9", "engagement.agreed", #"{"engagement":"e-9","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":1,"agreedFeeCents":3000,"mode":"remote"}"#, nil),
+        ("an engagement of a non-expert", "engagement-e-9", "engagement.agreed", #"{"engagement":"e-9","expert":"p-adult","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":1,"agreedFeeCents":3000,"mode":"remote"}"#, "engagement.expert-registered"),
+        ("an engagement in an unknown project", "engagement-e-9", "engagement.agreed", #"{"engagement":"e-9","expert":"p-teen","project":"project-none","kind":"writing","date":"2026-06-02","plannedHours":1,"agreedFeeCents":3000,"mode":"remote"}"#, "reference.project-exists"),
+        ("completing an agreed engagement", "engagement-e-3", "engagement.completed", #"{"engagement":"e-3","date":"2026-06-10","hours":2}"#, nil),
+        ("completing an unknown engagement", "engagement-e-9", "engagement.completed", #"{"engagement":"e-9","date":"2026-06-10","hours":2}"#, "reference.engagement-exists"),
+        ("completing a cancelled engagement", "engagement-e-4", "engagement.completed", #"{"engagement":"e-4","date":"2026-06-10","hours":2}"#, "engagement.not-cancelled"),
+        ("cancelling an open engagement", "engagement-e-3", "engagement.cancelled", #"{"engagement":"e-3","date":"2026-06-10"}"#, nil),
+        ("cancelling a completed engagement", "engagement-e-1", "engagement.cancelled", #"{"engagement":"e-1","date":"2026-06-10"}"#, "engagement.not-completed"),
+        ("a fee for a completed engagement", "engagement-e-1", "fee.paid", #"{"engagement":"e-1","date":"2026-06-30","amountCents":6000}"#, nil),
+        ("a fee for an engagement not completed", "engagement-e-3", "fee.paid", #"{"engagement":"e-3","date":"2026-06-30","amountCents":6000}"#, "fee.needs-completed-engagement"),
+        ("travel by km for an in-person engagement", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","kilometres":42.5,"centsPerKm":55,"amountCents":2338}"#, nil),
+        ("travel by ticket", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#, nil),
+        ("travel for an engagement not completed", "engagement-e-3", "travel.reimbursed", #"{"engagement":"e-3","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#, "travel.needs-completed-engagement"),
+        ("travel for a remote engagement", "engagement-e-2", "travel.reimbursed", #"{"engagement":"e-2","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#, "travel.in-person-only"),
+        ("travel miscalculated", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","kilometres":42,"centsPerKm":55,"amountCents":2400}"#, "travel.amount-is-km-times-rate"),
+        ("travel not the ticket cost", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","ticketCents":1290,"amountCents":1300}"#, "travel.amount-is-ticket-cost"),
+        ("FIT scores with one decimal", "participant-p-adult", "feedback.fit-recorded", #"{"participant":"p-adult","instrument":"ORS","items":[6.5,7,5.2,8],"date":"2026-02-03"}"#, nil),
+        ("FIT scores with two decimals", "participant-p-adult", "feedback.fit-recorded", #"{"participant":"p-adult","instrument":"SRS","items":[6.55,7,5.2,8],"date":"2026-02-03"}"#, "fit.one-decimal"),
+        ("FIT of an unknown participant", "participant-p-none", "feedback.fit-recorded", #"{"participant":"p-none","instrument":"ORS","items":[1,2,3,4],"date":"2026-02-03"}"#, "reference.participant-exists"),
+        ("feedback on an unknown activity", "activity-none", "feedback.given", #"{"activity":"activity-none","date":"2026-02-03","rating":4}"#, "reference.activity-exists"),
+        ("a BIKVA stage outside the period", "bikva-k", "bikva.stage-recorded", #"{"evaluation":"k","project":"project-kokooma","stage":1,"date":"2027-01-10","groupSize":5,"themes":[{"theme":"t"}]}"#, "date.inside-project-period"),
+        ("staff time in the period", "project-kokooma", "staff.time-logged", #"{"staffMember":"staff-a","project":"project-kokooma","date":"2026-02-03","hours":7.5,"hourlyCostCents":3250}"#, nil),
+        ("staff time of an unknown project", "project-none", "staff.time-logged", #"{"staffMember":"staff-a","project":"project-none","date":"2026-02-03","hours":7.5,"hourlyCostCents":3250}"#, "reference.project-exists"),
+        ("a cost before the project began", "project-kokooma", "cost.incurred", #"{"project":"project-kokooma","date":"2024-08-31","category":"catering","amountCents":100}"#, "date.inside-project-period"),
+        ("a cost for an unknown activity", "project-kokooma", "cost.incurred", #"{"project":"project-kokooma","activity":"activity-none","date":"2025-08-31","category":"catering","amountCents":100}"#, "reference.activity-exists"),
+        ("voiding an unknown event", "activity-tahka", "entry.voided", #"{"eventId":"0b6f6c1e-5d2a-4f3b-9a1c-2e4d6f8a0b1c","reason":"typo"}"#, "void.event-exists"),
+        ("a project that ends before it starts", "project-x", "project.registered", #"{"projectCode":"X","name":"X","funder":"STEA","startDate":"2026-01-01","endDate":"2025-12-31","costModel":"real-costs","selfFinancingPercent":0}"#, "project.period"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func eachRuleAcceptsAndRefusesAsDocumented(_ index: Int) throws {
+        let c = Self.cases[index]
+        let state = try baseState()
+        let fact = try fact(c.stream, c.type, c.data)
+        do {
+            try Rules.check(fact, against: state, eventExists: { _ in false })
+            #expect(c.refusedBy == nil, "\(c.label) was accepted")
+        } catch {
+            #expect(error.rule == c.refusedBy, "\(c.label): refused by \(error.rule)")
+        }
+    }
+
+    @Test func everyRuleHasAnAcceptedAndARefusedCase() {
+        let refusing = Set(Self.cases.compactMap(\.refusedBy))
+        #expect(refusing == Set(Rules.names))
+        let acceptedTypes = Set(Self.cases.filter { $0.refusedBy == nil }.map(\.type))
+        for type in Set(Self.cases.filter { $0.refusedBy != nil }.map(\.type)) where !["feedback.given", "bikva.stage-recorded", "entry.voided", "project.registered", "cost.incurred"].contains(type) {
+            #expect(acceptedTypes.contains(type), "\(type) has no accepted case")
+        }
+    }
+
+    @Test func aVoidOfAnExistingEventIsAccepted() throws {
+        let fact = try fact("activity-tahka", "entry.voided", #"{"eventId":"0b6f6c1e-5d2a-4f3b-9a1c-2e4d6f8a0b1c","reason":"typo"}"#)
+        try Rules.check(fact, against: try baseState(), eventExists: { $0 == "0b6f6c1e-5d2a-4f3b-9a1c-2e4d6f8a0b1c" })
+    }
+
+    @Test func attendanceCountsOnlyWhileEnrolled() throws {
+        var state = try baseState()
+        state.evolve(try fact("participant-p-adult", "enrolment.ended", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-02-01","outcome":"dropped-out"}"#))
+        let attendance = try fact("activity-tahka", "attendance.recorded", #"{"session":"s1","participant":"p-adult","status":"present"}"#)
+        #expect(throws: RuleViolation.self) { try Rules.check(attendance, against: state, eventExists: { _ in false }) }
+        // A new enrolment after the first ended is allowed.
+        try Rules.check(
+            try fact("participant-p-adult", "enrolment.signed-up", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-03-01"}"#),
+            against: state, eventExists: { _ in false })
+    }
+}
