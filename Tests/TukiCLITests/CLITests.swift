@@ -306,3 +306,46 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
 
     var values: [Result<T, any Error>?] { lock.withLock { storage } }
 }
+
+@Suite struct ValidationCLITests {
+    @Test func aRefusedEventNamesLineEventIdFieldAndRuleAndRefusesTheBatch() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let attendance = #"{"eventId":"55555555-5555-4555-8555-555555555555","stream":"activity-a","type":"attendance.recorded","occurredAt":"2026-02-03T15:00:00Z","data":{"session":"s1","participant":"p-nobody","status":"present"}}"#
+        try ws.write("in.jsonl", [CLITests.line1, CLITests.line2, CLITests.line3, attendance].joined(separator: "\n"))
+        let result = try ws.tuki(["import", "in.jsonl"])
+        #expect(result.status == 3)
+        #expect(result.stderr == "Line 4, event 55555555-5555-4555-8555-555555555555, field data.participant: data.participant names a participant who is not registered (rule reference.participant-exists); nothing was imported.\n")
+        #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 0 events"))
+
+        let wrongType = CLITests.line2.replacingOccurrences(of: #""municipality":"Forssa""#, with: #""municipality":7"#)
+        try ws.write("bad.jsonl", [CLITests.line1, wrongType].joined(separator: "\n"))
+        let schema = try ws.tuki(["import", "bad.jsonl"])
+        #expect(schema.status == 3)
+        #expect(schema.stderr.hasPrefix("Line 2, event 22222222-2222-4222-8222-222222222222, field data.municipality: data.municipality must be text"))
+        #expect(schema.stderr.contains("(rule schema.type)"))
+
+        let unknown = CLITests.line2.replacingOccurrences(of: #""type":"activity.created""#, with: #""type":"activity.invented""#)
+        try ws.write("unknown.jsonl", unknown)
+        #expect(try ws.tuki(["import", "unknown.jsonl"]).stderr.contains("field type: activity.invented is not an event type"))
+    }
+
+    @Test func anOldVersionEventIsImportedKeptAsItWasAndReadThroughItsUpcaster() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let oldSession = #"{"eventId":"66666666-6666-4666-8666-666666666666","stream":"activity-a","type":"session.held","schemaVersion":1,"occurredAt":"2026-02-03T15:00:00Z","data":{"session":"s1","date":"2026-02-03","durationMinutes":90,"location":"Forssa"}}"#
+        let participant = #"{"eventId":"77777777-7777-4777-8777-777777777777","stream":"participant-p-a1","type":"participant.registered","occurredAt":"2026-01-20T10:00:00Z","data":{"participant":"p-a1","roles":["parent"],"gender":"man","birthYear":1980,"municipality":"Forssa"}}"#
+        let signUp = #"{"eventId":"88888888-8888-4888-8888-888888888888","stream":"participant-p-a1","type":"enrolment.signed-up","occurredAt":"2026-01-25T10:00:00Z","data":{"participant":"p-a1","activity":"activity-a","date":"2026-01-25"}}"#
+        try ws.write("old.jsonl", [CLITests.line1, CLITests.line2, oldSession, participant, signUp].joined(separator: "\n"))
+        #expect(try ws.tuki(["import", "old.jsonl"]).status == 0)
+        // The v1 event stays v1 in the log …
+        let stored = try ws.tuki(["log", "--type", "session.held", "--json"]).stdout
+        #expect(stored.contains(#""schemaVersion":1"#) && !stored.contains("format"))
+        // … and a later import is judged against state read through the upcaster: s1 is a held session.
+        let attendance = try ws.tuki([
+            "append", "--stream", "activity-a", "--type", "attendance.recorded",
+            "--data", #"{"session":"s1","participant":"p-a1","status":"present"}"#,
+        ])
+        #expect(attendance.status == 0, "\(attendance.stderr)")
+    }
+}
