@@ -77,3 +77,22 @@ import Testing
         }
     }
 }
+
+@Suite struct EventsDocumentTests {
+    @Test func docsEventsMdIsWhatTheSchemasSayAndNamesEveryRule() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", SchemaAgreementTests.root.appendingPathComponent("Tools/schema-check/events-doc.py").path, "--check"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "run python3 Tools/schema-check/events-doc.py")
+
+        let document = try String(contentsOf: SchemaAgreementTests.root.appendingPathComponent("docs/events.md"), encoding: .utf8)
+        for rule in Rules.names {
+            #expect(document.contains("| `\(rule)` |"), "docs/events.md does not explain \(rule)")
+        }
+        for type in try EventCatalogue.standard().types {
+            #expect(document.contains("### `\(type)`"), "docs/events.md has no section for \(type)")
+        }
+    }
+}

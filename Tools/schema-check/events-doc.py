@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Writes docs/events.md, the event catalogue, from Schemas/ (so the two cannot drift), with the
+programme's rules. `--check` exits 1 when docs/events.md is not what this script would write
+(the test suite runs it).
+
+  python3 Tools/schema-check/events-doc.py [--check]
+"""
+import json
+import pathlib
+import sys
+
+root = pathlib.Path(__file__).resolve().parents[2]
+events = root / "Schemas" / "events"
+out = root / "docs" / "events.md"
+
+GROUPS = [
+    ("Projects and activities", ["project.registered", "activity.created"]),
+    ("Sessions and attendance", ["session.scheduled", "session.held", "session.cancelled", "attendance.recorded"]),
+    ("Participants and enrolment", ["participant.registered", "participant.consent-recorded", "enrolment.signed-up",
+                                    "enrolment.started", "enrolment.ended"]),
+    ("Experience experts", ["expert.registered", "engagement.agreed", "engagement.completed", "engagement.cancelled",
+                            "fee.paid", "travel.reimbursed"]),
+    ("Feedback and evaluation", ["feedback.fit-recorded", "feedback.given", "bikva.stage-recorded"]),
+    ("Staff time and costs", ["staff.time-logged", "cost.incurred"]),
+    ("Corrections and personal data", ["entry.voided", "access.logged", "subject.erased"]),
+]
+
+RULES = {
+    "activity.project-exists": "activity.created names a registered project.",
+    "reference.project-exists": "Engagements, BIKVA stages, staff time and costs name a registered project.",
+    "reference.activity-exists": "Sessions, enrolments, attendance and feedback belong to a created activity.",
+    "reference.participant-exists": "Consent, enrolment, attendance, expert registration, FIT and named feedback refer to a registered participant.",
+    "reference.engagement-exists": "Completion, cancellation, fees and travel refer to an agreed engagement.",
+    "date.inside-project-period": "Sessions, enrolments, engagements, BIKVA stages, staff time and costs are dated inside the project's start and end dates.",
+    "project.period": "A project does not end before it starts.",
+    "enrolment.one-open-at-a-time": "No second enrolment of a person in the same activity while one is open (a start after a sign-up continues it).",
+    "enrolment.ends-an-open-one": "enrolment.ended ends an open enrolment.",
+    "enrolment.ends-after-it-starts": "An enrolment does not end before it began.",
+    "attendance.session-held": "Attendance is recorded for a held session of the activity (the event's stream).",
+    "attendance.participant-enrolled": "The participant was enrolled in the activity on the session's date.",
+    "expert.over-12": "Experience experts are over 12 on the registration date. Only the birth year stands in clear, so the rule asks that the registration year be at least 13 years after it.",
+    "engagement.expert-registered": "An engagement is agreed with a registered experience expert.",
+    "engagement.not-cancelled": "A cancelled engagement cannot be completed.",
+    "engagement.not-completed": "A completed engagement cannot be cancelled.",
+    "fee.needs-completed-engagement": "A fee is paid for a completed engagement.",
+    "travel.needs-completed-engagement": "Travel is reimbursed for a completed engagement.",
+    "travel.in-person-only": "Travel is reimbursed only for an engagement done in person.",
+    "travel.amount-is-km-times-rate": "By kilometres: the amount is kilometres × cents per km, rounded to the cent.",
+    "travel.amount-is-ticket-cost": "By ticket: the amount is the ticket cost.",
+    "fit.one-decimal": "FIT item scores have at most one decimal (millimetres on a 10 cm line).",
+    "void.event-exists": "entry.voided names an event of the ledger.",
+}
+
+
+def describe(prop):
+    if "$ref" in prop:
+        return "sealed value" if prop["$ref"].endswith("sealed-value") else prop["$ref"]
+    if "enum" in prop:
+        return " \\| ".join(f"`{v}`" for v in prop["enum"])
+    t = prop.get("type", "")
+    if t == "array":
+        item = prop.get("items", {})
+        return f"array of {describe(item)}" + (f" ({prop['minItems']}–{prop['maxItems']})" if "minItems" in prop and "maxItems" in prop else "")
+    if t == "object":
+        return "object: " + ", ".join(f"`{k}`" for k in prop.get("properties", {}))
+    bits = []
+    if "format" in prop:
+        bits.append(prop["format"])
+    if "minimum" in prop or "maximum" in prop:
+        bits.append(f"{prop.get('minimum', '')}–{prop.get('maximum', '')}".replace("–", " ≤ … ≤ ") if "maximum" in prop and "minimum" in prop else (f"≥ {prop['minimum']}" if "minimum" in prop else f"≤ {prop['maximum']}"))
+    return t + (f" ({', '.join(bits)})" if bits else "")
+
+
+def section(path):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    name = path.name[: -len(".schema.json")]
+    type_name, version = name.rsplit(".v", 1)
+    lines = [f"### `{type_name}` v{version}", "", schema.get("description", ""), ""]
+    lines += ["| field | | form | about |", "|---|---|---|---|"]
+    required = set(schema.get("required", []))
+    for field, prop in schema.get("properties", {}).items():
+        lines.append(f"| `{field}` | {'required' if field in required else 'optional'} | {describe(prop)} | {prop.get('description', '')} |")
+    if "oneOf" in schema:
+        lines += ["", "Exactly one form: " + "; or ".join(", ".join(f"`{f}`" for f in option.get("required", [])) for option in schema["oneOf"]) + "."]
+    return lines + [""]
+
+
+def render():
+    lines = [
+        "# The event catalogue",
+        "",
+        "Generated by `Tools/schema-check/events-doc.py` from `Schemas/events/`: edit the schemas, then run it",
+        "(and `Tools/schema-check/embed.py`); the tests fail while this page or the binary's copy differ.",
+        "",
+        "Every event's `data` is checked against its type's schema (type, version, every field, no unexpected",
+        "ones), then against the rules below with the ledger's state, by `tuki append`, `tuki import` and",
+        "`tuki demo`. A refusal names the line, the event id, the field and the rule, and refuses the batch.",
+        "Older versions of a type stay readable: their events are stored as they were and read through an",
+        "upcaster (`session.held` v1 → v2 adds `format`, with `in-person` for every v1 session).",
+        "",
+    ]
+    by_type = {}
+    for path in sorted(events.glob("*.schema.json")):
+        type_name = path.name[: -len(".schema.json")].rsplit(".v", 1)[0]
+        by_type.setdefault(type_name, []).append(path)
+    listed = set()
+    for title, types in GROUPS:
+        lines += [f"## {title}", ""]
+        for t in types:
+            for path in sorted(by_type.get(t, []), reverse=True):
+                lines += section(path)
+            listed.add(t)
+    missing = sorted(set(by_type) - listed)
+    assert not missing, f"types without a group: {missing}"
+    lines += ["## Rules", "", "| rule | what it asks |", "|---|---|"]
+    lines += [f"| `{name}` | {text} |" for name, text in sorted(RULES.items())]
+    lines += [""]
+    return "\n".join(lines)
+
+
+text = render()
+if "--check" in sys.argv:
+    if not out.exists() or out.read_text(encoding="utf-8") != text:
+        print("docs/events.md is out of date: run python3 Tools/schema-check/events-doc.py", file=sys.stderr)
+        sys.exit(1)
+    print("docs/events.md is up to date")
+else:
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out.relative_to(root)}")
