@@ -1,0 +1,125 @@
+import ArgumentParser
+import EventStore
+
+struct EngagementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engagement", abstract: "Record experience experts' engagements.",
+        subcommands: [EngagementAgree.self, EngagementComplete.self, EngagementCancel.self])
+}
+
+struct EngagementAgree: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agree", abstract: "Agree a piece of work with an expert; prints the engagement id.")
+    @OptionGroup var ledger: LedgerOptions
+    @Option(help: "The expert's participant id.") var expert: String
+    @Option(help: "The project's id.") var project: String
+    @Option(help: "The activity's id, if any.") var activity: String?
+    @Option(help: "The kind of work (docs/events.md lists them).") var kind: String
+    @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "Planned hours.") var hours: String
+    @Option(help: "The agreed fee in euros, e.g. 90 or 90.50.") var fee: String
+    @Option(help: "in-person or remote.") var mode = "in-person"
+
+    func run() throws {
+        let recorder = Recorder(ledger: ledger)
+        let id = try recorder.newIdentifier(prefix: "e") { "engagement-\($0)" }
+        let day = date ?? Recorder.today()
+        try recorder.record([.init(stream: "engagement-\(id)", type: "engagement.agreed", data: object([
+            ("engagement", id.json), ("expert", expert.json), ("project", project.json), ("activity", activity?.json),
+            ("kind", kind.json), ("date", day.json), ("plannedHours", try decimal(hours, field: "hours")),
+            ("agreedFeeCents", try Euros.cents(fee, field: "fee").json), ("mode", mode.json),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(id, "Agreed engagement \(id) with \(expert).")
+    }
+}
+
+struct EngagementComplete: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "complete", abstract: "Record that the work was done.")
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The engagement's id.") var engagement: String
+    @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "Hours worked.") var hours: String
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "engagement.completed", data: object([
+            ("engagement", engagement.json), ("date", day.json), ("hours", try decimal(hours, field: "hours")),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(engagement, "Engagement \(engagement) completed: its fee is now due.")
+    }
+}
+
+struct EngagementCancel: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Record that the work will not be done.")
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The engagement's id.") var engagement: String
+    @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "Why (no personal data).") var reason: String?
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "engagement.cancelled", data: object([
+            ("engagement", engagement.json), ("date", day.json), ("reason", reason?.json),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(engagement, "Engagement \(engagement) cancelled.")
+    }
+}
+
+struct Pay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record payments to experience experts.", subcommands: [PayFee.self, PayTravel.self])
+}
+
+struct PayFee: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fee", abstract: "Record a fee paid for a completed engagement.")
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The engagement's id.") var engagement: String
+    @Option(help: "The amount in euros, e.g. 90 or 90.50.") var amount: String
+    @Option(help: "The day paid, YYYY-MM-DD (default: today).") var date: String?
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        let cents = try Euros.cents(amount, field: "amount")
+        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "fee.paid", data: object([
+            ("engagement", engagement.json), ("date", day.json), ("amountCents", cents.json),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(engagement, "Recorded a fee of \(cents / 100).\(String(format: "%02d", cents % 100)) € for \(engagement).")
+    }
+}
+
+struct PayTravel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "travel", abstract: "Record travel costs reimbursed: kilometres at a rate, or ticket costs.",
+        discussion: "Rates are data with a validity period (2026: 0.55 €/km); give the one that applied on the day.")
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The engagement's id.") var engagement: String
+    @Option(help: "Kilometres driven.") var km: String?
+    @Option(help: "The rate in euros per km, e.g. 0.55.") var rate: String?
+    @Option(help: "Ticket costs in euros.") var tickets: String?
+    @Option(help: "The day paid, YYYY-MM-DD (default: today).") var date: String?
+
+    func validate() throws {
+        guard (km != nil && rate != nil && tickets == nil) || (km == nil && rate == nil && tickets != nil) else {
+            throw ValidationError("Give either --km and --rate, or --tickets.")
+        }
+    }
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        var members: [(String, JSONValue?)] = [("engagement", engagement.json), ("date", day.json)]
+        let cents: Int
+        if let km, let rate {
+            let kilometres = try decimal(km, field: "km")
+            let centsPerKm = try Euros.cents(rate, field: "rate")
+            cents = Int(((Double(km.replacingOccurrences(of: ",", with: ".")) ?? 0) * Double(centsPerKm)).rounded(.toNearestOrAwayFromZero))
+            members += [("kilometres", kilometres), ("centsPerKm", centsPerKm.json)]
+        } else {
+            cents = try Euros.cents(tickets ?? "", field: "tickets")
+            members += [("ticketCents", cents.json)]
+        }
+        members.append(("amountCents", cents.json))
+        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "travel.reimbursed", data: object(members), occurredAt: Recorder.day(day))])
+        Recorder.announce(engagement, "Recorded travel of \(cents / 100).\(String(format: "%02d", cents % 100)) € for \(engagement).")
+    }
+}
+
+import Foundation

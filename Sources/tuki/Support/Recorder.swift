@@ -1,0 +1,96 @@
+import EventStore
+import Foundation
+import Ledger
+
+/// What the recording commands share: they build domain events from options and append them
+/// through the same validation as `tuki import`, then print the new id alone on standard output
+/// (for scripts) and a sentence on standard error (for people).
+struct Recorder {
+    let ledger: LedgerOptions
+
+    struct Draft {
+        let stream: String
+        let type: String
+        let data: JSONValue
+        /// Business time; a day's events are dated at its start (UTC).
+        let occurredAt: String
+    }
+
+    /// Appends the drafts as one batch, each at its type's latest schema version.
+    func record(_ drafts: [Draft]) throws {
+        let store = try ledger.openStore()
+        let catalogue = try EventCatalogue.standard()
+        let meta = JSONValue.object([(key: "actor", value: .string(ledger.actorName))])
+        let events = try drafts.map { draft in
+            guard let occurredAt = try? Timestamp(rfc3339: draft.occurredAt) else {
+                throw EventValidationError(field: "date", reason: "must be a date, YYYY-MM-DD")
+            }
+            return try ProposedEvent(
+                stream: try StreamName(draft.stream), type: try EventType(draft.type),
+                schemaVersion: catalogue.latestVersions[draft.type] ?? 1, occurredAt: occurredAt,
+                data: draft.data, meta: meta)
+        }
+        try store.append { appender in
+            let validating = try ValidatingAppender(appender, catalogue: catalogue)
+            for event in events { try validating.append(event) }
+        }
+    }
+
+    func personalData() throws -> PersonalData { try ledger.personalData() }
+
+    /// A new identifier `PREFIX-xxxxxx` whose stream the ledger has never used: identifiers are
+    /// never reused.
+    func newIdentifier(prefix: String, stream: (String) -> String = { $0 }) throws -> String {
+        let store = try ledger.openStore()
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
+        for _ in 0..<100 {
+            let id = prefix + "-" + String((0..<6).map { _ in alphabet.randomElement() ?? "a" })
+            let used = try store.read { try $0.version(ofStream: stream(id)) } > 0
+            if !used { return id }
+        }
+        throw CommandFailure(message: "Could not find an unused identifier; try again.", status: .storage)
+    }
+
+    static func announce(_ id: String, _ message: String) {
+        print(id)
+        Terminal.printError(message)
+    }
+
+    static func day(_ date: String) -> String { "\(date)T00:00:00Z" }
+
+    static func today() -> String { String(Timestamp.now().occurredAtText.prefix(10)) }
+}
+
+/// Builds a JSON object from optional members, leaving out the nil ones.
+func object(_ members: [(String, JSONValue?)]) -> JSONValue {
+    .object(members.compactMap { key, value in value.map { (key: key, value: $0) } })
+}
+
+extension String {
+    var json: JSONValue { .string(self) }
+}
+
+extension Int {
+    var json: JSONValue { .number(String(self)) }
+}
+
+/// Euros as people write them — `90`, `90.5`, `90,50` — to integer cents, without floating point.
+enum Euros {
+    static func cents(_ text: String, field: String) throws -> Int {
+        let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0,
+              parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isNumber)
+        else { throw EventValidationError(field: field, reason: "must be euros such as 90 or 90.50, never negative") }
+        let fraction = parts.count == 2 ? Int(parts[1].count == 1 ? parts[1] + "0" : String(parts[1])) ?? 0 : 0
+        return whole * 100 + fraction
+    }
+}
+
+/// A number as its JSON literal, checked.
+func decimal(_ text: String, field: String) throws -> JSONValue {
+    let normalised = text.replacingOccurrences(of: ",", with: ".")
+    guard Double(normalised) != nil, (try? JSONParser.parse(normalised)) != nil else {
+        throw EventValidationError(field: field, reason: "must be a number")
+    }
+    return .number(normalised)
+}
