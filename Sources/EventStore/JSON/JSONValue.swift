@@ -72,3 +72,9 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 }
+
+/// Literals for code that writes JSON by hand (fixtures, the demo): `"closed-peer-group"`, `8`.
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(String(value)) }
+}

@@ -1,102 +1,381 @@
 import EventStore
 
-/// A small, fictional programme for `tuki demo`: one ESR+ project, one closed peer group for
-/// parents of placed children, its first sessions and who came. Participants are registered under
-/// pseudonymous ids; their (made-up) names stand only inside sealed values.
+/// The fictional programme of `tuki demo`, modelled on DOMAIN.md's KokoOma: an ESR+ project in
+/// Kanta-Häme with a closed Tähkä group for parents of placed children in Forssa, open Juttutupa
+/// evenings, a Kesäcamp for young people leaving care, and a Kokemuskumppani training cohort
+/// (21 signed up, 18 started, 14 graduated, commitment 503 / (18 × 33) = 84.68 %); experience
+/// experts with engagements, fees and travel; FIT ratings, client feedback and a BIKVA evaluation;
+/// staff time and costs; one voided entry.
+///
+/// Pure and reproducible: the same history every time but for the sealed values, whose nonces
+/// are random. People appear under pseudonymous ids; their made-up names only inside sealed values.
 public enum SampleProgramme {
     public static let projectStream = "project-tukidemo-2026"
     public static let activityStream = "activity-tahka-forssa-2026"
-    public static let participants = ["p-7k2m", "p-9x4d", "p-3q8w", "p-5n1c"]
-    private static let fictionalNames = ["Aino Esimerkki", "Eero Esimerkki", "Helmi Malli", "Onni Malli"]
+    public static let juttutupaStream = "activity-juttutupa-hameenlinna-2026"
+    public static let campStream = "activity-kesacamp-2026"
+    public static let cohortStream = "activity-kokemuskumppani-team-1"
+
+    /// The Tähkä group's parents; the first is the one `tuki demo` reveals.
+    public static let participants = ["p-7k2m", "p-9x4d", "p-3q8w", "p-5n1c", "p-2h6t", "p-8r4v"]
+    static let campers = (1...9).map { "p-c\($0)" }
+    static let trainees = (1...21).map { "p-t\($0 < 10 ? "0" : "")\($0)" }
+    /// Trainees who went on to work as experience experts: graduates, so over 12 and trained.
+    static let experts = ["p-t01", "p-t02", "p-t03"]
 
     /// Seals a subject's personal fields; the caller owns the keys (see `PersonalData`).
     public typealias Sealer = (_ fields: JSONValue, _ subject: SubjectID) throws -> JSONValue
 
-    /// The sample history, in the order it is recorded.
     public static func events(actor: String, seal: Sealer) throws -> [ProposedEvent] {
-        var builder = Builder(actor: actor)
-        try builder.add(projectStream, "project.registered", "2026-01-05T08:00:00Z", [
-            "projectCode": .string("S30999"), "name": .string("Tuki demo project"),
-            "funder": .string("ESR+"), "fundingProgramme": .string("Uudistuva ja osaava Suomi 2021–2027"),
-            "startDate": .string("2026-01-01"), "endDate": .string("2027-12-31"),
-            "costModel": .string("flat-rate-40"), "selfFinancingPercent": .number("20"),
-        ])
-        try builder.add(activityStream, "activity.created", "2026-01-12T09:00:00Z", [
-            "project": .string(projectStream), "name": .string("Tähkä-ryhmä Forssa"),
-            "kind": .string("closed-peer-group"), "targetGroup": .string("parents-of-placed-children"),
-            "municipality": .string("Forssa"), "plannedSessions": .number("8"),
-        ])
-        for (index, pseudonym) in participants.enumerated() {
-            let personal = try seal(.object([
-                (key: "name", value: .string(fictionalNames[index])),
-                (key: "phone", value: .string("040 000 000\(index)")),
-            ]), try SubjectID(pseudonym))
-            try builder.add("participant-\(pseudonym)", "participant.registered", "2026-01-20T10:0\(index):00Z", [
-                "participant": .string(pseudonym), "roles": .array([.string("parent")]),
-                "gender": .string(index % 2 == 0 ? "woman" : "man"), "birthYear": .number(String(1984 + index * 3)),
-                "municipality": .string(index == 3 ? "Jokioinen" : "Forssa"), "personal": personal,
-            ])
+        try withoutActuallyEscaping(seal) { seal in
+            var b = Builder(actor: actor, seal: seal)
+            try b.project()
+            try b.tahkaGroup()
+            try b.juttutupa()
+            try b.kesacamp()
+            try b.trainingCohort()
+            try b.expertWork()
+            try b.evaluation()
+            try b.staffAndCosts()
+            return b.events
         }
-        for pseudonym in participants {
-            try builder.add("participant-\(pseudonym)", "enrolment.signed-up", "2026-01-25T12:00:00Z", [
-                "participant": .string(pseudonym), "activity": .string(activityStream), "date": .string("2026-01-25"),
-            ])
-            try builder.add("participant-\(pseudonym)", "enrolment.started", "2026-02-03T17:00:00Z", [
-                "participant": .string(pseudonym), "activity": .string(activityStream), "date": .string("2026-02-03"),
-                "entry": .object([
-                    (key: "ageAtEntry", value: .number("40")), (key: "labourMarketStatus", value: .string("employed")),
-                    (key: "educationLevel", value: .string("isced-3-4")), (key: "disability", value: .string("not-collected")),
-                    (key: "thirdCountNational", value: .string("no")), (key: "foreignBackground", value: .string("no")),
-                    (key: "minority", value: .string("not-collected")), (key: "homelessOrHousingExclusion", value: .string("no")),
-                    (key: "ruralArea", value: .string("no")),
-                ]),
-            ])
+    }
+}
+
+private struct Builder {
+    let actor: String
+    let seal: SampleProgramme.Sealer
+    var events: [ProposedEvent] = []
+    var versions: [String: Int64] = [:]
+    /// A small linear congruential generator: the demo must be the same on every machine.
+    var random: UInt64 = 20_260_105
+
+    typealias Fields = KeyValuePairs<String, JSONValue>
+
+    // MARK: - The programme
+
+    mutating func project() throws {
+        try add(SampleProgramme.projectStream, "project.registered", "2026-01-05", [
+            "projectCode": "S30999", "name": "Tuki demo project", "funder": "ESR+",
+            "fundingProgramme": "Uudistuva ja osaava Suomi 2021–2027", "startDate": "2026-01-01", "endDate": "2027-12-31",
+            "costModel": "flat-rate-40", "selfFinancingPercent": 20,
+        ])
+    }
+
+    mutating func tahkaGroup() throws {
+        let stream = SampleProgramme.activityStream
+        try add(stream, "activity.created", "2026-01-12", [
+            "project": .string(SampleProgramme.projectStream), "name": "Tähkä-ryhmä Forssa", "kind": "closed-peer-group",
+            "targetGroup": "parents-of-placed-children", "municipality": "Forssa", "plannedSessions": 8,
+        ])
+        let names = ["Aino", "Eero", "Helmi", "Onni", "Kerttu", "Väinö"]
+        for (index, id) in SampleProgramme.participants.enumerated() {
+            try participant(id, name: "\(names[index]) Esimerkki", gender: index % 2 == 0 ? "woman" : "man",
+                            birthYear: 1980 + index * 2, municipality: index == 3 ? "Jokioinen" : "Forssa", on: "2026-01-20")
+            try enrol(id, in: stream, signUp: "2026-01-25", start: "2026-02-03", age: 44 - index * 2)
         }
-        let sessions = [("2026-02-03", "17:00:00"), ("2026-02-10", "17:00:00"), ("2026-02-17", "17:00:00")]
-        for (number, (date, time)) in sessions.enumerated() {
-            let session = "s\(number + 1)"
-            try builder.add(activityStream, "session.held", "\(date)T\(time)Z", schemaVersion: 2, [
-                "session": .string(session), "date": .string(date), "durationMinutes": .number("120"),
-                "location": .string("Forssa family centre"), "format": .string("in-person"),
-            ])
-            for (index, pseudonym) in participants.enumerated() {
-                // Everyone comes to the first session; afterwards one is excused and one absent.
-                let status = number == 0 ? "present" : index == 1 ? "excused" : index == 3 && number == 2 ? "absent" : "present"
-                try builder.add(activityStream, "attendance.recorded", "\(date)T\(time)Z", [
-                    "session": .string(session), "participant": .string(pseudonym), "status": .string(status),
+        for number in 1...8 {
+            let date = day(from: "2026-02-03", plus: (number - 1) * 7)
+            try session(stream, "s\(number)", on: date, minutes: 120, at: "Forssa family centre")
+            for (index, id) in SampleProgramme.participants.enumerated() {
+                let status = (number + index) % 9 == 0 ? "excused" : (number * index) % 11 == 7 ? "absent" : "present"
+                try add(stream, "attendance.recorded", date, ["session": .string("s\(number)"), "participant": .string(id), "status": .string(status)])
+            }
+            // FIT: outcome at the start, alliance at the end, for two parents.
+            for id in SampleProgramme.participants.prefix(2) {
+                let base = 4.0 + Double(number) * 0.4
+                try add("participant-\(id)", "feedback.fit-recorded", date, [
+                    "participant": .string(id), "activity": .string(stream), "session": .string("s\(number)"), "instrument": "ORS",
+                    "items": .array((0..<4).map { .number(decimalText(min(10, base + Double($0) * 0.3))) }), "date": .string(date),
+                ])
+                try add("participant-\(id)", "feedback.fit-recorded", date, [
+                    "participant": .string(id), "activity": .string(stream), "session": .string("s\(number)"), "instrument": "SRS",
+                    "items": .array((0..<4).map { .number(decimalText(min(10, 8.2 + Double($0) * 0.4))) }), "date": .string(date),
                 ])
             }
         }
-        return builder.events
+        for id in SampleProgramme.participants {
+            try add("participant-\(id)", "enrolment.ended", "2026-03-24", [
+                "participant": .string(id), "activity": .string(stream), "date": "2026-03-24", "outcome": "completed",
+                "exit": .object([(key: "jobSearching", value: "no"), (key: "inEducationOrTraining", value: "no"),
+                                 (key: "gainedQualification", value: "no"), (key: "employed", value: "yes")]),
+            ])
+        }
+        try add(stream, "feedback.given", "2026-03-24", [
+            "activity": .string(stream), "date": "2026-03-24", "rating": 5, "themes": .array(["being heard", "food"]),
+            "text": try seal(.object([(key: "text", value: "Vihdoin joku kuunteli.")]), SubjectID(SampleProgramme.participants[2])),
+            "participant": .string(SampleProgramme.participants[2]),
+        ])
     }
 
-    private struct Builder {
-        let actor: String
-        var events: [ProposedEvent] = []
-        var versions: [String: Int64] = [:]
-
-        mutating func add(
-            _ stream: String, _ type: String, _ occurredAt: String, schemaVersion: Int64 = 1,
-            _ data: KeyValuePairs<String, JSONValue>
-        ) throws {
-            let version = versions[stream, default: 0]
-            events.append(try ProposedEvent(
-                eventId: EventID(parsing: Self.sampleEventID(events.count + 1)),
-                stream: StreamName(stream),
-                type: EventType(type),
-                schemaVersion: schemaVersion,
-                occurredAt: Timestamp(rfc3339: occurredAt),
-                expectedVersion: version,
-                data: .object(data.map { (key: $0.key, value: $0.value) }),
-                meta: .object([(key: "actor", value: .string(actor))])
-            ))
-            versions[stream] = version + 1
+    mutating func juttutupa() throws {
+        let stream = SampleProgramme.juttutupaStream
+        try add(stream, "activity.created", "2026-01-15", [
+            "project": .string(SampleProgramme.projectStream), "name": "Juttutupa Hämeenlinna", "kind": "open-event",
+            "targetGroup": "parents", "municipality": "Hämeenlinna", "plannedSessions": 10,
+        ])
+        for number in 1...10 {
+            let date = day(from: "2026-02-05", plus: (number - 1) * 14)
+            try add(stream, "session.held", date, schemaVersion: 2, [
+                "session": .string("s\(number)"), "date": .string(date), "durationMinutes": 90, "location": "Perhekeskus Hämeenlinna",
+                "format": "in-person", "headcount": .number(String(3 + next(9))),
+            ])
         }
+        try add(stream, "session.cancelled", "2026-07-02", ["session": "s11", "date": "2026-07-02", "reason": "summer break"])
+    }
 
-        /// Recognisable, fixed ids for the sample: 00000000-0000-4000-8000-0000000000NN.
-        static func sampleEventID(_ number: Int) -> String {
-            let digits = String(number)
-            return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - digits.count) + digits
+    mutating func kesacamp() throws {
+        let stream = SampleProgramme.campStream
+        try add(stream, "activity.created", "2026-04-01", [
+            "project": .string(SampleProgramme.projectStream), "name": "Kesäcamp", "kind": "camp",
+            "targetGroup": "young-adults-aftercare", "municipality": "Hattula", "plannedSessions": 1,
+        ])
+        for (index, id) in SampleProgramme.campers.enumerated() {
+            try participant(id, name: "Nuori \(index + 1) Malli", gender: ["woman", "man", "non-binary", "not-told"][index % 4],
+                            birthYear: 2005 + index % 4, municipality: ["Hämeenlinna", "Riihimäki", "Forssa"][index % 3], on: "2026-05-10")
+            try add("participant-\(id)", "participant.consent-recorded", "2026-05-10", [
+                "participant": .string(id), "scope": "esr-reporting", "givenBy": "self", "date": "2026-05-10",
+            ])
+            try enrol(id, in: stream, signUp: "2026-05-15", start: "2026-06-15", age: 20 - index % 4, status: "inactive", education: "isced-0-2")
         }
+        try session(stream, "s1", on: "2026-06-15", minutes: 3 * 24 * 60, at: "Leirikeskus, Hattula")
+        for id in SampleProgramme.campers {
+            try add(stream, "attendance.recorded", "2026-06-15", ["session": "s1", "participant": .string(id), "status": "present"])
+            try add("participant-\(id)", "enrolment.ended", "2026-06-17", [
+                "participant": .string(id), "activity": .string(stream), "date": "2026-06-17", "outcome": "completed",
+            ])
+        }
+    }
+
+    /// 21 sign up, 18 start, 33 sessions; 4 drop out after sessions 7, 11, 15 and 19 having come to
+    /// every session till then (52 attendances); the 14 graduates miss 11 sessions between them
+    /// (451 of 462): 503 attendances of 18 × 33 = 594, a commitment rate of 84.68 %.
+    mutating func trainingCohort() throws {
+        let stream = SampleProgramme.cohortStream
+        try add(stream, "activity.created", "2026-08-01", [
+            "project": .string(SampleProgramme.projectStream), "name": "Kokemuskumppani-koulutus, team 1", "kind": "training-cohort",
+            "targetGroup": "experience-experts", "municipality": "Hämeenlinna", "plannedSessions": 33,
+        ])
+        let trainees = SampleProgramme.trainees
+        for (index, id) in trainees.enumerated() {
+            try participant(id, name: "Kumppani \(index + 1) Esimerkki", gender: index % 3 == 0 ? "man" : "woman",
+                            birthYear: 1970 + index, municipality: "Hämeenlinna", on: "2026-08-05")
+            try add("participant-\(id)", "enrolment.signed-up", "2026-08-10", [
+                "participant": .string(id), "activity": .string(stream), "date": "2026-08-10",
+            ])
+        }
+        let started = Array(trainees.prefix(18))
+        for (index, id) in started.enumerated() {
+            try add("participant-\(id)", "enrolment.started", "2026-08-19", [
+                "participant": .string(id), "activity": .string(stream), "date": "2026-08-19",
+                "entry": entry(age: 56 - index, status: index % 4 == 0 ? "unemployed" : "employed", education: "isced-3-4"),
+            ])
+        }
+        let dropouts = [(started[14], 7), (started[15], 11), (started[16], 15), (started[17], 19)]
+        let graduates = Array(started.prefix(14))
+        // Which graduate misses which session: 11 absences in all.
+        let missed: Set<String> = ["p-t01 s5", "p-t02 s9", "p-t04 s12", "p-t04 s13", "p-t06 s20", "p-t07 s3",
+                                   "p-t09 s25", "p-t10 s30", "p-t11 s17", "p-t13 s28", "p-t14 s2"]
+        for number in 1...33 {
+            let date = day(from: "2026-08-19", plus: (number - 1) * 7 / 2)
+            try session(stream, "s\(number)", on: date, minutes: 180, at: "Hämeenlinna, koulutustila")
+            for id in graduates {
+                let status = missed.contains("\(id) s\(number)") ? (number % 2 == 0 ? "excused" : "absent") : "present"
+                try add(stream, "attendance.recorded", date, ["session": .string("s\(number)"), "participant": .string(id), "status": .string(status)])
+            }
+            for (id, last) in dropouts where number <= last {
+                try add(stream, "attendance.recorded", date, ["session": .string("s\(number)"), "participant": .string(id), "status": "present"])
+            }
+            if let (id, _) = dropouts.first(where: { $0.1 == number }) {
+                try add("participant-\(id)", "enrolment.ended", date, [
+                    "participant": .string(id), "activity": .string(stream), "date": .string(date), "outcome": "dropped-out",
+                ])
+            }
+        }
+        let graduation = day(from: "2026-08-19", plus: 32 * 7 / 2)
+        for id in graduates {
+            try add("participant-\(id)", "enrolment.ended", graduation, [
+                "participant": .string(id), "activity": .string(stream), "date": .string(graduation), "outcome": "graduated",
+                "exit": .object([(key: "jobSearching", value: "no"), (key: "inEducationOrTraining", value: "no"),
+                                 (key: "gainedQualification", value: "yes"), (key: "employed", value: "not-collected")]),
+            ])
+        }
+    }
+
+    mutating func expertWork() throws {
+        let aliases = ["Kokemuskumppani K", "Kokemuskumppani L", "Mikko (kokemusasiantuntija)"]
+        for (index, id) in SampleProgramme.experts.enumerated() {
+            try add("participant-\(id)", "expert.registered", "2027-01-10", [
+                "participant": .string(id), "alias": .string(aliases[index]), "anonymous": .bool(index < 2),
+                "training": "trained", "date": "2027-01-10",
+            ])
+        }
+        // (engagement, expert, kind, date, hours, fee in cents, in person, outcome)
+        let work: [(String, String, String, String, Int, Int, Bool, String)] = [
+            ("e-demo-1", "p-t01", "co-facilitating-peer-group", "2027-02-02", 3, 9000, true, "paid"),
+            ("e-demo-2", "p-t01", "developer-group-meeting", "2027-02-16", 2, 6000, false, "paid"),
+            ("e-demo-3", "p-t02", "speaking-or-panel", "2027-03-04", 2, 15000, true, "paid"),
+            ("e-demo-4", "p-t03", "pop-up-consultation", "2027-03-18", 4, 12000, true, "paid"),
+            ("e-demo-5", "p-t02", "writing", "2027-04-01", 5, 15000, false, "completed"),
+            ("e-demo-6", "p-t03", "co-design", "2027-04-15", 3, 9000, true, "cancelled"),
+        ]
+        for (id, expert, kind, date, hours, fee, inPerson, outcome) in work {
+            let stream = "engagement-\(id)"
+            try add(stream, "engagement.agreed", date, [
+                "engagement": .string(id), "expert": .string(expert), "project": .string(SampleProgramme.projectStream),
+                "kind": .string(kind), "date": .string(date), "plannedHours": .number(String(hours)), "agreedFeeCents": .number(String(fee)),
+                "mode": .string(inPerson ? "in-person" : "remote"),
+            ])
+            if outcome == "cancelled" {
+                try add(stream, "engagement.cancelled", date, ["engagement": .string(id), "date": .string(date), "reason": "the event was postponed"])
+                continue
+            }
+            try add(stream, "engagement.completed", date, ["engagement": .string(id), "date": .string(date), "hours": .number(String(hours))])
+            guard outcome == "paid" else { continue }  // e-demo-5: completed, fee still owed
+            let paid = day(from: date, plus: 14)
+            try add(stream, "fee.paid", paid, ["engagement": .string(id), "date": .string(paid), "amountCents": .number(String(fee))])
+            if inPerson {
+                try add(stream, "travel.reimbursed", paid, [
+                    "engagement": .string(id), "date": .string(paid), "kilometres": 38, "centsPerKm": 55, "amountCents": 2090,
+                ])
+            }
+        }
+    }
+
+    mutating func evaluation() throws {
+        let stream = "bikva-tukidemo-2027"
+        let stages: [(Int, String, Int, String)] = [
+            (1, "2027-03-02", 7, "We wait and worry when meetings start late"),
+            (2, "2027-03-23", 9, "Start on time; send a message if late"),
+            (3, "2027-04-13", 4, "Reminder messages the day before, from May"),
+        ]
+        for (stage, date, size, text) in stages {
+            try add(stream, "bikva.stage-recorded", date, [
+                "evaluation": "tukidemo-2027", "project": .string(SampleProgramme.projectStream), "stage": .number(String(stage)),
+                "date": .string(date), "groupSize": .number(String(size)),
+                "themes": .array([.object([(key: "theme", value: "Meetings start late"),
+                                           (key: stage == 1 ? "said" : stage == 2 ? "response" : "agreedChange", value: .string(text))])]),
+            ])
+        }
+    }
+
+    mutating func staffAndCosts() throws {
+        let project = SampleProgramme.projectStream
+        // A coordinator full time on the project (7.5 h on weekdays 1–20 of each month) and a
+        // facilitator two evenings a week for the Tähkä group.
+        for month in 1...12 {
+            let prefix = "2026-\(month < 10 ? "0" : "")\(month)-"
+            for dayOfMonth in 1...20 {
+                let date = prefix + (dayOfMonth < 10 ? "0" : "") + String(dayOfMonth)
+                try add(project, "staff.time-logged", date, [
+                    "staffMember": "staff-coordinator", "project": .string(project), "date": .string(date),
+                    "hours": .number("7.5"), "hourlyCostCents": 3850,
+                ])
+                guard dayOfMonth % 5 == 2 || dayOfMonth % 5 == 4 else { continue }
+                try add(project, "staff.time-logged", date, [
+                    "staffMember": "staff-facilitator", "project": .string(project), "activity": .string(SampleProgramme.activityStream),
+                    "date": .string(date), "hours": 3, "hourlyCostCents": 3250,
+                ])
+            }
+        }
+        try add(project, "cost.incurred", "2026-02-03", [
+            "project": .string(project), "activity": .string(SampleProgramme.activityStream), "date": "2026-02-03",
+            "category": "catering", "amountCents": 8450, "description": "Evening snack for the group",
+        ])
+        let duplicate = try add(project, "cost.incurred", "2026-02-03", [
+            "project": .string(project), "activity": .string(SampleProgramme.activityStream), "date": "2026-02-03",
+            "category": "catering", "amountCents": 8450, "description": "Evening snack for the group",
+        ])
+        try add(project, "entry.voided", "2026-02-05", ["eventId": .string(duplicate), "reason": "the same receipt was entered twice"])
+        try add(project, "cost.incurred", "2026-06-15", [
+            "project": .string(project), "activity": .string(SampleProgramme.campStream), "date": "2026-06-15",
+            "category": "travel", "amountCents": 64000, "description": "Bus to the camp and back",
+        ])
+        try add(project, "cost.incurred", "2026-08-19", [
+            "project": .string(project), "activity": .string(SampleProgramme.cohortStream), "date": "2026-08-19",
+            "category": "materials", "amountCents": 23990, "description": "Training workbooks",
+        ])
+    }
+
+    // MARK: - Helpers
+
+    mutating func participant(_ id: String, name: String, gender: String, birthYear: Int, municipality: String, on date: String) throws {
+        let personal = try seal(.object([
+            (key: "name", value: .string(name)),
+            (key: "birthDate", value: .string("\(birthYear)-0\(1 + next(9))-1\(next(9))")),
+        ]), SubjectID(id))
+        try add("participant-\(id)", "participant.registered", date, [
+            "participant": .string(id), "roles": .array([.string(id.hasPrefix("p-c") ? "young-adult" : "parent")]),
+            "gender": .string(gender), "birthYear": .number(String(birthYear)), "municipality": .string(municipality),
+            "registeredOn": .string(date), "personal": personal,
+        ])
+    }
+
+    mutating func enrol(_ id: String, in activity: String, signUp: String, start: String, age: Int,
+                        status: String = "employed", education: String = "isced-3-4") throws {
+        try add("participant-\(id)", "enrolment.signed-up", signUp, [
+            "participant": .string(id), "activity": .string(activity), "date": .string(signUp),
+        ])
+        try add("participant-\(id)", "enrolment.started", start, [
+            "participant": .string(id), "activity": .string(activity), "date": .string(start),
+            "entry": entry(age: age, status: status, education: education),
+        ])
+    }
+
+    func entry(age: Int, status: String, education: String) -> JSONValue {
+        .object([
+            (key: "ageAtEntry", value: .number(String(age))), (key: "labourMarketStatus", value: .string(status)),
+            (key: "educationLevel", value: .string(education)), (key: "disability", value: "not-collected"),
+            (key: "thirdCountNational", value: "no"), (key: "foreignBackground", value: age % 5 == 0 ? "yes" : "no"),
+            (key: "minority", value: "not-collected"), (key: "homelessOrHousingExclusion", value: age < 25 ? "refused" : "no"),
+            (key: "ruralArea", value: age % 3 == 0 ? "yes" : "no"),
+        ])
+    }
+
+    mutating func session(_ activity: String, _ id: String, on date: String, minutes: Int, at location: String) throws {
+        try add(activity, "session.held", date, schemaVersion: 2, [
+            "session": .string(id), "date": .string(date), "durationMinutes": .number(String(minutes)),
+            "location": .string(location), "format": "in-person",
+        ])
+    }
+
+    /// Appends one event dated at the start of `date` (UTC); returns its id.
+    @discardableResult
+    mutating func add(_ stream: String, _ type: String, _ date: String, schemaVersion: Int64 = 1, _ data: Fields) throws -> String {
+        let version = versions[stream, default: 0]
+        let id = Self.sampleEventID(events.count + 1)
+        events.append(try ProposedEvent(
+            eventId: EventID(parsing: id),
+            stream: StreamName(stream),
+            type: EventType(type),
+            schemaVersion: schemaVersion,
+            occurredAt: Timestamp(rfc3339: "\(date)T00:00:00Z"),
+            expectedVersion: version,
+            data: .object(data.map { (key: $0.key, value: $0.value) }),
+            meta: .object([(key: "actor", value: .string(actor))])
+        ))
+        versions[stream] = version + 1
+        return id
+    }
+
+    /// Recognisable, fixed ids for the sample: 00000000-0000-4000-8000-0000000000NN.
+    static func sampleEventID(_ number: Int) -> String {
+        let digits = String(number)
+        return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - digits.count) + digits
+    }
+
+    mutating func next(_ bound: Int) -> Int {
+        random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((random >> 33) % UInt64(bound))
+    }
+
+    func day(from date: String, plus days: Int) -> String {
+        guard let start = try? Timestamp(rfc3339: "\(date)T00:00:00Z") else { return date }
+        return String(Timestamp(microsecondsSinceEpoch: start.microsecondsSinceEpoch + Int64(days) * 86_400_000_000).occurredAtText.prefix(10))
+    }
+
+    func decimalText(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }
