@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a value breaks its JSON Schema: the path of the offending member (`entry.ageAtEntry`,
 /// `items[2]`; empty for the value itself) and the keyword it breaks. Never quotes the value.
@@ -28,6 +29,8 @@ public final class JSONSchema: @unchecked Sendable {
     private let node: JSONValue
     private let patterns: [String: NSRegularExpression]
     private let registry: [String: JSONSchema]
+    /// Ids and names repeat across events; NSRegularExpression on Linux costs microseconds a match.
+    private let patternResults = Mutex<[String: Bool]>([:])
 
     /// Keywords that say something about a value; a schema with any other is refused at load, so
     /// that a schema never silently means more than this validator checks.
@@ -122,8 +125,7 @@ public final class JSONSchema: @unchecked Sendable {
             if let maximum = schema["maxLength"]?.integerValue, length > maximum {
                 throw fail("maxLength", "must be at most \(maximum) characters")
             }
-            if let pattern = schema["pattern"]?.stringValue, let regex = patterns[pattern],
-               regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            if let pattern = schema["pattern"]?.stringValue, let regex = patterns[pattern], !matches(regex, pattern, text) {
                 throw fail("pattern", "does not have the required form")
             }
             if let format = schema["format"]?.stringValue, !Self.matches(format: format, text) {
@@ -180,6 +182,17 @@ public final class JSONSchema: @unchecked Sendable {
     }
 
     // MARK: - Helpers
+
+    private func matches(_ regex: NSRegularExpression, _ pattern: String, _ text: String) -> Bool {
+        let key = pattern + "\u{0}" + text
+        if let known = patternResults.withLock({ $0[key] }) { return known }
+        let result = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        patternResults.withLock { cache in
+            if cache.count >= 50_000 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = result
+        }
+        return result
+    }
 
     private static func has(type: String, _ value: JSONValue) -> Bool {
         switch (type, value) {

@@ -48,7 +48,14 @@ public final class EventAppender {
             alreadyPresentCount += 1
             return .alreadyPresent(position: existing.position)
         }
+        return try appendNew(event)
+    }
 
+    /// Appends an event whose id the caller has just found absent with `contains(eventId:)` in this
+    /// transaction, sparing a second look-up. (Were it present after all, UNIQUE(event_id) refuses
+    /// the insert and the transaction rolls back.)
+    @discardableResult
+    public func appendNew(_ event: ProposedEvent) throws -> AppendOutcome {
         let stream = event.stream.text
         let currentVersion = try version(ofStream: stream)
         if let expected = event.expectedVersion, expected != currentVersion {

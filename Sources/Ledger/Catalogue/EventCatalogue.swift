@@ -77,7 +77,7 @@ public final class EventCatalogue: Sendable {
         try validate(type: type, version: version, data: data)
         let current = Upcasters.upcast(type: type, from: version, data: data)
         do {
-            return try Self.decode(type: type, data: Data(JSONWriter.compact(current).utf8))
+            return try Self.decode(type: type, data: current)
         } catch let error as DecodingError {
             throw .undecodable(type: type, field: error.fieldPath)
         } catch {
@@ -97,8 +97,8 @@ public final class EventCatalogue: Sendable {
         }
     }
 
-    private static func decode(type: String, data: Data) throws -> DomainEvent {
-        let decoder = JSONDecoder()
+    private static func decode(type: String, data: JSONValue) throws -> DomainEvent {
+        let decoder = JSONValueDecoder()
         func payload<T: Decodable>(_: T.Type) throws -> T { try decoder.decode(T.self, from: data) }
         switch type {
         case "project.registered": return .projectRegistered(try payload(ProjectRegistered.self))

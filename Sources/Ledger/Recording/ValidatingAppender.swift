@@ -50,7 +50,7 @@ public final class ValidatingAppender {
         } catch {
             throw LedgerRefusal(eventId: eventId, field: "data.\(error.field)", rule: error.rule, reason: "data.\(error.field) \(error.reason)")
         }
-        let outcome = try appender.append(proposed)
+        let outcome = try appender.appendNew(proposed)
         state.evolve(fact)
         return outcome
     }
