@@ -19,13 +19,13 @@ seconds() { /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | tail -1; }
 
 imports=() verifies=()
 for _ in $(seq "$runs"); do
-  rm -f "$work"/ledger.sqlite*
+  rm -f "$work"/ledger.*
   "$tuki" init --db "$work/ledger.sqlite" >/dev/null
   imports+=("$(seconds "$tuki" import --db "$work/ledger.sqlite" "$work/events.jsonl")")
   verifies+=("$(seconds "$tuki" verify --db "$work/ledger.sqlite")")
 done
 import_s=$(printf '%s\n' "${imports[@]}" | median)
 verify_s=$(printf '%s\n' "${verifies[@]}" | median)
-echo "events: $events in $streams streams, $((bytes / events)) bytes a line; $runs runs; synchronous=FULL, WAL"
+echo "events: $events valid programme events in about $streams streams, $((bytes / events)) bytes a line; $runs runs; synchronous=FULL, WAL"
 echo "tuki import: median ${import_s} s = $(awk "BEGIN {printf \"%d\", $events / $import_s}") events/s  (runs: ${imports[*]})"
 echo "tuki verify: median ${verify_s} s = $(awk "BEGIN {printf \"%d\", $events / $verify_s}") events/s  (runs: ${verifies[*]})"
