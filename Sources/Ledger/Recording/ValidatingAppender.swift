@@ -8,6 +8,19 @@ public struct LedgerRefusal: Error, Sendable, CustomStringConvertible {
     public let reason: String
 
     public var description: String { "event \(eventId), field \(field): \(reason) (rule \(rule))" }
+
+    init(eventId: String, field: String, rule: String, reason: String) {
+        self.eventId = eventId
+        self.field = field
+        self.rule = rule
+        self.reason = reason
+    }
+
+    /// A refusal by the event's schema.
+    public init(eventId: String, _ error: CatalogueError) {
+        let rule = if case let .invalid(_, _, violation) = error { "schema.\(violation.keyword)" } else { "schema" }
+        self.init(eventId: eventId, field: error.field, rule: rule, reason: error.description)
+    }
 }
 
 /// Appends domain events inside one write transaction, each checked in turn: its schema (type,
@@ -37,8 +50,7 @@ public final class ValidatingAppender {
         do {
             event = try catalogue.read(type: proposed.type.text, version: proposed.schemaVersion, data: proposed.dataValue)
         } catch {
-            let rule = if case let .invalid(_, _, violation) = error { "schema.\(violation.keyword)" } else { "schema" }
-            throw LedgerRefusal(eventId: eventId, field: error.field, rule: rule, reason: error.description)
+            throw LedgerRefusal(eventId: eventId, error)
         }
         // A re-sent event is the store's business (a no-op, or refused if its content changed):
         // the rules judged it when it was first recorded.

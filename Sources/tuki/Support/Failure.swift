@@ -36,7 +36,8 @@ struct Failure {
             case .ledgerExists, .wrongExpectedVersion, .eventIdReused: (message, code) = (error.description, .refused)
             }
         case let refusal as LedgerRefusal:
-            (message, code) = ("The event \(refusal.eventId) was refused: \(refusal.reason) (rule \(refusal.rule)).", .refused)
+            let event = refusal.eventId == "(new)" ? "The new event" : "The event \(refusal.eventId)"
+            (message, code) = ("\(event) was refused: \(refusal.reason) (rule \(refusal.rule)).", .refused)
         case let error as PrivacyError:
             switch error {
             case .noMasterKey, .unreadableMasterKey, .noKeyStore: (message, code) = (error.description, .usage)

@@ -38,6 +38,16 @@ struct Recorder {
 
     func personalData() throws -> PersonalData { try ledger.personalData() }
 
+    /// Checks data against its type's schema alone, before anything irreversible (sealing) is done.
+    func check(_ type: String, _ data: JSONValue) throws {
+        let catalogue = try EventCatalogue.standard()
+        do {
+            try catalogue.validate(type: type, version: catalogue.latestVersions[type] ?? 1, data: data)
+        } catch {
+            throw LedgerRefusal(eventId: "(new)", error)
+        }
+    }
+
     /// A new identifier `PREFIX-xxxxxx` whose stream the ledger has never used: identifiers are
     /// never reused.
     func newIdentifier(prefix: String, stream: (String) -> String = { $0 }) throws -> String {

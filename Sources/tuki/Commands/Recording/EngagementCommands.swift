@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Foundation
 
 struct EngagementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -121,5 +122,3 @@ struct PayTravel: ParsableCommand {
         Recorder.announce(engagement, "Recorded travel of \(cents / 100).\(String(format: "%02d", cents % 100)) € for \(engagement).")
     }
 }
-
-import Foundation

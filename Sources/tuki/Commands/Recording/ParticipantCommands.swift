@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Foundation
 
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,16 +31,22 @@ struct ParticipantRegister: ParsableCommand {
         else { throw EventValidationError(field: "birthDate", reason: "must be a date, YYYY-MM-DD") }
         let recorder = Recorder(ledger: ledger)
         let id = try recorder.newIdentifier(prefix: "p") { "participant-\($0)" }
+        let registeredOn = date ?? Recorder.today()
+        let inClear: [(String, JSONValue?)] = [
+            ("participant", id.json), ("roles", .array(roles.split(separator: ",").map { String($0).trimmed.json })),
+            ("gender", gender.json), ("birthYear", year.json), ("municipality", municipality.json),
+            ("registeredOn", registeredOn.json),
+        ]
+        // Check what stands in clear before a key is made for the person: a refused registration
+        // must not leave a data key behind in the key store.
+        try recorder.check("participant.registered", object(inClear))
         let personal = try recorder.personalData().seal(object([
             ("name", name.json), ("birthDate", birthDate.json), ("contact", contact?.json),
             ("guardian", guardian?.json), ("personalIdentityCode", identityCode?.json),
         ]), for: try SubjectID(id))
-        let registeredOn = date ?? Recorder.today()
-        try recorder.record([.init(stream: "participant-\(id)", type: "participant.registered", data: object([
-            ("participant", id.json), ("roles", .array(roles.split(separator: ",").map { String($0).trimmed.json })),
-            ("gender", gender.json), ("birthYear", year.json), ("municipality", municipality.json),
-            ("registeredOn", registeredOn.json), ("personal", personal.json),
-        ]), occurredAt: Recorder.day(registeredOn))])
+        try recorder.record([.init(
+            stream: "participant-\(id)", type: "participant.registered", data: object(inClear + [("personal", personal.json)]),
+            occurredAt: Recorder.day(registeredOn))])
         Recorder.announce(id, "Registered participant \(id); the name and birth date are sealed.")
     }
 }
@@ -73,5 +80,3 @@ struct ExpertRegister: ParsableCommand {
 extension String {
     var trimmed: String { trimmingCharacters(in: .whitespaces) }
 }
-
-import Foundation
