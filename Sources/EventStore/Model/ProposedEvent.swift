@@ -73,17 +73,9 @@ public struct ProposedEvent: Sendable, Equatable {
             schemaVersion: schemaVersion,
             occurredAt: parsedOccurredAt,
             expectedVersion: expectedVersion,
-            data: try Self.parseObject(data, field: "data"),
-            meta: try Self.parseObject(meta, field: "meta")
+            data: try JSONParser.parse(data, field: "data"),
+            meta: try JSONParser.parse(meta, field: "meta")
         )
-    }
-
-    private static func parseObject(_ text: String, field: String) throws(EventValidationError) -> JSONValue {
-        do {
-            return try JSONParser.parse(text)
-        } catch {
-            throw EventValidationError(field: field, reason: "is not valid JSON (\(error))")
-        }
     }
 
     /// Whether `other` records the same fact: the idempotency test for a re-used event id.
@@ -91,5 +83,16 @@ public struct ProposedEvent: Sendable, Equatable {
     func hasSameContent(as stored: RecordedEvent) -> Bool {
         stored.stream == stream.text && stored.type == type.text && stored.schemaVersion == schemaVersion
             && stored.occurredAt == occurredAt.occurredAtText && stored.data == data
+    }
+}
+
+extension JSONParser {
+    /// Parses `text` for the named field: a syntax error becomes a refusal of that field.
+    public static func parse(_ text: String, field: String) throws(EventValidationError) -> JSONValue {
+        do {
+            return try parse(text)
+        } catch {
+            throw EventValidationError(field: field, reason: "is not valid JSON (\(error))")
+        }
     }
 }

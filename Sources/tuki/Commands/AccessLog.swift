@@ -21,11 +21,7 @@ struct AccessLog: ParsableCommand {
         print("WHEN                  WHAT      WHO                   WHY")
         for record in records {
             let what = record.type == PersonalData.subjectErasedType ? "erased" : "read"
-            print([record.occurredAt, pad(what, 8), pad(record.actor, 20), record.purpose].joined(separator: "  "))
+            print([record.occurredAt, Terminal.pad(what, 8), Terminal.pad(record.actor, 20), record.purpose].joined(separator: "  "))
         }
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
     }
 }

@@ -53,15 +53,13 @@ struct Append: ParsableCommand {
             data: data,
             meta: JSONWriter.compact(.object([(key: "actor", value: .string(ledger.actorName))]))
         )
-        let catalogue = try EventCatalogue.standard()
-        let outcome = try store.append { appender in
-            try ValidatingAppender(appender, catalogue: catalogue).append(event)
-        }
-        switch outcome {
+        switch try store.appendValidated([event]).first {
         case let .appended(position, streamVersion):
             print("Appended event \(event.eventId) at position \(position), stream \(event.stream) version \(streamVersion).")
         case let .alreadyPresent(position):
             print("Event \(event.eventId) is already present at position \(position); nothing was appended.")
+        case nil:
+            break
         }
     }
 
@@ -69,22 +67,14 @@ struct Append: ParsableCommand {
     private func sealPersonalFields(into data: String, store: EventStore) throws -> String {
         guard let sealFor, let personal else { return data }
         let subject = try SubjectID(sealFor)
-        guard case let .object(members) = try parse(data, field: "data") else {
+        guard case let .object(members) = try JSONParser.parse(data, field: "data") else {
             throw EventValidationError(field: "data", reason: "must be a JSON object")
         }
         guard !members.contains(where: { $0.key == "personal" }) else {
             throw EventValidationError(field: "data.personal", reason: "is set by --personal; leave it out of --data")
         }
         let vault = PersonalData(store: store, keyStorePath: ledger.keyStorePath, masterKeyPath: ledger.keyFilePath)
-        let sealed = try vault.seal(try parse(personal, field: "personal"), for: subject)
+        let sealed = try vault.seal(try JSONParser.parse(personal, field: "personal"), for: subject)
         return JSONWriter.compact(.object(members + [(key: "personal", value: sealed.json)]))
-    }
-
-    private func parse(_ text: String, field: String) throws -> JSONValue {
-        do {
-            return try JSONParser.parse(text)
-        } catch {
-            throw EventValidationError(field: field, reason: "is not valid JSON (\(error))")
-        }
     }
 }

@@ -24,11 +24,7 @@ struct Demo: ParsableCommand {
             try personalData.seal(fields, for: subject).json
         }
         // Through the same validated path as every other recording.
-        let catalogue = try EventCatalogue.standard()
-        try store.append { appender in
-            let validating = try ValidatingAppender(appender, catalogue: catalogue)
-            for event in sample { try validating.append(event) }
-        }
+        try store.appendValidated(sample)
         let firstParticipant = try SubjectID(SampleProgramme.participants[0])
         let revelation = try personalData.reveal(firstParticipant, actor: actor, purpose: "demo: checking a contact detail")
 

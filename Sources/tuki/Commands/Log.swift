@@ -51,19 +51,14 @@ struct LogTable {
     let positionWidth: Int
 
     var header: String {
-        pad("POSITION", positionWidth, right: true) + "  " + pad("OCCURRED AT", 20) + "  "
-            + pad("STREAM", 36) + "  " + pad("VER", 4, right: true) + "  " + pad("TYPE", 30) + "  ACTOR"
+        Terminal.pad("POSITION", positionWidth, right: true) + "  " + Terminal.pad("OCCURRED AT", 20) + "  "
+            + Terminal.pad("STREAM", 36) + "  " + Terminal.pad("VER", 4, right: true) + "  " + Terminal.pad("TYPE", 30) + "  ACTOR"
     }
 
     func row(_ event: RecordedEvent) -> String {
         let actor = (try? JSONParser.parse(event.meta))?["actor"]?.stringValue ?? ""
-        return pad(String(event.position), positionWidth, right: true) + "  " + pad(event.occurredAt, 20) + "  "
-            + pad(event.stream, 36) + "  " + pad(String(event.streamVersion), 4, right: true) + "  "
-            + pad(event.type, 30) + "  " + actor
-    }
-
-    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return right ? fill + text : text + fill
+        return Terminal.pad(String(event.position), positionWidth, right: true) + "  " + Terminal.pad(event.occurredAt, 20) + "  "
+            + Terminal.pad(event.stream, 36) + "  " + Terminal.pad(String(event.streamVersion), 4, right: true) + "  "
+            + Terminal.pad(event.type, 30) + "  " + actor
     }
 }

@@ -18,7 +18,6 @@ struct Recorder {
 
     /// Appends the drafts as one batch, each at its type's latest schema version.
     func record(_ drafts: [Draft]) throws {
-        let store = try ledger.openStore()
         let catalogue = try EventCatalogue.standard()
         let meta = JSONValue.object([(key: "actor", value: .string(ledger.actorName))])
         let events = try drafts.map { draft in
@@ -30,10 +29,7 @@ struct Recorder {
                 schemaVersion: catalogue.latestVersions[draft.type] ?? 1, occurredAt: occurredAt,
                 data: draft.data, meta: meta)
         }
-        try store.append { appender in
-            let validating = try ValidatingAppender(appender, catalogue: catalogue)
-            for event in events { try validating.append(event) }
-        }
+        try ledger.openStore().appendValidated(events)
     }
 
     func personalData() throws -> PersonalData { try ledger.personalData() }

@@ -6,6 +6,12 @@ enum Terminal {
     }
 
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// `text` padded with spaces to `width` characters, on the right (or on the left, for numbers).
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
 }
 
 /// Buffered writing to standard output for commands that print one line per event: one
