@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "tuki", targets: ["tuki"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Projections", targets: ["Projections"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -25,11 +27,18 @@ let package = Package(
             ]
         ),
         .target(name: "Ledger", dependencies: ["EventStore"]),
+        .target(
+            name: "Projections",
+            dependencies: ["EventStore", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "Reports", dependencies: ["EventStore", "Projections"]),
         .executableTarget(
             name: "tuki",
             dependencies: [
                 "EventStore",
                 "Ledger",
+                "Projections",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +53,10 @@ let package = Package(
         .testTarget(
             name: "LedgerTests",
             dependencies: ["EventStore", "Ledger"]
+        ),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["EventStore", "Ledger", "Projections", "Reports", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SchemaTests",

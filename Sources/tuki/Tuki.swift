@@ -15,6 +15,7 @@ struct Tuki: ParsableCommand {
             Init.self, Append.self, Import.self, Export.self, Log.self, Verify.self,
             ProjectCommand.self, ActivityCommand.self, ParticipantCommand.self, Enrol.self, SessionCommand.self,
             Attendance.self, ExpertCommand.self, EngagementCommand.self, Pay.self,
+            ProjectionsCommand.self, ReportCommand.self,
             Reveal.self, AccessLog.self, Erase.self, Demo.self,
         ]
     )

@@ -49,6 +49,8 @@ RULES = {
     "travel.amount-is-ticket-cost": "By ticket: the amount is the ticket cost.",
     "fit.one-decimal": "FIT item scores have at most one decimal (millimetres on a 10 cm line).",
     "void.event-exists": "entry.voided names an event of the ledger.",
+    "void.not-a-void": "A void is final: entry.voided cannot name another entry.voided.",
+    "void.once": "An event is voided at most once.",
 }
 
 

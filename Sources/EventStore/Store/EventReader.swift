@@ -23,6 +23,44 @@ public struct EventReader {
             arguments: [position]))
     }
 
+    /// The events after `position` up to and including `last`, in position order, only of `types`
+    /// (all types when `types` is nil): what a projector catching up reads.
+    public func events(after position: Int64, through last: Int64, types: [String]?) throws -> EventCursor {
+        guard let types, !types.isEmpty else {
+            return EventCursor(rows: try Row.fetchCursor(
+                db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position > ? AND position <= ? ORDER BY position",
+                arguments: [position, last]))
+        }
+        let placeholders = Array(repeating: "?", count: types.count).joined(separator: ", ")
+        return EventCursor(rows: try Row.fetchCursor(
+            db,
+            sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position > ? AND position <= ? AND type IN (\(placeholders)) ORDER BY position",
+            arguments: StatementArguments([position, last] as [any DatabaseValueConvertible] + types)))
+    }
+
+    /// The head the log had when `position` was its last event (`.empty` for 0), or nil if the log
+    /// is shorter.
+    public func head(atPosition position: Int64) throws -> LedgerHead? {
+        guard position > 0 else { return .empty }
+        let row = try Row.fetchOne(db, sql: "SELECT position, hash, recorded_at FROM events WHERE position = ?", arguments: [position])
+        return row.map { LedgerHead(position: $0[0], hash: $0[1], recordedAt: $0[2]) }
+    }
+
+    /// The head the log had at `moment`: its last event recorded at or before it (`.empty` if none).
+    /// recorded_at never decreases along the log, so this is a binary search over positions, with
+    /// no index on recorded_at.
+    public func head(asOf moment: Timestamp) throws -> LedgerHead {
+        let limit = moment.recordedAtText
+        var low: Int64 = 0
+        var high = try head().position
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            let recordedAt = try String.fetchOne(db, sql: "SELECT recorded_at FROM events WHERE position = ?", arguments: [middle]) ?? ""
+            if recordedAt <= limit { low = middle } else { high = middle - 1 }
+        }
+        return try head(atPosition: low) ?? .empty
+    }
+
     /// The events of one stream, in stream-version order.
     public func events(inStream stream: String, fromVersion version: Int64 = 1) throws -> EventCursor {
         EventCursor(rows: try Row.fetchCursor(

@@ -75,6 +75,13 @@ public final class EventCatalogue: Sendable {
     /// decodes it into its typed payload.
     public func read(type: String, version: Int64, data: JSONValue) throws(CatalogueError) -> DomainEvent {
         try validate(type: type, version: version, data: data)
+        return try decodeRecorded(type: type, version: version, data: data)
+    }
+
+    /// Upcasts and decodes an event the ledger already holds: its schema was checked when it was
+    /// recorded, so this skips the check (projectors read millions of events).
+    public func decodeRecorded(type: String, version: Int64, data: JSONValue) throws(CatalogueError) -> DomainEvent {
+        guard latestVersions[type] != nil else { throw .unknownType(type: type) }
         let current = Upcasters.upcast(type: type, from: version, data: data)
         do {
             return try Self.decode(type: type, data: current)

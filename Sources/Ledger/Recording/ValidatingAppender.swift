@@ -58,7 +58,7 @@ public final class ValidatingAppender {
 
         let fact = Fact(stream: proposed.stream.text, eventId: eventId, event: event)
         do {
-            try Rules.check(fact, against: state, eventExists: { (try? appender.contains(eventId: $0)) ?? false })
+            try Rules.check(fact, against: state, eventType: { (try? appender.reader.event(withId: $0))??.type })
         } catch {
             throw LedgerRefusal(eventId: eventId, field: "data.\(error.field)", rule: error.rule, reason: "data.\(error.field) \(error.reason)")
         }

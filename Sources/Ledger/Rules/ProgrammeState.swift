@@ -38,6 +38,8 @@ public struct ProgrammeState: Sendable {
     var enrolments: [String: [String: [Enrolment]]] = [:]
     var experts: Set<String> = []
     var engagements: [String: Engagement] = [:]
+    /// Ids of the events voided so far.
+    var voided: Set<String> = []
 
     public init() {}
 
@@ -74,6 +76,8 @@ public struct ProgrammeState: Sendable {
             engagements[completed.engagement]?.completed = true
         case let .engagementCancelled(cancelled):
             engagements[cancelled.engagement]?.cancelled = true
+        case let .entryVoided(void):
+            voided.insert(void.eventId)
         default:
             break
         }

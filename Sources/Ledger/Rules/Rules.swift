@@ -9,7 +9,8 @@ public struct RuleViolation: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 /// The programme's rules as one pure decision: may this event be recorded, given the state so
-/// far? `eventExists` answers whether an event id is in the log (for `entry.voided`).
+/// far? `eventType` gives the type of the event with an id, or nil if the log has none (for
+/// `entry.voided`).
 public enum Rules {
     /// Every rule, by the name a refusal gives (docs/events.md explains each).
     public static let names: [String] = [
@@ -19,11 +20,12 @@ public enum Rules {
         "enrolment.one-open-at-a-time", "expert.over-12", "fee.needs-completed-engagement", "fit.one-decimal",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
         "reference.project-exists", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
-        "travel.in-person-only", "travel.needs-completed-engagement", "void.event-exists",
+        "travel.in-person-only", "travel.needs-completed-engagement", "void.event-exists", "void.not-a-void",
+        "void.once",
     ]
 
     public static func check(
-        _ fact: Fact, against state: ProgrammeState, eventExists: (String) -> Bool
+        _ fact: Fact, against state: ProgrammeState, eventType: (String) -> String?
     ) throws(RuleViolation) {
         switch fact.event {
         case let .activityCreated(activity):
@@ -130,8 +132,16 @@ public enum Rules {
         case let .costIncurred(cost):
             try requireProjectAndActivity(cost.project, cost.activity, date: cost.date, state)
         case let .entryVoided(void):
-            guard eventExists(void.eventId) else {
+            guard let type = eventType(void.eventId) else {
                 throw RuleViolation(rule: "void.event-exists", field: "eventId", reason: "is not an event of this ledger")
+            }
+            // Voids are final: un-voiding by voiding a void would make "what counts" depend on
+            // the order projectors read them, and a second void of one event would count twice.
+            guard type != "entry.voided" else {
+                throw RuleViolation(rule: "void.not-a-void", field: "eventId", reason: "names a void, which cannot itself be voided")
+            }
+            guard !state.voided.contains(void.eventId) else {
+                throw RuleViolation(rule: "void.once", field: "eventId", reason: "names an event that is already voided")
             }
         case .projectRegistered(let project):
             guard project.startDate <= project.endDate else {

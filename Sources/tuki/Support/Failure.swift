@@ -2,6 +2,7 @@ import ArgumentParser
 import EventStore
 import GRDB
 import Ledger
+import Projections
 
 /// Tuki's exit codes (README.md, "Exit codes").
 enum ExitStatus: Int32 {
@@ -42,6 +43,11 @@ struct Failure {
             switch error {
             case .noMasterKey, .unreadableMasterKey, .noKeyStore: (message, code) = (error.description, .usage)
             default: (message, code) = (error.description, .refused)
+            }
+        case let error as ProjectionError:
+            switch error {
+            case .undecodable: (message, code) = (error.description, .storage)
+            default: (message, code) = (error.description, .usage)
             }
         case let error as EventValidationError:
             (message, code) = ("The event was refused: \(error.field) \(error.reason).", .refused)

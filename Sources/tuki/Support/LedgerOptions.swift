@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Projections
 
 /// Where the ledger is and who is recording: shared by every command that touches a ledger.
 struct LedgerOptions: ParsableArguments {
@@ -27,6 +28,9 @@ struct LedgerOptions: ParsableArguments {
     }
 
     var keyStorePath: String { KeyStore.defaultPath(forLedger: path) }
+
+    /// `tuki.readmodels.sqlite` beside `tuki.sqlite`: the live read models.
+    var readModelPath: String { ReadModelDatabase.defaultPath(forLedger: path) }
 
     func openStore() throws -> EventStore {
         try EventStore.open(at: path)

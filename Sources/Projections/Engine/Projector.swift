@@ -1,0 +1,71 @@
+import GRDB
+import Ledger
+
+/// An event as a projector sees it: its place in the log and its typed payload (upcast to the
+/// latest schema version).
+public struct ProjectedEvent: Sendable {
+    public let position: Int64
+    public let eventId: String
+    public let stream: String
+    public let type: String
+    public let occurredAt: String
+    public let recordedAt: String
+    public let event: DomainEvent
+}
+
+/// Builds one read model from the log: `apply` each event it handles, in position order, to its
+/// own tables. The engine calls it inside a transaction that also moves its checkpoint, so a
+/// projector never sees an event twice, and never needs to remember where it is.
+///
+/// Convention (what makes `entry.voided` work with no code in the projector): each row of a
+/// projector's tables comes from one event, and the table's `position INTEGER PRIMARY KEY` is
+/// that event's position. The default `retract` then deletes those rows. A projector that keeps
+/// running totals instead must override `retract` to take the voided event's effect back out.
+public protocol Projector: Sendable {
+    /// Unique and stable; also the prefix of its tables.
+    var name: String { get }
+    /// Raise it whenever the tables or `apply` change: the engine then rebuilds the read model.
+    var version: Int { get }
+    /// The event types `apply` reads; the engine reads no others for it (besides voids).
+    var handledTypes: Set<String> { get }
+    /// The tables it owns, dropped on rebuild.
+    var tables: [String] { get }
+
+    /// Creates its tables (and indexes, views) in an empty read model.
+    func createTables(in db: Database) throws
+    func apply(_ event: ProjectedEvent, in db: Database) throws
+    /// Takes back the effect of `event`, which a later `entry.voided` voided.
+    func retract(_ event: ProjectedEvent, in db: Database) throws
+}
+
+extension Projector {
+    public func retract(_ event: ProjectedEvent, in db: Database) throws {
+        for table in tables {
+            try db.execute(sql: "DELETE FROM \(table) WHERE position = ?", arguments: [event.position])
+        }
+    }
+}
+
+/// Why a read model could not be brought up to date.
+public enum ProjectionError: Error, Sendable, CustomStringConvertible {
+    case unknownProjector(name: String, known: [String])
+    case undecodable(position: Int64, type: String, field: String)
+    case positionBeyondHead(position: Int64, head: Int64)
+    case asOfInTheFuture(moment: String)
+    case notAReadModel(path: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownProjector(name, known):
+            return "There is no projector named \(name) (known: \(known.joined(separator: ", ")))."
+        case let .undecodable(position, type, field):
+            return "The event at position \(position) (\(type)) does not fit its Swift type at \(field); the projections cannot read it."
+        case let .positionBeyondHead(position, head):
+            return "Position \(position) is beyond the ledger's head (\(head))."
+        case let .asOfInTheFuture(moment):
+            return "\(moment) is in the future: a report as of a moment still to come could change, so Tuki refuses it."
+        case let .notAReadModel(path):
+            return "\(path) is not a Tuki read-model file; move it away (read models are disposable) and try again."
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A report as GitHub-flavoured Markdown: a heading per table, pipe tables, the footer last.
+enum MarkdownRenderer {
+    static func render(_ report: Report) -> String {
+        var lines = ["# \(escape(report.title))", ""]
+        if !report.parameters.isEmpty {
+            lines.append(contentsOf: report.parameters.map { "- \($0.label): \(escape($0.value))" })
+            lines.append("")
+        }
+        for table in report.tables {
+            lines.append("## \(escape(table.title))")
+            lines.append("")
+            lines.append("| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |")
+            lines.append("|" + table.columns.map { $0.isNumeric ? " ---: |" : " --- |" }.joined())
+            for row in table.rows {
+                lines.append("| " + row.map { escape($0.text(empty: "–")) }.joined(separator: " | ") + " |")
+            }
+            if table.rows.isEmpty { lines.append("| " + table.columns.map { _ in "" }.joined(separator: " | ") + " |") }
+            lines.append("")
+        }
+        lines.append("_\(report.footer)_")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown and table syntax in a name must stay text.
+    private static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "|\\*_`[]<>#".contains(character) { escaped.append("\\") }
+            escaped.append(character == "\n" ? " " : character)
+        }
+        return escaped
+    }
+}

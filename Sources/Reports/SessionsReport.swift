@@ -1,0 +1,54 @@
+import Projections
+
+/// `tuki report sessions`: per activity, the sessions held and cancelled, and per session who was
+/// present, absent or excused, the headcount of open events and the attendance rate.
+public enum SessionsReport {
+    public static func make(_ overview: SessionsReadModel.Overview, stamp: LedgerStamp) -> Report {
+        let (filter, activities, sessions, attendance) = (overview.filter, overview.activities, overview.sessions, overview.attendance)
+        var parameters: [Report.Parameter] = []
+        if let activity = filter.activity { parameters.append(.init("activity", "Activity", activity)) }
+        if let from = filter.from { parameters.append(.init("from", "From", from)) }
+        if let to = filter.to { parameters.append(.init("to", "To", to)) }
+
+        let activityTable = Report.Table(
+            key: "activities", title: "Activities",
+            columns: [
+                .init("activity", "Activity"), .init("name", "Name"), .init("kind", "Kind"), .init("municipality", "Municipality"),
+                .init("held", "Held", numeric: true), .init("cancelled", "Cancelled", numeric: true),
+                .init("planned", "Planned", numeric: true), .init("hours_held", "Hours", numeric: true),
+                .init("present", "Present", numeric: true), .init("absent", "Absent", numeric: true),
+                .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
+                .init("attendance_rate", "Attendance", numeric: true),
+            ],
+            rows: activities.map { activity in
+                [.text(activity.activity), .text(activity.name), .text(activity.kind), .text(activity.municipality),
+                 .integer(activity.held), .integer(activity.cancelled), .integer(activity.planned),
+                 Report.Cell.hours(minutes: activity.minutesHeld), .integer(activity.present), .integer(activity.absent),
+                 .integer(activity.excused), activity.headcount.map(Report.Cell.integer) ?? .none, .rate(activity.attendanceRate)]
+            })
+        let sessionTable = Report.Table(
+            key: "sessions", title: "Sessions",
+            columns: [
+                .init("activity", "Activity"), .init("session", "Session"), .init("date", "Date"), .init("status", "Status"),
+                .init("minutes", "Minutes", numeric: true), .init("format", "Format"),
+                .init("present", "Present", numeric: true), .init("absent", "Absent", numeric: true),
+                .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
+                .init("attendance_rate", "Attendance", numeric: true),
+            ],
+            rows: sessions.map { session in
+                let held = session.status == "held"
+                return [.text(session.activity), .text(session.session), .text(session.date), .text(session.status),
+                        session.durationMinutes.map(Report.Cell.integer) ?? .none, session.format.map(Report.Cell.text) ?? .none,
+                        held ? .integer(session.present) : .none, held ? .integer(session.absent) : .none,
+                        held ? .integer(session.excused) : .none, session.headcount.map(Report.Cell.integer) ?? .none,
+                        held ? .rate(session.attendanceRate) : .none]
+            })
+        let attendanceTable = Report.Table(
+            key: "attendance", title: "Attendance",
+            columns: [.init("activity", "Activity"), .init("session", "Session"), .init("date", "Date"),
+                      .init("participant", "Participant"), .init("status", "Status")],
+            rows: attendance.map { [.text($0.activity), .text($0.session), .text($0.date), .text($0.participant), .text($0.status)] })
+        return Report(kind: "sessions", title: "Sessions and attendance", parameters: parameters,
+                      tables: [activityTable, sessionTable, attendanceTable], stamp: stamp)
+    }
+}

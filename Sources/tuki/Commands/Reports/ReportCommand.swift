@@ -1,0 +1,34 @@
+import ArgumentParser
+import Reports
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports built from the read models (brought up to date first).",
+        subcommands: [SessionsReportCommand.self, CommitmentReportCommand.self])
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// What every report takes: the ledger, the replay point and the output format.
+struct ReportOptions: ParsableArguments {
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var replay: ReplayOptions
+
+    @Option(help: "table, md, csv or json (default: table on a terminal, md otherwise).")
+    var format: ReportFormat?
+
+    func write(_ report: Report) {
+        let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
+        print(format.render(report), terminator: "")
+    }
+}
+
+/// A calendar date as reports take it.
+func validateDate(_ text: String?, _ option: String) throws {
+    guard let text else { return }
+    let digits = text.split(separator: "-")
+    guard text.count == 10, digits.count == 3, digits.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+          let month = Int(digits[1]), let day = Int(digits[2]), (1...12).contains(month), (1...31).contains(day)
+    else { throw ValidationError("\(option) must be a date such as 2026-03-31.") }
+}

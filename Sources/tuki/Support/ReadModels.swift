@@ -1,0 +1,45 @@
+import EventStore
+import Foundation
+import Projections
+
+/// Read models brought to the point a command asks for: the live ones caught up to the head, or a
+/// temporary one replayed to an as-of point. Every report goes through here first.
+struct PreparedReadModels {
+    let readModels: ReadModelDatabase
+    let stamp: LedgerStamp
+
+    static func prepare(_ ledger: LedgerOptions, _ replay: ReplayOptions, projectors names: [String]) throws -> PreparedReadModels {
+        let store = try ledger.openStore()
+        if let point = try replay.point(in: store) {
+            let engine = try ProjectionEngine(store: store, readModels: try ReadModelDatabase.temporary())
+            ProgressDisplay.attach(to: engine)
+            try engine.update(names, to: point.position)
+            var stamp = try engine.stamp(for: names)
+            (stamp.asOf, stamp.atPosition) = point.stamp
+            return PreparedReadModels(readModels: engine.readModels, stamp: stamp)
+        }
+        let engine = try ProjectionEngine(store: store, readModels: try ReadModelDatabase.open(at: ledger.readModelPath))
+        ProgressDisplay.attach(to: engine)
+        try engine.update(names)
+        return PreparedReadModels(readModels: engine.readModels, stamp: try engine.stamp(for: names))
+    }
+}
+
+/// Notices on stderr, and on a terminal a progress bar: events done, rate, time left.
+enum ProgressDisplay {
+    static func attach(to engine: ProjectionEngine) {
+        engine.onNotice = { Terminal.printError($0) }
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        engine.onProgress = { progress in
+            let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
+            let filled = Int(fraction * 30)
+            let rate = progress.seconds > 0 ? Double(progress.eventsRead) / progress.seconds : 0
+            let left = fraction > 0 ? progress.seconds * (1 - fraction) / fraction : 0
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+            var line = "\r[\(bar)] \(Int(fraction * 100)) %  \(progress.done)/\(progress.total) positions  "
+            line += "\(Int(rate)) events/s  \(Int(left.rounded(.up))) s left"
+            if progress.done >= progress.total { line += "\n" }
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+}

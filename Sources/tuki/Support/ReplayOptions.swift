@@ -1,0 +1,43 @@
+import ArgumentParser
+import EventStore
+import Projections
+
+/// `--as-of` and `--at-position`: replay the log as it stood at a moment or a position, into a
+/// temporary read model that leaves the live one alone.
+struct ReplayOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Replay the log as it stood at this moment: the events recorded at or before it. RFC 3339 (2026-06-30T12:00:00Z), or a date for the end of that day in UTC.",
+        valueName: "timestamp"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Replay the log up to and including this position.", valueName: "N"))
+    var atPosition: Int64?
+
+    func validate() throws {
+        if asOf != nil && atPosition != nil { throw ValidationError("Give --as-of or --at-position, not both.") }
+        if let atPosition, atPosition < 0 { throw ValidationError("--at-position must be 0 or more.") }
+        if asOf != nil { _ = try moment() }
+    }
+
+    var isReplay: Bool { asOf != nil || atPosition != nil }
+
+    /// The as-of moment; a bare date stands for the last microsecond of that day (UTC).
+    func moment() throws -> Timestamp? {
+        guard let asOf else { return nil }
+        let text = asOf.count == 10 ? asOf + "T23:59:59.999999Z" : asOf
+        do {
+            return try Timestamp(rfc3339: text)
+        } catch {
+            throw ValidationError("--as-of must be an RFC 3339 timestamp such as 2026-06-30T12:00:00Z, or a date such as 2026-06-30: \(error.reason).")
+        }
+    }
+
+    /// The position to replay to and how the report names it, or nil for the live read models.
+    func point(in store: EventStore) throws -> (position: Int64, stamp: (asOf: String?, atPosition: Int64?))? {
+        if let atPosition { return (atPosition, (nil, atPosition)) }
+        guard let moment = try moment() else { return nil }
+        // A moment still to come could gain events, and the report would change.
+        guard moment <= Timestamp.now() else { throw ProjectionError.asOfInTheFuture(moment: moment.recordedAtText) }
+        return (try store.read { try $0.head(asOf: moment) }.position, (moment.recordedAtText, nil))
+    }
+}
