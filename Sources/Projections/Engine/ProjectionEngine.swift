@@ -193,7 +193,8 @@ public final class ProjectionEngine {
                 guard let head = try store.read({ try $0.head(atPosition: to) }) else {
                     throw ProjectionError.positionBeyondHead(position: to, head: try store.head().position)
                 }
-                for (projector, _) in behind {
+                // A projector already past this batch (it caught up alone earlier) keeps its checkpoint.
+                for (projector, checkpoint) in behind where checkpoint < to {
                     try Checkpoint(projector: projector.name, version: projector.version, position: to, hash: head.hash).save(db)
                 }
                 return false
