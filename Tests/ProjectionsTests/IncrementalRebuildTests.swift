@@ -27,7 +27,7 @@ import Testing
     func aRandomHistoryBuiltIncrementallyEqualsItsRebuild(seed: UInt64) throws {
         let fixture = try ProjectionFixture()
         let history = try GeneratedHistory(seed: seed)
-        #expect(history.events.count > 400)
+        #expect(history.events.count > 300)
         #expect(history.events.filter { $0.type.text == "entry.voided" }.count >= 3)
         let live = try fixture.liveReadModels()
         let engine = try fixture.engine(live)

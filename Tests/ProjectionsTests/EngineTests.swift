@@ -1,0 +1,150 @@
+import EventStore
+import Foundation
+import GRDB
+import Ledger
+import Projections
+import Testing
+
+/// A projector that behaves like another until it meets `failAt`, then throws: a crash in the
+/// middle of a rebuild.
+struct FailingProjector: Projector {
+    let wrapped: any Projector
+    let failAt: Int64
+    struct SimulatedFailure: Error {}
+
+    var name: String { wrapped.name }
+    var version: Int { wrapped.version }
+    var handledTypes: Set<String> { wrapped.handledTypes }
+    var tables: [String] { wrapped.tables }
+    func createTables(in db: Database) throws { try wrapped.createTables(in: db) }
+    func apply(_ event: ProjectedEvent, in db: Database) throws {
+        if event.position >= failAt { throw SimulatedFailure() }
+        try wrapped.apply(event, in: db)
+    }
+}
+
+/// The same projector under another version number.
+struct RenumberedProjector: Projector {
+    let wrapped: any Projector
+    let version: Int
+    var name: String { wrapped.name }
+    var handledTypes: Set<String> { wrapped.handledTypes }
+    var tables: [String] { wrapped.tables }
+    func createTables(in db: Database) throws { try wrapped.createTables(in: db) }
+    func apply(_ event: ProjectedEvent, in db: Database) throws { try wrapped.apply(event, in: db) }
+}
+
+final class Notices: @unchecked Sendable {
+    var sentences: [String] = []
+}
+
+@Suite struct EngineTests {
+    @Test func aRebuildInterruptedMidwayResumesWithoutCountingTwice() throws {
+        let fixture = try ProjectionFixture()
+        try fixture.store.appendValidated(try fixture.demoEvents())
+        let live = try fixture.liveReadModels()
+        // Fail at the first attendance record after position 550.
+        let failAt = try #require(try fixture.store.read { reader in
+            try reader.events(after: 550, through: 10_000, types: ["attendance.recorded"]).next()?.position
+        })
+        let failing = try fixture.engine(live, projectors: [FailingProjector(wrapped: SessionsProjector(), failAt: failAt), CommitmentProjector()])
+        failing.batchSize = 100
+        #expect(throws: FailingProjector.SimulatedFailure.self) { try failing.rebuild() }
+        // The batches before the failure are committed with their checkpoints; the failed one is not.
+        let committed = (failAt - 1) / 100 * 100
+        let checkpoints = try live.checkpoints()
+        #expect(committed >= 500)
+        #expect(checkpoints["sessions"]?.position == committed)
+        #expect(checkpoints["commitment"]?.position == committed)
+
+        let notices = Notices()
+        let engine = try fixture.engine(live)
+        engine.onNotice = { notices.sentences.append($0) }
+        let summary = try engine.update()
+        #expect(summary.fromPosition == committed)
+        #expect(summary.rebuilt.isEmpty && notices.sentences.isEmpty)
+        #expect(try dump(live) == (try dump(try fixture.rebuiltReadModels())))
+    }
+
+    @Test func aProjectorWhoseVersionChangedIsRebuiltAndSaysSo() throws {
+        let fixture = try ProjectionFixture()
+        try fixture.store.appendValidated(try fixture.demoEvents())
+        let live = try fixture.liveReadModels()
+        try fixture.engine(live).update()
+        let notices = Notices()
+        let engine = try fixture.engine(live, projectors: [RenumberedProjector(wrapped: SessionsProjector(), version: 2), CommitmentProjector()])
+        engine.onNotice = { notices.sentences.append($0) }
+        let summary = try engine.update()
+        #expect(summary.rebuilt == ["sessions"])
+        #expect(notices.sentences == ["The sessions projector changed from version 1 to 2: rebuilding its read model."])
+        #expect(try live.checkpoints()["sessions"]?.version == 2)
+        #expect(try engine.status().projectors.allSatisfy { $0.lag == 0 && !$0.needsRebuild })
+        var expected = try dump(try fixture.rebuiltReadModels())
+        expected["projector_checkpoints"] = nil
+        var actual = try dump(live)
+        actual["projector_checkpoints"] = nil
+        #expect(actual == expected)
+    }
+
+    @Test func readModelsOfAnotherLedgerAreRebuilt() throws {
+        let first = try ProjectionFixture()
+        try first.store.appendValidated(try first.demoEvents())
+        let second = try ProjectionFixture()
+        try second.store.appendValidated(Array(try second.demoEvents().prefix(600)))
+        let readModels = try first.liveReadModels()
+        try first.engine(readModels).update()
+        let notices = Notices()
+        let engine = try second.engine(readModels)
+        engine.onNotice = { notices.sentences.append($0) }
+        try engine.update()
+        #expect(notices.sentences.count == 2)
+        #expect(notices.sentences.allSatisfy { $0.contains("another ledger") })
+        #expect(try dump(readModels) == (try dump(try second.rebuiltReadModels())))
+    }
+
+    @Test func theReadModelsLiveInTheirOwnFile() throws {
+        let fixture = try ProjectionFixture()
+        try fixture.store.appendValidated(try fixture.demoEvents())
+        let live = try fixture.liveReadModels()
+        try fixture.engine(live).update()
+        #expect(live.path != fixture.ledgerPath)
+        let ledgerTables = try DatabaseQueue(path: fixture.ledgerPath).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        #expect(ledgerTables == ["events", "grdb_migrations"])
+        // Deleting the read models loses nothing: the next update builds the same again.
+        let before = try dump(live)
+        try FileManager.default.removeItem(atPath: live.path)
+        let again = try fixture.liveReadModels()
+        try fixture.engine(again).update()
+        #expect(try dump(again) == before)
+    }
+
+    @Test func aLedgerIsNeverTakenForAReadModel() throws {
+        let fixture = try ProjectionFixture()
+        #expect(throws: ProjectionError.self) { try ReadModelDatabase.open(at: fixture.ledgerPath) }
+    }
+
+    @Test func statusShowsCheckpointsAndLag() throws {
+        let fixture = try ProjectionFixture()
+        let events = try fixture.demoEvents()
+        try fixture.store.appendValidated(Array(events.prefix(500)))
+        let live = try fixture.liveReadModels()
+        let engine = try fixture.engine(live)
+        #expect(try engine.status().projectors.map(\.builtVersion) == [nil, nil])
+        try engine.update(["commitment"])
+        try fixture.store.appendValidated(Array(events.dropFirst(500)))
+        let (head, projectors) = try engine.status()
+        #expect(projectors.map(\.name) == ["sessions", "commitment"])
+        #expect(projectors.map(\.checkpoint) == [0, 500])
+        #expect(projectors.map(\.lag) == [head.position, head.position - 500])
+    }
+
+    @Test func unknownProjectorsAndPositionsBeyondTheHeadAreRefused() throws {
+        let fixture = try ProjectionFixture()
+        try fixture.store.appendValidated(Array(try fixture.demoEvents().prefix(10)))
+        let engine = try fixture.engine(try ReadModelDatabase.temporary())
+        #expect(throws: ProjectionError.self) { try engine.rebuild(["nonesuch"]) }
+        #expect(throws: ProjectionError.self) { try engine.update(to: 11) }
+    }
+}
