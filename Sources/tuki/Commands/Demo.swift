@@ -2,6 +2,7 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Ledger
+import Projections
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,7 @@ struct Demo: ParsableCommand {
     private var db: String { "./tuki-demo.sqlite" }
     private var keyStorePath: String { KeyStore.defaultPath(forLedger: db) }
     private var masterKeyPath: String { MasterKey.defaultPath(forLedger: db) }
+    private var readModelPath: String { ReadModelDatabase.defaultPath(forLedger: db) }
 
     func run() throws {
         try removeEarlierDemo()
@@ -33,8 +35,10 @@ struct Demo: ParsableCommand {
             try reader.events().forEach { types[$0.type, default: 0] += 1 }
         }
         print("Created the demo ledger \(db): a fictional ESR+ programme in Kanta-Häme.\n")
-        print("Activities:")
-        for line in Self.activitySummary(sample) { print("  " + line) }
+        let engine = try ProjectionEngine(store: store, readModels: try ReadModelDatabase.open(at: readModelPath))
+        try engine.update()
+        print("Activities (from the read models in \(readModelPath)):")
+        for line in try Self.activitySummary(engine.readModels) { print("  " + line) }
         print("\nEvents by type:")
         let width = types.keys.map(\.count).max() ?? 0
         for (type, count) in types.sorted(by: { $0.key < $1.key }) {
@@ -46,46 +50,34 @@ struct Demo: ParsableCommand {
             throw CommandFailure(message: "The demo ledger failed its own verification.", status: .verificationFailed)
         }
         print("\nverify: ok \(count) events, head \(head.position) \(head.hash)")
-        print("\nTry: tuki log --db \(db)   ·   tuki verify --db \(db)   ·   tuki reveal p-9x4d --purpose test --db \(db)")
+        print("\nTry: tuki report sessions --db \(db)   ·   tuki report commitment --activity \(SampleProgramme.cohortStream) --db \(db)")
+        print("     tuki log --db \(db)   ·   tuki verify --db \(db)   ·   tuki reveal p-9x4d --purpose test --db \(db)")
     }
 
     /// The demo always starts from scratch; it removes only its own files and SQLite's companions.
     private func removeEarlierDemo() throws {
-        let files = [db, keyStorePath].flatMap { [$0, $0 + "-wal", $0 + "-shm"] } + [masterKeyPath]
+        let files = [db, keyStorePath, readModelPath].flatMap { [$0, $0 + "-wal", $0 + "-shm"] } + [masterKeyPath]
         for file in files where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.removeItem(atPath: file)
         }
     }
 
-    /// Per activity: its kind, the sessions held, and who signed up, started and graduated, with
-    /// the cohort's commitment rate (attendances ÷ (started × sessions held)), counted from the
-    /// sample itself.
-    static func activitySummary(_ events: [ProposedEvent]) -> [String] {
-        var lines: [String] = []
-        let activities = events.filter { $0.type.text == "activity.created" }
-        for activity in activities {
-            let stream = activity.stream.text
-            let inActivity = events.filter { $0.dataValue["activity"]?.stringValue == stream || $0.stream.text == stream }
-            func count(_ type: String, where condition: (JSONValue) -> Bool = { _ in true }) -> Int {
-                inActivity.filter { $0.type.text == type && condition($0.dataValue) }.count
+    /// Per activity, from the read models: its kind, the sessions held and people reached, and
+    /// who signed up, started and finished, with the commitment rate (attendances ÷ (started ×
+    /// sessions held)).
+    static func activitySummary(_ readModels: ReadModelDatabase) throws -> [String] {
+        try readModels.read { db in
+            try SessionsReadModel.overview(.init(), in: db).activities.map { activity in
+                var line = "\(activity.name) (\(activity.kind)): \(activity.held) session\(activity.held == 1 ? "" : "s") held"
+                if let headcount = activity.headcount { line += ", \(headcount) people reached" }
+                guard let cohort = try CommitmentReadModel.figures(of: activity.activity, in: db)?.commitment, cohort.started > 0 else {
+                    return line
+                }
+                let finished = activity.kind == "training-cohort" ? "\(cohort.graduated) graduated" : "\(cohort.endedOtherwise) completed"
+                let rate = cohort.rate.percentText.map { "\($0) %" } ?? "–"
+                return line + "; \(cohort.signedUp) signed up, \(cohort.started) started, \(finished); "
+                    + "commitment \(cohort.attendances) / (\(cohort.started) × \(cohort.sessionsHeld)) = \(rate)"
             }
-            let held = count("session.held")
-            let started = count("enrolment.started")
-            let name = activity.dataValue["name"]?.stringValue ?? stream
-            let kind = activity.dataValue["kind"]?.stringValue ?? ""
-            var line = "\(name) (\(kind)): \(held) sessions held"
-            let headcount = inActivity.compactMap { $0.type.text == "session.held" ? $0.dataValue["headcount"]?.integerValue : nil }
-            if !headcount.isEmpty { line += ", \(headcount.reduce(0, +)) people reached" }
-            if started > 0 {
-                let present = count("attendance.recorded") { $0["status"]?.stringValue == "present" }
-                let rate = Double(present) / Double(started * held) * 100
-                line += "; \(count("enrolment.signed-up")) signed up, \(started) started, "
-                    + "\(count("enrolment.ended") { $0["outcome"]?.stringValue == (kind == "training-cohort" ? "graduated" : "completed") }) "
-                    + (kind == "training-cohort" ? "graduated; " : "completed; ")
-                    + "commitment \(present) / (\(started) × \(held)) = \(String(format: "%.2f", rate)) %"
-            }
-            lines.append(line)
         }
-        return lines
     }
 }

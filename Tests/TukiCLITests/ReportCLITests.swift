@@ -1,0 +1,108 @@
+import EventStore
+import Foundation
+import Testing
+
+/// `tuki projections …` and `tuki report …` through the binary, on the demo ledger.
+@Suite struct ReportCLITests {
+    static let cohort = "activity-kokemuskumppani-team-1"
+    static let tahka = "activity-tahka-forssa-2026"
+
+    func demo() throws -> Workspace {
+        let ws = try Workspace()
+        let result = try ws.tuki(["demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return ws
+    }
+
+    @Test func theCommitmentReportGivesTheCohortsRateAndTheLedgerItCameFrom() throws {
+        let ws = try demo()
+        let result = try ws.tuki(["report", "commitment", "--activity", Self.cohort, "--db", "tuki-demo.sqlite", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONParser.parse(result.stdout)
+        guard case let .array(rows)? = json["tables"]?["cohort"] else { Issue.record("no cohort table"); return }
+        #expect(rows.first?["commitment_rate"] == .number("84.68"))
+        #expect(rows.first?["attendances"] == .number("503"))
+        let verify = try ws.tuki(["verify", "--db", "tuki-demo.sqlite"]).stdout
+        #expect(json["ledger"]?["position"] == .number("1176"))
+        if case let .string(hash)? = json["ledger"]?["hash"] { #expect(verify.contains(hash)) } else { Issue.record("no hash") }
+        #expect(json["ledger"]?["asOf"] == .null)
+
+        let table = try ws.tuki(["report", "commitment", "--activity", Self.cohort, "--db", "tuki-demo.sqlite", "--format", "table"])
+        #expect(table.stdout.contains("84.68 %"))
+        #expect(table.stdout.contains("Built from the ledger head at position 1176"))
+    }
+
+    @Test func theSessionsReportComesInEveryFormat() throws {
+        let ws = try demo()
+        func report(_ extra: [String]) throws -> String {
+            let result = try ws.tuki(["report", "sessions", "--activity", Self.tahka, "--db", "tuki-demo.sqlite"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        // Not a terminal: Markdown unless asked.
+        #expect(try report([]).hasPrefix("# Sessions and attendance\n"))
+        let csv = try report(["--format", "csv"]).components(separatedBy: "\r\n")
+        #expect(csv.prefix(2) == ["activities", "activity,name,kind,municipality,held,cancelled,planned,hours_held,present,absent,excused,headcount,attendance_rate"])
+        #expect(csv[2] == "activity-tahka-forssa-2026,Tähkä-ryhmä Forssa,closed-peer-group,Forssa,8,0,0,16.00,41,2,5,,85.42 %")
+        #expect(csv.contains("ledger"))
+        let json = try JSONParser.parse(try report(["--format", "json"]))
+        guard case let .array(sessions)? = json["tables"]?["sessions"] else { Issue.record("no sessions"); return }
+        #expect(sessions.count == 8)
+        let period = try JSONParser.parse(try report(["--format", "json", "--from", "2026-02-10", "--to", "2026-02-24"]))
+        guard case let .array(inPeriod)? = period["tables"]?["sessions"] else { Issue.record("no sessions"); return }
+        #expect(inPeriod.compactMap { $0["date"]?.stringValue } == ["2026-02-10", "2026-02-17", "2026-02-24"])
+    }
+
+    @Test func aReplayIsTheSameBytesLaterAndLeavesTheLiveReadModelsAlone() throws {
+        let ws = try demo()
+        let moment = Timestamp.now().recordedAtText
+        Thread.sleep(forTimeInterval: 0.01)
+        let db = ["--db", "tuki-demo.sqlite"]
+        let asOf = try ws.tuki(["report", "sessions", "--as-of", moment, "--format", "json"] + db)
+        let atPosition = try ws.tuki(["report", "sessions", "--at-position", "600", "--format", "csv"] + db)
+        #expect(asOf.status == 0 && atPosition.status == 0, "\(asOf.stderr) \(atPosition.stderr)")
+        let live = try ws.tuki(["report", "sessions", "--format", "json"] + db)
+
+        let held = try ws.tuki(["session", "held", Self.tahka, "--date", "2026-03-31", "--duration", "60", "--location", "Forssa"] + db)
+        #expect(held.status == 0, "\(held.stderr)")
+        #expect(try ws.tuki(["report", "sessions", "--as-of", moment, "--format", "json"] + db).stdout == asOf.stdout)
+        #expect(try ws.tuki(["report", "sessions", "--at-position", "600", "--format", "csv"] + db).stdout == atPosition.stdout)
+        #expect(try ws.tuki(["report", "sessions", "--format", "json"] + db).stdout != live.stdout)
+        #expect(asOf.stdout.contains(#""asOf": "\#(moment)""#))
+
+        let status = try ws.tuki(["projections", "status"] + db).stdout
+        #expect(status.contains("sessions          1        1177         0  up to date"))
+    }
+
+    @Test func rebuildSaysWhatItDidAndCanKeepAReplay() throws {
+        let ws = try demo()
+        let db = ["--db", "tuki-demo.sqlite"]
+        let rebuild = try ws.tuki(["projections", "rebuild"] + db)
+        #expect(rebuild.status == 0, "\(rebuild.stderr)")
+        #expect(rebuild.stdout.hasPrefix("Rebuilt sessions, commitment to position 1176: "))
+        let kept = try ws.tuki(["projections", "rebuild", "sessions", "--at-position", "600", "--into", "past.sqlite"] + db)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.contains("kept in past.sqlite"))
+        #expect(FileManager.default.fileExists(atPath: ws.path("past.sqlite")))
+        #expect(try ws.tuki(["projections", "status"] + db).stdout.contains("1176         0  up to date"))
+    }
+
+    @Test func badRequestsAreUsageErrorsWithAPlainSentence() throws {
+        let ws = try demo()
+        let db = ["--db", "tuki-demo.sqlite"]
+        let cases: [([String], String)] = [
+            (["projections", "rebuild", "nonesuch"], "There is no projector named nonesuch"),
+            (["report", "sessions", "--as-of", "2999-01-01"], "is in the future"),
+            (["report", "sessions", "--at-position", "99999"], "beyond the ledger's head"),
+            (["report", "sessions", "--as-of", "yesterday"], "--as-of must be an RFC 3339 timestamp"),
+            (["report", "sessions", "--as-of", "2026-01-01", "--at-position", "3"], "not both"),
+            (["report", "sessions", "--from", "2026-13-01"], "--from must be a date"),
+            (["report", "commitment", "--activity", "activity-none"], "There is no activity activity-none"),
+        ]
+        for (arguments, message) in cases {
+            let result = try ws.tuki(arguments + db)
+            #expect(result.status == 2, "\(arguments): \(result.status)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+}
