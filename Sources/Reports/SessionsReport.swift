@@ -48,7 +48,8 @@ public enum SessionsReport {
             columns: [.init("activity", "Activity"), .init("session", "Session"), .init("date", "Date"),
                       .init("participant", "Participant"), .init("status", "Status")],
             rows: attendance.map { [.text($0.activity), .text($0.session), .text($0.date), .text($0.participant), .text($0.status)] })
+        // Who came is listed for one activity at a time (see SessionsReadModel.overview).
         return Report(kind: "sessions", title: "Sessions and attendance", parameters: parameters,
-                      tables: [activityTable, sessionTable, attendanceTable], stamp: stamp)
+                      tables: [activityTable, sessionTable] + (filter.activity == nil ? [] : [attendanceTable]), stamp: stamp)
     }
 }

@@ -41,6 +41,19 @@ import Testing
         try engine.update()
         let incremental = try dump(live)
         #expect(incremental == (try dump(try fixture.rebuiltReadModels())))
+        // The running counts agree with counting the latest records afresh.
+        let (running, recounted) = try live.read { db in
+            (try Row.fetchAll(db, sql: """
+                SELECT activity, session, present, absent, excused FROM sessions_session_counts
+                WHERE present + absent + excused > 0 ORDER BY activity, session
+                """).map { Array($0.databaseValues.map(\.description)) },
+             try Row.fetchAll(db, sql: """
+                SELECT activity, session, SUM(status = 'present'), SUM(status = 'absent'), SUM(status = 'excused')
+                FROM sessions_current_attendance GROUP BY activity, session ORDER BY activity, session
+                """).map { Array($0.databaseValues.map(\.description)) })
+        }
+        #expect(!running.isEmpty)
+        #expect(running == recounted)
     }
 
     @Test func aVoidedRecordGivesBackTheOneItReplaced() throws {
@@ -51,7 +64,7 @@ import Testing
         let activity = SampleProgramme.cohortStream
         func status() throws -> String? {
             try live.read { db in
-                try SessionsReadModel.attendance(.init(activity: activity), in: db)
+                try SessionsReadModel.overview(.init(activity: activity), in: db).attendance
                     .first { $0.session == "s5" && $0.participant == "p-t01" }?.status
             }
         }

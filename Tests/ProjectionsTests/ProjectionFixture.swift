@@ -55,7 +55,8 @@ func dump(_ readModels: ReadModelDatabase) throws -> [String: [[String]]] {
         var tables: [String: [[String]]] = [:]
         let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         for name in names {
-            let order = name == "projector_checkpoints" ? "projector" : "position"
+            let columns = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pragma_table_info(?)", arguments: [name]) ?? 1
+            let order = (1...columns).map(String.init).joined(separator: ", ")
             tables[name] = try Row.fetchAll(db, sql: "SELECT * FROM \(name) ORDER BY \(order)").map { row in
                 row.databaseValues.map { $0.isNull ? "NULL" : $0.description }
             }

@@ -40,8 +40,13 @@ public protocol Projector: Sendable {
 
 extension Projector {
     public func retract(_ event: ProjectedEvent, in db: Database) throws {
+        try deleteRows(of: event, from: tables, in: db)
+    }
+
+    /// Deletes the rows that `event` wrote to tables that follow the one-row-per-event convention.
+    public func deleteRows(of event: ProjectedEvent, from tables: [String], in db: Database) throws {
         for table in tables {
-            try db.execute(sql: "DELETE FROM \(table) WHERE position = ?", arguments: [event.position])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE position = ?").execute(arguments: [event.position])
         }
     }
 }

@@ -4,12 +4,14 @@ import Ledger
 /// The sessions read model: activities, what happened to each session (scheduled, held,
 /// cancelled) and who came. One row per event; the views pick the latest row per session and per
 /// participant at a session, which is how a later record supersedes an earlier one (and how a
-/// voided record, deleted, gives the earlier one back).
+/// voided record, deleted, gives the earlier one back). `sessions_session_counts` keeps each
+/// session's present / absent / excused counts of those latest records as running totals, so a
+/// report over a whole county reads one row per session instead of every attendance record.
 public struct SessionsProjector: Projector {
     public let name = "sessions"
     public let version = 1
     public let handledTypes: Set<String> = ["activity.created", "session.scheduled", "session.held", "session.cancelled", "attendance.recorded"]
-    public let tables = ["sessions_activity", "sessions_session_event", "sessions_attendance"]
+    public let tables = ["sessions_activity", "sessions_session_event", "sessions_attendance", "sessions_session_counts"]
 
     public init() {}
 
@@ -44,6 +46,14 @@ public struct SessionsProjector: Projector {
                 status      TEXT NOT NULL CHECK (status IN ('present', 'absent', 'excused'))
             );
             CREATE INDEX sessions_attendance_by_record ON sessions_attendance (activity, session, participant, position);
+            CREATE TABLE sessions_session_counts (
+                activity TEXT NOT NULL,
+                session  TEXT NOT NULL,
+                present  INTEGER NOT NULL,
+                absent   INTEGER NOT NULL,
+                excused  INTEGER NOT NULL,
+                PRIMARY KEY (activity, session)
+            );
             -- SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
             CREATE VIEW sessions_current_activity AS
                 SELECT activity, project, name, kind, municipality, planned_sessions, MAX(position) AS position
@@ -72,12 +82,47 @@ public struct SessionsProjector: Projector {
         case let .sessionCancelled(session):
             try insertSession(event, session.session, "cancelled", session.date, nil, nil, nil, db)
         case let .attendanceRecorded(attendance):
+            let previous = try latestStatus(event.stream, attendance, db)
             try db.cachedStatement(sql: """
                 INSERT INTO sessions_attendance (position, activity, session, participant, status) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [event.position, event.stream, attendance.session, attendance.participant, attendance.status.rawValue])
+            try count(event.stream, attendance.session, minus: previous, plus: attendance.status.rawValue, db)
         default:
             break
         }
+    }
+
+    /// A voided attendance record that was the latest for its person and session gives its place
+    /// (and its count) back to the record before it; an older one changes no count.
+    public func retract(_ event: ProjectedEvent, in db: Database) throws {
+        guard case let .attendanceRecorded(attendance) = event.event else {
+            return try deleteRows(of: event, from: ["sessions_activity", "sessions_session_event"], in: db)
+        }
+        let latest = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT MAX(position) FROM sessions_attendance WHERE activity = ? AND session = ? AND participant = ?
+            """), arguments: [event.stream, attendance.session, attendance.participant])
+        try deleteRows(of: event, from: ["sessions_attendance"], in: db)
+        guard latest == event.position else { return }
+        let restored = try latestStatus(event.stream, attendance, db)
+        try count(event.stream, attendance.session, minus: attendance.status.rawValue, plus: restored, db)
+    }
+
+    private func latestStatus(_ activity: String, _ attendance: AttendanceRecorded, _ db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT status FROM sessions_attendance WHERE activity = ? AND session = ? AND participant = ?
+            ORDER BY position DESC LIMIT 1
+            """), arguments: [activity, attendance.session, attendance.participant])
+    }
+
+    /// Moves one person's count at a session from one status to another (either may be nil).
+    private func count(_ activity: String, _ session: String, minus old: String?, plus new: String?, _ db: Database) throws {
+        guard old != new else { return }
+        func delta(_ status: String) -> Int { (new == status ? 1 : 0) - (old == status ? 1 : 0) }
+        try db.cachedStatement(sql: """
+            INSERT INTO sessions_session_counts (activity, session, present, absent, excused) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (activity, session) DO UPDATE SET
+                present = present + excluded.present, absent = absent + excluded.absent, excused = excused + excluded.excused
+            """).execute(arguments: [activity, session, delta("present"), delta("absent"), delta("excused")])
     }
 
     private func insertSession(

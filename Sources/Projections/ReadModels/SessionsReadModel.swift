@@ -66,30 +66,36 @@ public enum SessionsReadModel {
         public let attendance: [Attendance]
     }
 
+    /// The attendance list (who came, one row per person and session) only when the filter names
+    /// an activity: over a whole county it would be every attendance record ever kept.
     public static func overview(_ filter: Filter, in db: Database) throws -> Overview {
         let sessions = try sessions(filter, in: db)
         return Overview(filter: filter, activities: try activities(filter, sessions: sessions, in: db), sessions: sessions,
-                        attendance: try attendance(filter, in: db))
+                        attendance: filter.activity == nil ? [] : try attendance(filter, sessions: sessions, in: db))
     }
 
     /// Every session in the filter, by activity, date and session id, with its attendance counts
-    /// (counted at held sessions only).
+    /// (at held sessions only).
     public static func sessions(_ filter: Filter, in db: Database) throws -> [Session] {
-        try Row.fetchAll(db, sql: """
+        // `activity = ?` only when asked: SQLite then pushes it into the view and reads one
+        // activity through the index; `? IS NULL OR …` would make it read everything.
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let activity = filter.activity { conditions.append("s.activity = ?"); arguments.append(activity) }
+        if let from = filter.from { conditions.append("s.date >= ?"); arguments.append(from) }
+        if let to = filter.to { conditions.append("s.date <= ?"); arguments.append(to) }
+        return try Row.fetchAll(db, sql: """
             SELECT s.activity, s.session, s.status, s.date, s.duration_minutes, s.format, s.headcount,
-                   COUNT(CASE WHEN a.status = 'present' THEN 1 END),
-                   COUNT(CASE WHEN a.status = 'absent' THEN 1 END),
-                   COUNT(CASE WHEN a.status = 'excused' THEN 1 END)
+                   COALESCE(c.present, 0), COALESCE(c.absent, 0), COALESCE(c.excused, 0)
             FROM sessions_current_session s
-            LEFT JOIN sessions_current_attendance a
-                   ON s.status = 'held' AND a.activity = s.activity AND a.session = s.session
-            WHERE (?1 IS NULL OR s.activity = ?1) AND (?2 IS NULL OR s.date >= ?2) AND (?3 IS NULL OR s.date <= ?3)
-            GROUP BY s.activity, s.session
+            LEFT JOIN sessions_session_counts c ON s.status = 'held' AND c.activity = s.activity AND c.session = s.session
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY s.activity, s.date, length(s.session), s.session
-            """, arguments: [filter.activity, filter.from, filter.to]
+            """, arguments: StatementArguments(arguments)
         ).map { row in
-            Session(activity: row[0], session: row[1], status: row[2], date: row[3], durationMinutes: row[4], format: row[5],
-                    headcount: row[6], present: row[7], absent: row[8], excused: row[9])
+            let held = (row[2] as String) == "held"
+            return Session(activity: row[0], session: row[1], status: row[2], date: row[3], durationMinutes: row[4], format: row[5],
+                           headcount: row[6], present: held ? row[7] : 0, absent: held ? row[8] : 0, excused: held ? row[9] : 0)
         }
     }
 
@@ -118,16 +124,19 @@ public enum SessionsReadModel {
         return activities
     }
 
-    /// Who was present, absent or excused at each held session in the filter (the latest record
-    /// for each person and session).
-    public static func attendance(_ filter: Filter, in db: Database) throws -> [Attendance] {
-        try Row.fetchAll(db, sql: """
-            SELECT a.activity, a.session, s.date, a.participant, a.status
-            FROM sessions_current_attendance a
-            JOIN sessions_current_session s ON s.activity = a.activity AND s.session = a.session AND s.status = 'held'
-            WHERE (?1 IS NULL OR a.activity = ?1) AND (?2 IS NULL OR s.date >= ?2) AND (?3 IS NULL OR s.date <= ?3)
-            ORDER BY a.activity, s.date, length(a.session), a.session, a.participant
-            """, arguments: [filter.activity, filter.from, filter.to]
-        ).map { row in Attendance(activity: row[0], session: row[1], date: row[2], participant: row[3], status: row[4]) }
+    /// Who was present, absent or excused at each held session of one activity among `sessions`
+    /// (the latest record for each person and session).
+    static func attendance(_ filter: Filter, sessions: [Session], in db: Database) throws -> [Attendance] {
+        guard let activity = filter.activity else { return [] }
+        let held = Dictionary(sessions.filter { $0.activity == activity && $0.status == "held" }.map { ($0.session, $0) },
+                              uniquingKeysWith: { first, _ in first })
+        let order = Dictionary(sessions.enumerated().map { ($1.session, $0) }, uniquingKeysWith: { first, _ in first })
+        return try Row.fetchAll(db, sql: """
+            SELECT session, participant, status FROM sessions_current_attendance WHERE activity = ?
+            """, arguments: [activity]
+        ).compactMap { row -> Attendance? in
+            guard let session = held[row[0]] else { return nil }
+            return Attendance(activity: activity, session: session.session, date: session.date, participant: row[1], status: row[2])
+        }.sorted { (order[$0.session] ?? 0, $0.participant) < (order[$1.session] ?? 0, $1.participant) }
     }
 }
