@@ -95,8 +95,10 @@ final class Notices: @unchecked Sendable {
         try first.engine(readModels).update()
         let notices = Notices()
         let engine = try second.engine(readModels)
+        #expect(try engine.status().projectors.allSatisfy { !$0.matchesLedger && $0.needsRebuild })
         engine.onNotice = { notices.sentences.append($0) }
         try engine.update()
+        #expect(try engine.status().projectors.allSatisfy { $0.matchesLedger && !$0.needsRebuild })
         #expect(notices.sentences.count == 2)
         #expect(notices.sentences.allSatisfy { $0.contains("another ledger") })
         #expect(try dump(readModels) == (try dump(try second.rebuiltReadModels())))

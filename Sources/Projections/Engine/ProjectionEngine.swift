@@ -11,8 +11,11 @@ public struct ProjectorStatus: Sendable, Equatable {
     public let builtVersion: Int?
     public let checkpoint: Int64
     public let lag: Int64
+    /// False when the stored read model was built from another ledger (its checkpoint's hash is
+    /// not this ledger's at that position).
+    public let matchesLedger: Bool
 
-    public var needsRebuild: Bool { builtVersion != nil && builtVersion != version }
+    public var needsRebuild: Bool { (builtVersion != nil && builtVersion != version) || !matchesLedger }
 }
 
 /// How far a catch-up has come, for a progress bar.
@@ -71,11 +74,12 @@ public final class ProjectionEngine {
     public func status() throws -> (head: LedgerHead, projectors: [ProjectorStatus]) {
         let head = try store.head()
         let checkpoints = try readModels.checkpoints()
-        return (head, projectors.map { projector in
+        return (head, try projectors.map { projector in
             let checkpoint = checkpoints[projector.name]
             let position = checkpoint?.position ?? 0
             return ProjectorStatus(name: projector.name, version: projector.version, builtVersion: checkpoint?.version,
-                                   checkpoint: position, lag: head.position - position)
+                                   checkpoint: position, lag: head.position - position,
+                                   matchesLedger: try checkpoint.map(belongsToLedger) ?? true)
         })
     }
 

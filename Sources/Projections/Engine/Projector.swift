@@ -28,7 +28,8 @@ public protocol Projector: Sendable {
     var version: Int { get }
     /// The event types `apply` reads; the engine reads no others for it (besides voids).
     var handledTypes: Set<String> { get }
-    /// The tables it owns, dropped on rebuild.
+    /// Its tables, each named `<name>_…`; the default `retract` deletes from each by position.
+    /// (A rebuild drops every table and view with the prefix, whatever the version named them.)
     var tables: [String] { get }
 
     /// Creates its tables (and indexes, views) in an empty read model.

@@ -17,6 +17,8 @@ struct ProjectionsStatus: ParsableCommand {
             let state: String
             if projector.builtVersion == nil {
                 state = "not built"
+            } else if !projector.matchesLedger {
+                state = "rebuild due (built from another ledger)"
             } else if let built = projector.builtVersion, built != projector.version {
                 state = "rebuild due (built by version \(built))"
             } else {
