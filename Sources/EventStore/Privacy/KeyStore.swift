@@ -142,6 +142,6 @@ public final class KeyStore: Sendable {
 }
 
 /// A file that belongs beside a ledger: `tuki.keys.sqlite` for `tuki.sqlite` and `.keys.sqlite`.
-func companionPath(ofLedger ledgerPath: String, suffix: String) -> String {
+public func companionPath(ofLedger ledgerPath: String, suffix: String) -> String {
     (ledgerPath.hasSuffix(".sqlite") ? String(ledgerPath.dropLast(".sqlite".count)) : ledgerPath) + suffix
 }

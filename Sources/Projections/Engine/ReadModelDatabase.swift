@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import GRDB
 
@@ -20,7 +21,7 @@ public final class ReadModelDatabase: Sendable {
     }
 
     public static func defaultPath(forLedger ledgerPath: String) -> String {
-        (ledgerPath.hasSuffix(".sqlite") ? String(ledgerPath.dropLast(".sqlite".count)) : ledgerPath) + ".readmodels.sqlite"
+        companionPath(ofLedger: ledgerPath, suffix: ".readmodels.sqlite")
     }
 
     /// Opens the read-model file at `path`, creating it if there is none.
