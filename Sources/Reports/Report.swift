@@ -9,7 +9,28 @@ public struct Report: Sendable {
         /// A fixed-point number with two decimals, in hundredths (150 → 1.50).
         case hundredths(Int)
         case rate(Rate)
+        /// Euros and cents, from integer cents.
+        case cents(Int)
+        /// A small count hidden by `--suppress-below K`: shown as "<K".
+        case suppressed(below: Int)
         case none
+    }
+
+    public enum Language: String, Sendable, CaseIterable {
+        case fi, en
+    }
+
+    /// A bar chart, drawn only in HTML: one group of bars per category, one bar per series.
+    public struct Chart: Sendable {
+        public let title: String
+        public let categories: [String]
+        public let series: [(name: String, values: [Cell])]
+
+        public init(title: String, categories: [String], series: [(name: String, values: [Cell])]) {
+            self.title = title
+            self.categories = categories
+            self.series = series
+        }
     }
 
     public struct Column: Sendable, Equatable {
@@ -58,43 +79,99 @@ public struct Report: Sendable {
     public let parameters: [Parameter]
     public let tables: [Table]
     public let stamp: LedgerStamp
+    /// The language of the labels, and so of the numbers' decimal and thousands separators.
+    public let language: Language
+    public let charts: [Chart]
 
-    public init(kind: String, title: String, parameters: [Parameter], tables: [Table], stamp: LedgerStamp) {
+    public init(
+        kind: String, title: String, parameters: [Parameter], tables: [Table], stamp: LedgerStamp,
+        language: Language = .en, charts: [Chart] = []
+    ) {
         self.kind = kind
         self.title = title
         self.parameters = parameters
         self.tables = tables
         self.stamp = stamp
+        self.language = language
+        self.charts = charts
     }
 
     /// The footer's sentence: which ledger head the figures come from, and the replay point.
     public var footer: String {
-        var text = "Built from the ledger head at position \(stamp.position), hash \(stamp.hash)"
-        if let asOf = stamp.asOf { text += ", as of \(asOf)" }
-        if let position = stamp.atPosition { text += ", replayed to position \(position)" }
-        return text + "."
+        switch language {
+        case .en:
+            var text = "Built from the ledger head at position \(stamp.position), hash \(stamp.hash)"
+            if let asOf = stamp.asOf { text += ", as of \(asOf)" }
+            if let position = stamp.atPosition { text += ", replayed to position \(position)" }
+            return text + "."
+        case .fi:
+            var text = "Laskettu tapahtumalokin kohdasta \(stamp.position), tiiviste \(stamp.hash)"
+            if let asOf = stamp.asOf { text += ", tilanne \(asOf)" }
+            if let position = stamp.atPosition { text += ", toistettu kohtaan \(position)" }
+            return text + "."
+        }
+    }
+}
+
+/// How numbers are written: "1234.56" for machines and English, "1 234,56" in Finnish (with a
+/// no-break space, so a number never splits across lines).
+public struct NumberStyle: Sendable {
+    public let decimalSeparator: String
+    public let groupSeparator: String
+    /// Between a number and its unit (% or €).
+    public let unitSeparator: String
+
+    public static let plain = NumberStyle(decimalSeparator: ".", groupSeparator: "", unitSeparator: " ")
+    public static let finnish = NumberStyle(decimalSeparator: ",", groupSeparator: "\u{00A0}", unitSeparator: "\u{00A0}")
+    /// For Finnish spreadsheets: decimal comma, no grouping (which a spreadsheet would read as text).
+    public static let finnishSpreadsheet = NumberStyle(decimalSeparator: ",", groupSeparator: "", unitSeparator: " ")
+
+    public static func `for`(_ language: Report.Language) -> NumberStyle { language == .fi ? .finnish : .plain }
+
+    func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        guard !groupSeparator.isEmpty, digits.count > 3 else { return (value < 0 ? "-" : "") + digits }
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: groupSeparator)
+    }
+
+    /// A fixed-point number with two decimals, given in hundredths.
+    func hundredths(_ value: Int) -> String {
+        let magnitude = value.magnitude
+        let fraction = magnitude % 100
+        return (value < 0 ? "-" : "") + integer(Int(magnitude / 100)) + decimalSeparator + (fraction < 10 ? "0" : "") + String(fraction)
     }
 }
 
 extension Report.Cell {
-    /// How the cell reads in a table, Markdown or CSV: rates as "84.68 %", nothing as "–" (or
-    /// empty in CSV).
-    func text(empty: String) -> String {
+    /// How the cell reads in a table, Markdown, HTML or CSV: rates as "84.68 %", money as
+    /// "1234.50 €", nothing as `empty`.
+    func text(empty: String, style: NumberStyle = .plain) -> String {
         switch self {
         case let .text(text): return text
-        case let .integer(value): return String(value)
-        case let .hundredths(value): return Self.fixed(value)
-        case let .rate(rate): return rate.percentText.map { "\($0) %" } ?? empty
+        case let .integer(value): return style.integer(value)
+        case let .hundredths(value): return style.hundredths(value)
+        case let .rate(rate): return rate.percentHundredths.map { style.hundredths($0) + style.unitSeparator + "%" } ?? empty
+        case let .cents(value): return style.hundredths(value) + style.unitSeparator + "€"
+        case let .suppressed(threshold): return "<\(threshold)"
         case .none: return empty
         }
     }
 
-    static func fixed(_ hundredths: Int) -> String {
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        let fraction = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    var isNumeric: Bool {
+        switch self {
+        case .text, .none: return false
+        default: return true
+        }
     }
+
+    static func fixed(_ hundredths: Int) -> String { NumberStyle.plain.hundredths(hundredths) }
 
     /// Minutes as hours in hundredths, rounded half up (100 min → 1.67).
     static func hours(minutes: Int) -> Report.Cell {

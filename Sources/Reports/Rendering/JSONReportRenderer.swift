@@ -2,7 +2,8 @@ import EventStore
 
 /// A report as JSON: `report`, `title`, `parameters`, one array of row objects per table under
 /// `tables`, and `ledger` (position, hash, asOf, atPosition). Rates are numbers in percent with
-/// two decimals (84.68), or null when there is nothing to divide by. Members keep a fixed order,
+/// two decimals (84.68), or null when there is nothing to divide by; money is integer cents; a
+/// suppressed count is the string "<K". Members keep a fixed order,
 /// so the same report is the same bytes.
 enum JSONReportRenderer {
     static func render(_ report: Report) -> String {
@@ -35,6 +36,8 @@ enum JSONReportRenderer {
         case let .integer(value): return .number(String(value))
         case let .hundredths(value): return .number(Report.Cell.fixed(value))
         case let .rate(rate): return rate.percentText.map(JSONValue.number) ?? .null
+        case let .cents(value): return .number(String(value))
+        case let .suppressed(threshold): return .string("<\(threshold)")
         case .none: return .null
         }
     }

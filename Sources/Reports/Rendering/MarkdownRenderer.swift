@@ -12,7 +12,7 @@ enum MarkdownRenderer {
             lines.append("| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |")
             lines.append("|" + table.columns.map { $0.isNumeric ? " ---: |" : " --- |" }.joined())
             for row in table.rows {
-                lines.append("| " + row.map { escape($0.text(empty: "–")) }.joined(separator: " | ") + " |")
+                lines.append("| " + row.map { escape($0.text(empty: "–", style: NumberStyle.for(report.language))) }.joined(separator: " | ") + " |")
             }
             if table.rows.isEmpty { lines.append("| " + table.columns.map { _ in "" }.joined(separator: " | ") + " |") }
             lines.append("")

@@ -6,7 +6,8 @@ enum TextTableRenderer {
         for table in report.tables {
             lines.append("")
             lines.append(table.title)
-            let cells = table.rows.map { $0.map { $0.text(empty: "–") } }
+            let style = NumberStyle.for(report.language)
+            let cells = table.rows.map { $0.map { $0.text(empty: "–", style: style) } }
             let widths = table.columns.indices.map { column in
                 ([table.columns[column].header] + cells.map { $0[column] }).map(\.count).max() ?? 0
             }

@@ -5,7 +5,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports built from the read models (brought up to date first).",
-        subcommands: [SessionsReportCommand.self, CommitmentReportCommand.self])
+        subcommands: [SessionsReportCommand.self, CommitmentReportCommand.self, ESRReportCommand.self])
 }
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -15,12 +15,12 @@ struct ReportOptions: ParsableArguments {
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var replay: ReplayOptions
 
-    @Option(help: "table, md, csv or json (default: table on a terminal, md otherwise).")
+    @Option(help: "table, md, csv, json or html (default: table on a terminal, md otherwise).")
     var format: ReportFormat?
 
-    func write(_ report: Report) {
+    func write(_ report: Report, csv dialect: CSVDialect = .rfc4180) {
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
-        print(format.render(report), terminator: "")
+        print(format.render(report, csv: dialect), terminator: "")
     }
 }
 

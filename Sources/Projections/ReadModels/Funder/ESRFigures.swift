@@ -1,0 +1,295 @@
+/// The ESR+ progress report's figures for one project and payment period, computed purely from
+/// the funder read model's rows (INDICATORS.md is the rulebook; docs/esr-report.md explains each
+/// figure).
+public struct ESRFigures: Sendable, Equatable {
+    // MARK: Inputs
+
+    public struct Project: Sendable, Equatable {
+        public let project: String, code: String, name: String, funder: String
+        public let startDate: String, endDate: String, costModel: String
+        /// 20 % is 2000.
+        public let selfFinancingHundredths: Int
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public let participant: String, activity: String, date: String, age: Int
+        public let labourMarket: String, education: String, disability: String, thirdCountNational: String
+        public let foreignBackground: String, minority: String, homeless: String, rural: String
+    }
+
+    public struct Exit: Sendable, Equatable {
+        public let participant: String, activity: String, date: String, outcome: String
+        public let jobSearching: String?, inEducation: String?, qualification: String?, employed: String?
+    }
+
+    public struct Session: Sendable, Equatable {
+        public let kind: String, municipality: String, date: String, minutes: Int, headcount: Int?
+    }
+
+    public struct Engagement: Sendable, Equatable {
+        public let engagement: String
+        /// The date it was completed, and the hours, if it was (and not cancelled since).
+        public let completed: String?
+        public let hoursHundredths: Int
+    }
+
+    public struct Payment: Sendable, Equatable {
+        public let engagement: String, kind: String, date: String, cents: Int
+    }
+
+    public struct StaffTime: Sendable, Equatable {
+        public let date: String, hoursHundredths: Int, hourlyCostCents: Int
+
+        /// hours × hourly cost, rounded half up to the cent.
+        public var cents: Int { (hoursHundredths * hourlyCostCents + 50) / 100 }
+    }
+
+    public struct Cost: Sendable, Equatable {
+        public let date: String, category: String, cents: Int
+    }
+
+    // MARK: Outputs
+
+    public enum Gender: String, Sendable, CaseIterable { case woman, man, nonBinary = "non-binary", notTold = "not-told" }
+
+    /// A count in total and by gender.
+    public struct Split: Sendable, Equatable {
+        public var total = 0
+        public var byGender: [Gender: Int] = [:]
+
+        public init() {}
+
+        mutating func add(_ gender: Gender) {
+            total += 1
+            byGender[gender, default: 0] += 1
+        }
+    }
+
+    /// One line of the participants' or leavers' table: an indicator (`EECO02`) or one of its
+    /// "not collected" / "refused" lines, in the period and since the project started.
+    public struct Indicator: Sendable, Equatable {
+        public let code: String
+        /// `answer` is nil for the indicator itself, else "not-collected" or "refused".
+        public let answer: String?
+        public var period = Split()
+        public var cumulative = Split()
+    }
+
+    public struct ActivityLine: Sendable, Equatable {
+        public let kind: String, municipality: String
+        public var sessionsHeld = 0
+        public var minutes = 0
+    }
+
+    public struct Experts: Sendable, Equatable {
+        public var engagementsCompleted = 0
+        public var hoursHundredths = 0
+        public var feesCents = 0
+        public var travelCents = 0
+        /// Completed (by the end of the period) and no fee paid yet: an open item.
+        public var completedWithoutFee = 0
+    }
+
+    public struct Costs: Sendable, Equatable {
+        public var staffHoursHundredths = 0
+        public var staffCents = 0
+        public var flatRateCents = 0
+        /// Other recorded costs by category, and whether the flat rate covers them.
+        public var other: [(category: String, cents: Int)] = []
+        public var otherCoveredByFlatRate = false
+        public var totalCents = 0
+        public var selfFinancingCents = 0
+
+        public static func == (lhs: Costs, rhs: Costs) -> Bool {
+            lhs.staffHoursHundredths == rhs.staffHoursHundredths && lhs.staffCents == rhs.staffCents
+                && lhs.flatRateCents == rhs.flatRateCents && lhs.other.map(\.category) == rhs.other.map(\.category)
+                && lhs.other.map(\.cents) == rhs.other.map(\.cents) && lhs.otherCoveredByFlatRate == rhs.otherCoveredByFlatRate
+                && lhs.totalCents == rhs.totalCents && lhs.selfFinancingCents == rhs.selfFinancingCents
+        }
+    }
+
+    public let project: Project
+    public let from: String
+    public let to: String
+    public let participants: [Indicator]
+    public let leavers: [Indicator]
+    public let peopleReached: (period: Int, cumulative: Int)
+    public let activities: [ActivityLine]
+    public let experts: Experts
+    public let costs: Costs
+    /// Participants entering in the period, per month (YYYY-MM), for the chart.
+    public let entriesByMonth: [(month: String, count: Int)]
+
+    public static func == (lhs: ESRFigures, rhs: ESRFigures) -> Bool {
+        lhs.project == rhs.project && lhs.from == rhs.from && lhs.to == rhs.to && lhs.participants == rhs.participants
+            && lhs.leavers == rhs.leavers && lhs.peopleReached == rhs.peopleReached && lhs.activities == rhs.activities
+            && lhs.experts == rhs.experts && lhs.costs == rhs.costs
+            && lhs.entriesByMonth.map(\.month) == rhs.entriesByMonth.map(\.month)
+            && lhs.entriesByMonth.map(\.count) == rhs.entriesByMonth.map(\.count)
+    }
+
+    // MARK: The rules
+
+    /// The output indicators, each a test on the entry data; answers that can be "not collected"
+    /// or "refused" get a line for each, so nothing is guessed.
+    static func outputIndicators() -> [(code: String, field: KeyPath<Entry, String>?, test: (Entry) -> Bool)] {
+        [
+            ("EECO01", nil, { _ in true }),
+            ("EECO02", \.labourMarket, { ["unemployed", "long-term-unemployed"].contains($0.labourMarket) }),
+            ("EECO03", nil, { $0.labourMarket == "long-term-unemployed" }),
+            ("EECO04", nil, { $0.labourMarket == "inactive" }),
+            ("EECO05", nil, { $0.labourMarket == "employed" }),
+            ("EECO06", nil, { $0.age < 18 }),
+            ("EECO07", nil, { (18...29).contains($0.age) }),
+            ("EECO08", nil, { $0.age >= 55 }),
+            ("EECO09", \.education, { $0.education == "isced-0-2" }),
+            ("EECO10", nil, { $0.education == "isced-3-4" }),
+            ("EECO11", nil, { $0.education == "isced-5-8" }),
+            ("EECO12", \.disability, { $0.disability == "yes" }),
+            ("EECO13", \.thirdCountNational, { $0.thirdCountNational == "yes" }),
+            ("EECO14", \.foreignBackground, { $0.foreignBackground == "yes" }),
+            ("EECO15", \.minority, { $0.minority == "yes" }),
+            ("EECO16", \.homeless, { $0.homeless == "yes" }),
+            ("EECO17", \.rural, { $0.rural == "yes" }),
+        ]
+    }
+
+    /// The result indicators on the exit data; EECR01 and EECR04 exclude each other, and
+    /// employment wins.
+    static func resultIndicators() -> [(code: String, field: KeyPath<Exit, String?>?, test: (Exit) -> Bool)] {
+        [
+            ("LEAVERS", nil, { _ in true }),
+            ("EECR01", \.jobSearching, { $0.jobSearching == "yes" && $0.employed != "yes" }),
+            ("EECR02", \.inEducation, { $0.inEducation == "yes" }),
+            ("EECR03", \.qualification, { $0.qualification == "yes" }),
+            ("EECR04", \.employed, { $0.employed == "yes" }),
+        ]
+    }
+
+    public init(
+        project: Project, from: String, to: String, activities activityKinds: [String: (kind: String, municipality: String)],
+        genders: [String: String], entries: [Entry], exits: [Exit], sessions: [Session], engagements: [Engagement],
+        payments: [Payment], staffTime: [StaffTime], costs otherCosts: [Cost]
+    ) {
+        self.project = project
+        self.from = from
+        self.to = to
+        func inPeriod(_ date: String) -> Bool { from <= date && date <= to }
+        func gender(_ participant: String) -> Gender { genders[participant].flatMap(Gender.init(rawValue:)) ?? .notTold }
+        let projectEntries = entries.filter { activityKinds[$0.activity] != nil && $0.date <= to }
+        let projectExits = exits.filter { activityKinds[$0.activity] != nil && $0.date <= to }
+
+        // One participation per person per project: the first entry, with its data as then.
+        var first: [String: Entry] = [:]
+        for entry in projectEntries where first[entry.participant].map({ entry.date < $0.date }) ?? true {
+            first[entry.participant] = entry
+        }
+        let outputRules = Self.outputIndicators()
+        var participants = outputRules.flatMap { indicator in
+            [Indicator(code: indicator.code, answer: nil)]
+                + (indicator.field == nil ? [] : ["not-collected", "refused"].map { Indicator(code: indicator.code, answer: $0) })
+        }
+        for entry in first.values {
+            let who = gender(entry.participant)
+            for (index, line) in participants.enumerated() {
+                guard let rule = outputRules.first(where: { $0.code == line.code }) else { continue }
+                let counts = line.answer.map { answer in rule.field.map { entry[keyPath: $0] == answer } ?? false } ?? rule.test(entry)
+                guard counts else { continue }
+                participants[index].cumulative.add(who)
+                if inPeriod(entry.date) { participants[index].period.add(who) }
+            }
+        }
+        self.participants = participants
+
+        // A person has left when every enrolment they started in the project has ended; the
+        // last exit's data count.
+        let resultRules = Self.resultIndicators()
+        var leavers = resultRules.flatMap { indicator in
+            [Indicator(code: indicator.code, answer: nil)]
+                + (indicator.field == nil ? [] : ["not-collected", "refused"].map { Indicator(code: indicator.code, answer: $0) })
+        }
+        for participant in first.keys {
+            let started = projectEntries.filter { $0.participant == participant }
+            let ended = projectExits.filter { $0.participant == participant }
+            let stillIn = Set(started.map(\.activity)).contains { activity in
+                let lastStart = started.filter { $0.activity == activity }.map(\.date).max() ?? ""
+                return !ended.contains { $0.activity == activity && $0.date >= lastStart }
+            }
+            guard !stillIn, let last = ended.max(by: { $0.date < $1.date }) else { continue }
+            let who = gender(participant)
+            for (index, line) in leavers.enumerated() {
+                guard let rule = resultRules.first(where: { $0.code == line.code }) else { continue }
+                let counts = line.answer.map { answer in
+                    rule.field.map { (last[keyPath: $0] ?? "not-collected") == answer } ?? false
+                } ?? rule.test(last)
+                guard counts else { continue }
+                leavers[index].cumulative.add(who)
+                if inPeriod(last.date) { leavers[index].period.add(who) }
+            }
+        }
+        self.leavers = leavers
+
+        let held = sessions.filter { $0.date <= to }
+        peopleReached = (held.filter { inPeriod($0.date) }.reduce(0) { $0 + ($1.headcount ?? 0) },
+                         held.reduce(0) { $0 + ($1.headcount ?? 0) })
+        var lines: [String: ActivityLine] = [:]
+        for session in held where inPeriod(session.date) {
+            let key = session.kind + "\u{1}" + session.municipality
+            lines[key, default: ActivityLine(kind: session.kind, municipality: session.municipality)].sessionsHeld += 1
+            lines[key]?.minutes += session.minutes
+        }
+        activities = lines.keys.sorted().compactMap { lines[$0] }
+
+        var experts = Experts()
+        let projectEngagements = Set(engagements.map(\.engagement))
+        let paid = Set(payments.filter { $0.kind == "fee" && $0.date <= to }.map(\.engagement))
+        for engagement in engagements {
+            guard let completed = engagement.completed, completed <= to else { continue }
+            if inPeriod(completed) {
+                experts.engagementsCompleted += 1
+                experts.hoursHundredths += engagement.hoursHundredths
+            }
+            if !paid.contains(engagement.engagement) { experts.completedWithoutFee += 1 }
+        }
+        for payment in payments where projectEngagements.contains(payment.engagement) && inPeriod(payment.date) {
+            if payment.kind == "fee" { experts.feesCents += payment.cents } else { experts.travelCents += payment.cents }
+        }
+        self.experts = experts
+
+        var costs = Costs()
+        for time in staffTime where inPeriod(time.date) {
+            costs.staffHoursHundredths += time.hoursHundredths
+            costs.staffCents += time.cents
+        }
+        var byCategory: [String: Int] = [:]
+        for cost in otherCosts where inPeriod(cost.date) { byCategory[cost.category, default: 0] += cost.cents }
+        costs.other = byCategory.keys.sorted().map { ($0, byCategory[$0] ?? 0) }
+        let other = byCategory.values.reduce(0, +)
+        switch project.costModel {
+        case "flat-rate-40":
+            // All costs other than staff pay are covered by 40 % of staff costs.
+            costs.flatRateCents = Self.percent(40, of: costs.staffCents)
+            costs.otherCoveredByFlatRate = true
+            costs.totalCents = costs.staffCents + costs.flatRateCents
+        case "flat-rate-15":
+            // Indirect costs as 15 % of direct staff costs; other direct costs as recorded.
+            costs.flatRateCents = Self.percent(15, of: costs.staffCents)
+            costs.totalCents = costs.staffCents + other + costs.flatRateCents
+        case "flat-rate-7":
+            // Indirect costs as 7 % of direct costs (staff and other).
+            costs.flatRateCents = Self.percent(7, of: costs.staffCents + other)
+            costs.totalCents = costs.staffCents + other + costs.flatRateCents
+        default:
+            costs.totalCents = costs.staffCents + other
+        }
+        costs.selfFinancingCents = (costs.totalCents * project.selfFinancingHundredths + 5_000) / 10_000
+        self.costs = costs
+
+        var months: [String: Int] = [:]
+        for entry in first.values where inPeriod(entry.date) { months[String(entry.date.prefix(7)), default: 0] += 1 }
+        entriesByMonth = months.keys.sorted().map { ($0, months[$0] ?? 0) }
+    }
+
+    /// `percent` % of `cents`, rounded half up to the cent.
+    static func percent(_ percent: Int, of cents: Int) -> Int { (cents * percent + 50) / 100 }
+}

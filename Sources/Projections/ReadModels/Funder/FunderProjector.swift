@@ -1,0 +1,110 @@
+import GRDB
+import Ledger
+
+/// The funder read model: what the ESR+ report counts. Projects, activities, participants'
+/// gender, enrolment entries and exits with their ESR+ data, experience-expert engagements and
+/// payments, staff time and other costs; one row per event. Sessions and headcounts come from
+/// the sessions read model. Money in cents, hours in hundredths.
+public struct FunderProjector: Projector {
+    public let name = "funder"
+    public let version = 1
+    public let handledTypes: Set<String> = [
+        "project.registered", "activity.created", "participant.registered", "enrolment.started", "enrolment.ended",
+        "engagement.agreed", "engagement.completed", "engagement.cancelled", "fee.paid", "travel.reimbursed",
+        "staff.time-logged", "cost.incurred",
+    ]
+    public let tables = [
+        "funder_project", "funder_activity", "funder_participant", "funder_entry", "funder_exit", "funder_engagement",
+        "funder_payment", "funder_staff_time", "funder_cost",
+    ]
+
+    public init() {}
+
+    public func createTables(in db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE funder_project (
+                position INTEGER PRIMARY KEY, project TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+                funder TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL, cost_model TEXT NOT NULL,
+                self_financing_hundredths INTEGER NOT NULL);
+            CREATE TABLE funder_activity (
+                position INTEGER PRIMARY KEY, activity TEXT NOT NULL, project TEXT NOT NULL, kind TEXT NOT NULL,
+                municipality TEXT NOT NULL);
+            CREATE TABLE funder_participant (
+                position INTEGER PRIMARY KEY, participant TEXT NOT NULL, gender TEXT NOT NULL, birth_year INTEGER NOT NULL);
+            CREATE TABLE funder_entry (
+                position INTEGER PRIMARY KEY, participant TEXT NOT NULL, activity TEXT NOT NULL, date TEXT NOT NULL,
+                age INTEGER NOT NULL, labour_market TEXT NOT NULL, education TEXT NOT NULL, disability TEXT NOT NULL,
+                third_country_national TEXT NOT NULL, foreign_background TEXT NOT NULL, minority TEXT NOT NULL,
+                homeless TEXT NOT NULL, rural TEXT NOT NULL);
+            CREATE TABLE funder_exit (
+                position INTEGER PRIMARY KEY, participant TEXT NOT NULL, activity TEXT NOT NULL, date TEXT NOT NULL,
+                outcome TEXT NOT NULL, job_searching TEXT, in_education TEXT, qualification TEXT, employed TEXT);
+            CREATE TABLE funder_engagement (
+                position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, project TEXT, step TEXT NOT NULL,
+                date TEXT NOT NULL, hours_hundredths INTEGER);
+            CREATE TABLE funder_payment (
+                position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL,
+                cents INTEGER NOT NULL);
+            CREATE TABLE funder_staff_time (
+                position INTEGER PRIMARY KEY, project TEXT NOT NULL, date TEXT NOT NULL, hours_hundredths INTEGER NOT NULL,
+                hourly_cost_cents INTEGER NOT NULL);
+            CREATE TABLE funder_cost (
+                position INTEGER PRIMARY KEY, project TEXT NOT NULL, date TEXT NOT NULL, category TEXT NOT NULL,
+                cents INTEGER NOT NULL);
+            """)
+    }
+
+    public func apply(_ event: ProjectedEvent, in db: Database) throws {
+        func insert(_ table: String, _ columns: [String], _ values: [(any DatabaseValueConvertible)?]) throws {
+            let placeholders = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
+            try db.cachedStatement(sql: "INSERT INTO \(table) (position, \(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+                .execute(arguments: StatementArguments([event.position] + values))
+        }
+        switch event.event {
+        case let .projectRegistered(project):
+            try insert("funder_project", ["project", "code", "name", "funder", "start_date", "end_date", "cost_model", "self_financing_hundredths"],
+                       [event.stream, project.projectCode, project.name, project.funder.rawValue, project.startDate, project.endDate,
+                        project.costModel.rawValue, hundredths(project.selfFinancingPercent)])
+        case let .activityCreated(activity):
+            try insert("funder_activity", ["activity", "project", "kind", "municipality"],
+                       [event.stream, activity.project, activity.kind.rawValue, activity.municipality])
+        case let .participantRegistered(participant):
+            try insert("funder_participant", ["participant", "gender", "birth_year"],
+                       [participant.participant, participant.gender.rawValue, participant.birthYear])
+        case let .enrolmentStarted(start):
+            let entry = start.entry
+            try insert("funder_entry", ["participant", "activity", "date", "age", "labour_market", "education", "disability",
+                                        "third_country_national", "foreign_background", "minority", "homeless", "rural"],
+                       [start.participant, start.activity, start.date, entry.ageAtEntry, entry.labourMarketStatus, entry.educationLevel,
+                        entry.disability, entry.thirdCountNational, entry.foreignBackground, entry.minority,
+                        entry.homelessOrHousingExclusion, entry.ruralArea])
+        case let .enrolmentEnded(end):
+            try insert("funder_exit", ["participant", "activity", "date", "outcome", "job_searching", "in_education", "qualification", "employed"],
+                       [end.participant, end.activity, end.date, end.outcome.rawValue, end.exit?.jobSearching,
+                        end.exit?.inEducationOrTraining, end.exit?.gainedQualification, end.exit?.employed])
+        case let .engagementAgreed(agreed):
+            try insert("funder_engagement", ["engagement", "project", "step", "date", "hours_hundredths"],
+                       [agreed.engagement, agreed.project, "agreed", agreed.date, nil])
+        case let .engagementCompleted(completed):
+            try insert("funder_engagement", ["engagement", "project", "step", "date", "hours_hundredths"],
+                       [completed.engagement, nil, "completed", completed.date, hundredths(completed.hours)])
+        case let .engagementCancelled(cancelled):
+            try insert("funder_engagement", ["engagement", "project", "step", "date", "hours_hundredths"],
+                       [cancelled.engagement, nil, "cancelled", cancelled.date, nil])
+        case let .feePaid(fee):
+            try insert("funder_payment", ["engagement", "kind", "date", "cents"], [fee.engagement, "fee", fee.date, fee.amountCents])
+        case let .travelReimbursed(travel):
+            try insert("funder_payment", ["engagement", "kind", "date", "cents"], [travel.engagement, "travel", travel.date, travel.amountCents])
+        case let .staffTimeLogged(time):
+            try insert("funder_staff_time", ["project", "date", "hours_hundredths", "hourly_cost_cents"],
+                       [time.project, time.date, hundredths(time.hours), time.hourlyCostCents])
+        case let .costIncurred(cost):
+            try insert("funder_cost", ["project", "date", "category", "cents"], [cost.project, cost.date, cost.category.rawValue, cost.amountCents])
+        default:
+            break
+        }
+    }
+
+    /// A decimal the schema gives with at most two decimals (hours, percents) as an exact integer.
+    private func hundredths(_ value: Double) -> Int { Int((value * 100).rounded()) }
+}

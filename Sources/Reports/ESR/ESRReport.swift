@@ -1,0 +1,133 @@
+import Projections
+
+/// `tuki report esr`: the ESR+ progress report of a project for a payment period
+/// (docs/esr-report.md says what each figure means and where it comes from).
+public enum ESRReport {
+    public static func make(_ figures: ESRFigures, language: Report.Language, suppressBelow threshold: Int?, stamp: LedgerStamp) -> Report {
+        func t(_ key: String) -> String { ESRLabels.text(key, language) }
+        let hide = SmallCells(threshold: threshold)
+        let genders = ESRFigures.Gender.allCases
+
+        var parameters: [Report.Parameter] = [
+            .init("project", t("project"), "\(figures.project.code) \(figures.project.name) (\(figures.project.project))"),
+            .init("funder", t("funder"), figures.project.funder),
+            .init("period", t("period"), "\(figures.from)..\(figures.to)"),
+            .init("costModel", t("costModel"), t(figures.project.costModel)),
+            .init("selfFinancing", t("selfFinancing"), NumberStyle.for(language).hundredths(figures.project.selfFinancingHundredths) + "\u{00A0}%"),
+        ]
+        if let threshold {
+            let sentence = t("suppressionValue").replacingOccurrences(of: "%d", with: String(threshold))
+            parameters.append(.init("suppressBelow", t("suppression"), sentence))
+        }
+
+        let splitColumns = ["period", "cumulative"].flatMap { part in
+            [Report.Column("\(part)_total", t(part == "period" ? "periodTotal" : "cumulativeTotal"), numeric: true)]
+                + genders.map { Report.Column("\(part)_\($0.rawValue.replacingOccurrences(of: "-", with: "_"))", t($0.rawValue), numeric: true) }
+        }
+        func indicatorTable(_ key: String, _ lines: [ESRFigures.Indicator]) -> Report.Table {
+            Report.Table(
+                key: key, title: t(key), columns: [.init("code", t("code")), .init("indicator", t("indicator"))] + splitColumns,
+                rows: lines.map { line in
+                    let label = line.answer.map { "\(t(ESRLabels.words["\(line.code)-answer"] == nil ? line.code : "\(line.code)-answer")): \(t($0))" } ?? t(line.code)
+                    return [.text(line.answer == nil && line.code != "LEAVERS" ? line.code : ""), .text(label)]
+                        + hide.split(line.period, genders) + hide.split(line.cumulative, genders)
+                })
+        }
+
+        let reach = Report.Table(
+            key: "reach", title: t("reach"),
+            columns: [.init("item", t("item")), .init("period", t("inPeriod"), numeric: true), .init("cumulative", t("sinceStart"), numeric: true)],
+            rows: [[.text(t("headcount")), hide.count(figures.peopleReached.period), hide.count(figures.peopleReached.cumulative)]])
+
+        let activity = Report.Table(
+            key: "activity", title: t("activity"),
+            columns: [.init("kind", t("kind")), .init("municipality", t("municipality")),
+                      .init("sessions_held", t("sessionsHeld"), numeric: true), .init("hours", t("hours"), numeric: true)],
+            rows: figures.activities.map { [.text(t($0.kind)), .text($0.municipality), .integer($0.sessionsHeld), Report.Cell.hours(minutes: $0.minutes)] }
+                + [[.text(t("total")), .text(""), .integer(figures.activities.reduce(0) { $0 + $1.sessionsHeld }),
+                    Report.Cell.hours(minutes: figures.activities.reduce(0) { $0 + $1.minutes })]])
+
+        let experts = Report.Table(
+            key: "experts", title: t("experts"),
+            columns: [.init("item", t("item")), .init("value", t("amount"), numeric: true)],
+            rows: [
+                [.text(t("engagementsCompleted")), .integer(figures.experts.engagementsCompleted)],
+                [.text(t("engagementHours")), .hundredths(figures.experts.hoursHundredths)],
+                [.text(t("feesPaid")), .cents(figures.experts.feesCents)],
+                [.text(t("travelReimbursed")), .cents(figures.experts.travelCents)],
+                [.text(t("completedWithoutFee")), .integer(figures.experts.completedWithoutFee)],
+            ])
+
+        let costs = figures.costs
+        let percentOfSelfFinancing = NumberStyle.for(language).hundredths(figures.project.selfFinancingHundredths) + "\u{00A0}%"
+        var costRows: [[Report.Cell]] = [
+            [.text(t("staffHours")), .hundredths(costs.staffHoursHundredths), .none],
+            [.text(t("staffCosts")), .cents(costs.staffCents), .none],
+        ]
+        if figures.project.costModel != "real-costs" {
+            costRows.append([.text(t("flatRate")), .cents(costs.flatRateCents), .text(t(figures.project.costModel))])
+        }
+        for other in costs.other {
+            costRows.append([.text("\(t("otherCost")): \(t(other.category))"), .cents(other.cents),
+                             .text(t(costs.otherCoveredByFlatRate ? "coveredByFlatRate" : "claimedAsRecorded"))])
+        }
+        costRows += [
+            [.text(t("totalCosts")), .cents(costs.totalCents), .none],
+            [.text(t("selfFinancingAmount")), .cents(costs.selfFinancingCents), .text(percentOfSelfFinancing)],
+            [.text(t("publicFunding")), .cents(costs.totalCents - costs.selfFinancingCents), .none],
+        ]
+        let costTable = Report.Table(
+            key: "costs", title: t("costs"),
+            columns: [.init("item", t("item")), .init("amount", t("amount"), numeric: true), .init("note", t("note"))], rows: costRows)
+
+        return Report(
+            kind: "esr", title: "\(t("title")): \(figures.project.name)", parameters: parameters,
+            tables: [indicatorTable("participants", figures.participants), indicatorTable("leavers", figures.leavers), reach, activity,
+                     experts, costTable],
+            stamp: stamp, language: language, charts: charts(figures, hide: hide, t))
+    }
+
+    private static func charts(_ figures: ESRFigures, hide: SmallCells, _ t: (String) -> String) -> [Report.Chart] {
+        let entries = Report.Chart(
+            title: t("chartEntries"), categories: figures.entriesByMonth.map(\.month),
+            series: [(t("participants"), figures.entriesByMonth.map { hide.count($0.count) })])
+        func line(_ code: String) -> ESRFigures.Split {
+            figures.participants.first { $0.code == code && $0.answer == nil }?.period ?? ESRFigures.Split()
+        }
+        let groups = ["age-under-18", "age-18-29", "age-30-54", "age-55"]
+        let ageGender = Report.Chart(
+            title: t("chartAgeGender"), categories: groups.map(t),
+            series: ESRFigures.Gender.allCases.map { gender in
+                let under18 = line("EECO06").byGender[gender] ?? 0, young = line("EECO07").byGender[gender] ?? 0
+                let older = line("EECO08").byGender[gender] ?? 0, all = line("EECO01").byGender[gender] ?? 0
+                return (t(gender.rawValue), [under18, young, all - under18 - young - older, older].map(hide.count))
+            })
+        let costs = figures.costs
+        var categories = [t("staffCosts")], values: [Report.Cell] = [.cents(costs.staffCents)]
+        if costs.flatRateCents > 0 { categories.append(t("flatRate")); values.append(.cents(costs.flatRateCents)) }
+        for other in costs.other where !costs.otherCoveredByFlatRate {
+            categories.append(t(other.category))
+            values.append(.cents(other.cents))
+        }
+        return [entries, ageGender, Report.Chart(title: t("chartCosts"), categories: categories, series: [(t("costs"), values)])]
+    }
+}
+
+/// Small-cell protection for reports shared beyond the funder: a count of people from 1 to K−1
+/// shows as "<K", and a row's total is hidden too when one of its parts is (else the total
+/// minus the shown parts would give the hidden one away). Zero stays zero: it reveals no one.
+struct SmallCells {
+    let threshold: Int?
+
+    func count(_ value: Int) -> Report.Cell {
+        guard let threshold, value > 0, value < threshold else { return .integer(value) }
+        return .suppressed(below: threshold)
+    }
+
+    func split(_ split: ESRFigures.Split, _ genders: [ESRFigures.Gender]) -> [Report.Cell] {
+        let parts = genders.map { count(split.byGender[$0] ?? 0) }
+        let total = count(split.total)
+        guard let threshold, parts.contains(.suppressed(below: threshold)) else { return [total] + parts }
+        return [.suppressed(below: threshold)] + parts
+    }
+}

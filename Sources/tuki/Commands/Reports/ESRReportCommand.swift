@@ -1,0 +1,61 @@
+import ArgumentParser
+import Projections
+import Reports
+
+extension Report.Language: ExpressibleByArgument {}
+
+struct ESRReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "esr",
+        abstract: "The ESR+ progress report of a project for a payment period (docs/esr-report.md).",
+        discussion: """
+            Participants and leavers with the EECO and EECR indicators by gender, people reached, sessions and hours, \
+            experience-expert work, staff time and costs with the flat rate and the self-financing share. \
+            --format csv writes what a Finnish spreadsheet opens (semicolons, decimal commas, UTF-8 with BOM); \
+            add --csv-standard for RFC 4180.
+            """)
+
+    @OptionGroup var options: ReportOptions
+
+    @Option(help: "The project (its stream, e.g. project-s30999).")
+    var project: String
+
+    @Option(help: ArgumentHelp("The payment period, both days included.", valueName: "FROM..TO"))
+    var period: String
+
+    @Option(help: "fi (default) or en.")
+    var lang: Report.Language = .fi
+
+    @Flag(help: "With --format csv: RFC 4180 (commas, decimal points) instead of the Finnish spreadsheet form.")
+    var csvStandard = false
+
+    @Option(help: ArgumentHelp("Hide counts of people below K as \"<K\", for reports shared beyond the funder.", valueName: "K"))
+    var suppressBelow: Int?
+
+    var dates: (from: String, to: String)? {
+        let parts = period.components(separatedBy: "..")
+        guard parts.count == 2 else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    func validate() throws {
+        guard let dates else { throw ValidationError("--period must be FROM..TO, e.g. 2026-01-01..2026-06-30.") }
+        try validateDate(dates.from, "--period's first date")
+        try validateDate(dates.to, "--period's last date")
+        if dates.from > dates.to { throw ValidationError("--period must not end before it starts.") }
+        if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2.") }
+        if csvStandard && options.format != .csv { throw ValidationError("--csv-standard goes with --format csv.") }
+    }
+
+    func run() throws {
+        guard let dates else { return }
+        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions", "funder"])
+        guard let figures = try prepared.readModels.read({ db in
+            try FunderReadModel.figures(project: project, from: dates.from, to: dates.to, in: db)
+        }) else {
+            throw CommandFailure.usage("There is no project \(project) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        }
+        let report = ESRReport.make(figures, language: lang, suppressBelow: suppressBelow, stamp: prepared.stamp)
+        options.write(report, csv: csvStandard ? .rfc4180 : .finnishSpreadsheet)
+    }
+}
