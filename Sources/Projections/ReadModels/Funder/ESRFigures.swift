@@ -9,6 +9,12 @@ public struct ESRFigures: Sendable, Equatable {
         public let startDate: String, endDate: String, costModel: String
         /// 20 % is 2000.
         public let selfFinancingHundredths: Int
+
+        public init(project: String, code: String, name: String, funder: String, startDate: String, endDate: String,
+                    costModel: String, selfFinancingHundredths: Int) {
+            (self.project, self.code, self.name, self.funder) = (project, code, name, funder)
+            (self.startDate, self.endDate, self.costModel, self.selfFinancingHundredths) = (startDate, endDate, costModel, selfFinancingHundredths)
+        }
     }
 
     public struct Entry: Sendable, Equatable {
@@ -40,12 +46,20 @@ public struct ESRFigures: Sendable, Equatable {
     public struct StaffTime: Sendable, Equatable {
         public let date: String, hoursHundredths: Int, hourlyCostCents: Int
 
+        public init(date: String, hoursHundredths: Int, hourlyCostCents: Int) {
+            (self.date, self.hoursHundredths, self.hourlyCostCents) = (date, hoursHundredths, hourlyCostCents)
+        }
+
         /// hours × hourly cost, rounded half up to the cent.
         public var cents: Int { (hoursHundredths * hourlyCostCents + 50) / 100 }
     }
 
     public struct Cost: Sendable, Equatable {
         public let date: String, category: String, cents: Int
+
+        public init(date: String, category: String, cents: Int) {
+            (self.date, self.category, self.cents) = (date, category, cents)
+        }
     }
 
     // MARK: Outputs

@@ -1,0 +1,178 @@
+import EventStore
+import Foundation
+import Ledger
+import Projections
+import Reports
+import Testing
+
+@Suite struct ESRTests {
+    typealias Person = ESRProgramme.Person
+    static let from = "2026-04-01", to = "2026-12-31"
+
+    func split(_ people: [Person]) -> ESRFigures.Split {
+        var split = ESRFigures.Split()
+        for person in people {
+            split.total += 1
+            split.byGender[ESRFigures.Gender(rawValue: person.gender) ?? .notTold, default: 0] += 1
+        }
+        return split
+    }
+
+    /// The output indicators as INDICATORS.md words them, written here afresh.
+    static let outputs: [(code: String, field: String?, counts: @Sendable (Person) -> Bool)] = [
+        ("EECO01", nil, { _ in true }),
+        ("EECO02", "labourMarketStatus", { ["unemployed", "long-term-unemployed"].contains($0.firstEntry.answers["labourMarketStatus"] ?? "") }),
+        ("EECO03", nil, { $0.firstEntry.answers["labourMarketStatus"] == "long-term-unemployed" }),
+        ("EECO04", nil, { $0.firstEntry.answers["labourMarketStatus"] == "inactive" }),
+        ("EECO05", nil, { $0.firstEntry.answers["labourMarketStatus"] == "employed" }),
+        ("EECO06", nil, { $0.firstEntry.age <= 17 }),
+        ("EECO07", nil, { $0.firstEntry.age >= 18 && $0.firstEntry.age <= 29 }),
+        ("EECO08", nil, { $0.firstEntry.age >= 55 }),
+        ("EECO09", "educationLevel", { $0.firstEntry.answers["educationLevel"] == "isced-0-2" }),
+        ("EECO10", nil, { $0.firstEntry.answers["educationLevel"] == "isced-3-4" }),
+        ("EECO11", nil, { $0.firstEntry.answers["educationLevel"] == "isced-5-8" }),
+        ("EECO12", "disability", { $0.firstEntry.answers["disability"] == "yes" }),
+        ("EECO13", "thirdCountNational", { $0.firstEntry.answers["thirdCountNational"] == "yes" }),
+        ("EECO14", "foreignBackground", { $0.firstEntry.answers["foreignBackground"] == "yes" }),
+        ("EECO15", "minority", { $0.firstEntry.answers["minority"] == "yes" }),
+        ("EECO16", "homelessOrHousingExclusion", { $0.firstEntry.answers["homelessOrHousingExclusion"] == "yes" }),
+        ("EECO17", "ruralArea", { $0.firstEntry.answers["ruralArea"] == "yes" }),
+    ]
+
+    static let results: [(code: String, field: String?, counts: @Sendable ([String: String]) -> Bool)] = [
+        ("LEAVERS", nil, { _ in true }),
+        ("EECR01", "jobSearching", { $0["jobSearching"] == "yes" && $0["employed"] != "yes" }),
+        ("EECR02", "inEducationOrTraining", { $0["inEducationOrTraining"] == "yes" }),
+        ("EECR03", "gainedQualification", { $0["gainedQualification"] == "yes" }),
+        ("EECR04", "employed", { $0["employed"] == "yes" }),
+    ]
+
+    @Test(arguments: [UInt64(21), 22, 23])
+    func everyIndicatorAndGenderSplitMatchesTheGeneratorsOwnRecords(seed: UInt64) throws {
+        let programme = try ESRProgramme(seed: seed)
+        let fixture = try ProjectionFixture()
+        try fixture.store.appendValidated(programme.events)
+        let readModels = try fixture.liveReadModels()
+        try fixture.engine(readModels).update()
+        let figures = try #require(try readModels.read { db in
+            try FunderReadModel.figures(project: ESRProgramme.project, from: Self.from, to: Self.to, in: db)
+        })
+        func line(_ lines: [ESRFigures.Indicator], _ code: String, _ answer: String?) -> ESRFigures.Indicator? {
+            lines.first { $0.code == code && $0.answer == answer }
+        }
+
+        let cumulative = programme.people.filter { $0.firstEntry.date <= Self.to }
+        let period = cumulative.filter { $0.firstEntry.date >= Self.from }
+        for output in Self.outputs {
+            let indicator = try #require(line(figures.participants, output.code, nil))
+            #expect(indicator.period == split(period.filter(output.counts)), "\(output.code) in the period")
+            #expect(indicator.cumulative == split(cumulative.filter(output.counts)), "\(output.code) since the start")
+            guard let field = output.field else { continue }
+            for answer in ["not-collected", "refused"] {
+                let answered = try #require(line(figures.participants, output.code, answer))
+                #expect(answered.period == split(period.filter { $0.firstEntry.answers[field] == answer }), "\(output.code) \(answer)")
+                #expect(answered.cumulative == split(cumulative.filter { $0.firstEntry.answers[field] == answer }), "\(output.code) \(answer)")
+            }
+        }
+
+        let leftSinceStart = cumulative.compactMap { person in person.left(by: Self.to).map { (person, $0) } }
+        let leftInPeriod = leftSinceStart.filter { $0.1.date >= Self.from }
+        for result in Self.results {
+            let indicator = try #require(line(figures.leavers, result.code, nil))
+            func exitData(_ pair: (Person, (date: String, exit: [String: String]?))) -> [String: String] {
+                pair.1.exit ?? Dictionary(uniqueKeysWithValues: ESRProgramme.exitFields.map { ($0, "not-collected") })
+            }
+            #expect(indicator.period == split(leftInPeriod.filter { result.counts(exitData($0)) }.map(\.0)), "\(result.code) in the period")
+            #expect(indicator.cumulative == split(leftSinceStart.filter { result.counts(exitData($0)) }.map(\.0)), "\(result.code) since the start")
+            guard let field = result.field else { continue }
+            for answer in ["not-collected", "refused"] {
+                let answered = try #require(line(figures.leavers, result.code, answer))
+                #expect(answered.cumulative == split(leftSinceStart.filter { exitData($0)[field] == answer }.map(\.0)), "\(result.code) \(answer)")
+            }
+        }
+
+        // The generator must reach what the test is about: every age boundary, re-entry, leavers.
+        let ages = Set(cumulative.map(\.firstEntry.age))
+        #expect([17, 18, 29, 30, 54, 55].allSatisfy(ages.contains))
+        #expect(cumulative.contains { $0.episodes.count > 1 })
+        #expect(!leftInPeriod.isEmpty && period.count < cumulative.count)
+        #expect(line(figures.participants, "EECO01", nil)?.cumulative.total == cumulative.count)
+    }
+
+    /// Staff time 7.5 h × 32.50 € and 3.33 h × 29.99 € (= 243.75 + 99.87 after rounding 99.8667),
+    /// one entry outside the period; other costs 84.50 € + 12.34 €.
+    func figures(costModel: String, selfFinancingHundredths: Int = 2_000) -> ESRFigures.Costs {
+        let project = ESRFigures.Project(project: "project-x", code: "X", name: "X", funder: "ESR+", startDate: "2026-01-01",
+                                         endDate: "2027-12-31", costModel: costModel, selfFinancingHundredths: selfFinancingHundredths)
+        return ESRFigures(
+            project: project, from: "2026-01-01", to: "2026-06-30", activities: [:], genders: [:], entries: [], exits: [], sessions: [],
+            engagements: [], payments: [],
+            staffTime: [.init(date: "2026-02-01", hoursHundredths: 750, hourlyCostCents: 3_250),
+                        .init(date: "2026-06-30", hoursHundredths: 333, hourlyCostCents: 2_999),
+                        .init(date: "2026-07-01", hoursHundredths: 800, hourlyCostCents: 3_000)],
+            costs: [.init(date: "2026-03-01", category: "catering", cents: 8_450), .init(date: "2026-03-02", category: "travel", cents: 1_234),
+                    .init(date: "2025-12-31", category: "travel", cents: 99_999)]
+        ).costs
+    }
+
+    @Test func flatRateArithmeticIsRightToTheCentForEachCostModel() {
+        let forty = figures(costModel: "flat-rate-40")
+        #expect(forty.staffHoursHundredths == 1_083)
+        #expect(forty.staffCents == 34_362)                 // 24 375 + 9 987 (9 986.67 rounded)
+        #expect(forty.flatRateCents == 13_745)              // 40 % of 343.62 € = 137.448 €
+        #expect(forty.otherCoveredByFlatRate)
+        #expect(forty.totalCents == 48_107)                 // other costs are inside the flat rate
+        #expect(forty.selfFinancingCents == 9_621)          // 20 % of 481.07 € = 96.214 €
+
+        let fifteen = figures(costModel: "flat-rate-15")
+        #expect(fifteen.flatRateCents == 5_154)             // 15 % of 343.62 € = 51.543 €
+        #expect(!fifteen.otherCoveredByFlatRate)
+        #expect(fifteen.totalCents == 49_200)               // 343.62 + 96.84 + 51.54
+        #expect(fifteen.selfFinancingCents == 9_840)
+
+        let seven = figures(costModel: "flat-rate-7")
+        #expect(seven.flatRateCents == 3_083)               // 7 % of (343.62 + 96.84) € = 30.8322 €
+        #expect(seven.totalCents == 47_129)
+        #expect(seven.selfFinancingCents == 9_426)          // 94.258 €
+
+        let real = figures(costModel: "real-costs")
+        #expect(real.flatRateCents == 0)
+        #expect(real.totalCents == 44_046)
+        #expect(real.selfFinancingCents == 8_809)           // 88.092 €
+
+        #expect(figures(costModel: "flat-rate-40", selfFinancingHundredths: 1_250).selfFinancingCents == 6_013) // 12.5 % of 481.07 € = 60.13375 €
+        #expect(figures(costModel: "flat-rate-40", selfFinancingHundredths: 2_500).selfFinancingCents == 12_027) // 120.2675 € rounds up
+    }
+
+    @Test func aCorrectionAfterTheMomentChangesTheLiveReportAndNotTheReportAsOfIt() throws {
+        let fixture = try ProjectionFixture()
+        let events = try fixture.demoEvents()
+        try fixture.store.appendValidated(events)
+        let moment = try Timestamp(rfc3339: try fixture.store.head().recordedAt)
+        Thread.sleep(forTimeInterval: 0.002)
+        func report(asOf: Timestamp?) throws -> String {
+            let readModels = asOf == nil ? try fixture.liveReadModels() : try ReadModelDatabase.temporary()
+            let engine = try fixture.engine(readModels)
+            let position = try asOf.map { moment in try fixture.store.read { try $0.head(asOf: moment) }.position }
+            try engine.update(to: position)
+            var stamp = try engine.stamp(for: [])
+            stamp.asOf = asOf?.recordedAtText
+            let figures = try #require(try readModels.read { db in
+                try FunderReadModel.figures(project: SampleProgramme.projectStream, from: "2026-01-01", to: "2026-12-31", in: db)
+            })
+            return ReportFormat.md.render(ESRReport.make(figures, language: .fi, suppressBelow: nil, stamp: stamp))
+        }
+        let liveBefore = try report(asOf: nil)
+        let asOfBefore = try report(asOf: moment)
+        // The correction: one day of staff time was entered by mistake.
+        let mistaken = try #require(events.first { $0.type.text == "staff.time-logged" })
+        try fixture.store.appendValidated([try ProposedEvent(
+            stream: mistaken.stream.text, type: "entry.voided", occurredAt: "2026-12-01T09:00:00Z",
+            data: #"{"eventId":"\#(mistaken.eventId.text)","reason":"entered twice"}"#)])
+        let liveAfter = try report(asOf: nil)
+        #expect(liveAfter != liveBefore)
+        let staffCostLine = try #require(liveBefore.split(separator: "\n").first { $0.contains("Henkilöstökustannukset") })
+        #expect(!liveAfter.contains(staffCostLine))
+        #expect(try report(asOf: moment) == asOfBefore)
+    }
+}
