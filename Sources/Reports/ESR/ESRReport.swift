@@ -20,18 +20,22 @@ public enum ESRReport {
             parameters.append(.init("suppressBelow", t("suppression"), sentence))
         }
 
-        let splitColumns = ["period", "cumulative"].flatMap { part in
-            [Report.Column("\(part)_total", t(part == "period" ? "periodTotal" : "cumulativeTotal"), numeric: true)]
-                + genders.map { Report.Column("\(part)_\($0.rawValue.replacingOccurrences(of: "-", with: "_"))", t($0.rawValue), numeric: true) }
-        }
-        func indicatorTable(_ key: String, _ lines: [ESRFigures.Indicator]) -> Report.Table {
-            Report.Table(
-                key: key, title: t(key), columns: [.init("code", t("code")), .init("indicator", t("indicator"))] + splitColumns,
-                rows: lines.map { line in
-                    let label = line.answer.map { "\(t(ESRLabels.words["\(line.code)-answer"] == nil ? line.code : "\(line.code)-answer")): \(t($0))" } ?? t(line.code)
-                    return [.text(line.answer == nil && line.code != "LEAVERS" ? line.code : ""), .text(label)]
-                        + hide.split(line.period, genders) + hide.split(line.cumulative, genders)
-                })
+        // The period and the time since the start are separate tables, so that each fits an A4 page.
+        let splitColumns = [Report.Column("total", t("total"), numeric: true)]
+            + genders.map { Report.Column($0.rawValue.replacingOccurrences(of: "-", with: "_"), t($0.rawValue), numeric: true) }
+        func indicatorTables(_ key: String, _ lines: [ESRFigures.Indicator]) -> [Report.Table] {
+            [("period", t("inPeriod"), \ESRFigures.Indicator.period), ("cumulative", t("sinceStart"), \ESRFigures.Indicator.cumulative)]
+                .map { part, heading, counts in
+                    Report.Table(
+                        key: "\(key)_\(part)", title: "\(t(key)): \(heading.lowercased())",
+                        columns: [.init("code", t("code")), .init("indicator", t("indicator"))] + splitColumns,
+                        rows: lines.map { line in
+                            let labelKey = ESRLabels.words["\(line.code)-answer"] == nil ? line.code : "\(line.code)-answer"
+                            let label = line.answer.map { "\(t(labelKey)): \(t($0))" } ?? t(line.code)
+                            return [.text(line.answer == nil && line.code != "LEAVERS" ? line.code : ""), .text(label)]
+                                + hide.split(line[keyPath: counts], genders)
+                        })
+                }
         }
 
         let reach = Report.Table(
@@ -82,8 +86,8 @@ public enum ESRReport {
 
         return Report(
             kind: "esr", title: "\(t("title")): \(figures.project.name)", parameters: parameters,
-            tables: [indicatorTable("participants", figures.participants), indicatorTable("leavers", figures.leavers), reach, activity,
-                     experts, costTable],
+            tables: indicatorTables("participants", figures.participants) + indicatorTables("leavers", figures.leavers)
+                + [reach, activity, experts, costTable],
             stamp: stamp, language: language, charts: charts(figures, hide: hide, t))
     }
 

@@ -16,11 +16,12 @@ enum HTMLRenderer {
             h2 { font-size: 11.5pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid; }
             dl { display: grid; grid-template-columns: max-content auto; gap: 1pt 10pt; margin: 0 0 8pt; }
             dt { font-weight: bold; } dd { margin: 0; }
-            table { border-collapse: collapse; width: 100%; margin: 0 0 8pt; }
+            table { border-collapse: collapse; width: 100%; margin: 0 0 8pt; font-size: 8.5pt; }
             tr { break-inside: avoid; page-break-inside: avoid; }
             th, td { border-bottom: 0.5pt solid #bbb; padding: 1.5pt 3pt; text-align: left; vertical-align: top; }
             th { background: #eef1f5; font-weight: bold; }
-            .n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+            .n { text-align: right; font-variant-numeric: tabular-nums; }
+            td.n { white-space: nowrap; }
             figure { margin: 6pt 0 10pt; break-inside: avoid; page-break-inside: avoid; }
             figcaption { font-weight: bold; margin-bottom: 2pt; }
             svg { width: 100%; height: auto; }

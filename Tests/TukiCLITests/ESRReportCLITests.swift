@@ -1,0 +1,117 @@
+import EventStore
+import Foundation
+import Testing
+
+/// `tuki report esr` through the binary, on the demo ledger.
+@Suite struct ESRReportCLITests {
+    static let arguments = ["report", "esr", "--project", "project-tukidemo-2026", "--period", "2026-01-01..2026-12-31", "--db", "tuki-demo.sqlite"]
+
+    func demo() throws -> Workspace {
+        let ws = try Workspace()
+        let result = try ws.tuki(["demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return ws
+    }
+
+    func esr(_ ws: Workspace, _ extra: [String]) throws -> String {
+        let result = try ws.tuki(Self.arguments + extra)
+        #expect(result.status == 0, "\(extra): \(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func finnishByDefaultEnglishOnRequest() throws {
+        let ws = try demo()
+        let finnish = try esr(ws, ["--format", "md"])
+        #expect(finnish.hasPrefix("# ESR+-seurantaraportti: Tuki demo project\n"))
+        #expect(finnish.contains("| Henkilöstökustannukset | 78\u{00A0}660,00\u{00A0}€ |"))
+        #expect(finnish.contains("Laskettu tapahtumalokin kohdasta 1176"))
+        let english = try esr(ws, ["--format", "md", "--lang", "en"])
+        #expect(english.hasPrefix("# ESR+ progress report: Tuki demo project\n"))
+        #expect(english.contains("| Staff costs | 78660.00 € |"))
+        #expect(english.contains("| EECO01 | Total number of participants | 33 |"))
+    }
+
+    @Test func csvOpensInAFinnishSpreadsheetOrAsPlainRFC4180() throws {
+        let ws = try demo()
+        let finnish = try esr(ws, ["--format", "csv"])
+        #expect(finnish.hasPrefix("\u{FEFF}"))
+        let lines = finnish.dropFirst().components(separatedBy: "\r\n")
+        #expect(lines.contains("Koodi;Indikaattori;Yhteensä;naiset;miehet;muunsukupuoliset;ei kertonut"))
+        #expect(lines.contains("Henkilöstökustannukset;78660,00 €;"))
+        let standard = try esr(ws, ["--format", "csv", "--csv-standard"])
+        #expect(!standard.hasPrefix("\u{FEFF}"))
+        let standardLines = standard.components(separatedBy: "\r\n")
+        #expect(standardLines.contains("code,indicator,total,woman,man,non_binary,not_told"))
+        #expect(standardLines.contains("Henkilöstökustannukset,78660.00 €,"))
+    }
+
+    @Test func jsonCarriesCentsAndTheLedgerPoint() throws {
+        let ws = try demo()
+        let json = try JSONParser.parse(try esr(ws, ["--format", "json", "--lang", "en"]))
+        #expect(json["report"] == "esr")
+        guard case let .array(costs)? = json["tables"]?["costs"] else { Issue.record("no costs"); return }
+        #expect(costs.contains { $0["item"] == "Staff costs" && $0["amount"] == .number("7866000") })
+        #expect(costs.contains { $0["item"] == "Flat rate" && $0["amount"] == .number("3146400") })
+        #expect(json["ledger"]?["position"] == .number("1176"))
+    }
+
+    @Test func smallCellsAreHiddenWithTheTotalsThatWouldRevealThem() throws {
+        let ws = try demo()
+        let json = try JSONParser.parse(try esr(ws, ["--format", "json", "--lang", "en", "--suppress-below", "5"]))
+        guard case let .array(rows)? = json["tables"]?["participants_period"] else { Issue.record("no participants"); return }
+        let under18 = try #require(rows.first { $0["code"] == "EECO06" })
+        // 2 children, both "not told": the cell and the total are hidden; zeros stay.
+        #expect(under18["total"] == "<5" && under18["not_told"] == "<5" && under18["woman"] == .number("0"))
+        let all = try #require(rows.first { $0["code"] == "EECO01" })
+        #expect(all["total"] == "<5" && all["woman"] == .number("18") && all["non_binary"] == "<5")
+        let exact = try JSONParser.parse(try esr(ws, ["--format", "json", "--lang", "en"]))
+        guard case let .array(exactRows)? = exact["tables"]?["participants_period"] else { Issue.record("no participants"); return }
+        #expect(exactRows.first { $0["code"] == "EECO01" }?["total"] == .number("33"))
+    }
+
+    @Test func theHTMLPageIsSelfContainedAndRendersOnA4InHeadlessChromium() throws {
+        let ws = try demo()
+        let html = try esr(ws, ["--format", "html"])
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("@page { size: A4"))
+        for external in ["<script", "<link", "src=", "url(", "https://"] { #expect(!html.contains(external), "\(external)") }
+        try ws.write("esr.html", html)
+        let chromium = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }, "headless Chromium is needed (.ci/run installs it)")
+        func run(_ arguments: [String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chromium)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments
+                + ["file://" + ws.path("esr.html")]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try run(["--window-size=794,1123", "--screenshot=" + ws.path("esr.png")]) == 0)
+        let png = try Data(contentsOf: URL(fileURLWithPath: ws.path("esr.png")))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000)
+        #expect(try run(["--no-pdf-header-footer", "--print-to-pdf=" + ws.path("esr.pdf")]) == 0)
+        let pdf = String(decoding: try Data(contentsOf: URL(fileURLWithPath: ws.path("esr.pdf"))), as: UTF8.self)
+        // Every page is A4: 595 × 842 points.
+        let boxes = pdf.components(separatedBy: "/MediaBox [").dropFirst().map { $0.prefix(while: { $0 != "]" }) }
+        #expect(!boxes.isEmpty)
+        #expect(boxes.allSatisfy { $0.hasPrefix("0 0 594.9") && $0.contains(" 841.9") })
+    }
+
+    @Test func badRequestsAreUsageErrors() throws {
+        let ws = try demo()
+        let cases: [([String], String)] = [
+            (["report", "esr", "--project", "project-none", "--period", "2026-01-01..2026-06-30"], "There is no project project-none"),
+            (["report", "esr", "--project", "project-tukidemo-2026", "--period", "2026-01-01"], "--period must be FROM..TO"),
+            (["report", "esr", "--project", "project-tukidemo-2026", "--period", "2026-07-01..2026-06-30"], "must not end before it starts"),
+            (["report", "esr", "--project", "project-tukidemo-2026", "--period", "2026-01-01..2026-06-30", "--csv-standard"], "--csv-standard goes with --format csv"),
+            (["report", "esr", "--project", "project-tukidemo-2026", "--period", "2026-01-01..2026-06-30", "--suppress-below", "1"], "at least 2"),
+        ]
+        for (arguments, message) in cases {
+            let result = try ws.tuki(arguments + ["--db", "tuki-demo.sqlite"])
+            #expect(result.status == 2, "\(arguments): \(result.status)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+}
