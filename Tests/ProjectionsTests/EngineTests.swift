@@ -47,7 +47,8 @@ final class Notices: @unchecked Sendable {
         let failAt = try #require(try fixture.store.read { reader in
             try reader.events(after: 550, through: 10_000, types: ["attendance.recorded"]).next()?.position
         })
-        let failing = try fixture.engine(live, projectors: [FailingProjector(wrapped: SessionsProjector(), failAt: failAt), CommitmentProjector()])
+        let failing = try fixture.engine(live, projectors: [FailingProjector(wrapped: SessionsProjector(), failAt: failAt)]
+                                            + StandardProjectors.all.filter { $0.name != "sessions" })
         failing.batchSize = 100
         #expect(throws: FailingProjector.SimulatedFailure.self) { try failing.rebuild() }
         // The batches before the failure are committed with their checkpoints; the failed one is not.
@@ -72,7 +73,8 @@ final class Notices: @unchecked Sendable {
         let live = try fixture.liveReadModels()
         try fixture.engine(live).update()
         let notices = Notices()
-        let engine = try fixture.engine(live, projectors: [RenumberedProjector(wrapped: SessionsProjector(), version: 2), CommitmentProjector()])
+        let engine = try fixture.engine(live, projectors: [RenumberedProjector(wrapped: SessionsProjector(), version: 2)]
+                                            + StandardProjectors.all.filter { $0.name != "sessions" })
         engine.onNotice = { notices.sentences.append($0) }
         let summary = try engine.update()
         #expect(summary.rebuilt == ["sessions"])
@@ -99,7 +101,7 @@ final class Notices: @unchecked Sendable {
         engine.onNotice = { notices.sentences.append($0) }
         try engine.update()
         #expect(try engine.status().projectors.allSatisfy { $0.matchesLedger && !$0.needsRebuild })
-        #expect(notices.sentences.count == 2)
+        #expect(notices.sentences.count == StandardProjectors.all.count)
         #expect(notices.sentences.allSatisfy { $0.contains("another ledger") })
         #expect(try dump(readModels) == (try dump(try second.rebuiltReadModels())))
     }
@@ -132,7 +134,7 @@ final class Notices: @unchecked Sendable {
         let events = try fixture.demoEvents()
         try fixture.store.appendValidated(Array(events.prefix(500)))
         let live = try fixture.liveReadModels()
-        let engine = try fixture.engine(live)
+        let engine = try fixture.engine(live, projectors: [SessionsProjector(), CommitmentProjector()])
         #expect(try engine.status().projectors.map(\.builtVersion) == [nil, nil])
         try engine.update(["commitment"])
         try fixture.store.appendValidated(Array(events.dropFirst(500)))

@@ -79,7 +79,7 @@ import Testing
         let db = ["--db", "tuki-demo.sqlite"]
         let rebuild = try ws.tuki(["projections", "rebuild"] + db)
         #expect(rebuild.status == 0, "\(rebuild.stderr)")
-        #expect(rebuild.stdout.hasPrefix("Rebuilt sessions, commitment to position 1176: "))
+        #expect(rebuild.stdout.hasPrefix("Rebuilt sessions, commitment, funder to position 1176: "))
         let kept = try ws.tuki(["projections", "rebuild", "sessions", "--at-position", "600", "--into", "past.sqlite"] + db)
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(kept.stdout.contains("kept in past.sqlite"))
