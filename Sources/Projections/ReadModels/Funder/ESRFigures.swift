@@ -222,9 +222,11 @@ public struct ESRFigures: Sendable, Equatable {
             [Indicator(code: indicator.code, answer: nil)]
                 + (indicator.field == nil ? [] : ["not-collected", "refused"].map { Indicator(code: indicator.code, answer: $0) })
         }
+        let entriesByPerson = Dictionary(grouping: projectEntries, by: \.participant)
+        let exitsByPerson = Dictionary(grouping: projectExits, by: \.participant)
         for participant in first.keys {
-            let started = projectEntries.filter { $0.participant == participant }
-            let ended = projectExits.filter { $0.participant == participant }
+            let started = entriesByPerson[participant] ?? []
+            let ended = exitsByPerson[participant] ?? []
             let stillIn = Set(started.map(\.activity)).contains { activity in
                 let lastStart = started.filter { $0.activity == activity }.map(\.date).max() ?? ""
                 return !ended.contains { $0.activity == activity && $0.date >= lastStart }
