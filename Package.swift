@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "tuki", targets: ["tuki"]),
+        .executable(name: "tuki-generate", targets: ["tuki-generate"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Projections", targets: ["Projections"]),
@@ -42,6 +43,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A tool, not a layer: writes realistic histories for benchmarks (Tools/bench).
+        .executableTarget(
+            name: "tuki-generate",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/tuki-generate"
+        ),
         .testTarget(
             name: "EventStoreTests",
             dependencies: [
@@ -67,6 +74,7 @@ let package = Package(
             name: "TukiCLITests",
             dependencies: [
                 "tuki",
+                "tuki-generate",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -29,8 +29,18 @@ final class Workspace: Sendable {
     /// `tuki ARGUMENTS` with only the environment given here (plus PATH and HOME).
     @discardableResult
     func tuki(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+        try run(Self.executable(), arguments, environment: environment, input: input)
+    }
+
+    /// `tuki-generate ARGUMENTS`, the benchmark's history generator.
+    @discardableResult
+    func generate(_ arguments: [String]) throws -> Result {
+        try run(Self.executable(named: "tuki-generate"), arguments)
+    }
+
+    private func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = try Self.executable()
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "USER": "os-user"]
@@ -64,17 +74,17 @@ final class Workspace: Sendable {
         return result
     }
 
-    /// The `tuki` binary that `swift test` built beside the test bundle.
-    static func executable() throws -> URL {
+    /// A binary (`tuki` by default) that `swift test` built beside the test bundle.
+    static func executable(named name: String = "tuki") throws -> URL {
         var candidates: [URL] = []
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
-            candidates.append(directory.appendingPathComponent("tuki"))
+            candidates.append(directory.appendingPathComponent(name))
             directory = directory.deletingLastPathComponent()
         }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("tuki"))
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent(name))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "tuki next to \(CommandLine.arguments[0])"])
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(name) next to \(CommandLine.arguments[0])"])
         }
         return found
     }
