@@ -49,6 +49,11 @@ let package = Package(
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/tuki-generate"
         ),
+        .executableTarget(
+            name: "tuki-bench",
+            dependencies: ["EventStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/tuki-bench"
+        ),
         .testTarget(
             name: "EventStoreTests",
             dependencies: [
