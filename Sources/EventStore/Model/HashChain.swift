@@ -26,7 +26,7 @@ public enum HashChain {
         return hex(hasher.finalize())
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func hex(_ digest: SHA256.Digest) -> String {
         var bytes: [UInt8] = []

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The append-only, hash-chained event log in one SQLite file (WAL mode).
 ///
@@ -90,15 +91,22 @@ public final class EventStore: Sendable {
 
     // MARK: - Verifying
 
-    /// Checks every position, stream version and hash; stops at the first problem.
+    /// Checks every position, stream version and hash; stops at the first problem. Steps the
+    /// statement through SQLite's C API: GRDB's rows would copy every column into Swift values.
     public func verify() throws -> VerificationResult {
-        try read { reader in
+        try pool.read { db in
+            let statement = try db.makeStatement(sql: "SELECT \(RecordedEvent.columns) FROM events ORDER BY position")
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
             var verifier = ChainVerifier()
-            let cursor = try reader.events()
-            while let event = try cursor.next() {
-                if let problem = verifier.check(event) { return problem }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return verifier.result }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) })
+                }
+                if let problem = verifier.check(StoredRow(statement: handle)) { return problem }
             }
-            return verifier.result
         }
     }
 }
