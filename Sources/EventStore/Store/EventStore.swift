@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// The append-only, hash-chained event log in one SQLite file (WAL mode).
 ///
@@ -91,22 +92,76 @@ public final class EventStore: Sendable {
 
     // MARK: - Verifying
 
-    /// Checks every position, stream version and hash; stops at the first problem. Steps the
-    /// statement through SQLite's C API: GRDB's rows would copy every column into Swift values.
+    /// Checks every position, stream version and hash; stops at the first problem.
+    ///
+    /// A long log is checked in two halves on two threads (each link's `prev_hash` is stored, so a
+    /// half can be checked alone), then the seam and the streams that cross it. Any problem sends
+    /// it back to one pass from position 1, which names the first problem as it always has.
     public func verify() throws -> VerificationResult {
+        try verify(splittingAbove: 100_000)
+    }
+
+    func verify(splittingAbove threshold: Int64) throws -> VerificationResult {
+        let head = try head().position
+        guard head > threshold, head >= 2 else { return try verifyInOnePass() }
+        let middle = head / 2
+        let halves = Mutex<[ChainVerifier?]>([nil, nil])
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            do {
+                let verifier = try verifySegment(from: half == 0 ? 1 : middle + 1, through: half == 0 ? middle : head)
+                halves.withLock { $0[half] = verifier }
+            } catch {
+                failure.withLock { $0 = error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let (first, second) = halves.withLock { ($0[0], $0[1]) }
+        guard let first, let second, first.expectedPosition == middle + 1, second.expectedPosition == head + 1,
+              second.firstPrevHash == first.previousHash,
+              second.firstVersions.allSatisfy({ stream, version in version == (first.streamVersions[stream] ?? 0) + 1 })
+        else { return try verifyInOnePass() }
+        return second.result
+    }
+
+    /// The verifier after the segment's events, or nil if it found a problem there.
+    private func verifySegment(from start: Int64, through end: Int64) throws -> ChainVerifier? {
+        try pool.read { db in
+            let statement = try db.makeStatement(
+                sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position BETWEEN ? AND ? ORDER BY position")
+            let handle = statement.sqliteStatement
+            sqlite3_bind_int64(handle, 1, start)
+            sqlite3_bind_int64(handle, 2, end)
+            defer { sqlite3_reset(handle) }
+            var verifier = ChainVerifier(startingAt: start)
+            while try step(handle, db) {
+                if verifier.check(StoredRow(statement: handle)) != nil { return nil }
+            }
+            return verifier
+        }
+    }
+
+    private func verifyInOnePass() throws -> VerificationResult {
         try pool.read { db in
             let statement = try db.makeStatement(sql: "SELECT \(RecordedEvent.columns) FROM events ORDER BY position")
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
             var verifier = ChainVerifier()
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { return verifier.result }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) })
-                }
+            while try step(handle, db) {
                 if let problem = verifier.check(StoredRow(statement: handle)) { return problem }
             }
+            return verifier.result
         }
+    }
+
+    /// Steps the statement through SQLite's C API (GRDB's rows would copy every column into Swift
+    /// values): true when a row is ready.
+    private func step(_ handle: OpaquePointer, _ db: Database) throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return false }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) })
+        }
+        return true
     }
 }

@@ -18,15 +18,23 @@ public enum VerificationResult: Sendable, Equatable {
 /// is about bytes): no Swift string is made per event except a stream's name, so a million
 /// events verify in about a second.
 struct ChainVerifier {
-    private var expectedPosition: Int64 = 1
-    private var previousHash = Array(HashChain.genesisHash.utf8)
-    private var streamVersions: [String: Int64] = [:]
+    private(set) var expectedPosition: Int64
+    private(set) var previousHash = Array(HashChain.genesisHash.utf8)
+    private(set) var streamVersions: [String: Int64] = [:]
     private var lastRecordedAt: [UInt8] = []
     /// The hashed message and the hex digest, reused from row to row.
     private var message: [UInt8] = []
     private var digestHex = [UInt8](repeating: 0, count: 64)
+    /// For a segment that starts mid-log: its first `prev_hash`, and each stream's first version
+    /// in it, taken as given here and checked against the segment before when they are joined.
+    private let startsMidLog: Bool
+    private(set) var firstPrevHash: [UInt8]?
+    private(set) var firstVersions: [String: Int64] = [:]
 
-    init() {
+    /// `startingAt` a position after 1 checks a segment of the log on its own.
+    init(startingAt position: Int64 = 1) {
+        expectedPosition = position
+        startsMidLog = position > 1
         message.reserveCapacity(4_096)
     }
 
@@ -44,12 +52,20 @@ struct ChainVerifier {
         }
         let stream = String(decoding: row.bytes(2), as: UTF8.self)
         let streamVersion = row.integer(3)
+        if startsMidLog && streamVersions[stream] == nil {
+            firstVersions[stream] = streamVersion
+            streamVersions[stream] = streamVersion - 1
+        }
         let expectedVersion = (streamVersions[stream] ?? 0) + 1
         if streamVersion != expectedVersion {
             return .broken(
                 position: position, problem: "stream \(stream) has version \(streamVersion) where \(expectedVersion) was expected")
         }
         let prevHash = row.bytes(10)
+        if startsMidLog && firstPrevHash == nil {
+            firstPrevHash = Array(prevHash)
+            previousHash = Array(prevHash)
+        }
         if !Self.same(prevHash, previousHash) {
             return .broken(position: position, problem: "prev_hash does not equal the hash of position \(position - 1)")
         }
