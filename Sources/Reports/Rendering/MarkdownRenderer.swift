@@ -6,13 +6,14 @@ enum MarkdownRenderer {
             lines.append(contentsOf: report.parameters.map { "- \($0.label): \(escape($0.value))" })
             lines.append("")
         }
+        let style = NumberStyle.for(report.language)
         for table in report.tables {
             lines.append("## \(escape(table.title))")
             lines.append("")
             lines.append("| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |")
             lines.append("|" + table.columns.map { $0.isNumeric ? " ---: |" : " --- |" }.joined())
             for row in table.rows {
-                lines.append("| " + row.map { escape($0.text(empty: "–", style: NumberStyle.for(report.language))) }.joined(separator: " | ") + " |")
+                lines.append("| " + row.map { escape($0.text(empty: "–", style: style)) }.joined(separator: " | ") + " |")
             }
             if table.rows.isEmpty { lines.append("| " + table.columns.map { _ in "" }.joined(separator: " | ") + " |") }
             lines.append("")
@@ -21,8 +22,12 @@ enum MarkdownRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    private static let special = Set("|\\*_`[]<>#\n".utf8)
+
     /// Markdown and table syntax in a name must stay text.
     private static func escape(_ text: String) -> String {
+        // Most cells are plain: looking at bytes first spares building a new string.
+        guard text.utf8.contains(where: special.contains) else { return text }
         var escaped = ""
         for character in text {
             if "|\\*_`[]<>#".contains(character) { escaped.append("\\") }

@@ -9,7 +9,7 @@ enum TextTableRenderer {
             let style = NumberStyle.for(report.language)
             let cells = table.rows.map { $0.map { $0.text(empty: "–", style: style) } }
             let widths = table.columns.indices.map { column in
-                ([table.columns[column].header] + cells.map { $0[column] }).map(\.count).max() ?? 0
+                ([table.columns[column].header] + cells.map { $0[column] }).map(width).max() ?? 0
             }
             func line(_ texts: [String]) -> String {
                 zip(texts, table.columns.indices).map { text, column in
@@ -26,8 +26,13 @@ enum TextTableRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func pad(_ text: String, _ width: Int, right: Bool) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
+    /// Characters on screen: counting bytes when they are all ASCII (grapheme counting is slow).
+    private static func width(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    }
+
+    private static func pad(_ text: String, _ columns: Int, right: Bool) -> String {
+        let fill = String(repeating: " ", count: max(0, columns - width(text)))
         return right ? fill + text : text + fill
     }
 }
