@@ -46,7 +46,7 @@ let package = Package(
         // A tool, not a layer: writes realistic histories for benchmarks (Tools/bench).
         .executableTarget(
             name: "tuki-generate",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["EventStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/tuki-generate"
         ),
         .executableTarget(

@@ -17,6 +17,19 @@ import Testing
         return ledger
     }
 
+    /// Re-hashes every event after `position` as a forger would, the first linked to `previous`.
+    private func rechain(_ ledger: TestLedger, after position: Int64, from previous: String) throws {
+        var previous = previous
+        for event in try ledger.all() where event.position > position {
+            let hash = HashChain.hash(
+                prevHash: previous, position: event.position, eventId: event.eventId, stream: event.stream,
+                streamVersion: event.streamVersion, type: event.type, schemaVersion: event.schemaVersion,
+                occurredAt: event.occurredAt, recordedAt: event.recordedAt, data: event.data, meta: event.meta)
+            try ledger.tamper("UPDATE events SET prev_hash = ?, hash = ? WHERE position = ?", arguments: [previous, hash, event.position])
+            previous = hash
+        }
+    }
+
     static let tampering: [(label: String, sql: String)] = [
         ("nothing", ""),
         ("a changed byte in the first half", "UPDATE events SET data = replace(data, '\"i\":3', '\"i\":4') WHERE position = 4"),
@@ -47,15 +60,7 @@ import Testing
     /// half is consistent on its own, and only the seam shows it.
     @Test func aReChainedSecondHalfIsCaughtAtTheSeam() throws {
         let ledger = try ledger()
-        var previous = String(repeating: "e", count: 64)
-        for event in try ledger.all() where event.position > 10 {
-            let hash = HashChain.hash(
-                prevHash: previous, position: event.position, eventId: event.eventId, stream: event.stream,
-                streamVersion: event.streamVersion, type: event.type, schemaVersion: event.schemaVersion,
-                occurredAt: event.occurredAt, recordedAt: event.recordedAt, data: event.data, meta: event.meta)
-            try ledger.tamper("UPDATE events SET prev_hash = ?, hash = ? WHERE position = ?", arguments: [previous, hash, event.position])
-            previous = hash
-        }
+        try rechain(ledger, after: 10, from: String(repeating: "e", count: 64))
         let onePass = try ledger.store.verify(splittingAbove: .max)
         #expect(onePass == .broken(position: 11, problem: "prev_hash does not equal the hash of position 10"))
         #expect(try ledger.store.verify(splittingAbove: 0) == onePass)
@@ -66,15 +71,7 @@ import Testing
     @Test func aStreamRenumberedAcrossTheSeamIsCaught() throws {
         let ledger = try ledger()
         try ledger.tamper("UPDATE events SET stream_version = stream_version + 100 WHERE position > 10 AND stream = 'activity-1'")
-        var previous = try #require(ledger.all().first { $0.position == 10 }).hash
-        for event in try ledger.all() where event.position > 10 {
-            let hash = HashChain.hash(
-                prevHash: previous, position: event.position, eventId: event.eventId, stream: event.stream,
-                streamVersion: event.streamVersion, type: event.type, schemaVersion: event.schemaVersion,
-                occurredAt: event.occurredAt, recordedAt: event.recordedAt, data: event.data, meta: event.meta)
-            try ledger.tamper("UPDATE events SET prev_hash = ?, hash = ? WHERE position = ?", arguments: [previous, hash, event.position])
-            previous = hash
-        }
+        try rechain(ledger, after: 10, from: try #require(ledger.all().first { $0.position == 10 }).hash)
         let onePass = try ledger.store.verify(splittingAbove: .max)
         guard case let .broken(_, problem) = onePass else { Issue.record("not found"); return }
         #expect(problem.contains("stream activity-1"))

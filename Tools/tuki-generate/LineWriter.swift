@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 
 /// Envelopes to standard output, one JSON line each, through a 1 MiB buffer. Keeps each stream's
@@ -34,19 +35,10 @@ final class LineWriter {
     }
 }
 
-/// Days counted from 2024-01-01 as calendar dates.
+/// Days counted from 2024-01-01 as calendar dates (through the ledger's own Timestamp).
 enum Days {
     static func date(_ day: Int) -> String {
-        // Civil-from-days (Howard Hinnant), days since 1970-01-01.
-        let z = 19_723 + day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        let seconds = (1_704_067_200 + Int64(day) * 86_400) * 1_000_000 // 2024-01-01T00:00:00Z
+        return String(Timestamp(microsecondsSinceEpoch: seconds).occurredAtText.prefix(10))
     }
 }

@@ -7,6 +7,12 @@ enum Terminal {
 
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 
+    /// A duration as people read it: "0.42 s".
+    static func seconds(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
+    }
+
     /// `text` padded with spaces to `width` characters, on the right (or on the left, for numbers).
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - text.count))

@@ -12,12 +12,6 @@ struct ProjectionsUpdate: ParsableCommand {
         ProgressDisplay.attach(to: engine)
         let summary = try engine.update()
         let stamp = try engine.stamp(for: [])
-        print("Read models at position \(stamp.position) (hash \(stamp.hash)): \(summary.eventsRead) events read in \(seconds(summary.seconds)).")
+        print("Read models at position \(stamp.position) (hash \(stamp.hash)): \(summary.eventsRead) events read in \(Terminal.seconds(summary.seconds)).")
     }
-}
-
-/// "0.42 s"
-func seconds(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
 }
