@@ -41,10 +41,10 @@ import Testing
         try engine.update()
         let incremental = try dump(live)
         #expect(incremental == (try dump(try fixture.rebuiltReadModels())))
-        // The running counts agree with counting the latest records afresh.
+        // The per-session counts agree with counting the latest records afresh.
         let (running, recounted) = try live.read { db in
             (try Row.fetchAll(db, sql: """
-                SELECT activity, session, present, absent, excused FROM sessions_session_counts
+                SELECT activity, session, present, absent, excused FROM sessions_session
                 WHERE present + absent + excused > 0 ORDER BY activity, session
                 """).map { Array($0.databaseValues.map(\.description)) },
              try Row.fetchAll(db, sql: """

@@ -199,6 +199,7 @@ public final class ProjectionEngine {
                 }
                 // A projector already past this batch (it caught up alone earlier) keeps its checkpoint.
                 for (projector, checkpoint) in behind where checkpoint < to {
+                    try projector.finishBatch(after: max(from, checkpoint), through: to, in: db)
                     try Checkpoint(projector: projector.name, version: projector.version, position: to, hash: head.hash).save(db)
                 }
                 return false

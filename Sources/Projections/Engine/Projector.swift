@@ -35,11 +35,17 @@ public protocol Projector: Sendable {
     /// Creates its tables (and indexes, views) in an empty read model.
     func createTables(in db: Database) throws
     func apply(_ event: ProjectedEvent, in db: Database) throws
+    /// Called once after each batch, in the batch's transaction, with the positions it covered:
+    /// a projector that derives summary rows from its fact rows recomputes the ones the batch
+    /// touched here, once, rather than on every event. Does nothing by default.
+    func finishBatch(after from: Int64, through to: Int64, in db: Database) throws
     /// Takes back the effect of `event`, which a later `entry.voided` voided.
     func retract(_ event: ProjectedEvent, in db: Database) throws
 }
 
 extension Projector {
+    public func finishBatch(after from: Int64, through to: Int64, in db: Database) throws {}
+
     public func retract(_ event: ProjectedEvent, in db: Database) throws {
         try deleteRows(of: event, from: tables, in: db)
     }

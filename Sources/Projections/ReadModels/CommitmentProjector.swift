@@ -6,7 +6,8 @@ import Ledger
 /// sessions read model's held sessions and attendance (see `CommitmentReadModel`).
 public struct CommitmentProjector: Projector {
     public let name = "commitment"
-    public let version = 1
+    /// 2: the step CHECK compares with OR (an `IN` list of three built a temporary B-tree per row).
+    public let version = 2
     public let handledTypes: Set<String> = ["enrolment.signed-up", "enrolment.started", "enrolment.ended"]
     public let tables = ["commitment_enrolment_step"]
 
@@ -18,7 +19,7 @@ public struct CommitmentProjector: Projector {
                 position    INTEGER PRIMARY KEY,
                 activity    TEXT NOT NULL,
                 participant TEXT NOT NULL,
-                step        TEXT NOT NULL CHECK (step IN ('signed-up', 'started', 'ended')),
+                step        TEXT NOT NULL CHECK (step = 'signed-up' OR step = 'started' OR step = 'ended'),
                 date        TEXT NOT NULL,
                 outcome     TEXT
             );

@@ -24,7 +24,7 @@ public enum CommitmentReadModel {
         }
         var held: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT session, date FROM sessions_current_session WHERE activity = ? AND status = 'held'
+            SELECT session, date FROM sessions_session WHERE activity = ? AND status = 'held'
             """, arguments: [activity]) {
             held[row[0]] = row[1]
         }

@@ -2,19 +2,25 @@ import GRDB
 import Ledger
 
 /// The sessions read model: activities, what happened to each session (scheduled, held,
-/// cancelled) and who came. One row per event; the views pick the latest row per session and per
-/// participant at a session, which is how a later record supersedes an earlier one (and how a
-/// voided record, deleted, gives the earlier one back). `sessions_session_counts` keeps each
-/// session's present / absent / excused counts of those latest records as running totals, so a
-/// report over a whole county reads one row per session instead of every attendance record.
+/// cancelled) and who came. The fact tables hold one row per event; a later record supersedes an
+/// earlier one (and a voided record, deleted, gives the earlier one back).
+///
+/// `sessions_session` is derived from the facts: one row per session with its latest status and
+/// the present / absent / excused counts of each person's latest record. It is recomputed, with
+/// one statement, for the sessions each batch of events touched (and at once for a session whose
+/// event is voided), so a report over a whole county reads one row per session, and applying an
+/// attendance record is a single insert.
 public struct SessionsProjector: Projector {
     public let name = "sessions"
-    public let version = 1
+    /// 2: `sessions_session` (recomputed per batch) replaced the running counts and the current-session view.
+    public let version = 2
     public let handledTypes: Set<String> = ["activity.created", "session.scheduled", "session.held", "session.cancelled", "attendance.recorded"]
-    public let tables = ["sessions_activity", "sessions_session_event", "sessions_attendance", "sessions_session_counts"]
+    public let tables = ["sessions_activity", "sessions_session_event", "sessions_attendance", "sessions_session"]
 
     public init() {}
 
+    // The CHECKs compare with OR rather than `IN (…)`: SQLite evaluates an IN list of more than
+    // two values through a temporary B-tree, built again for every row inserted.
     public func createTables(in db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE sessions_activity (
@@ -31,7 +37,7 @@ public struct SessionsProjector: Projector {
                 position         INTEGER PRIMARY KEY,
                 activity         TEXT NOT NULL,
                 session          TEXT NOT NULL,
-                status           TEXT NOT NULL CHECK (status IN ('scheduled', 'held', 'cancelled')),
+                status           TEXT NOT NULL CHECK (status = 'scheduled' OR status = 'held' OR status = 'cancelled'),
                 date             TEXT NOT NULL,
                 duration_minutes INTEGER,
                 format           TEXT,
@@ -43,24 +49,27 @@ public struct SessionsProjector: Projector {
                 activity    TEXT NOT NULL,
                 session     TEXT NOT NULL,
                 participant TEXT NOT NULL,
-                status      TEXT NOT NULL CHECK (status IN ('present', 'absent', 'excused'))
+                status      TEXT NOT NULL CHECK (status = 'present' OR status = 'absent' OR status = 'excused')
             );
             CREATE INDEX sessions_attendance_by_record ON sessions_attendance (activity, session, participant, position);
-            CREATE TABLE sessions_session_counts (
-                activity TEXT NOT NULL,
-                session  TEXT NOT NULL,
-                present  INTEGER NOT NULL,
-                absent   INTEGER NOT NULL,
-                excused  INTEGER NOT NULL,
+            CREATE TABLE sessions_session (
+                activity         TEXT NOT NULL,
+                session          TEXT NOT NULL,
+                status           TEXT NOT NULL,
+                date             TEXT NOT NULL,
+                duration_minutes INTEGER,
+                format           TEXT,
+                headcount        INTEGER,
+                present          INTEGER NOT NULL,
+                absent           INTEGER NOT NULL,
+                excused          INTEGER NOT NULL,
+                position         INTEGER NOT NULL,
                 PRIMARY KEY (activity, session)
-            );
+            ) WITHOUT ROWID;
             -- SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
             CREATE VIEW sessions_current_activity AS
                 SELECT activity, project, name, kind, municipality, planned_sessions, MAX(position) AS position
                 FROM sessions_activity GROUP BY activity;
-            CREATE VIEW sessions_current_session AS
-                SELECT activity, session, status, date, duration_minutes, format, headcount, MAX(position) AS position
-                FROM sessions_session_event GROUP BY activity, session;
             CREATE VIEW sessions_current_attendance AS
                 SELECT activity, session, participant, status, MAX(position) AS position
                 FROM sessions_attendance GROUP BY activity, session, participant;
@@ -82,47 +91,64 @@ public struct SessionsProjector: Projector {
         case let .sessionCancelled(session):
             try insertSession(event, session.session, "cancelled", session.date, nil, nil, nil, db)
         case let .attendanceRecorded(attendance):
-            let previous = try latestStatus(event.stream, attendance, db)
             try db.cachedStatement(sql: """
                 INSERT INTO sessions_attendance (position, activity, session, participant, status) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [event.position, event.stream, attendance.session, attendance.participant, attendance.status.rawValue])
-            try count(event.stream, attendance.session, minus: previous, plus: attendance.status.rawValue, db)
         default:
             break
         }
     }
 
-    /// A voided attendance record that was the latest for its person and session gives its place
-    /// (and its count) back to the record before it; an older one changes no count.
+    /// Recomputes the sessions that the batch's session events and attendance records touched.
+    public func finishBatch(after from: Int64, through to: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: Self.recompute(touched: """
+            SELECT activity, session FROM sessions_session_event WHERE position > ?1 AND position <= ?2
+            UNION SELECT activity, session FROM sessions_attendance WHERE position > ?1 AND position <= ?2
+            """)).execute(arguments: [from, to])
+    }
+
+    /// A voided session event or attendance record: its row goes, and its session is recomputed
+    /// at once (it may have no session event left, and then no row).
     public func retract(_ event: ProjectedEvent, in db: Database) throws {
-        guard case let .attendanceRecorded(attendance) = event.event else {
-            return try deleteRows(of: event, from: ["sessions_activity", "sessions_session_event"], in: db)
+        try deleteRows(of: event, from: ["sessions_activity", "sessions_session_event", "sessions_attendance"], in: db)
+        let session: String
+        switch event.event {
+        case let .attendanceRecorded(attendance): session = attendance.session
+        case let .sessionScheduled(scheduled): session = scheduled.session
+        case let .sessionHeld(held): session = held.session
+        case let .sessionCancelled(cancelled): session = cancelled.session
+        default: return
         }
-        let latest = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT MAX(position) FROM sessions_attendance WHERE activity = ? AND session = ? AND participant = ?
-            """), arguments: [event.stream, attendance.session, attendance.participant])
-        try deleteRows(of: event, from: ["sessions_attendance"], in: db)
-        guard latest == event.position else { return }
-        let restored = try latestStatus(event.stream, attendance, db)
-        try count(event.stream, attendance.session, minus: attendance.status.rawValue, plus: restored, db)
+        try db.cachedStatement(sql: "DELETE FROM sessions_session WHERE activity = ? AND session = ?")
+            .execute(arguments: [event.stream, session])
+        try db.cachedStatement(sql: Self.recompute(touched: "SELECT ?1, ?2")).execute(arguments: [event.stream, session])
     }
 
-    private func latestStatus(_ activity: String, _ attendance: AttendanceRecorded, _ db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
-            SELECT status FROM sessions_attendance WHERE activity = ? AND session = ? AND participant = ?
-            ORDER BY position DESC LIMIT 1
-            """), arguments: [activity, attendance.session, attendance.participant])
-    }
-
-    /// Moves one person's count at a session from one status to another (either may be nil).
-    private func count(_ activity: String, _ session: String, minus old: String?, plus new: String?, _ db: Database) throws {
-        guard old != new else { return }
-        func delta(_ status: String) -> Int { (new == status ? 1 : 0) - (old == status ? 1 : 0) }
-        try db.cachedStatement(sql: """
-            INSERT INTO sessions_session_counts (activity, session, present, absent, excused) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (activity, session) DO UPDATE SET
-                present = present + excluded.present, absent = absent + excluded.absent, excused = excused + excluded.excused
-            """).execute(arguments: [activity, session, delta("present"), delta("absent"), delta("excused")])
+    /// One statement that writes `sessions_session` afresh for each (activity, session) the
+    /// `touched` query returns: the latest session event, and each person's latest record counted.
+    private static func recompute(touched: String) -> String {
+        """
+        WITH touched(activity, session) AS (\(touched)),
+        latest AS (
+            SELECT a.activity, a.session, a.status
+            FROM touched t CROSS JOIN sessions_attendance a ON a.activity = t.activity AND a.session = t.session
+            WHERE NOT EXISTS (
+                SELECT 1 FROM sessions_attendance later
+                WHERE later.activity = a.activity AND later.session = a.session AND later.participant = a.participant
+                  AND later.position > a.position)),
+        counts AS (
+            SELECT activity, session, SUM(status = 'present') AS present, SUM(status = 'absent') AS absent,
+                   SUM(status = 'excused') AS excused
+            FROM latest GROUP BY activity, session)
+        INSERT OR REPLACE INTO sessions_session
+            (activity, session, status, date, duration_minutes, format, headcount, present, absent, excused, position)
+        SELECT e.activity, e.session, e.status, e.date, e.duration_minutes, e.format, e.headcount,
+               COALESCE(c.present, 0), COALESCE(c.absent, 0), COALESCE(c.excused, 0), e.position
+        FROM touched t
+        CROSS JOIN sessions_session_event e ON e.position = (
+            SELECT MAX(position) FROM sessions_session_event m WHERE m.activity = t.activity AND m.session = t.session)
+        LEFT JOIN counts c ON c.activity = t.activity AND c.session = t.session
+        """
     }
 
     private func insertSession(

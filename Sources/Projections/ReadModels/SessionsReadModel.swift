@@ -77,18 +77,16 @@ public enum SessionsReadModel {
     /// Every session in the filter, by activity, date and session id, with its attendance counts
     /// (at held sessions only).
     public static func sessions(_ filter: Filter, in db: Database) throws -> [Session] {
-        // `activity = ?` only when asked: SQLite then pushes it into the view and reads one
-        // activity through the index; `? IS NULL OR …` would make it read everything.
+        // `activity = ?` only when asked: SQLite then reads one activity through the primary key;
+        // `? IS NULL OR …` would make it read everything.
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let activity = filter.activity { conditions.append("s.activity = ?"); arguments.append(activity) }
         if let from = filter.from { conditions.append("s.date >= ?"); arguments.append(from) }
         if let to = filter.to { conditions.append("s.date <= ?"); arguments.append(to) }
         return try Row.fetchAll(db, sql: """
-            SELECT s.activity, s.session, s.status, s.date, s.duration_minutes, s.format, s.headcount,
-                   COALESCE(c.present, 0), COALESCE(c.absent, 0), COALESCE(c.excused, 0)
-            FROM sessions_current_session s
-            LEFT JOIN sessions_session_counts c ON s.status = 'held' AND c.activity = s.activity AND c.session = s.session
+            SELECT s.activity, s.session, s.status, s.date, s.duration_minutes, s.format, s.headcount, s.present, s.absent, s.excused
+            FROM sessions_session s
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY s.activity, s.date, length(s.session), s.session
             """, arguments: StatementArguments(arguments)

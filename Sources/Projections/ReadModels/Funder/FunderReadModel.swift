@@ -41,7 +41,7 @@ public enum FunderReadModel {
         }
         let sessions = try Row.fetchAll(db, sql: """
             SELECT s.activity, s.date, COALESCE(s.duration_minutes, 0), s.headcount
-            FROM sessions_current_session s WHERE s.status = 'held' AND s.\(inProject)
+            FROM sessions_session s WHERE s.status = 'held' AND s.\(inProject)
             """, arguments: [id]
         ).compactMap { row -> ESRFigures.Session? in
             guard let activity = activities[row[0]] else { return nil }
