@@ -191,9 +191,7 @@ public final class ProjectionEngine {
                 guard let from = behind.map(\.1).min() else { return true }
                 if firstPosition == nil { firstPosition = from }
                 let to = min(from + batchSize, target)
-                summary.eventsRead += try store.read { reader in
-                    try applyEvents(after: from, through: to, of: types, to: behind, reader: reader, db: db)
-                }
+                summary.eventsRead += try applyEvents(after: from, through: to, of: types, to: behind, db: db)
                 guard let head = try store.read({ try $0.head(atPosition: to) }) else {
                     throw ProjectionError.positionBeyondHead(position: to, head: try store.head().position)
                 }
@@ -216,39 +214,28 @@ public final class ProjectionEngine {
     }
 
     /// Applies the events in (from, to] to each projector that has not applied them yet; an
-    /// `entry.voided` makes each projector that applied the voided event retract it.
+    /// `entry.voided` makes each projector that applied the voided event retract it. The events
+    /// are read and decoded on a second thread meanwhile (`DecodedEventStream`).
     private func applyEvents(
-        after from: Int64, through to: Int64, of types: [String], to behind: [(any Projector, Int64)],
-        reader: EventReader, db: Database
+        after from: Int64, through to: Int64, of types: [String], to behind: [(any Projector, Int64)], db: Database
     ) throws -> Int {
+        let stream = DecodedEventStream(store: store, catalogue: catalogue, after: from, through: to, types: types)
+        defer { stream.stop() }
         var count = 0
-        let cursor = try reader.events(after: from, through: to, types: types)
-        while let recorded = try cursor.next() {
-            count += 1
-            let projected = try decode(recorded)
-            for (projector, checkpoint) in behind where checkpoint < recorded.position && projector.handledTypes.contains(recorded.type) {
-                try projector.apply(projected, in: db)
-            }
-            guard case let .entryVoided(void) = projected.event, let target = try reader.event(withId: void.eventId) else { continue }
-            let voided = try decode(target)
-            for (projector, checkpoint) in behind where checkpoint < recorded.position && projector.handledTypes.contains(target.type) {
-                try projector.retract(voided, in: db)
+        while let chunk = try stream.next() {
+            count += chunk.count
+            for decoded in chunk {
+                let event = decoded.event
+                for (projector, checkpoint) in behind where checkpoint < event.position && projector.handledTypes.contains(event.type) {
+                    try projector.apply(event, in: db)
+                }
+                guard let voided = decoded.voided else { continue }
+                for (projector, checkpoint) in behind where checkpoint < event.position && projector.handledTypes.contains(voided.type) {
+                    try projector.retract(voided, in: db)
+                }
             }
         }
         return count
-    }
-
-    private func decode(_ recorded: RecordedEvent) throws -> ProjectedEvent {
-        do {
-            let data = try JSONParser.parse(recorded.data)
-            let event = try catalogue.decodeRecorded(type: recorded.type, version: recorded.schemaVersion, data: data)
-            return ProjectedEvent(position: recorded.position, eventId: recorded.eventId, stream: recorded.stream, type: recorded.type,
-                                  occurredAt: recorded.occurredAt, recordedAt: recorded.recordedAt, event: event)
-        } catch let error as CatalogueError {
-            throw ProjectionError.undecodable(position: recorded.position, type: recorded.type, field: error.field)
-        } catch {
-            throw ProjectionError.undecodable(position: recorded.position, type: recorded.type, field: "data")
-        }
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
