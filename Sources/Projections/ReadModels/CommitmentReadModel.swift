@@ -15,23 +15,23 @@ public enum CommitmentReadModel {
         guard let row = try Row.fetchOne(
             db, sql: "SELECT name, kind FROM sessions_current_activity WHERE activity = ?", arguments: [activity])
         else { return nil }
-        let steps = try Row.fetchAll(db, sql: """
+        let steps = try Array(Row.fetchCursor(db, sql: """
             SELECT participant, step, date, outcome FROM commitment_enrolment_step WHERE activity = ? ORDER BY position
             """, arguments: [activity]
         ).compactMap { row -> Commitment.Step? in
             guard let kind = Commitment.Step.Kind(rawValue: row[1]) else { return nil }
             return Commitment.Step(participant: row[0], kind: kind, date: row[2], outcome: row[3])
-        }
+        })
         var held: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        try Row.fetchCursor(db, sql: """
             SELECT session, date FROM sessions_session WHERE activity = ? AND status = 'held'
-            """, arguments: [activity]) {
+            """, arguments: [activity]).forEach { row in
             held[row[0]] = row[1]
         }
-        let present = try Row.fetchAll(db, sql: """
+        let present = try Array(Row.fetchCursor(db, sql: """
             SELECT participant, session FROM sessions_current_attendance WHERE activity = ? AND status = 'present'
             """, arguments: [activity]
-        ).map { (participant: $0[0] as String, session: $0[1] as String) }
+        ).map { (participant: $0[0] as String, session: $0[1] as String) })
         return Figures(activity: activity, name: row[0], kind: row[1],
                        commitment: Commitment(steps: steps, held: held, present: present))
     }

@@ -84,7 +84,7 @@ public enum SessionsReadModel {
         if let activity = filter.activity { conditions.append("s.activity = ?"); arguments.append(activity) }
         if let from = filter.from { conditions.append("s.date >= ?"); arguments.append(from) }
         if let to = filter.to { conditions.append("s.date <= ?"); arguments.append(to) }
-        return try Row.fetchAll(db, sql: """
+        return try Array(Row.fetchCursor(db, sql: """
             SELECT s.activity, s.session, s.status, s.date, s.duration_minutes, s.format, s.headcount, s.present, s.absent, s.excused
             FROM sessions_session s
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
@@ -94,16 +94,16 @@ public enum SessionsReadModel {
             let held = (row[2] as String) == "held"
             return Session(activity: row[0], session: row[1], status: row[2], date: row[3], durationMinutes: row[4], format: row[5],
                            headcount: row[6], present: held ? row[7] : 0, absent: held ? row[8] : 0, excused: held ? row[9] : 0)
-        }
+        })
     }
 
     /// Each activity in the filter with its sessions' totals.
     public static func activities(_ filter: Filter, sessions: [Session], in db: Database) throws -> [Activity] {
-        var activities = try Row.fetchAll(db, sql: """
+        var activities = try Array(Row.fetchCursor(db, sql: """
             SELECT activity, name, kind, municipality FROM sessions_current_activity
             WHERE ?1 IS NULL OR activity = ?1 ORDER BY activity
             """, arguments: [filter.activity]
-        ).map { row in Activity(activity: row[0], name: row[1], kind: row[2], municipality: row[3]) }
+        ).map { row in Activity(activity: row[0], name: row[1], kind: row[2], municipality: row[3]) })
         let index = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($1.activity, $0) })
         for session in sessions {
             guard let at = index[session.activity] else { continue }
@@ -129,12 +129,12 @@ public enum SessionsReadModel {
         let held = Dictionary(sessions.filter { $0.activity == activity && $0.status == "held" }.map { ($0.session, $0) },
                               uniquingKeysWith: { first, _ in first })
         let order = Dictionary(sessions.enumerated().map { ($1.session, $0) }, uniquingKeysWith: { first, _ in first })
-        return try Row.fetchAll(db, sql: """
+        return try Array(Row.fetchCursor(db, sql: """
             SELECT session, participant, status FROM sessions_current_attendance WHERE activity = ?
             """, arguments: [activity]
         ).compactMap { row -> Attendance? in
             guard let session = held[row[0]] else { return nil }
             return Attendance(activity: activity, session: session.session, date: session.date, participant: row[1], status: row[2])
-        }.sorted { (order[$0.session] ?? 0, $0.participant) < (order[$1.session] ?? 0, $1.participant) }
+        }).sorted { (order[$0.session] ?? 0, $0.participant) < (order[$1.session] ?? 0, $1.participant) }
     }
 }

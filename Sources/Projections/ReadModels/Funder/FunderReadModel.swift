@@ -12,16 +12,16 @@ public enum FunderReadModel {
         let project = ESRFigures.Project(project: row[0], code: row[1], name: row[2], funder: row[3], startDate: row[4],
                                          endDate: row[5], costModel: row[6], selfFinancingHundredths: row[7])
         var activities: [String: (kind: String, municipality: String)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT activity, kind, municipality FROM funder_activity WHERE project = ? ORDER BY position",
-                                    arguments: [id]) {
+        try Row.fetchCursor(db, sql: "SELECT activity, kind, municipality FROM funder_activity WHERE project = ? ORDER BY position",
+                                    arguments: [id]).forEach { row in
             activities[row[0]] = (row[1], row[2])
         }
         var genders: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT participant, gender FROM funder_participant ORDER BY position") {
+        try Row.fetchCursor(db, sql: "SELECT participant, gender FROM funder_participant ORDER BY position").forEach { row in
             genders[row[0]] = row[1]
         }
         let inProject = "activity IN (SELECT activity FROM funder_activity WHERE project = ?)"
-        let entries = try Row.fetchAll(db, sql: """
+        let entries = try Array(Row.fetchCursor(db, sql: """
             SELECT participant, activity, date, age, labour_market, education, disability, third_country_national,
                    foreign_background, minority, homeless, rural
             FROM funder_entry WHERE \(inProject) ORDER BY position
@@ -30,25 +30,25 @@ public enum FunderReadModel {
             ESRFigures.Entry(participant: row[0], activity: row[1], date: row[2], age: row[3], labourMarket: row[4], education: row[5],
                              disability: row[6], thirdCountNational: row[7], foreignBackground: row[8], minority: row[9],
                              homeless: row[10], rural: row[11])
-        }
-        let exits = try Row.fetchAll(db, sql: """
+        })
+        let exits = try Array(Row.fetchCursor(db, sql: """
             SELECT participant, activity, date, outcome, job_searching, in_education, qualification, employed
             FROM funder_exit WHERE \(inProject) ORDER BY position
             """, arguments: [id]
         ).map { row in
             ESRFigures.Exit(participant: row[0], activity: row[1], date: row[2], outcome: row[3], jobSearching: row[4],
                             inEducation: row[5], qualification: row[6], employed: row[7])
-        }
-        let sessions = try Row.fetchAll(db, sql: """
+        })
+        let sessions = try Array(Row.fetchCursor(db, sql: """
             SELECT s.activity, s.date, COALESCE(s.duration_minutes, 0), s.headcount
             FROM sessions_session s WHERE s.status = 'held' AND s.\(inProject)
             """, arguments: [id]
         ).compactMap { row -> ESRFigures.Session? in
             guard let activity = activities[row[0]] else { return nil }
             return ESRFigures.Session(kind: activity.kind, municipality: activity.municipality, date: row[1], minutes: row[2], headcount: row[3])
-        }
+        })
         // An engagement's state is its latest step: completed (with hours), or cancelled.
-        let engagements = try Row.fetchAll(db, sql: """
+        let engagements = try Array(Row.fetchCursor(db, sql: """
             SELECT e.engagement, e.step, e.date, e.hours_hundredths FROM funder_engagement e
             WHERE e.engagement IN (SELECT engagement FROM funder_engagement WHERE step = 'agreed' AND project = ?)
               AND e.position = (SELECT MAX(position) FROM funder_engagement x WHERE x.engagement = e.engagement)
@@ -57,19 +57,19 @@ public enum FunderReadModel {
         ).map { row in
             let completed = (row[1] as String) == "completed"
             return ESRFigures.Engagement(engagement: row[0], completed: completed ? row[2] : nil, hoursHundredths: completed ? row[3] : 0)
-        }
-        let payments = try Row.fetchAll(db, sql: """
+        })
+        let payments = try Array(Row.fetchCursor(db, sql: """
             SELECT engagement, kind, date, cents FROM funder_payment
             WHERE engagement IN (SELECT engagement FROM funder_engagement WHERE step = 'agreed' AND project = ?) ORDER BY position
             """, arguments: [id]
-        ).map { ESRFigures.Payment(engagement: $0[0], kind: $0[1], date: $0[2], cents: $0[3]) }
-        let staffTime = try Row.fetchAll(db, sql: """
+        ).map { ESRFigures.Payment(engagement: $0[0], kind: $0[1], date: $0[2], cents: $0[3]) })
+        let staffTime = try Array(Row.fetchCursor(db, sql: """
             SELECT date, hours_hundredths, hourly_cost_cents FROM funder_staff_time WHERE project = ? ORDER BY position
             """, arguments: [id]
-        ).map { ESRFigures.StaffTime(date: $0[0], hoursHundredths: $0[1], hourlyCostCents: $0[2]) }
-        let costs = try Row.fetchAll(db, sql: "SELECT date, category, cents FROM funder_cost WHERE project = ? ORDER BY position",
+        ).map { ESRFigures.StaffTime(date: $0[0], hoursHundredths: $0[1], hourlyCostCents: $0[2]) })
+        let costs = try Array(Row.fetchCursor(db, sql: "SELECT date, category, cents FROM funder_cost WHERE project = ? ORDER BY position",
                                      arguments: [id]
-        ).map { ESRFigures.Cost(date: $0[0], category: $0[1], cents: $0[2]) }
+        ).map { ESRFigures.Cost(date: $0[0], category: $0[1], cents: $0[2]) })
         return ESRFigures(project: project, from: from, to: to, activities: activities, genders: genders, entries: entries,
                           exits: exits, sessions: sessions, engagements: engagements, payments: payments, staffTime: staffTime,
                           costs: costs)
