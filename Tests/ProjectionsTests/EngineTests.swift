@@ -157,3 +157,31 @@ final class Notices: @unchecked Sendable {
         #expect(throws: ProjectionError.self) { try engine.update(to: 11) }
     }
 }
+
+/// The events are read and decoded on a second thread: what stops it must reach the caller,
+/// and the batches before it must stay committed.
+@Suite struct DecodingThreadTests {
+    @Test func anEventThatDoesNotFitItsTypeStopsTheCatchUpAndIsNamed() throws {
+        let fixture = try ProjectionFixture()
+        let demo = try fixture.demoEvents()
+        try fixture.store.appendValidated(demo)
+        // The event store alone does not check schemas: an attendance record without a status.
+        let broken = try ProposedEvent(stream: SampleProgramme.cohortStream, type: "attendance.recorded",
+                                       occurredAt: "2026-09-03T10:00:00Z", data: #"{"session":"s5","participant":"p-t01"}"#)
+        guard case let .appended(position, _)? = try fixture.store.append([broken]).first else {
+            Issue.record("the broken event was not appended")
+            return
+        }
+        let live = try fixture.liveReadModels()
+        let engine = try fixture.engine(live)
+        engine.batchSize = 500
+        do {
+            try engine.update()
+            Issue.record("the catch-up read an event that does not fit its type")
+        } catch let ProjectionError.undecodable(failedAt, type, field) {
+            #expect(failedAt == position && type == "attendance.recorded" && field == "data.status")
+        }
+        // Whole batches before it are kept; the one holding it is not.
+        #expect(try live.checkpoints()["sessions"]?.position == (position - 1) / 500 * 500)
+    }
+}
