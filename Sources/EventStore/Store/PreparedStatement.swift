@@ -1,16 +1,17 @@
 import GRDB
 import GRDBSQLite
 
-/// A cached GRDB statement driven through SQLite's C API, for the append path only.
+/// A cached GRDB statement driven through SQLite's C API, for the statements run once per event
+/// (the append path, the projectors' inserts).
 ///
 /// GRDB's `StatementArguments` box every value in an existential and look up generic metadata at
 /// run time; on a bulk import that was a fifth of the time. Here the values are bound directly.
 /// The statement is reset after each use, so GRDB finds it as it left it.
-struct PreparedStatement {
+public struct PreparedStatement {
     private let db: Database
     private let handle: OpaquePointer
 
-    init(_ db: Database, sql: String) throws {
+    public init(_ db: Database, sql: String) throws {
         self.db = db
         handle = try db.cachedStatement(sql: sql).sqliteStatement
     }
@@ -29,6 +30,20 @@ struct PreparedStatement {
 
     func bind(_ index: Int32, _ number: Int64) {
         sqlite3_bind_int64(handle, index, number)
+    }
+
+    func bindNull(_ index: Int32) {
+        sqlite3_bind_null(handle, index)
+    }
+
+    /// Binds `values` to the parameters 1, 2, 3 … and runs the statement, which returns no rows.
+    public func execute(_ values: any SQLiteBindable...) throws {
+        try execute(binding: values)
+    }
+
+    public func execute(binding values: [any SQLiteBindable]) throws {
+        for (offset, value) in values.enumerated() { value.bind(to: self, at: Int32(offset + 1)) }
+        try execute()
     }
 
     /// Runs a statement that returns no rows.
@@ -55,5 +70,28 @@ struct PreparedStatement {
     private func error(_ code: Int32) -> DatabaseError {
         let message = sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) }
         return DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+    }
+}
+
+/// A Swift value `PreparedStatement` binds without going through GRDB's `DatabaseValue`.
+public protocol SQLiteBindable {
+    func bind(to statement: PreparedStatement, at index: Int32)
+}
+
+extension String: SQLiteBindable {
+    public func bind(to statement: PreparedStatement, at index: Int32) { statement.bind(index, self) }
+}
+
+extension Int64: SQLiteBindable {
+    public func bind(to statement: PreparedStatement, at index: Int32) { statement.bind(index, self) }
+}
+
+extension Int: SQLiteBindable {
+    public func bind(to statement: PreparedStatement, at index: Int32) { statement.bind(index, Int64(self)) }
+}
+
+extension Optional: SQLiteBindable where Wrapped: SQLiteBindable {
+    public func bind(to statement: PreparedStatement, at index: Int32) {
+        if let value = self { value.bind(to: statement, at: index) } else { statement.bindNull(index) }
     }
 }

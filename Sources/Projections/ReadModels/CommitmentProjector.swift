@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 import Ledger
 
@@ -35,8 +36,8 @@ public struct CommitmentProjector: Projector {
         case let .enrolmentEnded(end): row = (end.activity, end.participant, "ended", end.date, end.outcome.rawValue)
         default: return
         }
-        try db.cachedStatement(sql: """
+        try PreparedStatement(db, sql: """
             INSERT INTO commitment_enrolment_step (position, activity, participant, step, date, outcome) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [event.position, row.activity, row.participant, row.step, row.date, row.outcome])
+            """).execute(event.position, row.activity, row.participant, row.step, row.date, row.outcome)
     }
 }

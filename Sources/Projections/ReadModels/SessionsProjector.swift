@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 import Ledger
 
@@ -79,11 +80,11 @@ public struct SessionsProjector: Projector {
     public func apply(_ event: ProjectedEvent, in db: Database) throws {
         switch event.event {
         case let .activityCreated(activity):
-            try db.cachedStatement(sql: """
+            try PreparedStatement(db, sql: """
                 INSERT INTO sessions_activity (position, activity, project, name, kind, municipality, planned_sessions)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [event.position, event.stream, activity.project, activity.name, activity.kind.rawValue,
-                                         activity.municipality, activity.plannedSessions])
+                """).execute(event.position, event.stream, activity.project, activity.name, activity.kind.rawValue,
+                             activity.municipality, activity.plannedSessions)
         case let .sessionScheduled(session):
             try insertSession(event, session.session, "scheduled", session.date, session.durationMinutes, nil, nil, db)
         case let .sessionHeld(session):
@@ -91,9 +92,9 @@ public struct SessionsProjector: Projector {
         case let .sessionCancelled(session):
             try insertSession(event, session.session, "cancelled", session.date, nil, nil, nil, db)
         case let .attendanceRecorded(attendance):
-            try db.cachedStatement(sql: """
+            try PreparedStatement(db, sql: """
                 INSERT INTO sessions_attendance (position, activity, session, participant, status) VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [event.position, event.stream, attendance.session, attendance.participant, attendance.status.rawValue])
+                """).execute(event.position, event.stream, attendance.session, attendance.participant, attendance.status.rawValue)
         default:
             break
         }
@@ -155,9 +156,9 @@ public struct SessionsProjector: Projector {
         _ event: ProjectedEvent, _ session: String, _ status: String, _ date: String, _ minutes: Int?, _ format: String?,
         _ headcount: Int?, _ db: Database
     ) throws {
-        try db.cachedStatement(sql: """
+        try PreparedStatement(db, sql: """
             INSERT INTO sessions_session_event (position, activity, session, status, date, duration_minutes, format, headcount)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [event.position, event.stream, session, status, date, minutes, format, headcount])
+            """).execute(event.position, event.stream, session, status, date, minutes, format, headcount)
     }
 }

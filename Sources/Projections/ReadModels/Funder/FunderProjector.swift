@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 import Ledger
 
@@ -55,52 +56,64 @@ public struct FunderProjector: Projector {
             """)
     }
 
-    public func apply(_ event: ProjectedEvent, in db: Database) throws {
-        func insert(_ table: String, _ columns: [String], _ values: [(any DatabaseValueConvertible)?]) throws {
+    /// One table's INSERT, its SQL written once rather than per event.
+    private struct Insert: Sendable {
+        let sql: String
+        init(_ table: String, _ columns: [String]) {
             let placeholders = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
-            try db.cachedStatement(sql: "INSERT INTO \(table) (position, \(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-                .execute(arguments: StatementArguments([event.position] + values))
+            sql = "INSERT INTO \(table) (position, \(columns.joined(separator: ", "))) VALUES (\(placeholders))"
         }
+    }
+
+    private static let project = Insert("funder_project", ["project", "code", "name", "funder", "start_date", "end_date",
+                                                           "cost_model", "self_financing_hundredths"])
+    private static let activity = Insert("funder_activity", ["activity", "project", "kind", "municipality"])
+    private static let participant = Insert("funder_participant", ["participant", "gender", "birth_year"])
+    private static let entry = Insert("funder_entry", ["participant", "activity", "date", "age", "labour_market", "education",
+                                                       "disability", "third_country_national", "foreign_background", "minority",
+                                                       "homeless", "rural"])
+    private static let exit = Insert("funder_exit", ["participant", "activity", "date", "outcome", "job_searching", "in_education",
+                                                     "qualification", "employed"])
+    private static let engagement = Insert("funder_engagement", ["engagement", "project", "step", "date", "hours_hundredths"])
+    private static let payment = Insert("funder_payment", ["engagement", "kind", "date", "cents"])
+    private static let staffTime = Insert("funder_staff_time", ["project", "date", "hours_hundredths", "hourly_cost_cents"])
+    private static let cost = Insert("funder_cost", ["project", "date", "category", "cents"])
+
+    public func apply(_ event: ProjectedEvent, in db: Database) throws {
+        func insert(_ insert: Insert, _ values: any SQLiteBindable...) throws {
+            try PreparedStatement(db, sql: insert.sql).execute(binding: [event.position] + values)
+        }
+        let none: String? = nil
         switch event.event {
         case let .projectRegistered(project):
-            try insert("funder_project", ["project", "code", "name", "funder", "start_date", "end_date", "cost_model", "self_financing_hundredths"],
-                       [event.stream, project.projectCode, project.name, project.funder.rawValue, project.startDate, project.endDate,
-                        project.costModel.rawValue, hundredths(project.selfFinancingPercent)])
+            try insert(Self.project, event.stream, project.projectCode, project.name, project.funder.rawValue, project.startDate,
+                       project.endDate, project.costModel.rawValue, hundredths(project.selfFinancingPercent))
         case let .activityCreated(activity):
-            try insert("funder_activity", ["activity", "project", "kind", "municipality"],
-                       [event.stream, activity.project, activity.kind.rawValue, activity.municipality])
+            try insert(Self.activity, event.stream, activity.project, activity.kind.rawValue, activity.municipality)
         case let .participantRegistered(participant):
-            try insert("funder_participant", ["participant", "gender", "birth_year"],
-                       [participant.participant, participant.gender.rawValue, participant.birthYear])
+            try insert(Self.participant, participant.participant, participant.gender.rawValue, participant.birthYear)
         case let .enrolmentStarted(start):
             let entry = start.entry
-            try insert("funder_entry", ["participant", "activity", "date", "age", "labour_market", "education", "disability",
-                                        "third_country_national", "foreign_background", "minority", "homeless", "rural"],
-                       [start.participant, start.activity, start.date, entry.ageAtEntry, entry.labourMarketStatus, entry.educationLevel,
-                        entry.disability, entry.thirdCountNational, entry.foreignBackground, entry.minority,
-                        entry.homelessOrHousingExclusion, entry.ruralArea])
+            try insert(Self.entry, start.participant, start.activity, start.date, entry.ageAtEntry, entry.labourMarketStatus,
+                       entry.educationLevel, entry.disability, entry.thirdCountNational, entry.foreignBackground, entry.minority,
+                       entry.homelessOrHousingExclusion, entry.ruralArea)
         case let .enrolmentEnded(end):
-            try insert("funder_exit", ["participant", "activity", "date", "outcome", "job_searching", "in_education", "qualification", "employed"],
-                       [end.participant, end.activity, end.date, end.outcome.rawValue, end.exit?.jobSearching,
-                        end.exit?.inEducationOrTraining, end.exit?.gainedQualification, end.exit?.employed])
+            try insert(Self.exit, end.participant, end.activity, end.date, end.outcome.rawValue, end.exit?.jobSearching,
+                       end.exit?.inEducationOrTraining, end.exit?.gainedQualification, end.exit?.employed)
         case let .engagementAgreed(agreed):
-            try insert("funder_engagement", ["engagement", "project", "step", "date", "hours_hundredths"],
-                       [agreed.engagement, agreed.project, "agreed", agreed.date, nil])
+            try insert(Self.engagement, agreed.engagement, agreed.project, "agreed", agreed.date, Int?.none)
         case let .engagementCompleted(completed):
-            try insert("funder_engagement", ["engagement", "project", "step", "date", "hours_hundredths"],
-                       [completed.engagement, nil, "completed", completed.date, hundredths(completed.hours)])
+            try insert(Self.engagement, completed.engagement, none, "completed", completed.date, hundredths(completed.hours))
         case let .engagementCancelled(cancelled):
-            try insert("funder_engagement", ["engagement", "project", "step", "date", "hours_hundredths"],
-                       [cancelled.engagement, nil, "cancelled", cancelled.date, nil])
+            try insert(Self.engagement, cancelled.engagement, none, "cancelled", cancelled.date, Int?.none)
         case let .feePaid(fee):
-            try insert("funder_payment", ["engagement", "kind", "date", "cents"], [fee.engagement, "fee", fee.date, fee.amountCents])
+            try insert(Self.payment, fee.engagement, "fee", fee.date, fee.amountCents)
         case let .travelReimbursed(travel):
-            try insert("funder_payment", ["engagement", "kind", "date", "cents"], [travel.engagement, "travel", travel.date, travel.amountCents])
+            try insert(Self.payment, travel.engagement, "travel", travel.date, travel.amountCents)
         case let .staffTimeLogged(time):
-            try insert("funder_staff_time", ["project", "date", "hours_hundredths", "hourly_cost_cents"],
-                       [time.project, time.date, hundredths(time.hours), time.hourlyCostCents])
+            try insert(Self.staffTime, time.project, time.date, hundredths(time.hours), time.hourlyCostCents)
         case let .costIncurred(cost):
-            try insert("funder_cost", ["project", "date", "category", "cents"], [cost.project, cost.date, cost.category.rawValue, cost.amountCents])
+            try insert(Self.cost, cost.project, cost.date, cost.category.rawValue, cost.amountCents)
         default:
             break
         }
