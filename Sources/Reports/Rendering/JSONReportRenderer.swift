@@ -42,30 +42,29 @@ enum JSONReportRenderer {
         }
     }
 
-    /// Two-space indentation; empty arrays and objects on one line.
+    /// Two-space indentation; empty arrays and objects on one line. (Called for every cell: it
+    /// allocates nothing for a scalar.)
     private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
-        let inner = Array(repeating: UInt8(ascii: " "), count: indent + 2)
-        let outer = Array(repeating: UInt8(ascii: " "), count: indent)
         switch value {
         case let .array(items) where !items.isEmpty:
-            output.append(contentsOf: Array("[\n".utf8))
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                output.append(contentsOf: inner)
+                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
                 write(item, indent: indent + 2, into: &output)
-                output.append(contentsOf: Array((index + 1 < items.count ? ",\n" : "\n").utf8))
+                output.append(contentsOf: (index + 1 < items.count ? ",\n" : "\n").utf8)
             }
-            output.append(contentsOf: outer)
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
             output.append(UInt8(ascii: "]"))
         case let .object(members) where !members.isEmpty:
-            output.append(contentsOf: Array("{\n".utf8))
+            output.append(contentsOf: "{\n".utf8)
             for (index, member) in members.enumerated() {
-                output.append(contentsOf: inner)
+                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
                 JSONWriter.writeString(member.key, into: &output)
-                output.append(contentsOf: Array(": ".utf8))
+                output.append(contentsOf: ": ".utf8)
                 write(member.value, indent: indent + 2, into: &output)
-                output.append(contentsOf: Array((index + 1 < members.count ? ",\n" : "\n").utf8))
+                output.append(contentsOf: (index + 1 < members.count ? ",\n" : "\n").utf8)
             }
-            output.append(contentsOf: outer)
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
             output.append(UInt8(ascii: "}"))
         default:
             JSONWriter.write(value, into: &output)
