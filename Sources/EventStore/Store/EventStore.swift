@@ -118,8 +118,10 @@ public final class EventStore: Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
         let (first, second) = halves.withLock { ($0[0], $0[1]) }
         guard let first, let second, first.expectedPosition == middle + 1, second.expectedPosition == head + 1,
-              second.firstPrevHash == first.previousHash,
-              second.firstVersions.allSatisfy({ stream, version in version == (first.streamVersions[stream] ?? 0) + 1 })
+              second.firstPrevHash == first.previousHash
+        else { return try verifyInOnePass() }
+        let versionsBeforeSeam = first.streamVersions
+        guard second.firstVersions.allSatisfy({ stream, version in version == (versionsBeforeSeam[stream] ?? 0) + 1 })
         else { return try verifyInOnePass() }
         return second.result
     }

@@ -20,7 +20,11 @@ public enum VerificationResult: Sendable, Equatable {
 struct ChainVerifier {
     private(set) var expectedPosition: Int64
     private(set) var previousHash = Array(HashChain.genesisHash.utf8)
-    private(set) var streamVersions: [String: Int64] = [:]
+    /// Each stream's last version, except the current stream's, which is kept apart: three rows
+    /// in four continue the stream of the row before (a session's attendance), and for them no
+    /// string is made and no dictionary touched.
+    private var otherStreamVersions: [String: Int64] = [:]
+    private var currentStream: (name: String, bytes: [UInt8], version: Int64)?
     private var lastRecordedAt: [UInt8] = []
     /// The hashed message and the hex digest, reused from row to row.
     private var message: [UInt8] = []
@@ -50,16 +54,25 @@ struct ChainVerifier {
             }
             return .broken(position: position, problem: "position \(position) appears out of order")
         }
-        let stream = String(decoding: row.bytes(2), as: UTF8.self)
         let streamVersion = row.integer(3)
-        if startsMidLog && streamVersions[stream] == nil {
-            firstVersions[stream] = streamVersion
-            streamVersions[stream] = streamVersion - 1
+        let streamBytes = row.bytes(2)
+        let stream: (name: String, bytes: [UInt8], version: Int64)
+        if let current = currentStream, Self.same(streamBytes, current.bytes) {
+            stream = current
+        } else {
+            if let current = currentStream { otherStreamVersions[current.name] = current.version }
+            let name = String(decoding: streamBytes, as: UTF8.self)
+            if startsMidLog && otherStreamVersions[name] == nil {
+                firstVersions[name] = streamVersion
+                otherStreamVersions[name] = streamVersion - 1
+            }
+            stream = (name, Array(streamBytes), otherStreamVersions[name] ?? 0)
+            currentStream = stream
         }
-        let expectedVersion = (streamVersions[stream] ?? 0) + 1
+        let expectedVersion = stream.version + 1
         if streamVersion != expectedVersion {
             return .broken(
-                position: position, problem: "stream \(stream) has version \(streamVersion) where \(expectedVersion) was expected")
+                position: position, problem: "stream \(stream.name) has version \(streamVersion) where \(expectedVersion) was expected")
         }
         let prevHash = row.bytes(10)
         if startsMidLog && firstPrevHash == nil {
@@ -73,7 +86,7 @@ struct ChainVerifier {
         if !hashMatches(row, position: position, streamVersion: streamVersion, stored: storedHash) {
             return .broken(position: position, problem: "hash does not match the event's stored fields (its content was changed)")
         }
-        streamVersions[stream] = expectedVersion
+        currentStream?.version = expectedVersion
         previousHash.removeAll(keepingCapacity: true)
         previousHash.append(contentsOf: storedHash)
         lastRecordedAt.removeAll(keepingCapacity: true)
@@ -124,16 +137,27 @@ struct ChainVerifier {
         }
     }
 
+    /// The digits are written backwards into a stack buffer, then appended in one go.
     private mutating func appendDecimal(_ value: Int64) {
-        guard value != 0 else { return message.append(0x30) }
         if value < 0 { message.append(0x2D) }
         var magnitude = value.magnitude
-        let start = message.count
-        while magnitude > 0 {
-            message.append(UInt8(0x30 + magnitude % 10))
-            magnitude /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(0x30 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            message.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
-        message[start...].reverse()
+    }
+
+    /// Each stream's last version.
+    var streamVersions: [String: Int64] {
+        guard let current = currentStream else { return otherStreamVersions }
+        var versions = otherStreamVersions
+        versions[current.name] = current.version
+        return versions
     }
 
     var result: VerificationResult {
