@@ -82,3 +82,60 @@ import Testing
         #expect(try dump(live) == (try dump(try fixture.rebuiltReadModels())))
     }
 }
+
+/// `sessions_session` is derived per batch; a void recomputes its session at once.
+@Suite struct SessionRowTests {
+    private func row(_ session: String, _ live: ReadModelDatabase) throws -> [String]? {
+        try live.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT status, present, absent, excused FROM sessions_session WHERE activity = ? AND session = ?
+                """, arguments: [SampleProgramme.cohortStream, session]).map { row in
+                    [row[0] as String, String(row[1] as Int), String(row[2] as Int), String(row[3] as Int)]
+                }
+        }
+    }
+
+    @Test func aSessionWhoseOnlyEventIsVoidedLeavesNoRow() throws {
+        let fixture = try ProjectionFixture()
+        try fixture.store.appendValidated(try fixture.demoEvents())
+        let live = try fixture.liveReadModels()
+        let engine = try fixture.engine(live)
+        try engine.update()
+        let cancelled = try ProposedEvent(stream: SampleProgramme.cohortStream, type: "session.cancelled", occurredAt: "2026-12-01T10:00:00Z",
+                                          data: #"{"session":"s-extra","date":"2026-12-02"}"#)
+        try fixture.store.appendValidated([cancelled])
+        try engine.update()
+        #expect(try row("s-extra", live) == ["cancelled", "0", "0", "0"])
+        let void = try ProposedEvent(stream: SampleProgramme.cohortStream, type: "entry.voided", occurredAt: "2026-12-01T11:00:00Z",
+                                     data: #"{"eventId":"\#(cancelled.eventId.text)","reason":"recorded on the wrong activity"}"#)
+        try fixture.store.appendValidated([void])
+        try engine.update()
+        #expect(try row("s-extra", live) == nil)
+        #expect(try dump(live) == (try dump(try fixture.rebuiltReadModels())))
+    }
+
+    @Test func aVoidedAttendanceRecordLeavesTheCountsAtOnce() throws {
+        let fixture = try ProjectionFixture()
+        try fixture.store.appendValidated(try fixture.demoEvents())
+        let live = try fixture.liveReadModels()
+        let engine = try fixture.engine(live)
+        try engine.update()
+        let before = try #require(try row("s5", live))
+        var present: [RecordedEvent] = []
+        try fixture.store.read { reader in
+            try reader.events(inStream: SampleProgramme.cohortStream).forEach { event in
+                if event.type == "attendance.recorded" && event.data.contains(#""session":"s5""#) && event.data.contains(#""status":"present""#) {
+                    present.append(event)
+                }
+            }
+        }
+        let record = try #require(present.last)
+        let void = try ProposedEvent(stream: SampleProgramme.cohortStream, type: "entry.voided", occurredAt: "2026-12-01T11:00:00Z",
+                                     data: #"{"eventId":"\#(record.eventId)","reason":"recorded twice"}"#)
+        try fixture.store.appendValidated([void])
+        try engine.update()
+        let after = try #require(try row("s5", live))
+        #expect(Int(after[1]) == (Int(before[1]) ?? 0) - 1)
+        #expect(try dump(live) == (try dump(try fixture.rebuiltReadModels())))
+    }
+}
