@@ -203,10 +203,12 @@ public struct ESRFigures: Sendable, Equatable {
             [Indicator(code: indicator.code, answer: nil)]
                 + (indicator.field == nil ? [] : ["not-collected", "refused"].map { Indicator(code: indicator.code, answer: $0) })
         }
+        // Each line's rule, found once rather than for every person.
+        let outputRuleOfLine = participants.map { line in outputRules.first { $0.code == line.code } }
         for entry in first.values {
             let who = gender(entry.participant)
             for (index, line) in participants.enumerated() {
-                guard let rule = outputRules.first(where: { $0.code == line.code }) else { continue }
+                guard let rule = outputRuleOfLine[index] else { continue }
                 let counts = line.answer.map { answer in rule.field.map { entry[keyPath: $0] == answer } ?? false } ?? rule.test(entry)
                 guard counts else { continue }
                 participants[index].cumulative.add(who)
@@ -222,6 +224,7 @@ public struct ESRFigures: Sendable, Equatable {
             [Indicator(code: indicator.code, answer: nil)]
                 + (indicator.field == nil ? [] : ["not-collected", "refused"].map { Indicator(code: indicator.code, answer: $0) })
         }
+        let resultRuleOfLine = leavers.map { line in resultRules.first { $0.code == line.code } }
         let entriesByPerson = Dictionary(grouping: projectEntries, by: \.participant)
         let exitsByPerson = Dictionary(grouping: projectExits, by: \.participant)
         for participant in first.keys {
@@ -234,7 +237,7 @@ public struct ESRFigures: Sendable, Equatable {
             guard !stillIn, let last = ended.max(by: { $0.date < $1.date }) else { continue }
             let who = gender(participant)
             for (index, line) in leavers.enumerated() {
-                guard let rule = resultRules.first(where: { $0.code == line.code }) else { continue }
+                guard let rule = resultRuleOfLine[index] else { continue }
                 let counts = line.answer.map { answer in
                     rule.field.map { (last[keyPath: $0] ?? "not-collected") == answer } ?? false
                 } ?? rule.test(last)
