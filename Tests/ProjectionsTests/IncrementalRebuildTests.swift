@@ -95,12 +95,18 @@ import Testing
         }
     }
 
-    @Test func aSessionWhoseOnlyEventIsVoidedLeavesNoRow() throws {
+    /// The demo programme, appended and projected.
+    private func demo() throws -> (fixture: ProjectionFixture, live: ReadModelDatabase, engine: ProjectionEngine) {
         let fixture = try ProjectionFixture()
         try fixture.store.appendValidated(try fixture.demoEvents())
         let live = try fixture.liveReadModels()
         let engine = try fixture.engine(live)
         try engine.update()
+        return (fixture, live, engine)
+    }
+
+    @Test func aSessionWhoseOnlyEventIsVoidedLeavesNoRow() throws {
+        let (fixture, live, engine) = try demo()
         let cancelled = try ProposedEvent(stream: SampleProgramme.cohortStream, type: "session.cancelled", occurredAt: "2026-12-01T10:00:00Z",
                                           data: #"{"session":"s-extra","date":"2026-12-02"}"#)
         try fixture.store.appendValidated([cancelled])
@@ -115,11 +121,7 @@ import Testing
     }
 
     @Test func aVoidedAttendanceRecordLeavesTheCountsAtOnce() throws {
-        let fixture = try ProjectionFixture()
-        try fixture.store.appendValidated(try fixture.demoEvents())
-        let live = try fixture.liveReadModels()
-        let engine = try fixture.engine(live)
-        try engine.update()
+        let (fixture, live, engine) = try demo()
         let before = try #require(try row("s5", live))
         var present: [RecordedEvent] = []
         try fixture.store.read { reader in
