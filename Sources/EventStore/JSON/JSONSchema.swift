@@ -27,7 +27,9 @@ public struct SchemaViolation: Error, Sendable, Equatable, CustomStringConvertib
 public final class JSONSchema: @unchecked Sendable {
     // Immutable after init; NSRegularExpression is thread-safe for matching.
     private let node: JSONValue
-    private let patterns: [String: NSRegularExpression]
+    /// The same schema with each node's keywords looked up once, at load: validation runs for
+    /// every imported event, and finding keywords in the schema's JSON each time was a third of it.
+    private let root: CompiledNode
     private let registry: [String: JSONSchema]
     /// Ids and names repeat across events; NSRegularExpression on Linux costs microseconds a match.
     private let patternResults = Mutex<[String: Bool]>([:])
@@ -45,7 +47,7 @@ public final class JSONSchema: @unchecked Sendable {
         self.registry = registry
         var patterns: [String: NSRegularExpression] = [:]
         try Self.collectPatterns(node, into: &patterns)
-        self.patterns = patterns
+        root = CompiledNode(node, patterns: patterns)
     }
 
     public var id: String? { node["$id"]?.stringValue }
@@ -79,104 +81,114 @@ public final class JSONSchema: @unchecked Sendable {
 
     /// Throws the first violation found, in document order.
     public func validate(_ value: JSONValue) throws(SchemaViolation) {
-        try check(value, against: node, path: "")
+        var path = ViolationPath()
+        try check(value, against: root, path: &path)
     }
 
     // MARK: - Keywords
 
-    private func check(_ value: JSONValue, against schema: JSONValue, path: String) throws(SchemaViolation) {
+    private func check(_ value: JSONValue, against schema: CompiledNode, path: inout ViolationPath) throws(SchemaViolation) {
         func fail(_ keyword: String, _ reason: String) -> SchemaViolation {
-            SchemaViolation(path: path, keyword: keyword, reason: reason)
+            SchemaViolation(path: path.text, keyword: keyword, reason: reason)
         }
-        if let reference = schema["$ref"]?.stringValue {
+        if let reference = schema.ref {
             guard let target = registry[reference] else { throw fail("$ref", "refers to the unknown schema \(reference)") }
             do {
                 try target.validate(value)
             } catch {
                 throw SchemaViolation(
-                    path: [path, error.path].filter { !$0.isEmpty }.joined(separator: "."), keyword: error.keyword,
+                    path: [path.text, error.path].filter { !$0.isEmpty }.joined(separator: "."), keyword: error.keyword,
                     reason: error.reason)
             }
         }
-        if let type = schema["type"]?.stringValue, !Self.has(type: type, value) {
+        if let type = schema.type, !Self.has(type: type, value) {
             throw fail("type", "must be \(Self.article(type))")
         }
-        if case let .array(options)? = schema["enum"], !options.contains(value) {
+        if let options = schema.enumValues, !options.contains(value) {
             let names = options.compactMap(\.stringValue)
             throw fail("enum", names.count == options.count ? "must be one of \(names.joined(separator: ", "))" : "is not an allowed value")
         }
-        if let constant = schema["const"], constant != value {
+        if let constant = schema.constant, constant != value {
             throw fail("const", "must be \(JSONWriter.compact(constant))")
         }
         switch value {
         case let .number(literal):
             let number = Double(literal) ?? .nan
-            if let minimum = schema["minimum"].flatMap(Self.double), number < minimum {
-                throw fail("minimum", "must be at least \(Self.text(schema["minimum"]))")
+            if let minimum = schema.minimum, number < minimum.value {
+                throw fail("minimum", "must be at least \(minimum.literal)")
             }
-            if let maximum = schema["maximum"].flatMap(Self.double), number > maximum {
-                throw fail("maximum", "must be at most \(Self.text(schema["maximum"]))")
+            if let maximum = schema.maximum, number > maximum.value {
+                throw fail("maximum", "must be at most \(maximum.literal)")
             }
         case let .string(text):
-            let length = text.unicodeScalars.count
-            if let minimum = schema["minLength"]?.integerValue, length < minimum {
-                throw fail("minLength", minimum == 1 ? "must not be empty" : "must be at least \(minimum) characters")
+            if schema.minLength != nil || schema.maxLength != nil {
+                let length = text.unicodeScalars.count
+                if let minimum = schema.minLength, length < minimum {
+                    throw fail("minLength", minimum == 1 ? "must not be empty" : "must be at least \(minimum) characters")
+                }
+                if let maximum = schema.maxLength, length > maximum {
+                    throw fail("maxLength", "must be at most \(maximum) characters")
+                }
             }
-            if let maximum = schema["maxLength"]?.integerValue, length > maximum {
-                throw fail("maxLength", "must be at most \(maximum) characters")
-            }
-            if let pattern = schema["pattern"]?.stringValue, let regex = patterns[pattern], !matches(regex, pattern, text) {
+            if let pattern = schema.pattern, !matches(pattern.regex, pattern.source, text) {
                 throw fail("pattern", "does not have the required form")
             }
-            if let format = schema["format"]?.stringValue, !Self.matches(format: format, text) {
+            if let format = schema.format, !Self.matches(format: format, text) {
                 throw fail("format", "must be \(Self.formatName(format))")
             }
         case let .array(items):
-            if let minimum = schema["minItems"]?.integerValue, items.count < minimum {
+            if let minimum = schema.minItems, items.count < minimum {
                 throw fail("minItems", "must have at least \(minimum) items")
             }
-            if let maximum = schema["maxItems"]?.integerValue, items.count > maximum {
+            if let maximum = schema.maxItems, items.count > maximum {
                 throw fail("maxItems", "must have at most \(maximum) items")
             }
-            if schema["uniqueItems"] == .bool(true), Set(items).count != items.count {
+            if schema.uniqueItems, Set(items).count != items.count {
                 throw fail("uniqueItems", "must not repeat an item")
             }
-            if let itemSchema = schema["items"] {
+            if let itemSchema = schema.items {
                 for (index, item) in items.enumerated() {
-                    try check(item, against: itemSchema, path: "\(path)[\(index)]")
+                    path.steps.append(.index(index))
+                    defer { path.steps.removeLast() }
+                    try check(item, against: itemSchema, path: &path)
                 }
             }
         case let .object(members):
             // Document order: the first member that breaks a rule is the one named.
-            let properties = schema["properties"]
             for member in members {
-                let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-                if let memberSchema = properties?[member.key] {
-                    try check(member.value, against: memberSchema, path: memberPath)
-                } else if let additional = schema["additionalProperties"] {
-                    if additional == .bool(false) {
-                        throw SchemaViolation(path: memberPath, keyword: "additionalProperties", reason: "is not a field of this event")
+                path.steps.append(.key(member.key))
+                defer { path.steps.removeLast() }
+                if let memberSchema = schema.properties?[member.key] {
+                    try check(member.value, against: memberSchema, path: &path)
+                } else if let additional = schema.additionalProperties {
+                    guard let additional else {
+                        throw SchemaViolation(path: path.text, keyword: "additionalProperties", reason: "is not a field of this event")
                     }
-                    try check(member.value, against: additional, path: memberPath)
+                    try check(member.value, against: additional, path: &path)
                 }
             }
-            if case let .array(required)? = schema["required"] {
-                for name in required.compactMap(\.stringValue) where value[name] == nil {
-                    throw SchemaViolation(
-                        path: path.isEmpty ? name : "\(path).\(name)", keyword: "required", reason: "is missing")
-                }
+            for name in schema.required where value[name] == nil {
+                path.steps.append(.key(name))
+                defer { path.steps.removeLast() }
+                throw SchemaViolation(path: path.text, keyword: "required", reason: "is missing")
             }
         default:
             break
         }
-        if case let .array(options)? = schema["oneOf"] {
-            let passing = options.filter { (try? check(value, against: $0, path: path)) != nil }.count
+        if let options = schema.oneOf {
+            var passing = 0
+            for option in options where (try? check(value, against: option, path: &path)) != nil { passing += 1 }
             if passing != 1 { throw fail("oneOf", "must match exactly one of the allowed forms") }
         }
-        if case let .array(options)? = schema["anyOf"], !options.contains(where: { (try? check(value, against: $0, path: path)) != nil }) {
-            throw fail("anyOf", "must match one of the allowed forms")
+        if let options = schema.anyOf {
+            var anyPasses = false
+            for option in options where (try? check(value, against: option, path: &path)) != nil {
+                anyPasses = true
+                break
+            }
+            if !anyPasses { throw fail("anyOf", "must match one of the allowed forms") }
         }
-        if let negated = schema["not"], (try? check(value, against: negated, path: path)) != nil {
+        if let negated = schema.not, (try? check(value, against: negated, path: &path)) != nil {
             throw fail("not", "has a form that is not allowed")
         }
     }
@@ -215,10 +227,6 @@ public final class JSONSchema: @unchecked Sendable {
         return nil
     }
 
-    private static func text(_ value: JSONValue?) -> String {
-        value.map(JSONWriter.compact) ?? ""
-    }
-
     private static func formatName(_ format: String) -> String {
         ["date": "a date (YYYY-MM-DD)", "date-time": "an RFC 3339 date-time", "uuid": "a UUID"][format] ?? format
     }
@@ -234,5 +242,92 @@ public final class JSONSchema: @unchecked Sendable {
         default:
             return true
         }
+    }
+}
+
+/// Where in the value the check is, as a stack of steps: a string only when a violation is
+/// reported (`entry.ageAtEntry`, `items[2]`).
+private struct ViolationPath {
+    enum Step {
+        case key(String)
+        case index(Int)
+    }
+
+    var steps: [Step] = []
+
+    var text: String {
+        var text = ""
+        for step in steps {
+            switch step {
+            case let .key(key): text += text.isEmpty ? key : "." + key
+            case let .index(index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+}
+
+/// One schema node's keywords, looked up once. A node that is not an object (`true`) has none and
+/// accepts everything, as before; `additionalProperties: false` is `.some(nil)`.
+private final class CompiledNode: @unchecked Sendable {
+    let ref: String?
+    let type: String?
+    let enumValues: [JSONValue]?
+    let constant: JSONValue?
+    let minimum: (value: Double, literal: String)?
+    let maximum: (value: Double, literal: String)?
+    let minLength: Int64?
+    let maxLength: Int64?
+    let pattern: (source: String, regex: NSRegularExpression)?
+    let format: String?
+    let minItems: Int64?
+    let maxItems: Int64?
+    let uniqueItems: Bool
+    let items: CompiledNode?
+    let properties: [String: CompiledNode]?
+    let additionalProperties: CompiledNode??
+    let required: [String]
+    let oneOf: [CompiledNode]?
+    let anyOf: [CompiledNode]?
+    let not: CompiledNode?
+
+    init(_ schema: JSONValue, patterns: [String: NSRegularExpression]) {
+        func node(_ value: JSONValue?) -> CompiledNode? { value.map { CompiledNode($0, patterns: patterns) } }
+        func nodes(_ value: JSONValue?) -> [CompiledNode]? {
+            guard case let .array(options)? = value else { return nil }
+            return options.map { CompiledNode($0, patterns: patterns) }
+        }
+        func bound(_ value: JSONValue?) -> (value: Double, literal: String)? {
+            guard case let .number(literal)? = value, let number = Double(literal) else { return nil }
+            return (number, literal)
+        }
+        ref = schema["$ref"]?.stringValue
+        type = schema["type"]?.stringValue
+        if case let .array(options)? = schema["enum"] { enumValues = options } else { enumValues = nil }
+        constant = schema["const"]
+        minimum = bound(schema["minimum"])
+        maximum = bound(schema["maximum"])
+        minLength = schema["minLength"]?.integerValue
+        maxLength = schema["maxLength"]?.integerValue
+        pattern = schema["pattern"]?.stringValue.flatMap { source in patterns[source].map { (source, $0) } }
+        format = schema["format"]?.stringValue
+        minItems = schema["minItems"]?.integerValue
+        maxItems = schema["maxItems"]?.integerValue
+        uniqueItems = schema["uniqueItems"] == .bool(true)
+        items = node(schema["items"])
+        if case let .object(members)? = schema["properties"] {
+            properties = Dictionary(members.map { ($0.key, CompiledNode($0.value, patterns: patterns)) }, uniquingKeysWith: { first, _ in first })
+        } else {
+            properties = nil
+        }
+        switch schema["additionalProperties"] {
+        case nil: additionalProperties = nil
+        case .bool(false)?: additionalProperties = .some(nil)
+        case let other?: additionalProperties = .some(CompiledNode(other, patterns: patterns))
+        }
+        if case let .array(names)? = schema["required"] { required = names.compactMap(\.stringValue) } else { required = [] }
+        oneOf = nodes(schema["oneOf"])
+        anyOf = nodes(schema["anyOf"])
+        not = node(schema["not"])
     }
 }
