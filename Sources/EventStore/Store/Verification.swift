@@ -15,8 +15,8 @@ public enum VerificationResult: Sendable, Equatable {
 /// equal to the previous event's `hash`, and each `hash` recomputed from the stored fields.
 ///
 /// It reads the columns where SQLite holds them and hashes those bytes as they are (the contract
-/// is about bytes): no Swift string is made per event except a stream's name, so a million
-/// events verify in about a second.
+/// is about bytes): no Swift string is made per event, only a stream's name when the stream changes from
+/// the row before, so a million events verify in under two seconds on two cores.
 struct ChainVerifier {
     private(set) var expectedPosition: Int64
     private(set) var previousHash = Array(HashChain.genesisHash.utf8)
