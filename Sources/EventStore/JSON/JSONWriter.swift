@@ -41,31 +41,58 @@ public enum JSONWriter {
     }
 
     public static func writeString(_ text: String, into output: inout [UInt8]) {
+        writeString(text, to: &output)
+    }
+
+    /// A string literal with the escapes above, into any byte sink (an array, or a report's
+    /// output buffer).
+    public static func writeString<Sink: JSONByteSink & ~Copyable>(_ text: String, to output: inout Sink) {
         output.append(UInt8(ascii: "\""))
-        let utf8 = text.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output.append(contentsOf: utf8)
+        // Nearly every string needs no escape: check and copy the bytes in place (small strings
+        // too are given as contiguous storage).
+        let copiedWhole = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            output.append(bytes)
+            return true
+        }
+        if copiedWhole == true {
             output.append(UInt8(ascii: "\""))
             return
         }
-        for byte in utf8 {
+        for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case 0x0A: escape(UInt8(ascii: "n"), into: &output)
+            case 0x0D: escape(UInt8(ascii: "r"), into: &output)
+            case 0x09: escape(UInt8(ascii: "t"), into: &output)
+            case 0x08: escape(UInt8(ascii: "b"), into: &output)
+            case 0x0C: escape(UInt8(ascii: "f"), into: &output)
             case 0x00..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
+                for escaped in [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] {
+                    output.append(escaped)
+                }
             default:
                 output.append(byte)
             }
         }
         output.append(UInt8(ascii: "\""))
     }
+
+    private static func escape<Sink: JSONByteSink & ~Copyable>(_ letter: UInt8, into output: inout Sink) {
+        output.append(UInt8(ascii: "\\"))
+        output.append(letter)
+    }
+}
+
+/// Where `JSONWriter.writeString` puts bytes.
+public protocol JSONByteSink: ~Copyable {
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: JSONByteSink where Element == UInt8 {
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }

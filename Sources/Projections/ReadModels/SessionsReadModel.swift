@@ -48,6 +48,14 @@ public enum SessionsReadModel {
         public let excused: Int
 
         public var attendanceRate: Rate { Rate(present, of: present + absent + excused) }
+
+        /// Within an activity: by date, then by session id with shorter ids first ("s9" before "s10").
+        static func isInReportOrder(_ first: Session, _ second: Session) -> Bool {
+            if first.date != second.date { return first.date < second.date }
+            let (firstLength, secondLength) = (first.session.utf8.count, second.session.utf8.count)
+            if firstLength != secondLength { return firstLength < secondLength }
+            return first.session < second.session
+        }
     }
 
     public struct Attendance: Sendable, Equatable {
@@ -81,20 +89,41 @@ public enum SessionsReadModel {
         // `? IS NULL OR …` would make it read everything.
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
-        if let activity = filter.activity { conditions.append("s.activity = ?"); arguments.append(activity) }
-        if let from = filter.from { conditions.append("s.date >= ?"); arguments.append(from) }
-        if let to = filter.to { conditions.append("s.date <= ?"); arguments.append(to) }
-        return try Array(Row.fetchCursor(db, sql: """
-            SELECT s.activity, s.session, s.status, s.date, s.duration_minutes, s.format, s.headcount, s.present, s.absent, s.excused
-            FROM sessions_session s
+        if let activity = filter.activity { conditions.append("activity = ?"); arguments.append(activity) }
+        if let from = filter.from { conditions.append("date >= ?"); arguments.append(from) }
+        if let to = filter.to { conditions.append("date <= ?"); arguments.append(to) }
+        // Rows come in primary-key order (activity, session), which needs no sort in SQLite; an
+        // activity's few sessions are then put in date order here. (Sorting the whole county's
+        // sessions in SQL took longer than reading them.)
+        var sessions: [Session] = []
+        var activityStart = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT activity, session, status, date, duration_minutes, format, headcount, present, absent, excused
+            FROM sessions_session
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY s.activity, s.date, length(s.session), s.session
-            """, arguments: StatementArguments(arguments)
-        ).map { row in
+            ORDER BY activity, session
+            """, arguments: StatementArguments(arguments))
+        while let row = try rows.next() {
             let held = (row[2] as String) == "held"
-            return Session(activity: row[0], session: row[1], status: row[2], date: row[3], durationMinutes: row[4], format: row[5],
-                           headcount: row[6], present: held ? row[7] : 0, absent: held ? row[8] : 0, excused: held ? row[9] : 0)
-        })
+            let session = Session(activity: row[0], session: row[1], status: row[2], date: row[3], durationMinutes: row[4], format: row[5],
+                                  headcount: row[6], present: held ? row[7] : 0, absent: held ? row[8] : 0, excused: held ? row[9] : 0)
+            if let last = sessions.last, last.activity != session.activity {
+                putInReportOrder(&sessions, from: activityStart)
+                activityStart = sessions.count
+            }
+            sessions.append(session)
+        }
+        putInReportOrder(&sessions, from: activityStart)
+        return sessions
+    }
+
+    /// Sorts `sessions[start...]` (one activity's) by `Session.isInReportOrder`. Positions are
+    /// sorted, not the sessions: moving a session copies six strings.
+    private static func putInReportOrder(_ sessions: inout [Session], from start: Int) {
+        let order = (start..<sessions.count).sorted { Session.isInReportOrder(sessions[$0], sessions[$1]) }
+        guard order != Array(start..<sessions.count) else { return }
+        let sorted = order.map { sessions[$0] }
+        sessions.replaceSubrange(start..., with: sorted)
     }
 
     /// Each activity in the filter with its sessions' totals.

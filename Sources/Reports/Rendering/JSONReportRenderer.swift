@@ -3,71 +3,122 @@ import EventStore
 /// A report as JSON: `report`, `title`, `parameters`, one array of row objects per table under
 /// `tables`, and `ledger` (position, hash, asOf, atPosition). Rates are numbers in percent with
 /// two decimals (84.68), or null when there is nothing to divide by; money is integer cents; a
-/// suppressed count is the string "<K". Members keep a fixed order,
+/// suppressed count is the string "<K". Members keep a fixed order and two-space indentation,
 /// so the same report is the same bytes.
+///
+/// Written cell by cell straight into bytes, with no document tree in between: a county-wide
+/// sessions report has some 800,000 cells.
 enum JSONReportRenderer {
     static func render(_ report: Report) -> String {
-        let tables: [(key: String, value: JSONValue)] = report.tables.map { table in
-            (table.key, .array(table.rows.map { row in
-                .object(zip(table.columns, row).map { column, cell in (column.key, value(cell)) })
-            }))
-        }
-        let document: JSONValue = .object([
-            ("report", .string(report.kind)),
-            ("title", .string(report.title)),
-            ("parameters", .object(report.parameters.map { ($0.key, .string($0.value)) })),
-            ("tables", .object(tables)),
-            ("ledger", .object([
-                ("position", .number(String(report.stamp.position))),
-                ("hash", .string(report.stamp.hash)),
-                ("asOf", report.stamp.asOf.map(JSONValue.string) ?? .null),
-                ("atPosition", report.stamp.atPosition.map { .number(String($0)) } ?? .null),
-            ])),
-        ])
-        var output: [UInt8] = []
-        write(document, indent: 0, into: &output)
-        output.append(0x0A)
-        return String(decoding: output, as: UTF8.self)
+        ReportBytes.collect { render(report, into: &$0) }
     }
 
-    private static func value(_ cell: Report.Cell) -> JSONValue {
+    static func render(_ report: Report, into output: inout ReportBytes) {
+        output.append("{\n")
+        member("report", indent: 2, into: &output)
+        JSONWriter.writeString(report.kind, to: &output)
+        output.append(",\n")
+        member("title", indent: 2, into: &output)
+        JSONWriter.writeString(report.title, to: &output)
+        output.append(",\n")
+
+        member("parameters", indent: 2, into: &output)
+        writeObject(count: report.parameters.count, indent: 2, into: &output) { index, output in
+            member(report.parameters[index].key, indent: 4, into: &output)
+            JSONWriter.writeString(report.parameters[index].value, to: &output)
+        }
+        output.append(",\n")
+
+        member("tables", indent: 2, into: &output)
+        writeObject(count: report.tables.count, indent: 2, into: &output) { index, output in
+            let table = report.tables[index]
+            member(table.key, indent: 4, into: &output)
+            guard !table.rows.isEmpty else { return output.append("[]") }
+            output.append("[\n")
+            // What comes before each cell's value (the line break, indentation and `"key": `),
+            // made once per table: a county-wide report writes it 800,000 times.
+            let cellPrefixes: [[UInt8]] = table.columns.indices.map { column in
+                var prefix = Array((column == 0 ? "{\n        " : ",\n        ").utf8)
+                JSONWriter.writeString(table.columns[column].key, into: &prefix)
+                prefix.append(contentsOf: ": ".utf8)
+                return prefix
+            }
+            for (rowIndex, row) in table.rows.enumerated() {
+                output.append(spaces: 6)
+                let cells = min(table.columns.count, row.count)
+                if cells == 0 { output.append("{}") }
+                for column in 0..<cells {
+                    cellPrefixes[column].withUnsafeBufferPointer { output.append($0) }
+                    write(row[column], into: &output)
+                }
+                if cells > 0 { output.append("\n      }") }
+                output.append(rowIndex + 1 < table.rows.count ? ",\n" : "\n")
+            }
+            output.append(spaces: 4)
+            output.append("]")
+        }
+        output.append(",\n")
+
+        member("ledger", indent: 2, into: &output)
+        output.append("{\n")
+        member("position", indent: 4, into: &output)
+        output.append(decimal: Int(report.stamp.position))
+        output.append(",\n")
+        member("hash", indent: 4, into: &output)
+        JSONWriter.writeString(report.stamp.hash, to: &output)
+        output.append(",\n")
+        member("asOf", indent: 4, into: &output)
+        if let asOf = report.stamp.asOf { JSONWriter.writeString(asOf, to: &output) } else { output.append("null") }
+        output.append(",\n")
+        member("atPosition", indent: 4, into: &output)
+        if let position = report.stamp.atPosition { output.append(decimal: Int(position)) } else { output.append("null") }
+        output.append("\n  }\n}\n")
+    }
+
+    /// `"key": ` at the given indentation.
+    private static func member(_ key: String, indent: Int, into output: inout ReportBytes) {
+        output.append(spaces: indent)
+        JSONWriter.writeString(key, to: &output)
+        output.append(": ")
+    }
+
+    /// `{`, the members one per line (each written by `writeMember`), `}` at `indent`; `{}` when empty.
+    private static func writeObject(
+        count: Int, indent: Int, into output: inout ReportBytes, _ writeMember: (Int, inout ReportBytes) -> Void
+    ) {
+        guard count > 0 else { return output.append("{}") }
+        output.append("{\n")
+        for index in 0..<count {
+            writeMember(index, &output)
+            output.append(index + 1 < count ? ",\n" : "\n")
+        }
+        output.append(spaces: indent)
+        output.append("}")
+    }
+
+    private static func write(_ cell: Report.Cell, into output: inout ReportBytes) {
         switch cell {
-        case let .text(text): return .string(text)
-        case let .integer(value): return .number(String(value))
-        case let .hundredths(value): return .number(Report.Cell.fixed(value))
-        case let .rate(rate): return rate.percentText.map(JSONValue.number) ?? .null
-        case let .cents(value): return .number(String(value))
-        case let .suppressed(threshold): return .string("<\(threshold)")
-        case .none: return .null
+        case let .text(text): JSONWriter.writeString(text, to: &output)
+        case let .integer(value), let .cents(value): output.append(decimal: value)
+        case let .hundredths(value): writeFixed(value, into: &output)
+        case let .rate(rate):
+            if let hundredths = rate.percentHundredths { writeFixed(hundredths, into: &output) } else { output.append("null") }
+        case let .suppressed(threshold):
+            output.append("\"<")
+            output.append(decimal: threshold)
+            output.append("\"")
+        case .none: output.append("null")
         }
     }
 
-    /// Two-space indentation; empty arrays and objects on one line. (Called for every cell: it
-    /// allocates nothing for a scalar.)
-    private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
-        switch value {
-        case let .array(items) where !items.isEmpty:
-            output.append(contentsOf: "[\n".utf8)
-            for (index, item) in items.enumerated() {
-                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
-                write(item, indent: indent + 2, into: &output)
-                output.append(contentsOf: (index + 1 < items.count ? ",\n" : "\n").utf8)
-            }
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-            output.append(UInt8(ascii: "]"))
-        case let .object(members) where !members.isEmpty:
-            output.append(contentsOf: "{\n".utf8)
-            for (index, member) in members.enumerated() {
-                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
-                JSONWriter.writeString(member.key, into: &output)
-                output.append(contentsOf: ": ".utf8)
-                write(member.value, indent: indent + 2, into: &output)
-                output.append(contentsOf: (index + 1 < members.count ? ",\n" : "\n").utf8)
-            }
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
-            output.append(UInt8(ascii: "}"))
-        default:
-            JSONWriter.write(value, into: &output)
-        }
+    /// Hundredths as a number with two decimals (150 → 1.50, -5 → -0.05).
+    private static func writeFixed(_ hundredths: Int, into output: inout ReportBytes) {
+        if hundredths < 0 { output.append(UInt8(ascii: "-")) }
+        let magnitude = Int(hundredths.magnitude)
+        output.append(decimal: magnitude / 100)
+        output.append(UInt8(ascii: "."))
+        let fraction = magnitude % 100
+        if fraction < 10 { output.append(UInt8(ascii: "0")) }
+        output.append(decimal: fraction)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Reports
 
 struct ReportCommand: ParsableCommand {
@@ -20,7 +21,9 @@ struct ReportOptions: ParsableArguments {
 
     func write(_ report: Report, csv dialect: CSVDialect = .rfc4180) {
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
-        print(format.render(report, csv: dialect), terminator: "")
+        var output = ReportBytes { FileHandle.standardOutput.write(Data(buffer: $0)) }
+        format.write(report, csv: dialect, into: &output)
+        output.finish()
     }
 }
 
