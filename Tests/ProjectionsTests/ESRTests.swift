@@ -13,7 +13,7 @@ import Testing
         var split = ESRFigures.Split()
         for person in people {
             split.total += 1
-            split.byGender[ESRFigures.Gender(rawValue: person.gender) ?? .notTold, default: 0] += 1
+            split[ESRFigures.Gender(rawValue: person.gender) ?? .notTold] += 1
         }
         return split
     }

@@ -120,6 +120,26 @@ import Testing
         #expect(try dump(live) == (try dump(try fixture.rebuiltReadModels())))
     }
 
+    /// Sessions whose ids sort otherwise than their dates (the table's own order is by id) come
+    /// out by activity, date, and id with shorter ids first.
+    @Test func sessionsAreListedByActivityDateAndId() throws {
+        let (fixture, live, engine) = try demo()
+        let extra = try [("x10", "2026-12-05"), ("x9", "2026-12-05"), ("a1", "2026-12-04"), ("z0", "2026-11-30")].map { session, date in
+            try ProposedEvent(stream: SampleProgramme.cohortStream, type: "session.cancelled", occurredAt: "2026-12-01T10:00:00Z",
+                              data: #"{"session":"\#(session)","date":"\#(date)"}"#)
+        }
+        try fixture.store.appendValidated(extra)
+        try engine.update()
+        let sessions = try live.read { db in try SessionsReadModel.sessions(.init(), in: db) }
+        let expected = sessions.sorted { ($0.activity, $0.date, $0.session.count, $0.session) < ($1.activity, $1.date, $1.session.count, $1.session) }
+        #expect(Set(sessions.map(\.activity)).count > 1)
+        #expect(sessions.map { [$0.activity, $0.session] } == expected.map { [$0.activity, $0.session] })
+        let cohort = sessions.filter { $0.activity == SampleProgramme.cohortStream }.map(\.session)
+        #expect(cohort.firstIndex(of: "z0")! < cohort.firstIndex(of: "a1")!)
+        #expect(cohort.firstIndex(of: "a1")! < cohort.firstIndex(of: "x9")!)
+        #expect(cohort.firstIndex(of: "x9")! < cohort.firstIndex(of: "x10")!)
+    }
+
     @Test func aVoidedAttendanceRecordLeavesTheCountsAtOnce() throws {
         let (fixture, live, engine) = try demo()
         let before = try #require(try row("s5", live))

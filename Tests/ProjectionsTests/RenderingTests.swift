@@ -42,6 +42,72 @@ import Testing
         #expect(json["ledger"]?["asOf"] == "2026-06-30T23:59:59.999999Z")
     }
 
+    /// The exact bytes, written out here by hand: two-space indentation, `{}` and `[]` when
+    /// empty, each kind of cell, escapes, negative fixed-point numbers.
+    @Test func jsonBytesAreExactlyTheDocumentedForm() {
+        let cells = Report(
+            kind: "cells", title: "Tab\there \"quoted\" \\ \u{1} – ä", parameters: [],
+            tables: [
+                Report.Table(key: "empty", title: "Empty", columns: [.init("a", "A")], rows: []),
+                Report.Table(
+                    key: "all", title: "All",
+                    columns: [.init("text", "T"), .init("integer", "I"), .init("hours", "H"), .init("rate", "R"), .init("money", "M"),
+                              .init("hidden", "S"), .init("none", "N")],
+                    rows: [[.text("line\nbreak"), .integer(-1_234_567), .hundredths(-5), .rate(Rate(503, of: 594)), .cents(123_456),
+                            .suppressed(below: 5), .none]]),
+            ],
+            stamp: LedgerStamp(position: 7, hash: "ab", atPosition: 5))
+        #expect(ReportFormat.json.render(cells) == #"""
+            {
+              "report": "cells",
+              "title": "Tab\there \"quoted\" \\ \u0001 – ä",
+              "parameters": {},
+              "tables": {
+                "empty": [],
+                "all": [
+                  {
+                    "text": "line\nbreak",
+                    "integer": -1234567,
+                    "hours": -0.05,
+                    "rate": 84.68,
+                    "money": 123456,
+                    "hidden": "<5",
+                    "none": null
+                  }
+                ]
+              },
+              "ledger": {
+                "position": 7,
+                "hash": "ab",
+                "asOf": null,
+                "atPosition": 5
+              }
+            }
+
+            """#)
+    }
+
+    /// A report too big for one piece reaches the output in pieces of at most 64 KiB, which
+    /// together are the whole rendering.
+    @Test func largeJSONReportsGoOutInPieces() throws {
+        let rows: [[Report.Cell]] = (0..<5_000).map { [.text("activity-\($0)"), .integer($0), .rate(Rate($0, of: 5_000))] }
+        let large = Report(kind: "large", title: "Large", parameters: [],
+                           tables: [Report.Table(key: "rows", title: "Rows", columns: report.tables[0].columns, rows: rows)],
+                           stamp: report.stamp)
+        var pieces: [[UInt8]] = []
+        var output = ReportBytes { pieces.append(Array($0)) }
+        ReportFormat.json.write(large, into: &output)
+        output.finish()
+        #expect(pieces.count > 3)
+        #expect(pieces.allSatisfy { !$0.isEmpty && $0.count <= 1 << 16 })
+        let whole = String(decoding: pieces.joined(), as: UTF8.self)
+        #expect(whole == ReportFormat.json.render(large))
+        guard case let .array(parsed)? = try JSONParser.parse(whole)["tables"]?["rows"] else { Issue.record("no rows"); return }
+        #expect(parsed.count == 5_000)
+        #expect(parsed[4_999]["name"] == "activity-4999")
+        #expect(parsed[4_999]["rate"] == .number("99.98"))
+    }
+
     @Test func theTableAlignsNumbersRightAndShowsTheFooter() {
         let lines = ReportFormat.table.render(report).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.contains("Name                     Count     Rate"))

@@ -102,8 +102,8 @@ public enum ESRReport {
         let ageGender = Report.Chart(
             title: t("chartAgeGender"), categories: groups.map(t),
             series: ESRFigures.Gender.allCases.map { gender in
-                let under18 = line("EECO06").byGender[gender] ?? 0, young = line("EECO07").byGender[gender] ?? 0
-                let older = line("EECO08").byGender[gender] ?? 0, all = line("EECO01").byGender[gender] ?? 0
+                let under18 = line("EECO06")[gender], young = line("EECO07")[gender]
+                let older = line("EECO08")[gender], all = line("EECO01")[gender]
                 return (t(gender.rawValue), [under18, young, all - under18 - young - older, older].map(hide.count))
             })
         let costs = figures.costs
@@ -129,7 +129,7 @@ struct SmallCells {
     }
 
     func split(_ split: ESRFigures.Split, _ genders: [ESRFigures.Gender]) -> [Report.Cell] {
-        let parts = genders.map { count(split.byGender[$0] ?? 0) }
+        let parts = genders.map { count(split[$0]) }
         let total = count(split.total)
         guard let threshold, parts.contains(.suppressed(below: threshold)) else { return [total] + parts }
         return [.suppressed(below: threshold)] + parts

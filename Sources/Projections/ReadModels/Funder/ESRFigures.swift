@@ -69,13 +69,33 @@ public struct ESRFigures: Sendable, Equatable {
     /// A count in total and by gender.
     public struct Split: Sendable, Equatable {
         public var total = 0
-        public var byGender: [Gender: Int] = [:]
+        // Four counters rather than a dictionary: a report adds to a split once per person and line.
+        private var women = 0, men = 0, nonBinary = 0, notTold = 0
 
         public init() {}
 
+        public subscript(gender: Gender) -> Int {
+            get {
+                switch gender {
+                case .woman: women
+                case .man: men
+                case .nonBinary: nonBinary
+                case .notTold: notTold
+                }
+            }
+            set {
+                switch gender {
+                case .woman: women = newValue
+                case .man: men = newValue
+                case .nonBinary: nonBinary = newValue
+                case .notTold: notTold = newValue
+                }
+            }
+        }
+
         mutating func add(_ gender: Gender) {
             total += 1
-            byGender[gender, default: 0] += 1
+            self[gender] += 1
         }
     }
 
@@ -144,40 +164,69 @@ public struct ESRFigures: Sendable, Equatable {
 
     // MARK: The rules
 
+    /// An indicator: its code, the answer field whose "not collected" and "refused" get lines of
+    /// their own (if it has one), and the test that counts a person on the indicator's own line.
+    struct Rule<Record> {
+        let code: String
+        let field: ((Record) -> String)?
+        let test: (Record) -> Bool
+
+        init(_ code: String, _ field: ((Record) -> String)?, _ test: @escaping (Record) -> Bool) {
+            (self.code, self.field, self.test) = (code, field, test)
+        }
+    }
+
     /// The output indicators, each a test on the entry data; answers that can be "not collected"
     /// or "refused" get a line for each, so nothing is guessed.
-    static func outputIndicators() -> [(code: String, field: KeyPath<Entry, String>?, test: (Entry) -> Bool)] {
+    static func outputIndicators() -> [Rule<Entry>] {
         [
-            ("EECO01", nil, { _ in true }),
-            ("EECO02", \.labourMarket, { ["unemployed", "long-term-unemployed"].contains($0.labourMarket) }),
-            ("EECO03", nil, { $0.labourMarket == "long-term-unemployed" }),
-            ("EECO04", nil, { $0.labourMarket == "inactive" }),
-            ("EECO05", nil, { $0.labourMarket == "employed" }),
-            ("EECO06", nil, { $0.age < 18 }),
-            ("EECO07", nil, { (18...29).contains($0.age) }),
-            ("EECO08", nil, { $0.age >= 55 }),
-            ("EECO09", \.education, { $0.education == "isced-0-2" }),
-            ("EECO10", nil, { $0.education == "isced-3-4" }),
-            ("EECO11", nil, { $0.education == "isced-5-8" }),
-            ("EECO12", \.disability, { $0.disability == "yes" }),
-            ("EECO13", \.thirdCountNational, { $0.thirdCountNational == "yes" }),
-            ("EECO14", \.foreignBackground, { $0.foreignBackground == "yes" }),
-            ("EECO15", \.minority, { $0.minority == "yes" }),
-            ("EECO16", \.homeless, { $0.homeless == "yes" }),
-            ("EECO17", \.rural, { $0.rural == "yes" }),
+            Rule("EECO01", nil) { _ in true },
+            Rule("EECO02", \.labourMarket) { ["unemployed", "long-term-unemployed"].contains($0.labourMarket) },
+            Rule("EECO03", nil) { $0.labourMarket == "long-term-unemployed" },
+            Rule("EECO04", nil) { $0.labourMarket == "inactive" },
+            Rule("EECO05", nil) { $0.labourMarket == "employed" },
+            Rule("EECO06", nil) { $0.age < 18 },
+            Rule("EECO07", nil) { (18...29).contains($0.age) },
+            Rule("EECO08", nil) { $0.age >= 55 },
+            Rule("EECO09", \.education) { $0.education == "isced-0-2" },
+            Rule("EECO10", nil) { $0.education == "isced-3-4" },
+            Rule("EECO11", nil) { $0.education == "isced-5-8" },
+            Rule("EECO12", \.disability) { $0.disability == "yes" },
+            Rule("EECO13", \.thirdCountNational) { $0.thirdCountNational == "yes" },
+            Rule("EECO14", \.foreignBackground) { $0.foreignBackground == "yes" },
+            Rule("EECO15", \.minority) { $0.minority == "yes" },
+            Rule("EECO16", \.homeless) { $0.homeless == "yes" },
+            Rule("EECO17", \.rural) { $0.rural == "yes" },
         ]
     }
 
-    /// The result indicators on the exit data; EECR01 and EECR04 exclude each other, and
-    /// employment wins.
-    static func resultIndicators() -> [(code: String, field: KeyPath<Exit, String?>?, test: (Exit) -> Bool)] {
+    /// The result indicators on the exit data (an answer not given counts as not collected);
+    /// EECR01 and EECR04 exclude each other, and employment wins.
+    static func resultIndicators() -> [Rule<Exit>] {
         [
-            ("LEAVERS", nil, { _ in true }),
-            ("EECR01", \.jobSearching, { $0.jobSearching == "yes" && $0.employed != "yes" }),
-            ("EECR02", \.inEducation, { $0.inEducation == "yes" }),
-            ("EECR03", \.qualification, { $0.qualification == "yes" }),
-            ("EECR04", \.employed, { $0.employed == "yes" }),
+            Rule("LEAVERS", nil) { _ in true },
+            Rule("EECR01", { $0.jobSearching ?? "not-collected" }) { $0.jobSearching == "yes" && $0.employed != "yes" },
+            Rule("EECR02", { $0.inEducation ?? "not-collected" }) { $0.inEducation == "yes" },
+            Rule("EECR03", { $0.qualification ?? "not-collected" }) { $0.qualification == "yes" },
+            Rule("EECR04", { $0.employed ?? "not-collected" }) { $0.employed == "yes" },
         ]
+    }
+
+    /// The table's lines (each indicator, then its "not collected" and "refused" lines if it has
+    /// a field), each with the test that counts a record on it.
+    static func lines<Record>(_ rules: [Rule<Record>]) -> (lines: [Indicator], tests: [(Record) -> Bool]) {
+        var lines: [Indicator] = []
+        var tests: [(Record) -> Bool] = []
+        for rule in rules {
+            lines.append(Indicator(code: rule.code, answer: nil))
+            tests.append(rule.test)
+            guard let field = rule.field else { continue }
+            for answer in ["not-collected", "refused"] {
+                lines.append(Indicator(code: rule.code, answer: answer))
+                tests.append { field($0) == answer }
+            }
+        }
+        return (lines, tests)
     }
 
     public init(
@@ -194,56 +243,45 @@ public struct ESRFigures: Sendable, Equatable {
         let projectExits = exits.filter { activityKinds[$0.activity] != nil && $0.date <= to }
 
         // One participation per person per project: the first entry, with its data as then.
-        var first: [String: Entry] = [:]
-        for entry in projectEntries where first[entry.participant].map({ entry.date < $0.date }) ?? true {
-            first[entry.participant] = entry
+        var first: [String: Int] = [:]  // participant → index in projectEntries
+        for (index, entry) in projectEntries.enumerated() {
+            if let known = first[entry.participant], projectEntries[known].date <= entry.date { continue }
+            first[entry.participant] = index
         }
-        let outputRules = Self.outputIndicators()
-        var participants = outputRules.flatMap { indicator in
-            [Indicator(code: indicator.code, answer: nil)]
-                + (indicator.field == nil ? [] : ["not-collected", "refused"].map { Indicator(code: indicator.code, answer: $0) })
-        }
-        // Each line's rule, found once rather than for every person.
-        let outputRuleOfLine = participants.map { line in outputRules.first { $0.code == line.code } }
-        for entry in first.values {
+        let output = Self.lines(Self.outputIndicators())
+        var participants = output.lines
+        for index in first.values {
+            let entry = projectEntries[index]
             let who = gender(entry.participant)
-            for (index, line) in participants.enumerated() {
-                guard let rule = outputRuleOfLine[index] else { continue }
-                let counts = line.answer.map { answer in rule.field.map { entry[keyPath: $0] == answer } ?? false } ?? rule.test(entry)
-                guard counts else { continue }
-                participants[index].cumulative.add(who)
-                if inPeriod(entry.date) { participants[index].period.add(who) }
+            let entered = inPeriod(entry.date)
+            for line in participants.indices where output.tests[line](entry) {
+                participants[line].cumulative.add(who)
+                if entered { participants[line].period.add(who) }
             }
         }
         self.participants = participants
 
         // A person has left when every enrolment they started in the project has ended; the
         // last exit's data count.
-        let resultRules = Self.resultIndicators()
-        var leavers = resultRules.flatMap { indicator in
-            [Indicator(code: indicator.code, answer: nil)]
-                + (indicator.field == nil ? [] : ["not-collected", "refused"].map { Indicator(code: indicator.code, answer: $0) })
-        }
-        let resultRuleOfLine = leavers.map { line in resultRules.first { $0.code == line.code } }
-        let entriesByPerson = Dictionary(grouping: projectEntries, by: \.participant)
-        let exitsByPerson = Dictionary(grouping: projectExits, by: \.participant)
+        let result = Self.lines(Self.resultIndicators())
+        var leavers = result.lines
+        let entriesByPerson = Dictionary(grouping: projectEntries.indices, by: { projectEntries[$0].participant })
+        let exitsByPerson = Dictionary(grouping: projectExits.indices, by: { projectExits[$0].participant })
         for participant in first.keys {
-            let started = entriesByPerson[participant] ?? []
-            let ended = exitsByPerson[participant] ?? []
-            let stillIn = Set(started.map(\.activity)).contains { activity in
-                let lastStart = started.filter { $0.activity == activity }.map(\.date).max() ?? ""
-                return !ended.contains { $0.activity == activity && $0.date >= lastStart }
+            // Per activity, the person's last start; an exit on or after it ends that enrolment.
+            var lastStart: [String: String] = [:]
+            for index in entriesByPerson[participant] ?? [] {
+                let entry = projectEntries[index]
+                if lastStart[entry.activity].map({ $0 < entry.date }) ?? true { lastStart[entry.activity] = entry.date }
             }
+            let ended = (exitsByPerson[participant] ?? []).map { projectExits[$0] }
+            let stillIn = lastStart.contains { activity, start in !ended.contains { $0.activity == activity && $0.date >= start } }
             guard !stillIn, let last = ended.max(by: { $0.date < $1.date }) else { continue }
             let who = gender(participant)
-            for (index, line) in leavers.enumerated() {
-                guard let rule = resultRuleOfLine[index] else { continue }
-                let counts = line.answer.map { answer in
-                    rule.field.map { (last[keyPath: $0] ?? "not-collected") == answer } ?? false
-                } ?? rule.test(last)
-                guard counts else { continue }
-                leavers[index].cumulative.add(who)
-                if inPeriod(last.date) { leavers[index].period.add(who) }
+            let left = inPeriod(last.date)
+            for line in leavers.indices where result.tests[line](last) {
+                leavers[line].cumulative.add(who)
+                if left { leavers[line].period.add(who) }
             }
         }
         self.leavers = leavers
@@ -305,7 +343,9 @@ public struct ESRFigures: Sendable, Equatable {
         self.costs = costs
 
         var months: [String: Int] = [:]
-        for entry in first.values where inPeriod(entry.date) { months[String(entry.date.prefix(7)), default: 0] += 1 }
+        for index in first.values where inPeriod(projectEntries[index].date) {
+            months[String(projectEntries[index].date.prefix(7)), default: 0] += 1
+        }
         entriesByMonth = months.keys.sorted().map { ($0, months[$0] ?? 0) }
     }
 

@@ -16,43 +16,54 @@ public enum FunderReadModel {
                                     arguments: [id]).forEach { row in
             activities[row[0]] = (row[1], row[2])
         }
-        var genders: [String: String] = [:]
-        let inProject = "activity IN (SELECT activity FROM funder_activity WHERE project = ?)"
         // Only what the figures can use: the project's people, rows up to the period's end (the
         // cumulative figures start at the project's start), costs within the period. The figures
         // apply the same bounds again; reading less is what keeps a long project's report small.
-        try Row.fetchCursor(db, sql: """
-            SELECT participant, gender FROM funder_participant
-            WHERE participant IN (SELECT participant FROM funder_entry WHERE \(inProject)) ORDER BY position
-            """, arguments: [id]).forEach { row in
-            genders[row[0]] = row[1]
-        }
-        let entries = try Array(Row.fetchCursor(db, sql: """
-            SELECT participant, activity, date, age, labour_market, education, disability, third_country_national,
+        // Rows are kept to the project's activities here, by looking the activity up, rather than
+        // by `activity IN (SELECT …)`: SQLite searches a temporary index for every row, which cost
+        // more than reading the rows.
+        var entries: [ESRFigures.Entry] = []
+        let entryRows = try Row.fetchCursor(db, sql: """
+            SELECT activity, participant, date, age, labour_market, education, disability, third_country_national,
                    foreign_background, minority, homeless, rural
-            FROM funder_entry WHERE \(inProject) AND date <= ? ORDER BY position
-            """, arguments: [id, to]
-        ).map { row in
-            ESRFigures.Entry(participant: row[0], activity: row[1], date: row[2], age: row[3], labourMarket: row[4], education: row[5],
-                             disability: row[6], thirdCountNational: row[7], foreignBackground: row[8], minority: row[9],
-                             homeless: row[10], rural: row[11])
-        })
-        let exits = try Array(Row.fetchCursor(db, sql: """
-            SELECT participant, activity, date, outcome, job_searching, in_education, qualification, employed
-            FROM funder_exit WHERE \(inProject) AND date <= ? ORDER BY position
-            """, arguments: [id, to]
-        ).map { row in
-            ESRFigures.Exit(participant: row[0], activity: row[1], date: row[2], outcome: row[3], jobSearching: row[4],
-                            inEducation: row[5], qualification: row[6], employed: row[7])
-        })
-        let sessions = try Array(Row.fetchCursor(db, sql: """
-            SELECT s.activity, s.date, COALESCE(s.duration_minutes, 0), s.headcount
-            FROM sessions_session s WHERE s.status = 'held' AND s.\(inProject) AND s.date <= ?
-            """, arguments: [id, to]
-        ).compactMap { row -> ESRFigures.Session? in
-            guard let activity = activities[row[0]] else { return nil }
-            return ESRFigures.Session(kind: activity.kind, municipality: activity.municipality, date: row[1], minutes: row[2], headcount: row[3])
-        })
+            FROM funder_entry WHERE date <= ? ORDER BY position
+            """, arguments: [to])
+        while let row = try entryRows.next() {
+            let activity: String = row[0]
+            guard activities[activity] != nil else { continue }
+            entries.append(ESRFigures.Entry(
+                participant: row[1], activity: activity, date: row[2], age: row[3], labourMarket: row[4], education: row[5],
+                disability: row[6], thirdCountNational: row[7], foreignBackground: row[8], minority: row[9], homeless: row[10],
+                rural: row[11]))
+        }
+        var exits: [ESRFigures.Exit] = []
+        let exitRows = try Row.fetchCursor(db, sql: """
+            SELECT activity, participant, date, outcome, job_searching, in_education, qualification, employed
+            FROM funder_exit WHERE date <= ? ORDER BY position
+            """, arguments: [to])
+        while let row = try exitRows.next() {
+            let activity: String = row[0]
+            guard activities[activity] != nil else { continue }
+            exits.append(ESRFigures.Exit(participant: row[1], activity: activity, date: row[2], outcome: row[3], jobSearching: row[4],
+                                         inEducation: row[5], qualification: row[6], employed: row[7]))
+        }
+        let people = Set(entries.map(\.participant))
+        var genders: [String: String] = [:]
+        let participantRows = try Row.fetchCursor(db, sql: "SELECT participant, gender FROM funder_participant ORDER BY position")
+        while let row = try participantRows.next() {
+            let participant: String = row[0]
+            if people.contains(participant) { genders[participant] = row[1] }
+        }
+        var sessions: [ESRFigures.Session] = []
+        let sessionRows = try Row.fetchCursor(db, sql: """
+            SELECT activity, date, COALESCE(duration_minutes, 0), headcount
+            FROM sessions_session WHERE status = 'held' AND date <= ?
+            """, arguments: [to])
+        while let row = try sessionRows.next() {
+            guard let activity = activities[row[0]] else { continue }
+            sessions.append(ESRFigures.Session(kind: activity.kind, municipality: activity.municipality, date: row[1], minutes: row[2],
+                                               headcount: row[3]))
+        }
         // An engagement's state is its latest step: completed (with hours), or cancelled.
         let engagements = try Array(Row.fetchCursor(db, sql: """
             SELECT e.engagement, e.step, e.date, e.hours_hundredths FROM funder_engagement e
