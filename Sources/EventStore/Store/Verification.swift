@@ -26,7 +26,7 @@ struct ChainVerifier {
     private var otherStreamVersions: [String: Int64] = [:]
     private var currentStream: (name: String, bytes: [UInt8], version: Int64)?
     private var lastRecordedAt: [UInt8] = []
-    /// The hashed message and the hex digest, reused from row to row.
+    /// Room for the hashed message, and the hex digest, reused from row to row.
     private var message: [UInt8] = []
     private var digestHex = [UInt8](repeating: 0, count: 64)
     /// For a segment that starts mid-log: its first `prev_hash`, and each stream's first version
@@ -39,7 +39,7 @@ struct ChainVerifier {
     init(startingAt position: Int64 = 1) {
         expectedPosition = position
         startsMidLog = position > 1
-        message.reserveCapacity(4_096)
+        message = [UInt8](repeating: 0, count: 4_096)
     }
 
     /// Returns the problem with the row, or nil when it continues the chain correctly.
@@ -97,32 +97,40 @@ struct ChainVerifier {
 
     /// HashChain's message — prev_hash, position, event_id, stream, stream_version, type,
     /// schema_version, occurred_at, recorded_at, data, meta, joined by line feeds — from the
-    /// row's bytes; true when its hex SHA-256 is `stored`.
+    /// row's bytes; true when its hex SHA-256 is `stored`. The message is written into a buffer
+    /// kept from row to row, through one pointer (no array append per field).
     private mutating func hashMatches(_ row: StoredRow, position: Int64, streamVersion: Int64, stored: UnsafeRawBufferPointer) -> Bool {
-        message.removeAll(keepingCapacity: true)
-        message.append(contentsOf: row.bytes(10))
-        message.append(0x0A)
-        appendDecimal(position)
-        for column: Int32 in [1, 2] {
-            message.append(0x0A)
-            message.append(contentsOf: row.bytes(column))
+        let (prevHash, eventId, stream, type) = (row.bytes(10), row.bytes(1), row.bytes(2), row.bytes(4))
+        let (occurredAt, recordedAt, data, meta) = (row.bytes(6), row.bytes(7), row.bytes(8), row.bytes(9))
+        // Three decimals of at most 20 characters, ten line feeds.
+        let longest = prevHash.count + eventId.count + stream.count + type.count + occurredAt.count + recordedAt.count
+            + data.count + meta.count + 3 * 20 + 10
+        if message.count < longest { message = [UInt8](repeating: 0, count: max(longest, 2 * message.count)) }
+        let schemaVersion = row.integer(5)
+        var hasher = SHA256()
+        message.withUnsafeMutableBytes { buffer in
+            var writer = MessageWriter(buffer: buffer)
+            writer.write(prevHash)
+            writer.write(decimal: position)
+            writer.write(eventId)
+            writer.write(stream)
+            writer.write(decimal: streamVersion)
+            writer.write(type)
+            writer.write(decimal: schemaVersion)
+            writer.write(occurredAt)
+            writer.write(recordedAt)
+            writer.write(data)
+            writer.write(meta, last: true)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<writer.length]))
         }
-        message.append(0x0A)
-        appendDecimal(streamVersion)
-        message.append(0x0A)
-        message.append(contentsOf: row.bytes(4))
-        message.append(0x0A)
-        appendDecimal(row.integer(5))
-        for column: Int32 in [6, 7, 8, 9] {
-            message.append(0x0A)
-            message.append(contentsOf: row.bytes(column))
-        }
-        let digest = SHA256.hash(data: message)
-        var index = 0
-        for byte in digest {
-            digestHex[index] = HashChain.hexDigits[Int(byte >> 4)]
-            digestHex[index + 1] = HashChain.hexDigits[Int(byte & 0x0F)]
-            index += 2
+        let digest = hasher.finalize()
+        digest.withUnsafeBytes { bytes in
+            var index = 0
+            for byte in bytes {
+                digestHex[index] = HashChain.hexDigits[Int(byte >> 4)]
+                digestHex[index + 1] = HashChain.hexDigits[Int(byte & 0x0F)]
+                index += 2
+            }
         }
         return Self.same(stored, digestHex)
     }
@@ -134,21 +142,6 @@ struct ChainVerifier {
         return other.withUnsafeBytes { otherBytes in
             guard let otherBase = otherBytes.baseAddress else { return false }
             return memcmp(base, otherBase, other.count) == 0
-        }
-    }
-
-    /// The digits are written backwards into a stack buffer, then appended in one go.
-    private mutating func appendDecimal(_ value: Int64) {
-        if value < 0 { message.append(0x2D) }
-        var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(0x30 + magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            message.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -178,8 +171,52 @@ struct StoredRow {
         sqlite3_column_int64(statement, column)
     }
 
+    /// The column's bytes: a TEXT value's UTF-8 as stored, a number's text. Read as a blob, which
+    /// is the same bytes, because asking for text makes SQLite copy a value to end it with a NUL.
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
-        guard let text = sqlite3_column_text(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+        guard let bytes = sqlite3_column_blob(statement, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+}
+
+/// Writes the fields of HashChain's message one after another into a buffer big enough for them,
+/// each followed by a line feed but the last.
+private struct MessageWriter {
+    let buffer: UnsafeMutableRawBufferPointer
+    private(set) var length = 0
+
+    init(buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
+
+    mutating func write(_ field: UnsafeRawBufferPointer, last: Bool = false) {
+        if let source = field.baseAddress, let target = buffer.baseAddress, field.count > 0 {
+            (target + length).copyMemory(from: source, byteCount: field.count)
+            length += field.count
+        }
+        if !last { lineFeed() }
+    }
+
+    /// The digits are written backwards into the space they need, counted first.
+    mutating func write(decimal value: Int64) {
+        if value < 0 {
+            buffer[length] = 0x2D
+            length += 1
+        }
+        var magnitude = value.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        var index = length + digits
+        repeat {
+            index -= 1
+            buffer[index] = UInt8(0x30 + magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        length += digits
+        lineFeed()
+    }
+
+    private mutating func lineFeed() {
+        buffer[length] = 0x0A
+        length += 1
     }
 }
