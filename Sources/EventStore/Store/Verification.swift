@@ -26,9 +26,8 @@ struct ChainVerifier {
     private var otherStreamVersions: [String: Int64] = [:]
     private var currentStream: (name: String, bytes: [UInt8], version: Int64)?
     private var lastRecordedAt: [UInt8] = []
-    /// Room for the hashed message, and the hex digest, reused from row to row.
+    /// Room for the hashed message, reused from row to row.
     private var message: [UInt8] = []
-    private var digestHex = [UInt8](repeating: 0, count: 64)
     /// For a segment that starts mid-log: its first `prev_hash`, and each stream's first version
     /// in it, taken as given here and checked against the segment before when they are joined.
     private let startsMidLog: Bool
@@ -123,16 +122,21 @@ struct ChainVerifier {
             writer.write(meta, last: true)
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<writer.length]))
         }
-        let digest = hasher.finalize()
-        digest.withUnsafeBytes { bytes in
+        // The stored hash is lowercase hex: each digest byte is compared with its two digits
+        // where they are stored.
+        guard stored.count == 64 else { return false }
+        return hasher.finalize().withUnsafeBytes { digest in
             var index = 0
-            for byte in bytes {
-                digestHex[index] = HashChain.hexDigits[Int(byte >> 4)]
-                digestHex[index + 1] = HashChain.hexDigits[Int(byte & 0x0F)]
+            for byte in digest {
+                guard stored[index] == Self.hexDigit(byte >> 4), stored[index + 1] == Self.hexDigit(byte & 0x0F) else { return false }
                 index += 2
             }
+            return true
         }
-        return Self.same(stored, digestHex)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x57 + nibble  // "0"…"9", "a"…"f"
     }
 
     /// Byte equality through memcmp (the generic `elementsEqual` was an eighth of the time).
