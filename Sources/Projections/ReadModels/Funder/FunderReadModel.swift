@@ -64,23 +64,36 @@ public enum FunderReadModel {
             sessions.append(ESRFigures.Session(kind: activity.kind, municipality: activity.municipality, date: row[1], minutes: row[2],
                                                headcount: row[3]))
         }
-        // An engagement's state is its latest step: completed (with hours), or cancelled.
-        let engagements = try Array(Row.fetchCursor(db, sql: """
-            SELECT e.engagement, e.step, e.date, e.hours_hundredths FROM funder_engagement e
-            WHERE e.engagement IN (SELECT engagement FROM funder_engagement WHERE step = 'agreed' AND project = ?)
-              AND e.position = (SELECT MAX(position) FROM funder_engagement x WHERE x.engagement = e.engagement)
-            ORDER BY e.engagement
-            """, arguments: [id]
-        ).map { row in
-            let completed = (row[1] as String) == "completed"
-            return ESRFigures.Engagement(engagement: row[0], completed: completed ? row[2] : nil, hoursHundredths: completed ? row[3] : 0)
-        })
-        let payments = try Array(Row.fetchCursor(db, sql: """
-            SELECT engagement, kind, date, cents FROM funder_payment
-            WHERE engagement IN (SELECT engagement FROM funder_engagement WHERE step = 'agreed' AND project = ?) AND date <= ?
-            ORDER BY position
-            """, arguments: [id, to]
-        ).map { ESRFigures.Payment(engagement: $0[0], kind: $0[1], date: $0[2], cents: $0[3]) })
+        // An engagement's state is its latest step: completed (with hours), or cancelled. One pass
+        // in (engagement, position) order, along the index, rather than a MAX subquery per row.
+        var engagements: [ESRFigures.Engagement] = []
+        var inProject = false
+        var latest: ESRFigures.Engagement?
+        let engagementRows = try Row.fetchCursor(db, sql: """
+            SELECT engagement, step, project, date, hours_hundredths FROM funder_engagement ORDER BY engagement, position
+            """)
+        while let row = try engagementRows.next() {
+            let engagement: String = row[0]
+            if let last = latest, last.engagement != engagement {
+                if inProject { engagements.append(last) }
+                inProject = false
+            }
+            let step: String = row[1]
+            if step == "agreed" && (row[2] as String?) == id { inProject = true }
+            let completed = step == "completed"
+            latest = ESRFigures.Engagement(engagement: engagement, completed: completed ? row[3] : nil, hoursHundredths: completed ? row[4] : 0)
+        }
+        if let last = latest, inProject { engagements.append(last) }
+        let projectEngagements = Set(engagements.map(\.engagement))
+        var payments: [ESRFigures.Payment] = []
+        let paymentRows = try Row.fetchCursor(db, sql: """
+            SELECT engagement, kind, date, cents FROM funder_payment WHERE date <= ? ORDER BY position
+            """, arguments: [to])
+        while let row = try paymentRows.next() {
+            let engagement: String = row[0]
+            guard projectEngagements.contains(engagement) else { continue }
+            payments.append(ESRFigures.Payment(engagement: engagement, kind: row[1], date: row[2], cents: row[3]))
+        }
         let staffTime = try Array(Row.fetchCursor(db, sql: """
             SELECT date, hours_hundredths, hourly_cost_cents FROM funder_staff_time
             WHERE project = ? AND date BETWEEN ? AND ? ORDER BY position
