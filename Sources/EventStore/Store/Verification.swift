@@ -86,10 +86,8 @@ struct ChainVerifier {
             return .broken(position: position, problem: "hash does not match the event's stored fields (its content was changed)")
         }
         currentStream?.version = expectedVersion
-        previousHash.removeAll(keepingCapacity: true)
-        previousHash.append(contentsOf: storedHash)
-        lastRecordedAt.removeAll(keepingCapacity: true)
-        lastRecordedAt.append(contentsOf: row.bytes(7))
+        Self.replace(&previousHash, with: storedHash)
+        Self.replace(&lastRecordedAt, with: row.bytes(7))
         expectedPosition += 1
         return nil
     }
@@ -137,6 +135,12 @@ struct ChainVerifier {
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? 0x30 + nibble : 0x57 + nibble  // "0"…"9", "a"…"f"
+    }
+
+    /// `bytes` into `kept`, in place when they are as long (a hash and a timestamp always are).
+    private static func replace(_ kept: inout [UInt8], with bytes: UnsafeRawBufferPointer) {
+        guard kept.count == bytes.count else { return kept = Array(bytes) }
+        kept.withUnsafeMutableBytes { $0.copyMemory(from: bytes) }
     }
 
     /// Byte equality through memcmp (the generic `elementsEqual` was an eighth of the time).
