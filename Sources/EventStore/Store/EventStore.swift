@@ -120,8 +120,7 @@ public final class EventStore: Sendable {
         guard let first, let second, first.expectedPosition == middle + 1, second.expectedPosition == head + 1,
               second.firstPrevHash == first.previousHash
         else { return try verifyInOnePass() }
-        let versionsBeforeSeam = first.streamVersions
-        guard second.firstVersions.allSatisfy({ stream, version in version == (versionsBeforeSeam[stream] ?? 0) + 1 })
+        guard second.firstVersions.allSatisfy({ stream, version in version == first.lastVersion(of: stream) + 1 })
         else { return try verifyInOnePass() }
         return second.result
     }

@@ -153,12 +153,11 @@ struct ChainVerifier {
         }
     }
 
-    /// Each stream's last version.
-    var streamVersions: [String: Int64] {
-        guard let current = currentStream else { return otherStreamVersions }
-        var versions = otherStreamVersions
-        versions[current.name] = current.version
-        return versions
+    /// The stream's last version, 0 if the segment has not seen it. (A look-up, not a merged
+    /// copy of every stream's version: the seam check asks only about the streams it crosses.)
+    func lastVersion(of stream: String) -> Int64 {
+        if let current = currentStream, current.name == stream { return current.version }
+        return otherStreamVersions[stream] ?? 0
     }
 
     var result: VerificationResult {
