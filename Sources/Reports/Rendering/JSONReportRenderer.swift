@@ -31,31 +31,8 @@ enum JSONReportRenderer {
 
         member("tables", indent: 2, into: &output)
         writeObject(count: report.tables.count, indent: 2, into: &output) { index, output in
-            let table = report.tables[index]
-            member(table.key, indent: 4, into: &output)
-            guard !table.rows.isEmpty else { return output.append("[]") }
-            output.append("[\n")
-            // What comes before each cell's value (the line break, indentation and `"key": `),
-            // made once per table: a county-wide report writes it 800,000 times.
-            let cellPrefixes: [[UInt8]] = table.columns.indices.map { column in
-                var prefix = Array((column == 0 ? "{\n        " : ",\n        ").utf8)
-                JSONWriter.writeString(table.columns[column].key, into: &prefix)
-                prefix.append(contentsOf: ": ".utf8)
-                return prefix
-            }
-            for (rowIndex, row) in table.rows.enumerated() {
-                output.append(spaces: 6)
-                let cells = min(table.columns.count, row.count)
-                if cells == 0 { output.append("{}") }
-                for column in 0..<cells {
-                    cellPrefixes[column].withUnsafeBufferPointer { output.append($0) }
-                    write(row[column], into: &output)
-                }
-                if cells > 0 { output.append("\n      }") }
-                output.append(rowIndex + 1 < table.rows.count ? ",\n" : "\n")
-            }
-            output.append(spaces: 4)
-            output.append("]")
+            member(report.tables[index].key, indent: 4, into: &output)
+            writeRows(of: report.tables[index], into: &output)
         }
         output.append(",\n")
 
@@ -73,6 +50,33 @@ enum JSONReportRenderer {
         member("atPosition", indent: 4, into: &output)
         if let position = report.stamp.atPosition { output.append(decimal: Int(position)) } else { output.append("null") }
         output.append("\n  }\n}\n")
+    }
+
+    /// A table's rows: an array with one object per row, one member per column.
+    private static func writeRows(of table: Report.Table, into output: inout ReportBytes) {
+        guard !table.rows.isEmpty else { return output.append("[]") }
+        output.append("[\n")
+        // What comes before each cell's value (the line break, indentation and `"key": `), made
+        // once per table: a county-wide report writes it 800,000 times.
+        let cellPrefixes: [[UInt8]] = table.columns.indices.map { column in
+            var prefix = Array((column == 0 ? "{\n        " : ",\n        ").utf8)
+            JSONWriter.writeString(table.columns[column].key, into: &prefix)
+            prefix.append(contentsOf: ": ".utf8)
+            return prefix
+        }
+        for (rowIndex, row) in table.rows.enumerated() {
+            output.append(spaces: 6)
+            let cells = min(table.columns.count, row.count)
+            if cells == 0 { output.append("{}") }
+            for column in 0..<cells {
+                cellPrefixes[column].withUnsafeBufferPointer { output.append($0) }
+                write(row[column], into: &output)
+            }
+            if cells > 0 { output.append("\n      }") }
+            output.append(rowIndex + 1 < table.rows.count ? ",\n" : "\n")
+        }
+        output.append(spaces: 4)
+        output.append("]")
     }
 
     /// `"key": ` at the given indentation.
