@@ -51,14 +51,41 @@ public struct Report: Sendable {
         public let key: String
         public let title: String
         public let columns: [Column]
-        public var rows: [[Cell]]
+        public let rows: Rows
 
         public init(key: String, title: String, columns: [Column], rows: [[Cell]]) {
+            self.init(key: key, title: title, columns: columns, rows: Rows(rows))
+        }
+
+        public init(key: String, title: String, columns: [Column], rows: Rows) {
             self.key = key
             self.title = title
             self.columns = columns
             self.rows = rows
         }
+    }
+
+    /// A table's rows: held as cells, or made one at a time as a renderer comes to them, from
+    /// values the caller already holds. A county-wide listing (700,000 sessions at 10,000,000
+    /// events) then never has all its cells in memory at once.
+    public struct Rows: RandomAccessCollection, Sendable {
+        public let count: Int
+        private let row: @Sendable (Int) -> [Cell]
+
+        public init(_ rows: [[Cell]]) {
+            count = rows.count
+            row = { rows[$0] }
+        }
+
+        /// `count` rows, the row at an index made by `row` each time it is read.
+        public init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
+            self.count = count
+            self.row = row
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(position: Int) -> [Cell] { row(position) }
     }
 
     public struct Parameter: Sendable, Equatable {

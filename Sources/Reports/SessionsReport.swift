@@ -35,7 +35,10 @@ public enum SessionsReport {
                 .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
                 .init("attendance_rate", "Attendance", numeric: true),
             ],
-            rows: sessions.map { session in
+            // Made as they are written: over a county the cells would take as much memory again
+            // as the sessions they come from.
+            rows: Report.Rows(count: sessions.count) { index in
+                let session = sessions[index]
                 let held = session.status == "held"
                 return [.text(session.activity), .text(session.session), .text(session.date), .text(session.status),
                         session.durationMinutes.map(Report.Cell.integer) ?? .none, session.format.map(Report.Cell.text) ?? .none,

@@ -108,6 +108,22 @@ import Testing
         #expect(parsed[4_999]["rate"] == .number("99.98"))
     }
 
+    /// Rows made as the renderer reaches them render exactly as the same rows held as cells, in
+    /// every format.
+    @Test func rowsMadeOnDemandRenderAsHeldRows() {
+        let held = report.tables[0]
+        let cells = (0..<held.rows.count).map { held.rows[$0] }
+        let made = Report(
+            kind: report.kind, title: report.title, parameters: report.parameters,
+            tables: [Report.Table(key: held.key, title: held.title, columns: held.columns,
+                                  rows: Report.Rows(count: cells.count) { cells[$0] })],
+            stamp: report.stamp)
+        for format in ReportFormat.allCases {
+            #expect(format.render(made) == format.render(report), "\(format)")
+        }
+        #expect(made.tables[0].rows.count == 2 && made.tables[0].rows[1][1] == .integer(12))
+    }
+
     @Test func theTableAlignsNumbersRightAndShowsTheFooter() {
         let lines = ReportFormat.table.render(report).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.contains("Name                     Count     Rate"))
