@@ -70,10 +70,11 @@ public enum JSONWriter {
             case 0x08: escape(UInt8(ascii: "b"), into: &output)
             case 0x0C: escape(UInt8(ascii: "f"), into: &output)
             case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                for escaped in [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] {
-                    output.append(escaped)
-                }
+                escape(UInt8(ascii: "u"), into: &output)  // \u00XX
+                output.append(UInt8(ascii: "0"))
+                output.append(UInt8(ascii: "0"))
+                output.append(HashChain.hexDigits[Int(byte >> 4)])
+                output.append(HashChain.hexDigits[Int(byte & 0x0F)])
             default:
                 output.append(byte)
             }

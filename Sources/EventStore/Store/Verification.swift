@@ -126,15 +126,12 @@ struct ChainVerifier {
         return hasher.finalize().withUnsafeBytes { digest in
             var index = 0
             for byte in digest {
-                guard stored[index] == Self.hexDigit(byte >> 4), stored[index + 1] == Self.hexDigit(byte & 0x0F) else { return false }
+                guard stored[index] == HashChain.hexDigits[Int(byte >> 4)], stored[index + 1] == HashChain.hexDigits[Int(byte & 0x0F)]
+                else { return false }
                 index += 2
             }
             return true
         }
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? 0x30 + nibble : 0x57 + nibble  // "0"…"9", "a"…"f"
     }
 
     /// `bytes` into `kept`, in place when they are as long (a hash and a timestamp always are).
