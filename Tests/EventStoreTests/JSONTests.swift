@@ -38,4 +38,13 @@ import Testing
             #expect(!error.description.contains("Virtanen"))
         }
     }
+
+    @Test(arguments: [Int64(0), 7, 10, -5, 1_000_108, Int64.max, Int64.min])
+    func decimalTextIsWhatSwiftPrints(_ value: Int64) {
+        var bytes = [UInt8](repeating: 0x2A, count: 24)
+        let length = bytes.withUnsafeMutableBytes { DecimalText.write(value, into: $0, at: 2) }
+        #expect(length == DecimalText.length(of: value))
+        #expect(String(decoding: bytes[2..<(2 + length)], as: UTF8.self) == String(value))
+        #expect(bytes[0..<2] == [0x2A, 0x2A] && bytes[(2 + length)...].allSatisfy { $0 == 0x2A })
+    }
 }

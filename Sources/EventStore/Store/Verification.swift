@@ -199,23 +199,8 @@ private struct MessageWriter {
         if !last { lineFeed() }
     }
 
-    /// The digits are written backwards into the space they need, counted first.
     mutating func write(decimal value: Int64) {
-        if value < 0 {
-            buffer[length] = 0x2D
-            length += 1
-        }
-        var magnitude = value.magnitude
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        var index = length + digits
-        repeat {
-            index -= 1
-            buffer[index] = UInt8(0x30 + magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
-        length += digits
+        length += DecimalText.write(value, into: buffer, at: length)
         lineFeed()
     }
 

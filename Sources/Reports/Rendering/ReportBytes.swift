@@ -61,19 +61,9 @@ public struct ReportBytes: ~Copyable, JSONByteSink {
 
     /// An integer in decimal, written in place without making a string.
     mutating func append(decimal value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        if count + digits > storage.count { flush() }
-        var position = count + digits
-        repeat {
-            position -= 1
-            storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
-        count += digits
+        let number = Int64(value)
+        if count + DecimalText.length(of: number) > storage.count { flush() }
+        count += DecimalText.write(number, into: UnsafeMutableRawBufferPointer(storage), at: count)
     }
 
     /// Hands on what is pending.
