@@ -121,7 +121,7 @@ public enum SessionsReadModel {
     /// sorted, not the sessions: moving a session copies six strings.
     private static func putInReportOrder(_ sessions: inout [Session], from start: Int) {
         let order = (start..<sessions.count).sorted { Session.isInReportOrder(sessions[$0], sessions[$1]) }
-        guard order != Array(start..<sessions.count) else { return }
+        guard !order.elementsEqual(start..<sessions.count) else { return }
         let sorted = order.map { sessions[$0] }
         sessions.replaceSubrange(start..., with: sorted)
     }

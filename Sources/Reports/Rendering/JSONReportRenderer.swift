@@ -9,10 +9,6 @@ import EventStore
 /// Written cell by cell straight into bytes, with no document tree in between: a county-wide
 /// sessions report has some 800,000 cells.
 enum JSONReportRenderer {
-    static func render(_ report: Report) -> String {
-        ReportBytes.collect { render(report, into: &$0) }
-    }
-
     static func render(_ report: Report, into output: inout ReportBytes) {
         output.append("{\n")
         member("report", indent: 2, into: &output)
