@@ -1,7 +1,8 @@
 import EventStore
 import Foundation
+import GRDB
 import Ledger
-import Projections
+@testable import Projections
 import Reports
 import Testing
 
@@ -99,14 +100,83 @@ import Testing
         #expect(line(figures.participants, "EECO01", nil)?.cumulative.total == cumulative.count)
     }
 
+    /// The participants' and leavers' tables from the rows the projector keeps per person equal
+    /// those from replaying every entry and exit (`ESRReference`), for periods ending before,
+    /// inside and after the history, when events arrive in small batches, and after entries,
+    /// exits and a registration are voided (which rebuilding must agree with).
+    @Test(arguments: [UInt64(31), 32])
+    func participationRowsGiveTheTablesOfEveryEnrolmentReplayed(seed: UInt64) throws {
+        let programme = try ESRProgramme(seed: seed)
+        let fixture = try ProjectionFixture()
+        let live = try fixture.liveReadModels()
+        let engine = try fixture.engine(live)
+        engine.batchSize = 17
+        var random = GeneratedHistory.Random(state: seed)
+        for chunk in chunks(programme.events, largest: 40, random: &random) {
+            try fixture.store.appendValidated(chunk)
+            try engine.update()
+        }
+        let periods = [("2026-01-01", "2026-03-31"), ("2026-04-01", "2026-09-30"), ("2026-10-01", "2027-12-31"), ("2026-06-15", "2026-06-15")]
+        func compare(_ what: String) throws {
+            for (from, to) in periods {
+                let (figures, expected) = try live.read { db in
+                    (try FunderReadModel.figures(project: ESRProgramme.project, from: from, to: to, in: db),
+                     try Self.replayed(from: from, to: to, db))
+                }
+                let tables = try #require(figures).tables
+                #expect(tables == expected, "\(what), \(from)..\(to)")
+            }
+        }
+        try compare("as recorded")
+        var leaversSeen = 0
+        for (from, to) in periods {
+            leaversSeen += try live.read { db in try Self.replayed(from: from, to: to, db) }.leavers.first?.period.total ?? 0
+        }
+        #expect(leaversSeen > 0)
+
+        // Void a few entries and exits, and one registration (that person's gender is then not told).
+        let voidable = programme.events.filter { ["enrolment.started", "enrolment.ended"].contains($0.type.text) }
+        let targets = (0..<6).map { _ in voidable[random.below(voidable.count)] } + programme.events.filter { $0.type.text == "participant.registered" }.prefix(1)
+        var voided = Set<String>()
+        for target in targets where voided.insert(target.eventId.text).inserted {
+            try fixture.store.appendValidated([try ProposedEvent(
+                stream: target.stream.text, type: "entry.voided", occurredAt: "2026-12-01T09:00:00Z",
+                data: #"{"eventId":"\#(target.eventId.text)","reason":"recorded by mistake"}"#)])
+        }
+        try engine.update()
+        try compare("after voids")
+        #expect(try dump(live) == (try dump(try fixture.rebuiltReadModels())))
+    }
+
+    /// The reference tables from the funder read model's fact rows (every entry and exit).
+    static func replayed(from: String, to: String, _ db: Database) throws -> ESRReference.Tables {
+        let activities = Set(try String.fetchAll(db, sql: "SELECT activity FROM funder_activity WHERE project = ?", arguments: [ESRProgramme.project]))
+        var genders: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT participant, gender FROM funder_participant ORDER BY position") { genders[row[0]] = row[1] }
+        let entries = try Row.fetchAll(db, sql: """
+            SELECT participant, activity, date, age, labour_market, education, disability, third_country_national, foreign_background,
+                   minority, homeless, rural FROM funder_entry ORDER BY position
+            """).map { row in
+            ESRFigures.Entry(participant: row[0], activity: row[1], date: row[2], age: row[3], labourMarket: row[4], education: row[5],
+                             disability: row[6], thirdCountNational: row[7], foreignBackground: row[8], minority: row[9], homeless: row[10],
+                             rural: row[11])
+        }
+        let exits = try Row.fetchAll(db, sql: """
+            SELECT participant, activity, date, outcome, job_searching, in_education, qualification, employed FROM funder_exit ORDER BY position
+            """).map { row in
+            ESRFigures.Exit(participant: row[0], activity: row[1], date: row[2], outcome: row[3], jobSearching: row[4], inEducation: row[5],
+                            qualification: row[6], employed: row[7])
+        }
+        return ESRReference.tables(from: from, to: to, activities: activities, genders: genders, entries: entries, exits: exits)
+    }
+
     /// Staff time 7.5 h × 32.50 € and 3.33 h × 29.99 € (= 243.75 + 99.87 after rounding 99.8667),
     /// one entry outside the period; other costs 84.50 € + 12.34 €.
     func figures(costModel: String, selfFinancingHundredths: Int = 2_000) -> ESRFigures.Costs {
         let project = ESRFigures.Project(project: "project-x", code: "X", name: "X", funder: "ESR+", startDate: "2026-01-01",
                                          endDate: "2027-12-31", costModel: costModel, selfFinancingHundredths: selfFinancingHundredths)
         return ESRFigures(
-            project: project, from: "2026-01-01", to: "2026-06-30", activities: [:], genders: [:], entries: [], exits: [], sessions: [],
-            engagements: [], payments: [],
+            project: project, from: "2026-01-01", to: "2026-06-30", participants: [], leavers: [], sessions: [], engagements: [], payments: [],
             staffTime: [.init(date: "2026-02-01", hoursHundredths: 750, hourlyCostCents: 3_250),
                         .init(date: "2026-06-30", hoursHundredths: 333, hourlyCostCents: 2_999),
                         .init(date: "2026-07-01", hoursHundredths: 800, hourlyCostCents: 3_000)],

@@ -71,7 +71,7 @@ import Testing
         #expect(asOf.stdout.contains(#""asOf": "\#(moment)""#))
 
         let status = try ws.tuki(["projections", "status"] + db).stdout
-        #expect(status.contains("sessions          2        1177         0  up to date"))
+        #expect(status.contains("sessions          3        1177         0  up to date"))
     }
 
     @Test func rebuildSaysWhatItDidAndCanKeepAReplay() throws {

@@ -14,7 +14,8 @@ import Ledger
 public struct SessionsProjector: Projector {
     public let name = "sessions"
     /// 2: `sessions_session` (recomputed per batch) replaced the running counts and the current-session view.
-    public let version = 2
+    /// 3: `sessions_session_held_by_date`, for the ESR+ report.
+    public let version = 3
     public let handledTypes: Set<String> = ["activity.created", "session.scheduled", "session.held", "session.cancelled", "attendance.recorded"]
     public let tables = ["sessions_activity", "sessions_session_event", "sessions_attendance", "sessions_session"]
 
@@ -67,6 +68,10 @@ public struct SessionsProjector: Projector {
                 position         INTEGER NOT NULL,
                 PRIMARY KEY (activity, session)
             ) WITHOUT ROWID;
+            -- The held sessions by date with what the ESR+ report reads of them, so that a report
+            -- reads its period's sessions and not every session since the project began.
+            CREATE INDEX sessions_session_held_by_date ON sessions_session (date, activity, duration_minutes, headcount)
+                WHERE status = 'held';
             -- SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
             CREATE VIEW sessions_current_activity AS
                 SELECT activity, project, name, kind, municipality, planned_sessions, MAX(position) AS position

@@ -17,15 +17,38 @@ public struct ESRFigures: Sendable, Equatable {
         }
     }
 
+    /// An enrolment's entry data (`enrolment.started`), which the output indicators test.
     public struct Entry: Sendable, Equatable {
         public let participant: String, activity: String, date: String, age: Int
         public let labourMarket: String, education: String, disability: String, thirdCountNational: String
         public let foreignBackground: String, minority: String, homeless: String, rural: String
     }
 
+    /// An enrolment's exit data (`enrolment.ended`), which the result indicators test.
     public struct Exit: Sendable, Equatable {
         public let participant: String, activity: String, date: String, outcome: String
         public let jobSearching: String?, inEducation: String?, qualification: String?, employed: String?
+    }
+
+    /// A participant of the project (`funder_participation`): their first entry's date, their
+    /// gender, and the output lines their first entry's data count on (bit i is line i of
+    /// `participants`).
+    public struct Participant: Sendable, Equatable {
+        public let entered: String, gender: Gender, lines: UInt64
+
+        public init(entered: String, gender: Gender, lines: UInt64) {
+            (self.entered, self.gender, self.lines) = (entered, gender, lines)
+        }
+    }
+
+    /// A stretch of days over which a participant counts as having left (`funder_leaving`), with
+    /// the result lines their last exit's data count on (bit i is line i of `leavers`).
+    public struct Leaver: Sendable, Equatable {
+        public let leaving: Participation.Leaving, gender: Gender
+
+        public init(leaving: Participation.Leaving, gender: Gender) {
+            (self.leaving, self.gender) = (leaving, gender)
+        }
     }
 
     public struct Session: Sendable, Equatable {
@@ -168,10 +191,10 @@ public struct ESRFigures: Sendable, Equatable {
     /// their own (if it has one), and the test that counts a person on the indicator's own line.
     struct Rule<Record> {
         let code: String
-        let field: ((Record) -> String)?
-        let test: (Record) -> Bool
+        let field: (@Sendable (Record) -> String)?
+        let test: @Sendable (Record) -> Bool
 
-        init(_ code: String, _ field: ((Record) -> String)?, _ test: @escaping (Record) -> Bool) {
+        init(_ code: String, _ field: (@Sendable (Record) -> String)?, _ test: @escaping @Sendable (Record) -> Bool) {
             (self.code, self.field, self.test) = (code, field, test)
         }
     }
@@ -214,9 +237,9 @@ public struct ESRFigures: Sendable, Equatable {
 
     /// The table's lines (each indicator, then its "not collected" and "refused" lines if it has
     /// a field), each with the test that counts a record on it.
-    static func lines<Record>(_ rules: [Rule<Record>]) -> (lines: [Indicator], tests: [(Record) -> Bool]) {
+    static func lines<Record>(_ rules: [Rule<Record>]) -> (lines: [Indicator], tests: [@Sendable (Record) -> Bool]) {
         var lines: [Indicator] = []
-        var tests: [(Record) -> Bool] = []
+        var tests: [@Sendable (Record) -> Bool] = []
         for rule in rules {
             lines.append(Indicator(code: rule.code, answer: nil))
             tests.append(rule.test)
@@ -229,60 +252,58 @@ public struct ESRFigures: Sendable, Equatable {
         return (lines, tests)
     }
 
+    static let output = lines(outputIndicators())
+    static let result = lines(resultIndicators())
+
+    /// The output lines `entry` counts on, as bits (bit i for line i of `participants`).
+    public static func outputLines(of entry: Entry) -> UInt64 { mask(output.tests, entry) }
+
+    /// The result lines `exit` counts on, as bits (bit i for line i of `leavers`).
+    public static func resultLines(of exit: Exit) -> UInt64 { mask(result.tests, exit) }
+
+    private static func mask<Record>(_ tests: [@Sendable (Record) -> Bool], _ record: Record) -> UInt64 {
+        var mask: UInt64 = 0
+        for (bit, test) in tests.enumerated() where test(record) { mask |= 1 << UInt64(bit) }
+        return mask
+    }
+
+    /// Adds one person to each line whose bit is set: since the start, and in the period too if
+    /// `inPeriod`.
+    private static func count(_ lines: UInt64, _ gender: Gender, inPeriod: Bool, into table: inout [Indicator]) {
+        var bits = lines
+        while bits != 0 {
+            let line = bits.trailingZeroBitCount
+            table[line].cumulative.add(gender)
+            if inPeriod { table[line].period.add(gender) }
+            bits &= bits - 1
+        }
+    }
+
+    /// The figures from the read model's rows. Every input may hold rows outside the bounds (the
+    /// read model narrows what it reads, these rules decide): participants who entered by `to`,
+    /// leavers whose leaving covers `to`, sessions held by `to`, the rest within the period.
     public init(
-        project: Project, from: String, to: String, activities activityKinds: [String: (kind: String, municipality: String)],
-        genders: [String: String], entries: [Entry], exits: [Exit], sessions: [Session], engagements: [Engagement],
-        payments: [Payment], staffTime: [StaffTime], costs otherCosts: [Cost]
+        project: Project, from: String, to: String, participants people: [Participant], leavers leaving: [Leaver],
+        sessions: [Session], engagements: [Engagement], payments: [Payment], staffTime: [StaffTime], costs otherCosts: [Cost]
     ) {
         self.project = project
         self.from = from
         self.to = to
         func inPeriod(_ date: String) -> Bool { from <= date && date <= to }
-        func gender(_ participant: String) -> Gender { genders[participant].flatMap(Gender.init(rawValue:)) ?? .notTold }
-        let projectEntries = entries.filter { activityKinds[$0.activity] != nil && $0.date <= to }
-        let projectExits = exits.filter { activityKinds[$0.activity] != nil && $0.date <= to }
 
-        // One participation per person per project: the first entry, with its data as then.
-        var first: [String: Int] = [:]  // participant → index in projectEntries
-        for (index, entry) in projectEntries.enumerated() {
-            if let known = first[entry.participant], projectEntries[known].date <= entry.date { continue }
-            first[entry.participant] = index
-        }
-        let output = Self.lines(Self.outputIndicators())
-        var participants = output.lines
-        for index in first.values {
-            let entry = projectEntries[index]
-            let who = gender(entry.participant)
-            let entered = inPeriod(entry.date)
-            for line in participants.indices where output.tests[line](entry) {
-                participants[line].cumulative.add(who)
-                if entered { participants[line].period.add(who) }
-            }
+        var participants = Self.output.lines
+        var months: [String: Int] = [:]
+        for person in people where person.entered <= to {
+            let entered = inPeriod(person.entered)
+            Self.count(person.lines, person.gender, inPeriod: entered, into: &participants)
+            if entered { months[String(person.entered.prefix(7)), default: 0] += 1 }
         }
         self.participants = participants
+        entriesByMonth = months.keys.sorted().map { ($0, months[$0] ?? 0) }
 
-        // A person has left when every enrolment they started in the project has ended; the
-        // last exit's data count.
-        let result = Self.lines(Self.resultIndicators())
-        var leavers = result.lines
-        let entriesByPerson = Dictionary(grouping: projectEntries.indices, by: { projectEntries[$0].participant })
-        let exitsByPerson = Dictionary(grouping: projectExits.indices, by: { projectExits[$0].participant })
-        for participant in first.keys {
-            // Per activity, the person's last start; an exit on or after it ends that enrolment.
-            var lastStart: [String: String] = [:]
-            for index in entriesByPerson[participant] ?? [] {
-                let entry = projectEntries[index]
-                if lastStart[entry.activity].map({ $0 < entry.date }) ?? true { lastStart[entry.activity] = entry.date }
-            }
-            let ended = (exitsByPerson[participant] ?? []).map { projectExits[$0] }
-            let stillIn = lastStart.contains { activity, start in !ended.contains { $0.activity == activity && $0.date >= start } }
-            guard !stillIn, let last = ended.max(by: { $0.date < $1.date }) else { continue }
-            let who = gender(participant)
-            let left = inPeriod(last.date)
-            for line in leavers.indices where result.tests[line](last) {
-                leavers[line].cumulative.add(who)
-                if left { leavers[line].period.add(who) }
-            }
+        var leavers = Self.result.lines
+        for leaver in leaving where leaver.leaving.covers(to) {
+            Self.count(leaver.leaving.lines, leaver.gender, inPeriod: inPeriod(leaver.leaving.leftOn), into: &leavers)
         }
         self.leavers = leavers
 
@@ -341,12 +362,6 @@ public struct ESRFigures: Sendable, Equatable {
         }
         costs.selfFinancingCents = (costs.totalCents * project.selfFinancingHundredths + 5_000) / 10_000
         self.costs = costs
-
-        var months: [String: Int] = [:]
-        for index in first.values where inPeriod(projectEntries[index].date) {
-            months[String(projectEntries[index].date.prefix(7)), default: 0] += 1
-        }
-        entriesByMonth = months.keys.sorted().map { ($0, months[$0] ?? 0) }
     }
 
     /// `percent` % of `cents`, rounded half up to the cent.

@@ -6,15 +6,27 @@ import Ledger
 /// gender, enrolment entries and exits with their ESR+ data, experience-expert engagements and
 /// payments, staff time and other costs; one row per event. Sessions and headcounts come from
 /// the sessions read model. Money in cents, hours in hundredths.
+///
+/// Derived from those rows, per person and project: `funder_participation` (the first entry and
+/// the output lines it counts on) and `funder_leaving` (the stretches of days over which the
+/// person counts as a leaver). They are worked out again (`Participation`) for the people each
+/// batch of events touched, so a report reads one row per participant and leaving instead of
+/// replaying everyone's enrolments.
 public struct FunderProjector: Projector {
     public let name = "funder"
-    public let version = 1
+    /// 2: `funder_participation` and `funder_leaving`, and indexes for the report's reads.
+    public let version = 2
     public let handledTypes: Set<String> = [
         "project.registered", "activity.created", "participant.registered", "enrolment.started", "enrolment.ended",
         "engagement.agreed", "engagement.completed", "engagement.cancelled", "fee.paid", "travel.reimbursed",
         "staff.time-logged", "cost.incurred",
     ]
     public let tables = [
+        "funder_project", "funder_activity", "funder_participant", "funder_entry", "funder_exit", "funder_engagement",
+        "funder_payment", "funder_staff_time", "funder_cost", "funder_participation", "funder_leaving",
+    ]
+    /// The tables with one row per event (the rest are derived from them).
+    private static let factTables = [
         "funder_project", "funder_activity", "funder_participant", "funder_entry", "funder_exit", "funder_engagement",
         "funder_payment", "funder_staff_time", "funder_cost",
     ]
@@ -30,16 +42,20 @@ public struct FunderProjector: Projector {
             CREATE TABLE funder_activity (
                 position INTEGER PRIMARY KEY, activity TEXT NOT NULL, project TEXT NOT NULL, kind TEXT NOT NULL,
                 municipality TEXT NOT NULL);
+            CREATE INDEX funder_activity_by_activity ON funder_activity (activity, position);
             CREATE TABLE funder_participant (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, gender TEXT NOT NULL, birth_year INTEGER NOT NULL);
+            CREATE INDEX funder_participant_by_participant ON funder_participant (participant);
             CREATE TABLE funder_entry (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, activity TEXT NOT NULL, date TEXT NOT NULL,
                 age INTEGER NOT NULL, labour_market TEXT NOT NULL, education TEXT NOT NULL, disability TEXT NOT NULL,
                 third_country_national TEXT NOT NULL, foreign_background TEXT NOT NULL, minority TEXT NOT NULL,
                 homeless TEXT NOT NULL, rural TEXT NOT NULL);
+            CREATE INDEX funder_entry_by_participant ON funder_entry (participant);
             CREATE TABLE funder_exit (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, activity TEXT NOT NULL, date TEXT NOT NULL,
                 outcome TEXT NOT NULL, job_searching TEXT, in_education TEXT, qualification TEXT, employed TEXT);
+            CREATE INDEX funder_exit_by_participant ON funder_exit (participant);
             CREATE TABLE funder_engagement (
                 position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, project TEXT, step TEXT NOT NULL,
                 date TEXT NOT NULL, hours_hundredths INTEGER);
@@ -50,9 +66,21 @@ public struct FunderProjector: Projector {
             CREATE TABLE funder_staff_time (
                 position INTEGER PRIMARY KEY, project TEXT NOT NULL, date TEXT NOT NULL, hours_hundredths INTEGER NOT NULL,
                 hourly_cost_cents INTEGER NOT NULL);
+            CREATE INDEX funder_staff_time_by_project ON funder_staff_time (project, date);
             CREATE TABLE funder_cost (
                 position INTEGER PRIMARY KEY, project TEXT NOT NULL, date TEXT NOT NULL, category TEXT NOT NULL,
                 cents INTEGER NOT NULL);
+            CREATE INDEX funder_cost_by_project ON funder_cost (project, date);
+            -- Derived per person and project (Participation); the lines are bit masks, bit i for
+            -- line i of the report's participants' (output_lines) or leavers' (result_lines) table.
+            CREATE TABLE funder_participation (
+                participant TEXT NOT NULL, project TEXT NOT NULL, entered TEXT NOT NULL, gender TEXT NOT NULL,
+                output_lines INTEGER NOT NULL, PRIMARY KEY (participant, project)) WITHOUT ROWID;
+            CREATE INDEX funder_participation_by_project ON funder_participation (project, entered, gender, output_lines);
+            CREATE TABLE funder_leaving (
+                participant TEXT NOT NULL, project TEXT NOT NULL, since TEXT NOT NULL, until TEXT, left_on TEXT NOT NULL,
+                gender TEXT NOT NULL, result_lines INTEGER NOT NULL, PRIMARY KEY (participant, project, since)) WITHOUT ROWID;
+            CREATE INDEX funder_leaving_by_project ON funder_leaving (project, since, until, left_on, gender, result_lines);
             """)
     }
 
@@ -117,6 +145,34 @@ public struct FunderProjector: Projector {
         default:
             break
         }
+    }
+
+    /// Works participation out again for the people whose registrations, entries or exits the
+    /// batch recorded.
+    public func finishBatch(after from: Int64, through to: Int64, in db: Database) throws {
+        try ParticipationRecompute.run(touched: """
+            SELECT participant FROM funder_entry WHERE position > ?1 AND position <= ?2
+            UNION SELECT participant FROM funder_exit WHERE position > ?1 AND position <= ?2
+            UNION SELECT participant FROM funder_participant WHERE position > ?1 AND position <= ?2
+            """, arguments: [from, to], in: db)
+    }
+
+    /// A voided event's row goes; if it was a person's registration, entry or exit, or an
+    /// activity's creation, the participation of the people concerned is worked out again at once.
+    public func retract(_ event: ProjectedEvent, in db: Database) throws {
+        try deleteRows(of: event, from: Self.factTables, in: db)
+        let touched: String
+        let arguments: StatementArguments
+        switch event.event {
+        case let .participantRegistered(registered): (touched, arguments) = ("SELECT ?1", [registered.participant])
+        case let .enrolmentStarted(start): (touched, arguments) = ("SELECT ?1", [start.participant])
+        case let .enrolmentEnded(end): (touched, arguments) = ("SELECT ?1", [end.participant])
+        case .activityCreated:
+            (touched, arguments) = ("SELECT participant FROM funder_entry WHERE activity = ?1 UNION SELECT participant FROM funder_exit WHERE activity = ?1",
+                                    [event.stream])
+        default: return
+        }
+        try ParticipationRecompute.run(touched: touched, arguments: arguments, in: db)
     }
 
     /// A decimal the schema gives with at most two decimals (hours, percents) as an exact integer.

@@ -2,9 +2,10 @@ import GRDB
 
 /// Reads the funder read model (and the sessions read model's held sessions) into `ESRFigures`.
 ///
-/// Only what the figures can use: the project's people, rows up to the period's end (the
-/// cumulative figures start at the project's start), staff time and costs within the period. The
-/// figures apply the same bounds again; reading less is what keeps a long project's report small.
+/// Only what the figures can use: the project's participants and leavers as the projector worked
+/// them out (one row each), the held sessions of the period and earlier ones with a headcount,
+/// staff time and costs within the period. The figures apply the same bounds again; reading less
+/// is what keeps a long project's report small.
 /// Rows are kept to the project by looking their activity (or engagement) up in Swift rather than
 /// by `activity IN (SELECT …)`: SQLite searches a temporary index for every row it reads, which
 /// cost more than reading the rows.
@@ -25,12 +26,10 @@ public enum FunderReadModel {
                             arguments: [id]).forEach { row in
             activities[row[0]] = (row[1], row[2])
         }
-        let entries = try self.entries(in: activities, through: to, db)
         let engagements = try self.engagements(of: id, db)
         return ESRFigures(
-            project: project, from: from, to: to, activities: activities,
-            genders: try genders(of: Set(entries.map(\.participant)), db), entries: entries,
-            exits: try exits(in: activities, through: to, db), sessions: try heldSessions(in: activities, through: to, db),
+            project: project, from: from, to: to, participants: try participants(of: id, through: to, db),
+            leavers: try leavers(of: id, through: to, db), sessions: try heldSessions(in: activities, from: from, to: to, db),
             engagements: engagements, payments: try payments(for: Set(engagements.map(\.engagement)), through: to, db),
             staffTime: try Array(Row.fetchCursor(db, sql: """
                 SELECT date, hours_hundredths, hourly_cost_cents FROM funder_staff_time
@@ -43,59 +42,44 @@ public enum FunderReadModel {
             ).map { ESRFigures.Cost(date: $0[0], category: $0[1], cents: $0[2]) }))
     }
 
-    /// Enrolment entries in the project's activities, dated up to `to`.
-    private static func entries(in activities: Activities, through to: String, _ db: Database) throws -> [ESRFigures.Entry] {
-        var entries: [ESRFigures.Entry] = []
+    /// The project's participants who entered by `to` (one row each, along the project's index).
+    private static func participants(of project: String, through to: String, _ db: Database) throws -> [ESRFigures.Participant] {
+        var participants: [ESRFigures.Participant] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT activity, participant, date, age, labour_market, education, disability, third_country_national,
-                   foreign_background, minority, homeless, rural
-            FROM funder_entry WHERE date <= ? ORDER BY position
-            """, arguments: [to])
+            SELECT entered, gender, output_lines FROM funder_participation WHERE project = ? AND entered <= ?
+            """, arguments: [project, to])
         while let row = try rows.next() {
-            let activity: String = row[0]
-            guard activities[activity] != nil else { continue }
-            entries.append(ESRFigures.Entry(
-                participant: row[1], activity: activity, date: row[2], age: row[3], labourMarket: row[4], education: row[5],
-                disability: row[6], thirdCountNational: row[7], foreignBackground: row[8], minority: row[9], homeless: row[10],
-                rural: row[11]))
+            participants.append(ESRFigures.Participant(entered: row[0], gender: gender(row[1]), lines: UInt64(bitPattern: row[2])))
         }
-        return entries
+        return participants
     }
 
-    /// Enrolment exits from the project's activities, dated up to `to`.
-    private static func exits(in activities: Activities, through to: String, _ db: Database) throws -> [ESRFigures.Exit] {
-        var exits: [ESRFigures.Exit] = []
+    /// The project's leavings that cover `to`: who counts as a leaver in a report ending then.
+    private static func leavers(of project: String, through to: String, _ db: Database) throws -> [ESRFigures.Leaver] {
+        var leavers: [ESRFigures.Leaver] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT activity, participant, date, outcome, job_searching, in_education, qualification, employed
-            FROM funder_exit WHERE date <= ? ORDER BY position
-            """, arguments: [to])
+            SELECT since, until, left_on, gender, result_lines FROM funder_leaving
+            WHERE project = ?1 AND since <= ?2 AND (until IS NULL OR until > ?2)
+            """, arguments: [project, to])
         while let row = try rows.next() {
-            let activity: String = row[0]
-            guard activities[activity] != nil else { continue }
-            exits.append(ESRFigures.Exit(participant: row[1], activity: activity, date: row[2], outcome: row[3], jobSearching: row[4],
-                                         inEducation: row[5], qualification: row[6], employed: row[7]))
+            let leaving = Participation.Leaving(since: row[0], until: row[1], leftOn: row[2], lines: UInt64(bitPattern: row[4]))
+            leavers.append(ESRFigures.Leaver(leaving: leaving, gender: gender(row[3])))
         }
-        return exits
+        return leavers
     }
 
-    /// Each of `people`'s gender, from their latest registration.
-    private static func genders(of people: Set<String>, _ db: Database) throws -> [String: String] {
-        var genders: [String: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT participant, gender FROM funder_participant ORDER BY position")
-        while let row = try rows.next() {
-            let participant: String = row[0]
-            if people.contains(participant) { genders[participant] = row[1] }
-        }
-        return genders
-    }
+    private static func gender(_ text: String) -> ESRFigures.Gender { ESRFigures.Gender(rawValue: text) ?? .notTold }
 
-    /// The sessions held in the project's activities up to `to` (from the sessions read model).
-    private static func heldSessions(in activities: Activities, through to: String, _ db: Database) throws -> [ESRFigures.Session] {
+    /// The sessions held in the project's activities (from the sessions read model): those in the
+    /// period, and those before it that had a headcount (people reached since the start). Along the
+    /// held sessions' date index, which holds every column read here.
+    private static func heldSessions(in activities: Activities, from: String, to: String, _ db: Database) throws -> [ESRFigures.Session] {
         var sessions: [ESRFigures.Session] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT activity, date, COALESCE(duration_minutes, 0), headcount
-            FROM sessions_session WHERE status = 'held' AND date <= ?
-            """, arguments: [to])
+            FROM sessions_session INDEXED BY sessions_session_held_by_date
+            WHERE status = 'held' AND date <= ?2 AND (date >= ?1 OR headcount IS NOT NULL)
+            """, arguments: [from, to])
         while let row = try rows.next() {
             guard let activity = activities[row[0]] else { continue }
             sessions.append(ESRFigures.Session(kind: activity.kind, municipality: activity.municipality, date: row[1], minutes: row[2],

@@ -1,0 +1,74 @@
+import GRDB
+
+/// Writes `funder_participation` and `funder_leaving` afresh for the people a query names, from
+/// their registrations, entries and exits (`Participation` holds the rules). Three reads and the
+/// writes for a whole batch's people at once, not a round of statements per person.
+enum ParticipationRecompute {
+    private typealias Steps = (entries: [Participation.Step], exits: [Participation.Step])
+
+    /// `touched` is a SELECT of one column, the participant ids, using `arguments`.
+    static func run(touched: String, arguments: StatementArguments, in db: Database) throws {
+        let with = "WITH touched(participant) AS (\(touched))"
+        // Each person's steps in each project (through the activity's latest creation), in the order recorded.
+        var people: [String: [String: Steps]] = [:]
+        let entries = try Row.fetchCursor(db.cachedStatement(sql: """
+            \(with)
+            SELECT e.participant, a.project, e.activity, e.date, e.age, e.labour_market, e.education, e.disability,
+                   e.third_country_national, e.foreign_background, e.minority, e.homeless, e.rural
+            FROM touched t CROSS JOIN funder_entry e ON e.participant = t.participant
+            CROSS JOIN funder_activity a ON a.position = (SELECT MAX(position) FROM funder_activity WHERE activity = e.activity)
+            ORDER BY e.position
+            """), arguments: arguments)
+        while let row = try entries.next() {
+            let entry = ESRFigures.Entry(
+                participant: row[0], activity: row[2], date: row[3], age: row[4], labourMarket: row[5], education: row[6],
+                disability: row[7], thirdCountNational: row[8], foreignBackground: row[9], minority: row[10], homeless: row[11],
+                rural: row[12])
+            let step = Participation.Step(activity: entry.activity, date: entry.date, lines: ESRFigures.outputLines(of: entry))
+            people[entry.participant, default: [:]][row[1], default: ([], [])].entries.append(step)
+        }
+        let exits = try Row.fetchCursor(db.cachedStatement(sql: """
+            \(with)
+            SELECT e.participant, a.project, e.activity, e.date, e.outcome, e.job_searching, e.in_education, e.qualification,
+                   e.employed
+            FROM touched t CROSS JOIN funder_exit e ON e.participant = t.participant
+            CROSS JOIN funder_activity a ON a.position = (SELECT MAX(position) FROM funder_activity WHERE activity = e.activity)
+            ORDER BY e.position
+            """), arguments: arguments)
+        while let row = try exits.next() {
+            let exit = ESRFigures.Exit(participant: row[0], activity: row[2], date: row[3], outcome: row[4], jobSearching: row[5],
+                                       inEducation: row[6], qualification: row[7], employed: row[8])
+            let step = Participation.Step(activity: exit.activity, date: exit.date, lines: ESRFigures.resultLines(of: exit))
+            // Exits count only in projects where the person has entries.
+            if people[exit.participant]?[row[1]] != nil { people[exit.participant]?[row[1]]?.exits.append(step) }
+        }
+        // Each person's gender from their latest registration.
+        var genders: [String: String] = [:]
+        let registrations = try Row.fetchCursor(db.cachedStatement(sql: """
+            \(with)
+            SELECT p.participant, p.gender FROM touched t CROSS JOIN funder_participant p ON p.participant = t.participant
+            ORDER BY p.position
+            """), arguments: arguments)
+        while let row = try registrations.next() { genders[row[0]] = row[1] }
+
+        try db.cachedStatement(sql: "\(with) DELETE FROM funder_participation WHERE participant IN touched").execute(arguments: arguments)
+        try db.cachedStatement(sql: "\(with) DELETE FROM funder_leaving WHERE participant IN touched").execute(arguments: arguments)
+        let participation = try db.cachedStatement(sql: """
+            INSERT INTO funder_participation (participant, project, entered, gender, output_lines) VALUES (?, ?, ?, ?, ?)
+            """)
+        let leaving = try db.cachedStatement(sql: """
+            INSERT INTO funder_leaving (participant, project, since, until, left_on, gender, result_lines) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (participant, projects) in people {
+            let gender = (genders[participant].flatMap(ESRFigures.Gender.init(rawValue:)) ?? .notTold).rawValue
+            for (project, steps) in projects {
+                guard let person = Participation(entries: steps.entries, exits: steps.exits) else { continue }
+                try participation.execute(arguments: [participant, project, person.entered, gender, Int64(bitPattern: person.lines)])
+                for left in person.leavings {
+                    try leaving.execute(arguments: [participant, project, left.since, left.until, left.leftOn, gender,
+                                                    Int64(bitPattern: left.lines)])
+                }
+            }
+        }
+    }
+}
