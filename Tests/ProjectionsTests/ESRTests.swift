@@ -102,8 +102,9 @@ import Testing
 
     /// The participants' and leavers' tables from the rows the projector keeps per person equal
     /// those from replaying every entry and exit (`ESRReference`), for periods ending before,
-    /// inside and after the history, when events arrive in small batches, and after entries,
-    /// exits and a registration are voided (which rebuilding must agree with).
+    /// inside and after the history, when events arrive in small batches, after entries, exits
+    /// and a registration are voided, and after people are registered again (which rebuilding
+    /// must agree with).
     @Test(arguments: [UInt64(31), 32])
     func participationRowsGiveTheTablesOfEveryEnrolmentReplayed(seed: UInt64) throws {
         let programme = try ESRProgramme(seed: seed)
@@ -145,6 +146,16 @@ import Testing
         }
         try engine.update()
         try compare("after voids")
+
+        // Registered again with another gender: the latest registration counts.
+        for person in programme.people.prefix(3) {
+            let gender = person.gender == "woman" ? "man" : "woman"
+            try fixture.store.appendValidated([try ProposedEvent(
+                stream: "participant-\(person.id)", type: "participant.registered", occurredAt: "2026-12-02T09:00:00Z",
+                data: #"{"participant":"\#(person.id)","roles":["parent"],"gender":"\#(gender)","birthYear":1980,"municipality":"Forssa"}"#)])
+        }
+        try engine.update()
+        try compare("after registering again")
         #expect(try dump(live) == (try dump(try fixture.rebuiltReadModels())))
     }
 

@@ -39,8 +39,7 @@ enum ParticipationRecompute {
             let exit = ESRFigures.Exit(participant: row[0], activity: row[2], date: row[3], outcome: row[4], jobSearching: row[5],
                                        inEducation: row[6], qualification: row[7], employed: row[8])
             let step = Participation.Step(activity: exit.activity, date: exit.date, lines: ESRFigures.resultLines(of: exit))
-            // Exits count only in projects where the person has entries.
-            if people[exit.participant]?[row[1]] != nil { people[exit.participant]?[row[1]]?.exits.append(step) }
+            people[exit.participant, default: [:]][row[1], default: ([], [])].exits.append(step)
         }
         // Each person's gender from their latest registration.
         var genders: [String: String] = [:]
