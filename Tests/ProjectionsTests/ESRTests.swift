@@ -181,19 +181,79 @@ import Testing
         return ESRReference.tables(from: from, to: to, activities: activities, genders: genders, entries: entries, exits: exits)
     }
 
-    /// Staff time 7.5 h × 32.50 € and 3.33 h × 29.99 € (= 243.75 + 99.87 after rounding 99.8667),
-    /// one entry outside the period; other costs 84.50 € + 12.34 €.
+    /// Staff time 7.5 h × 32.50 € and 3.33 h × 29.99 € (= 243.75 + 99.87 after rounding 99.8667);
+    /// other costs 84.50 € + 12.34 €.
     func figures(costModel: String, selfFinancingHundredths: Int = 2_000) -> ESRFigures.Costs {
         let project = ESRFigures.Project(project: "project-x", code: "X", name: "X", funder: "ESR+", startDate: "2026-01-01",
                                          endDate: "2027-12-31", costModel: costModel, selfFinancingHundredths: selfFinancingHundredths)
         return ESRFigures(
-            project: project, from: "2026-01-01", to: "2026-06-30", participants: [], leavers: [], sessions: [], engagements: [], payments: [],
-            staffTime: [.init(date: "2026-02-01", hoursHundredths: 750, hourlyCostCents: 3_250),
-                        .init(date: "2026-06-30", hoursHundredths: 333, hourlyCostCents: 2_999),
-                        .init(date: "2026-07-01", hoursHundredths: 800, hourlyCostCents: 3_000)],
-            costs: [.init(date: "2026-03-01", category: "catering", cents: 8_450), .init(date: "2026-03-02", category: "travel", cents: 1_234),
-                    .init(date: "2025-12-31", category: "travel", cents: 99_999)]
+            project: project, from: "2026-01-01", to: "2026-06-30", participants: [], leavers: [], sessions: .init(), engagements: [],
+            payments: [], staffTime: [.init(hoursHundredths: 750, hourlyCostCents: 3_250), .init(hoursHundredths: 333, hourlyCostCents: 2_999)],
+            costs: [.init(category: "catering", cents: 8_450), .init(category: "travel", cents: 1_234)]
         ).costs
+    }
+
+    /// Each entry is rounded to the cent before the entries are added: three entries of
+    /// 3.33 h × 29.99 € are 3 × 99.87 €, not 299.6001 € rounded.
+    @Test func staffCostsAreRoundedPerEntry() {
+        let entry = ESRFigures.StaffTime(hoursHundredths: 333, hourlyCostCents: 2_999)
+        let three = ESRFigures.StaffTime(hoursHundredths: 333, hourlyCostCents: 2_999, entries: 3)
+        #expect(entry.cents == 9_987)
+        #expect(three.cents == 3 * 9_987)
+        #expect(three.cents != (3 * 333 * 2_999 + 50) / 100)
+    }
+
+    /// Sessions, headcounts, staff time and costs on the days either side of the period's bounds,
+    /// a session held and then cancelled, and a session of another project: the read model adds
+    /// up exactly those in the period (and, for people reached, those since the start).
+    @Test func theReadModelAddsUpSessionsAndCostsWithinThePeriodsBounds() throws {
+        let fixture = try ProjectionFixture()
+        let project = "project-bounds", other = "project-bounds-other"
+        var events: [ProposedEvent] = []
+        func add(_ stream: String, _ type: String, _ data: String, version: Int64 = 1) throws {
+            events.append(try ProposedEvent(eventId: EventID.random().text, stream: stream, type: type, schemaVersion: version,
+                                            occurredAt: "2026-01-01T08:00:00Z", data: data, meta: #"{"actor":"tester"}"#))
+        }
+        for id in [project, other] {
+            try add(id, "project.registered", #"{"projectCode":"B","name":"Bounds","funder":"ESR+","startDate":"2026-01-01","endDate":"2027-12-31","costModel":"real-costs","selfFinancingPercent":0}"#)
+        }
+        let activities = [("activity-bounds-open", project, "open-event", "Forssa"), ("activity-bounds-group", project, "closed-peer-group", "Loppi"),
+                          ("activity-bounds-other", other, "open-event", "Forssa")]
+        for (activity, owner, kind, municipality) in activities {
+            try add(activity, "activity.created", #"{"project":"\#(owner)","name":"A","kind":"\#(kind)","targetGroup":"parents","municipality":"\#(municipality)"}"#)
+        }
+        func held(_ activity: String, _ session: String, _ date: String, minutes: Int, headcount: Int?) throws {
+            let count = headcount.map { #","headcount":\#($0)"# } ?? ""
+            try add(activity, "session.held", #"{"session":"\#(session)","date":"\#(date)","durationMinutes":\#(minutes),"location":"Forssa","format":"in-person"\#(count)}"#, version: 2)
+        }
+        // The period is 2026-03-01..2026-03-31.
+        try held("activity-bounds-open", "s1", "2026-02-28", minutes: 60, headcount: 5)     // before: people reached since the start only
+        try held("activity-bounds-open", "s2", "2026-03-01", minutes: 90, headcount: 7)
+        try held("activity-bounds-open", "s3", "2026-03-31", minutes: 120, headcount: 11)
+        try held("activity-bounds-open", "s4", "2026-04-01", minutes: 60, headcount: 13)    // after: nowhere
+        try held("activity-bounds-group", "g1", "2026-03-15", minutes: 150, headcount: nil)
+        try held("activity-bounds-group", "g2", "2026-03-20", minutes: 150, headcount: nil)
+        try add("activity-bounds-group", "session.cancelled", #"{"session":"g2","date":"2026-03-20"}"#)
+        try held("activity-bounds-other", "o1", "2026-03-10", minutes: 60, headcount: 17)   // another project's
+        for (date, hours, cents) in [("2026-02-28", "8", 4_000), ("2026-03-01", "3.33", 2_999), ("2026-03-31", "3.33", 2_999), ("2026-04-01", "8", 4_000)] {
+            try add("staff-time-\(date)", "staff.time-logged", #"{"staffMember":"staff-a","project":"\#(project)","activity":"activity-bounds-group","date":"\#(date)","hours":\#(hours),"hourlyCostCents":\#(cents)}"#)
+        }
+        for (date, category, cents) in [("2026-02-28", "travel", 100), ("2026-03-01", "catering", 2_000), ("2026-03-31", "catering", 3_000), ("2026-04-01", "travel", 400)] {
+            try add("cost-\(date)", "cost.incurred", #"{"project":"\#(project)","activity":"activity-bounds-group","date":"\#(date)","category":"\#(category)","amountCents":\#(cents),"description":"x"}"#)
+        }
+        try fixture.store.appendValidated(events)
+        let readModels = try fixture.liveReadModels()
+        try fixture.engine(readModels).update()
+        let figures = try #require(try readModels.read { db in
+            try FunderReadModel.figures(project: project, from: "2026-03-01", to: "2026-03-31", in: db)
+        })
+        #expect(figures.activities == [ESRFigures.ActivityLine(kind: "closed-peer-group", municipality: "Loppi", sessionsHeld: 1, minutes: 150),
+                                       ESRFigures.ActivityLine(kind: "open-event", municipality: "Forssa", sessionsHeld: 2, minutes: 210)])
+        #expect(figures.peopleReached.period == 18 && figures.peopleReached.cumulative == 23)
+        #expect(figures.costs.staffHoursHundredths == 666)
+        #expect(figures.costs.staffCents == 2 * 9_987)
+        #expect(figures.costs.other.map(\.category) == ["catering"] && figures.costs.other.map(\.cents) == [5_000])
+        #expect(figures.costs.totalCents == 2 * 9_987 + 5_000)
     }
 
     @Test func flatRateArithmeticIsRightToTheCentForEachCostModel() {

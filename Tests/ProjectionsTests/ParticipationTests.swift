@@ -72,7 +72,7 @@ import Testing
         }
         let project = ESRFigures.Project(project: "p", code: "P", name: "P", funder: "ESR+", startDate: "2026-01-01",
                                          endDate: "2027-12-31", costModel: "real-costs", selfFinancingHundredths: 0)
-        let figures = ESRFigures(project: project, from: from, to: to, participants: participants, leavers: leavers, sessions: [],
+        let figures = ESRFigures(project: project, from: from, to: to, participants: participants, leavers: leavers, sessions: .init(),
                                  engagements: [], payments: [], staffTime: [], costs: [])
         return figures.tables
     }

@@ -69,8 +69,9 @@ public struct SessionsProjector: Projector {
                 PRIMARY KEY (activity, session)
             ) WITHOUT ROWID;
             -- The held sessions by date with what the ESR+ report reads of them, so that a report
-            -- reads its period's sessions and not every session since the project began.
-            CREATE INDEX sessions_session_held_by_date ON sessions_session (date, activity, duration_minutes, headcount)
+            -- reads its period's sessions and not every session since the project began. It holds
+            -- `status` too: without it SQLite reads the table for each entry, to check the WHERE.
+            CREATE INDEX sessions_session_held_by_date ON sessions_session (date, activity, duration_minutes, headcount, status)
                 WHERE status = 'held';
             -- SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
             CREATE VIEW sessions_current_activity AS

@@ -51,8 +51,15 @@ public struct ESRFigures: Sendable, Equatable {
         }
     }
 
-    public struct Session: Sendable, Equatable {
-        public let kind: String, municipality: String, date: String, minutes: Int, headcount: Int?
+    /// The project's held sessions, as the read model adds them up: per activity kind and
+    /// municipality, those held in the period, and the headcounts of open events.
+    public struct HeldSessions: Sendable, Equatable {
+        /// Sessions held in the period and their minutes, per kind and municipality (in any order).
+        public var lines: [ActivityLine] = []
+        public var headcountInPeriod = 0
+        public var headcountSinceStart = 0
+
+        public init() {}
     }
 
     public struct Engagement: Sendable, Equatable {
@@ -66,22 +73,24 @@ public struct ESRFigures: Sendable, Equatable {
         public let engagement: String, kind: String, date: String, cents: Int
     }
 
+    /// `entries` entries of staff time within the period with the same hours and hourly cost.
     public struct StaffTime: Sendable, Equatable {
-        public let date: String, hoursHundredths: Int, hourlyCostCents: Int
+        public let hoursHundredths: Int, hourlyCostCents: Int, entries: Int
 
-        public init(date: String, hoursHundredths: Int, hourlyCostCents: Int) {
-            (self.date, self.hoursHundredths, self.hourlyCostCents) = (date, hoursHundredths, hourlyCostCents)
+        public init(hoursHundredths: Int, hourlyCostCents: Int, entries: Int = 1) {
+            (self.hoursHundredths, self.hourlyCostCents, self.entries) = (hoursHundredths, hourlyCostCents, entries)
         }
 
-        /// hours × hourly cost, rounded half up to the cent.
-        public var cents: Int { (hoursHundredths * hourlyCostCents + 50) / 100 }
+        /// Each entry's hours × hourly cost, rounded half up to the cent, times the entries.
+        public var cents: Int { entries * ((hoursHundredths * hourlyCostCents + 50) / 100) }
     }
 
+    /// Other costs recorded within the period in a category (several lines of one category add up).
     public struct Cost: Sendable, Equatable {
-        public let date: String, category: String, cents: Int
+        public let category: String, cents: Int
 
-        public init(date: String, category: String, cents: Int) {
-            (self.date, self.category, self.cents) = (date, category, cents)
+        public init(category: String, cents: Int) {
+            (self.category, self.cents) = (category, cents)
         }
     }
 
@@ -136,6 +145,10 @@ public struct ESRFigures: Sendable, Equatable {
         public let kind: String, municipality: String
         public var sessionsHeld = 0
         public var minutes = 0
+
+        public init(kind: String, municipality: String, sessionsHeld: Int = 0, minutes: Int = 0) {
+            (self.kind, self.municipality, self.sessionsHeld, self.minutes) = (kind, municipality, sessionsHeld, minutes)
+        }
     }
 
     public struct Experts: Sendable, Equatable {
@@ -279,12 +292,12 @@ public struct ESRFigures: Sendable, Equatable {
         }
     }
 
-    /// The figures from the read model's rows. Every input may hold rows outside the bounds (the
-    /// read model narrows what it reads, these rules decide): participants who entered by `to`,
-    /// leavers whose leaving covers `to`, sessions held by `to`, the rest within the period.
+    /// The figures from the read model's rows. Participants and leavers may include rows outside
+    /// the bounds (the read model narrows what it reads, these rules decide who counts); sessions,
+    /// staff time and costs come added up for the period.
     public init(
         project: Project, from: String, to: String, participants people: [Participant], leavers leaving: [Leaver],
-        sessions: [Session], engagements: [Engagement], payments: [Payment], staffTime: [StaffTime], costs otherCosts: [Cost]
+        sessions: HeldSessions, engagements: [Engagement], payments: [Payment], staffTime: [StaffTime], costs otherCosts: [Cost]
     ) {
         self.project = project
         self.from = from
@@ -307,14 +320,12 @@ public struct ESRFigures: Sendable, Equatable {
         }
         self.leavers = leavers
 
-        let held = sessions.filter { $0.date <= to }
-        peopleReached = (held.filter { inPeriod($0.date) }.reduce(0) { $0 + ($1.headcount ?? 0) },
-                         held.reduce(0) { $0 + ($1.headcount ?? 0) })
+        peopleReached = (sessions.headcountInPeriod, sessions.headcountSinceStart)
         var lines: [String: ActivityLine] = [:]
-        for session in held where inPeriod(session.date) {
-            let key = session.kind + "\u{1}" + session.municipality
-            lines[key, default: ActivityLine(kind: session.kind, municipality: session.municipality)].sessionsHeld += 1
-            lines[key]?.minutes += session.minutes
+        for line in sessions.lines {
+            let key = line.kind + "\u{1}" + line.municipality
+            lines[key, default: ActivityLine(kind: line.kind, municipality: line.municipality)].sessionsHeld += line.sessionsHeld
+            lines[key]?.minutes += line.minutes
         }
         activities = lines.keys.sorted().compactMap { lines[$0] }
 
@@ -335,12 +346,12 @@ public struct ESRFigures: Sendable, Equatable {
         self.experts = experts
 
         var costs = Costs()
-        for time in staffTime where inPeriod(time.date) {
-            costs.staffHoursHundredths += time.hoursHundredths
+        for time in staffTime {
+            costs.staffHoursHundredths += time.entries * time.hoursHundredths
             costs.staffCents += time.cents
         }
         var byCategory: [String: Int] = [:]
-        for cost in otherCosts where inPeriod(cost.date) { byCategory[cost.category, default: 0] += cost.cents }
+        for cost in otherCosts { byCategory[cost.category, default: 0] += cost.cents }
         costs.other = byCategory.keys.sorted().map { ($0, byCategory[$0] ?? 0) }
         let other = byCategory.values.reduce(0, +)
         switch project.costModel {

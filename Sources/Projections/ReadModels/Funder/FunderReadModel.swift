@@ -3,9 +3,9 @@ import GRDB
 /// Reads the funder read model (and the sessions read model's held sessions) into `ESRFigures`.
 ///
 /// Only what the figures can use: the project's participants and leavers as the projector worked
-/// them out (one row each), the held sessions of the period and earlier ones with a headcount,
-/// staff time and costs within the period. The figures apply the same bounds again; reading less
-/// is what keeps a long project's report small.
+/// them out (one row each; the figures apply the period's bounds again), and, added up, the held
+/// sessions of the period and earlier ones with a headcount, and staff time and costs within the
+/// period. Reading less is what keeps a long project's report small.
 /// Rows are kept to the project by looking their activity (or engagement) up in Swift rather than
 /// by `activity IN (SELECT …)`: SQLite searches a temporary index for every row it reads, which
 /// cost more than reading the rows.
@@ -31,15 +31,31 @@ public enum FunderReadModel {
             project: project, from: from, to: to, participants: try participants(of: id, through: to, db),
             leavers: try leavers(of: id, through: to, db), sessions: try heldSessions(in: activities, from: from, to: to, db),
             engagements: engagements, payments: try payments(for: Set(engagements.map(\.engagement)), through: to, db),
-            staffTime: try Array(Row.fetchCursor(db, sql: """
-                SELECT date, hours_hundredths, hourly_cost_cents FROM funder_staff_time
-                WHERE project = ? AND date BETWEEN ? AND ? ORDER BY position
-                """, arguments: [id, from, to]
-            ).map { ESRFigures.StaffTime(date: $0[0], hoursHundredths: $0[1], hourlyCostCents: $0[2]) }),
-            costs: try Array(Row.fetchCursor(db, sql: """
-                SELECT date, category, cents FROM funder_cost WHERE project = ? AND date BETWEEN ? AND ? ORDER BY position
-                """, arguments: [id, from, to]
-            ).map { ESRFigures.Cost(date: $0[0], category: $0[1], cents: $0[2]) }))
+            staffTime: try staffTime(of: id, from: from, to: to, db), costs: try costs(of: id, from: from, to: to, db))
+    }
+
+    /// Staff time within the period, one row per distinct hours and hourly cost: the cents are
+    /// rounded per entry, so entries alike are counted, not summed.
+    private static func staffTime(of project: String, from: String, to: String, _ db: Database) throws -> [ESRFigures.StaffTime] {
+        var staffTime: [ESRFigures.StaffTime] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT hours_hundredths, hourly_cost_cents, COUNT(*) FROM funder_staff_time
+            WHERE project = ? AND date BETWEEN ? AND ? GROUP BY hours_hundredths, hourly_cost_cents
+            """, arguments: [project, from, to])
+        while let row = try rows.next() {
+            staffTime.append(ESRFigures.StaffTime(hoursHundredths: row[0], hourlyCostCents: row[1], entries: row[2]))
+        }
+        return staffTime
+    }
+
+    /// Other costs within the period, summed per category.
+    private static func costs(of project: String, from: String, to: String, _ db: Database) throws -> [ESRFigures.Cost] {
+        var costs: [ESRFigures.Cost] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT category, SUM(cents) FROM funder_cost WHERE project = ? AND date BETWEEN ? AND ? GROUP BY category
+            """, arguments: [project, from, to])
+        while let row = try rows.next() { costs.append(ESRFigures.Cost(category: row[0], cents: row[1])) }
+        return costs
     }
 
     /// The project's participants who entered by `to` (one row each, along the project's index).
@@ -70,22 +86,39 @@ public enum FunderReadModel {
 
     private static func gender(_ text: String) -> ESRFigures.Gender { ESRFigures.Gender(rawValue: text) ?? .notTold }
 
-    /// The sessions held in the project's activities (from the sessions read model): those in the
-    /// period, and those before it that had a headcount (people reached since the start). Along the
-    /// held sessions' date index, which holds every column read here.
-    private static func heldSessions(in activities: Activities, from: String, to: String, _ db: Database) throws -> [ESRFigures.Session] {
-        var sessions: [ESRFigures.Session] = []
+    /// The sessions held in the project's activities (from the sessions read model), added up:
+    /// those in the period per kind and municipality, and the headcounts of those in the period
+    /// and since the start. Along the held sessions' date index, which holds every column read
+    /// here; the sessions before the period are read only if they have a headcount.
+    private static func heldSessions(in activities: Activities, from: String, to: String, _ db: Database) throws -> ESRFigures.HeldSessions {
+        var held = ESRFigures.HeldSessions()
+        // Each activity's line, found once per activity rather than by its kind and municipality per session.
+        var lineOfActivity: [String: Int] = [:]
+        var lineOfPlace: [String: Int] = [:]
+        for (activity, place) in activities {
+            let key = place.kind + "\u{1}" + place.municipality
+            if lineOfPlace[key] == nil {
+                lineOfPlace[key] = held.lines.count
+                held.lines.append(ESRFigures.ActivityLine(kind: place.kind, municipality: place.municipality))
+            }
+            lineOfActivity[activity] = lineOfPlace[key]
+        }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT activity, date, COALESCE(duration_minutes, 0), headcount
+            SELECT activity, date >= ?1, COALESCE(duration_minutes, 0), COALESCE(headcount, 0)
             FROM sessions_session INDEXED BY sessions_session_held_by_date
             WHERE status = 'held' AND date <= ?2 AND (date >= ?1 OR headcount IS NOT NULL)
             """, arguments: [from, to])
         while let row = try rows.next() {
-            guard let activity = activities[row[0]] else { continue }
-            sessions.append(ESRFigures.Session(kind: activity.kind, municipality: activity.municipality, date: row[1], minutes: row[2],
-                                               headcount: row[3]))
+            guard let line = lineOfActivity[row[0]] else { continue }
+            let headcount: Int = row[3]
+            held.headcountSinceStart += headcount
+            guard row[1] as Bool else { continue }
+            held.lines[line].sessionsHeld += 1
+            held.lines[line].minutes += row[2]
+            held.headcountInPeriod += headcount
         }
-        return sessions
+        held.lines.removeAll { $0.sessionsHeld == 0 }
+        return held
     }
 
     /// The engagements agreed in the project, each in its latest step: completed (with hours), or
