@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 
+/// Every command sets its `commandName`: without one, swift-argument-parser works the name out
+/// from the type's name, through the runtime's type-name printing, several times per command on
+/// every start (18 M instructions, about 5 ms, of each `tuki` run).
 @main
 struct Tuki: ParsableCommand {
     static let configuration = CommandConfiguration(

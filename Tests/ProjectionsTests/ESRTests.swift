@@ -186,26 +186,19 @@ import Testing
     func figures(costModel: String, selfFinancingHundredths: Int = 2_000) -> ESRFigures.Costs {
         let project = ESRFigures.Project(project: "project-x", code: "X", name: "X", funder: "ESR+", startDate: "2026-01-01",
                                          endDate: "2027-12-31", costModel: costModel, selfFinancingHundredths: selfFinancingHundredths)
+        let staffCents = ESRFigures.StaffTime.cents(hoursHundredths: 750, hourlyCostCents: 3_250)
+            + ESRFigures.StaffTime.cents(hoursHundredths: 333, hourlyCostCents: 2_999)
         return ESRFigures(
             project: project, from: "2026-01-01", to: "2026-06-30", participants: [], leavers: [], sessions: .init(), engagements: [],
-            payments: [], staffTime: [.init(hoursHundredths: 750, hourlyCostCents: 3_250), .init(hoursHundredths: 333, hourlyCostCents: 2_999)],
+            payments: [], staffTime: .init(hoursHundredths: 750 + 333, cents: staffCents),
             costs: [.init(category: "catering", cents: 8_450), .init(category: "travel", cents: 1_234)]
         ).costs
     }
 
-    /// Each entry is rounded to the cent before the entries are added: three entries of
-    /// 3.33 h × 29.99 € are 3 × 99.87 €, not 299.6001 € rounded.
-    @Test func staffCostsAreRoundedPerEntry() {
-        let entry = ESRFigures.StaffTime(hoursHundredths: 333, hourlyCostCents: 2_999)
-        let three = ESRFigures.StaffTime(hoursHundredths: 333, hourlyCostCents: 2_999, entries: 3)
-        #expect(entry.cents == 9_987)
-        #expect(three.cents == 3 * 9_987)
-        #expect(three.cents != (3 * 333 * 2_999 + 50) / 100)
-    }
-
     /// Sessions, headcounts, staff time and costs on the days either side of the period's bounds,
     /// a session held and then cancelled, and a session of another project: the read model adds
-    /// up exactly those in the period (and, for people reached, those since the start).
+    /// up exactly those in the period (and, for people reached, those since the start). Staff
+    /// costs are rounded per entry.
     @Test func theReadModelAddsUpSessionsAndCostsWithinThePeriodsBounds() throws {
         let fixture = try ProjectionFixture()
         let project = "project-bounds", other = "project-bounds-other"
@@ -251,7 +244,7 @@ import Testing
                                        ESRFigures.ActivityLine(kind: "open-event", municipality: "Forssa", sessionsHeld: 2, minutes: 210)])
         #expect(figures.peopleReached.period == 18 && figures.peopleReached.cumulative == 23)
         #expect(figures.costs.staffHoursHundredths == 666)
-        #expect(figures.costs.staffCents == 2 * 9_987)
+        #expect(figures.costs.staffCents == 2 * 9_987)  // each entry rounded: 99.8667 € → 99.87 €, not 199.7334 € → 199.73 €
         #expect(figures.costs.other.map(\.category) == ["catering"] && figures.costs.other.map(\.cents) == [5_000])
         #expect(figures.costs.totalCents == 2 * 9_987 + 5_000)
     }

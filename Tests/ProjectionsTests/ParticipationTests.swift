@@ -73,7 +73,7 @@ import Testing
         let project = ESRFigures.Project(project: "p", code: "P", name: "P", funder: "ESR+", startDate: "2026-01-01",
                                          endDate: "2027-12-31", costModel: "real-costs", selfFinancingHundredths: 0)
         let figures = ESRFigures(project: project, from: from, to: to, participants: participants, leavers: leavers, sessions: .init(),
-                                 engagements: [], payments: [], staffTime: [], costs: [])
+                                 engagements: [], payments: [], staffTime: .init(hoursHundredths: 0, cents: 0), costs: [])
         return figures.tables
     }
 

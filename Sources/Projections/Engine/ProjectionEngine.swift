@@ -43,7 +43,6 @@ public final class ProjectionEngine {
     public let store: EventStore
     public let readModels: ReadModelDatabase
     public let projectors: [any Projector]
-    private let catalogue: EventCatalogue
 
     /// Positions per transaction: large, because commits are what a rebuild waits for.
     public var batchSize: Int64 = 100_000
@@ -57,7 +56,6 @@ public final class ProjectionEngine {
         self.store = store
         self.readModels = readModels
         self.projectors = projectors
-        catalogue = try EventCatalogue.standard()
     }
 
     /// The named projectors (all when `names` is empty), or an error naming an unknown one.
@@ -219,7 +217,9 @@ public final class ProjectionEngine {
     private func applyEvents(
         after from: Int64, through to: Int64, of types: [String], to behind: [(any Projector, Int64)], db: Database
     ) throws -> Int {
-        let stream = DecodedEventStream(store: store, catalogue: catalogue, after: from, through: to, types: types)
+        // The catalogue (every schema, parsed) is made on first use: a report whose read models are
+        // up to date decodes no event and need not pay for it.
+        let stream = DecodedEventStream(store: store, catalogue: try EventCatalogue.standard(), after: from, through: to, types: types)
         defer { stream.stop() }
         var count = 0
         while let chunk = try stream.next() {

@@ -3,7 +3,7 @@ import EventStore
 import Ledger
 
 struct Append: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Append one event to a stream.")
+    static let configuration = CommandConfiguration(commandName: "append", abstract: "Append one event to a stream.")
 
     @OptionGroup var ledger: LedgerOptions
 

@@ -6,6 +6,7 @@ import Projections
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Create ./tuki-demo.sqlite (with its key store and master key) from scratch with a sample programme, and show what it holds.")
 
     @Option(help: "Who is recorded as the actor of the sample events.")

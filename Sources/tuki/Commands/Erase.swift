@@ -3,6 +3,7 @@ import EventStore
 
 struct Erase: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "erase",
         abstract: "Erase a subject's personal data: destroy its key and record subject.erased.",
         discussion: "The history and its hash chain stay intact; the subject's sealed values can never be opened again."
     )

@@ -3,6 +3,7 @@ import EventStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the stored events as JSONL envelopes (with position, recordedAt and hashes).")
 
     @OptionGroup var ledger: LedgerOptions

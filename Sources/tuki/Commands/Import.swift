@@ -5,6 +5,7 @@ import Ledger
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Append JSONL envelopes from a file (or - for stdin), all in one transaction.",
         discussion: "If any line is refused, nothing is appended. Events already present (same eventId, same content) are skipped."
     )

@@ -4,6 +4,7 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a new, empty ledger, its key store and its master key file (never overwrites a file).")
 
     @OptionGroup var ledger: LedgerOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import EventStore
 
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List events: a readable table, or JSONL with --json.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "List events: a readable table, or JSONL with --json.")
 
     @OptionGroup var ledger: LedgerOptions
 

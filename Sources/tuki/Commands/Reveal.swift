@@ -3,6 +3,7 @@ import EventStore
 
 struct Reveal: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reveal",
         abstract: "Show a subject's personal fields. The reading is recorded in the ledger (access.logged).")
 
     @OptionGroup var ledger: LedgerOptions

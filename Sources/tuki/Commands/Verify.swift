@@ -3,6 +3,7 @@ import EventStore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check every position, stream version and hash of the ledger.",
         discussion: "Prints `ok N events, head POSITION HASH` and exits 0, or names the first bad position and exits 1."
     )

@@ -73,16 +73,17 @@ public struct ESRFigures: Sendable, Equatable {
         public let engagement: String, kind: String, date: String, cents: Int
     }
 
-    /// `entries` entries of staff time within the period with the same hours and hourly cost.
+    /// Staff time within the period, added up: the hours, and the cents of each entry (hours ×
+    /// hourly cost, rounded per entry: `cents(hoursHundredths:hourlyCostCents:)`) summed.
     public struct StaffTime: Sendable, Equatable {
-        public let hoursHundredths: Int, hourlyCostCents: Int, entries: Int
+        public let hoursHundredths: Int, cents: Int
 
-        public init(hoursHundredths: Int, hourlyCostCents: Int, entries: Int = 1) {
-            (self.hoursHundredths, self.hourlyCostCents, self.entries) = (hoursHundredths, hourlyCostCents, entries)
+        public init(hoursHundredths: Int, cents: Int) {
+            (self.hoursHundredths, self.cents) = (hoursHundredths, cents)
         }
 
-        /// Each entry's hours × hourly cost, rounded half up to the cent, times the entries.
-        public var cents: Int { entries * ((hoursHundredths * hourlyCostCents + 50) / 100) }
+        /// One entry's cost: hours × hourly cost, rounded half up to the cent.
+        public static func cents(hoursHundredths: Int, hourlyCostCents: Int) -> Int { (hoursHundredths * hourlyCostCents + 50) / 100 }
     }
 
     /// Other costs recorded within the period in a category (several lines of one category add up).
@@ -297,7 +298,7 @@ public struct ESRFigures: Sendable, Equatable {
     /// staff time and costs come added up for the period.
     public init(
         project: Project, from: String, to: String, participants people: [Participant], leavers leaving: [Leaver],
-        sessions: HeldSessions, engagements: [Engagement], payments: [Payment], staffTime: [StaffTime], costs otherCosts: [Cost]
+        sessions: HeldSessions, engagements: [Engagement], payments: [Payment], staffTime: StaffTime, costs otherCosts: [Cost]
     ) {
         self.project = project
         self.from = from
@@ -346,10 +347,8 @@ public struct ESRFigures: Sendable, Equatable {
         self.experts = experts
 
         var costs = Costs()
-        for time in staffTime {
-            costs.staffHoursHundredths += time.entries * time.hoursHundredths
-            costs.staffCents += time.cents
-        }
+        costs.staffHoursHundredths = staffTime.hoursHundredths
+        costs.staffCents = staffTime.cents
         var byCategory: [String: Int] = [:]
         for cost in otherCosts { byCategory[cost.category, default: 0] += cost.cents }
         costs.other = byCategory.keys.sorted().map { ($0, byCategory[$0] ?? 0) }

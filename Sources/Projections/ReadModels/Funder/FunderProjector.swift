@@ -4,8 +4,9 @@ import Ledger
 
 /// The funder read model: what the ESR+ report counts. Projects, activities, participants'
 /// gender, enrolment entries and exits with their ESR+ data, experience-expert engagements and
-/// payments, staff time and other costs; one row per event. Sessions and headcounts come from
-/// the sessions read model. Money in cents, hours in hundredths.
+/// payments, staff time (with each entry's cost, rounded to the cent) and other costs; one row per
+/// event. Sessions and headcounts come from the sessions read model. Money in cents, hours in
+/// hundredths.
 ///
 /// Derived from those rows, per person and project: `funder_participation` (the first entry and
 /// the output lines it counts on) and `funder_leaving` (the stretches of days over which the
@@ -65,12 +66,13 @@ public struct FunderProjector: Projector {
                 cents INTEGER NOT NULL);
             CREATE TABLE funder_staff_time (
                 position INTEGER PRIMARY KEY, project TEXT NOT NULL, date TEXT NOT NULL, hours_hundredths INTEGER NOT NULL,
-                hourly_cost_cents INTEGER NOT NULL);
-            CREATE INDEX funder_staff_time_by_project ON funder_staff_time (project, date);
+                hourly_cost_cents INTEGER NOT NULL, cents INTEGER NOT NULL);
+            -- The report's reads, each along an index that holds every column it reads.
+            CREATE INDEX funder_staff_time_by_project ON funder_staff_time (project, date, hours_hundredths, cents);
             CREATE TABLE funder_cost (
                 position INTEGER PRIMARY KEY, project TEXT NOT NULL, date TEXT NOT NULL, category TEXT NOT NULL,
                 cents INTEGER NOT NULL);
-            CREATE INDEX funder_cost_by_project ON funder_cost (project, date);
+            CREATE INDEX funder_cost_by_project ON funder_cost (project, date, category, cents);
             -- Derived per person and project (Participation); the lines are bit masks, bit i for
             -- line i of the report's participants' (output_lines) or leavers' (result_lines) table.
             CREATE TABLE funder_participation (
@@ -104,7 +106,7 @@ public struct FunderProjector: Projector {
                                                      "qualification", "employed"])
     private static let engagement = Insert("funder_engagement", ["engagement", "project", "step", "date", "hours_hundredths"])
     private static let payment = Insert("funder_payment", ["engagement", "kind", "date", "cents"])
-    private static let staffTime = Insert("funder_staff_time", ["project", "date", "hours_hundredths", "hourly_cost_cents"])
+    private static let staffTime = Insert("funder_staff_time", ["project", "date", "hours_hundredths", "hourly_cost_cents", "cents"])
     private static let cost = Insert("funder_cost", ["project", "date", "category", "cents"])
 
     public func apply(_ event: ProjectedEvent, in db: Database) throws {
@@ -139,7 +141,9 @@ public struct FunderProjector: Projector {
         case let .travelReimbursed(travel):
             try insert(Self.payment, travel.engagement, "travel", travel.date, travel.amountCents)
         case let .staffTimeLogged(time):
-            try insert(Self.staffTime, time.project, time.date, hundredths(time.hours), time.hourlyCostCents)
+            let hours = hundredths(time.hours)
+            try insert(Self.staffTime, time.project, time.date, hours, time.hourlyCostCents,
+                       ESRFigures.StaffTime.cents(hoursHundredths: hours, hourlyCostCents: time.hourlyCostCents))
         case let .costIncurred(cost):
             try insert(Self.cost, cost.project, cost.date, cost.category.rawValue, cost.amountCents)
         default:

@@ -10,8 +10,6 @@ import GRDB
 /// by `activity IN (SELECT …)`: SQLite searches a temporary index for every row it reads, which
 /// cost more than reading the rows.
 public enum FunderReadModel {
-    typealias Activities = [String: (kind: String, municipality: String)]
-
     /// nil if the read models hold no project with that id.
     public static func figures(project id: String, from: String, to: String, in db: Database) throws -> ESRFigures? {
         guard let row = try Row.fetchOne(db, sql: """
@@ -21,31 +19,22 @@ public enum FunderReadModel {
         else { return nil }
         let project = ESRFigures.Project(project: row[0], code: row[1], name: row[2], funder: row[3], startDate: row[4],
                                          endDate: row[5], costModel: row[6], selfFinancingHundredths: row[7])
-        var activities: Activities = [:]
-        try Row.fetchCursor(db, sql: "SELECT activity, kind, municipality FROM funder_activity WHERE project = ? ORDER BY position",
-                            arguments: [id]).forEach { row in
-            activities[row[0]] = (row[1], row[2])
-        }
         let engagements = try self.engagements(of: id, db)
         return ESRFigures(
             project: project, from: from, to: to, participants: try participants(of: id, through: to, db),
-            leavers: try leavers(of: id, through: to, db), sessions: try heldSessions(in: activities, from: from, to: to, db),
+            leavers: try leavers(of: id, through: to, db), sessions: try heldSessions(of: id, from: from, to: to, db),
             engagements: engagements, payments: try payments(for: Set(engagements.map(\.engagement)), through: to, db),
             staffTime: try staffTime(of: id, from: from, to: to, db), costs: try costs(of: id, from: from, to: to, db))
     }
 
-    /// Staff time within the period, one row per distinct hours and hourly cost: the cents are
-    /// rounded per entry, so entries alike are counted, not summed.
-    private static func staffTime(of project: String, from: String, to: String, _ db: Database) throws -> [ESRFigures.StaffTime] {
-        var staffTime: [ESRFigures.StaffTime] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT hours_hundredths, hourly_cost_cents, COUNT(*) FROM funder_staff_time
-            WHERE project = ? AND date BETWEEN ? AND ? GROUP BY hours_hundredths, hourly_cost_cents
+    /// Staff time within the period: its hours and the cents of its entries, each rounded when
+    /// it was projected.
+    private static func staffTime(of project: String, from: String, to: String, _ db: Database) throws -> ESRFigures.StaffTime {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(hours_hundredths), 0), COALESCE(SUM(cents), 0) FROM funder_staff_time
+            WHERE project = ? AND date BETWEEN ? AND ?
             """, arguments: [project, from, to])
-        while let row = try rows.next() {
-            staffTime.append(ESRFigures.StaffTime(hoursHundredths: row[0], hourlyCostCents: row[1], entries: row[2]))
-        }
-        return staffTime
+        return ESRFigures.StaffTime(hoursHundredths: row?[0] ?? 0, cents: row?[1] ?? 0)
     }
 
     /// Other costs within the period, summed per category.
@@ -90,18 +79,22 @@ public enum FunderReadModel {
     /// those in the period per kind and municipality, and the headcounts of those in the period
     /// and since the start. Along the held sessions' date index, which holds every column read
     /// here; the sessions before the period are read only if they have a headcount.
-    private static func heldSessions(in activities: Activities, from: String, to: String, _ db: Database) throws -> ESRFigures.HeldSessions {
+    private static func heldSessions(of project: String, from: String, to: String, _ db: Database) throws -> ESRFigures.HeldSessions {
+        struct Place: Hashable { let kind: String, municipality: String }
         var held = ESRFigures.HeldSessions()
-        // Each activity's line, found once per activity rather than by its kind and municipality per session.
+        // Each activity's line (of its kind and municipality), found once per activity rather than per session.
         var lineOfActivity: [String: Int] = [:]
-        var lineOfPlace: [String: Int] = [:]
-        for (activity, place) in activities {
-            let key = place.kind + "\u{1}" + place.municipality
-            if lineOfPlace[key] == nil {
-                lineOfPlace[key] = held.lines.count
+        var lineOfPlace: [Place: Int] = [:]
+        let activities = try Row.fetchCursor(db, sql: "SELECT activity, kind, municipality FROM funder_activity WHERE project = ? ORDER BY position",
+                                             arguments: [project])
+        while let row = try activities.next() {
+            let place = Place(kind: row[1], municipality: row[2])
+            let line = lineOfPlace[place] ?? held.lines.count
+            if line == held.lines.count {
+                lineOfPlace[place] = line
                 held.lines.append(ESRFigures.ActivityLine(kind: place.kind, municipality: place.municipality))
             }
-            lineOfActivity[activity] = lineOfPlace[key]
+            lineOfActivity[row[0]] = line
         }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT activity, date >= ?1, COALESCE(duration_minutes, 0), COALESCE(headcount, 0)

@@ -67,6 +67,7 @@ struct EngagementCancel: ParsableCommand {
 
 struct Pay: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pay",
         abstract: "Record payments to experience experts.", subcommands: [PayFee.self, PayTravel.self])
 }
 

@@ -3,6 +3,7 @@ import EventStore
 
 struct Enrol: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "enrol",
         abstract: "Record enrolments: sign-up, start (with the ESR+ entry data) and end.",
         subcommands: [EnrolSignUp.self, EnrolStart.self, EnrolEnd.self], defaultSubcommand: EnrolSignUp.self)
 }

@@ -83,6 +83,7 @@ struct SessionCancel: ParsableCommand {
 
 struct Attendance: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "attendance",
         abstract: "Record who came to a held session, all in one batch.",
         discussion: "A later record for the same participant and session supersedes the earlier one.")
 
