@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 
 /// Writes `funder_participation` and `funder_leaving` afresh for the people a query names, from
@@ -8,7 +9,14 @@ enum ParticipationRecompute {
 
     /// `touched` is a SELECT of one column, the participant ids, using `arguments`.
     static func run(touched: String, arguments: StatementArguments, in db: Database) throws {
-        let with = "WITH touched(participant) AS (\(touched))"
+        // The people, listed once in a temporary table (of this connection, outside the read-model
+        // file) that the reads and deletes below join, rather than each working the list out again.
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS funder_touched (participant TEXT PRIMARY KEY) WITHOUT ROWID;
+            DELETE FROM temp.funder_touched;
+            """)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.funder_touched \(touched)").execute(arguments: arguments)
+        let with = "WITH touched(participant) AS (SELECT participant FROM temp.funder_touched)"
         // Each person's steps in each project (through the activity's latest creation), in the order recorded.
         var people: [String: [String: Steps]] = [:]
         let entries = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -18,7 +26,7 @@ enum ParticipationRecompute {
             FROM touched t CROSS JOIN funder_entry e ON e.participant = t.participant
             CROSS JOIN funder_activity a ON a.position = (SELECT MAX(position) FROM funder_activity WHERE activity = e.activity)
             ORDER BY e.position
-            """), arguments: arguments)
+            """))
         while let row = try entries.next() {
             let entry = ESRFigures.Entry(
                 participant: row[0], activity: row[2], date: row[3], age: row[4], labourMarket: row[5], education: row[6],
@@ -34,7 +42,7 @@ enum ParticipationRecompute {
             FROM touched t CROSS JOIN funder_exit e ON e.participant = t.participant
             CROSS JOIN funder_activity a ON a.position = (SELECT MAX(position) FROM funder_activity WHERE activity = e.activity)
             ORDER BY e.position
-            """), arguments: arguments)
+            """))
         while let row = try exits.next() {
             let exit = ESRFigures.Exit(participant: row[0], activity: row[2], date: row[3], outcome: row[4], jobSearching: row[5],
                                        inEducation: row[6], qualification: row[7], employed: row[8])
@@ -47,25 +55,24 @@ enum ParticipationRecompute {
             \(with)
             SELECT p.participant, p.gender FROM touched t CROSS JOIN funder_participant p ON p.participant = t.participant
             ORDER BY p.position
-            """), arguments: arguments)
+            """))
         while let row = try registrations.next() { genders[row[0]] = row[1] }
 
-        try db.cachedStatement(sql: "\(with) DELETE FROM funder_participation WHERE participant IN touched").execute(arguments: arguments)
-        try db.cachedStatement(sql: "\(with) DELETE FROM funder_leaving WHERE participant IN touched").execute(arguments: arguments)
-        let participation = try db.cachedStatement(sql: """
+        try db.cachedStatement(sql: "\(with) DELETE FROM funder_participation WHERE participant IN touched").execute()
+        try db.cachedStatement(sql: "\(with) DELETE FROM funder_leaving WHERE participant IN touched").execute()
+        let participation = try PreparedStatement(db, sql: """
             INSERT INTO funder_participation (participant, project, entered, gender, output_lines) VALUES (?, ?, ?, ?, ?)
             """)
-        let leaving = try db.cachedStatement(sql: """
+        let leaving = try PreparedStatement(db, sql: """
             INSERT INTO funder_leaving (participant, project, since, until, left_on, gender, result_lines) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (participant, projects) in people {
             let gender = (genders[participant].flatMap(ESRFigures.Gender.init(rawValue:)) ?? .notTold).rawValue
             for (project, steps) in projects {
                 guard let person = Participation(entries: steps.entries, exits: steps.exits) else { continue }
-                try participation.execute(arguments: [participant, project, person.entered, gender, Int64(bitPattern: person.lines)])
+                try participation.execute(participant, project, person.entered, gender, Int64(bitPattern: person.lines))
                 for left in person.leavings {
-                    try leaving.execute(arguments: [participant, project, left.since, left.until, left.leftOn, gender,
-                                                    Int64(bitPattern: left.lines)])
+                    try leaving.execute(participant, project, left.since, left.until, left.leftOn, gender, Int64(bitPattern: left.lines))
                 }
             }
         }
