@@ -17,7 +17,9 @@ enum ParticipationRecompute {
             """)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.funder_touched \(touched)").execute(arguments: arguments)
         let with = "WITH touched(participant) AS (SELECT participant FROM temp.funder_touched)"
-        // Each person's steps in each project (through the activity's latest creation), in the order recorded.
+        // Each person's steps in each project (through the activity's latest creation), in the order
+        // recorded. Ordered by person, then position: the order the participant index gives, so
+        // SQLite sorts nothing.
         var people: [String: [String: Steps]] = [:]
         let entries = try Row.fetchCursor(db.cachedStatement(sql: """
             \(with)
@@ -25,7 +27,7 @@ enum ParticipationRecompute {
                    e.third_country_national, e.foreign_background, e.minority, e.homeless, e.rural
             FROM touched t CROSS JOIN funder_entry e ON e.participant = t.participant
             CROSS JOIN funder_activity a ON a.position = (SELECT MAX(position) FROM funder_activity WHERE activity = e.activity)
-            ORDER BY e.position
+            ORDER BY t.participant, e.position
             """))
         while let row = try entries.next() {
             let entry = ESRFigures.Entry(
@@ -41,7 +43,7 @@ enum ParticipationRecompute {
                    e.employed
             FROM touched t CROSS JOIN funder_exit e ON e.participant = t.participant
             CROSS JOIN funder_activity a ON a.position = (SELECT MAX(position) FROM funder_activity WHERE activity = e.activity)
-            ORDER BY e.position
+            ORDER BY t.participant, e.position
             """))
         while let row = try exits.next() {
             let exit = ESRFigures.Exit(participant: row[0], activity: row[2], date: row[3], outcome: row[4], jobSearching: row[5],
@@ -54,7 +56,7 @@ enum ParticipationRecompute {
         let registrations = try Row.fetchCursor(db.cachedStatement(sql: """
             \(with)
             SELECT p.participant, p.gender FROM touched t CROSS JOIN funder_participant p ON p.participant = t.participant
-            ORDER BY p.position
+            ORDER BY t.participant, p.position
             """))
         while let row = try registrations.next() { genders[row[0]] = row[1] }
 
@@ -66,7 +68,9 @@ enum ParticipationRecompute {
         let leaving = try PreparedStatement(db, sql: """
             INSERT INTO funder_leaving (participant, project, since, until, left_on, gender, result_lines) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for (participant, projects) in people {
+        // In key order: each insert then lands beside the one before in the tables' B-trees, which
+        // at millions of people no longer fit SQLite's page cache.
+        for (participant, projects) in people.sorted(by: { $0.key < $1.key }) {
             let gender = (genders[participant].flatMap(ESRFigures.Gender.init(rawValue:)) ?? .notTold).rawValue
             for (project, steps) in projects {
                 guard let person = Participation(entries: steps.entries, exits: steps.exits) else { continue }
