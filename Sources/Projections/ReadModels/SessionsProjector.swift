@@ -73,6 +73,9 @@ public struct SessionsProjector: Projector {
             -- `status` too: without it SQLite reads the table for each entry, to check the WHERE.
             CREATE INDEX sessions_session_held_by_date ON sessions_session (date, activity, duration_minutes, headcount, status)
                 WHERE status = 'held';
+            -- The held sessions with a headcount (open events), for the people reached since the start.
+            CREATE INDEX sessions_session_headcount_by_date ON sessions_session (date, activity, headcount, status)
+                WHERE status = 'held' AND headcount IS NOT NULL;
             -- SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
             CREATE VIEW sessions_current_activity AS
                 SELECT activity, project, name, kind, municipality, planned_sessions, MAX(position) AS position

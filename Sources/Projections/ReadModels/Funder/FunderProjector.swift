@@ -60,7 +60,7 @@ public struct FunderProjector: Projector {
             CREATE TABLE funder_engagement (
                 position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, project TEXT, step TEXT NOT NULL,
                 date TEXT NOT NULL, hours_hundredths INTEGER);
-            CREATE INDEX funder_engagement_by_engagement ON funder_engagement (engagement, position);
+            CREATE INDEX funder_engagement_by_engagement ON funder_engagement (engagement, position, step, project, date, hours_hundredths);
             CREATE TABLE funder_payment (
                 position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL,
                 cents INTEGER NOT NULL);

@@ -77,8 +77,8 @@ public enum FunderReadModel {
 
     /// The sessions held in the project's activities (from the sessions read model), added up:
     /// those in the period per kind and municipality, and the headcounts of those in the period
-    /// and since the start. Along the held sessions' date index, which holds every column read
-    /// here; the sessions before the period are read only if they have a headcount.
+    /// and since the start. Along two partial indexes of the held sessions by date, which hold
+    /// every column read here: all of them for the period, those with a headcount before it.
     private static func heldSessions(of project: String, from: String, to: String, _ db: Database) throws -> ESRFigures.HeldSessions {
         struct Place: Hashable { let kind: String, municipality: String }
         var held = ESRFigures.HeldSessions()
@@ -96,19 +96,24 @@ public enum FunderReadModel {
             }
             lineOfActivity[row[0]] = line
         }
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT activity, date >= ?1, COALESCE(duration_minutes, 0), COALESCE(headcount, 0)
+        let period = try Row.fetchCursor(db, sql: """
+            SELECT activity, COALESCE(duration_minutes, 0), COALESCE(headcount, 0)
             FROM sessions_session INDEXED BY sessions_session_held_by_date
-            WHERE status = 'held' AND date <= ?2 AND (date >= ?1 OR headcount IS NOT NULL)
+            WHERE status = 'held' AND date BETWEEN ? AND ?
             """, arguments: [from, to])
-        while let row = try rows.next() {
+        while let row = try period.next() {
             guard let line = lineOfActivity[row[0]] else { continue }
-            let headcount: Int = row[3]
-            held.headcountSinceStart += headcount
-            guard row[1] as Bool else { continue }
             held.lines[line].sessionsHeld += 1
-            held.lines[line].minutes += row[2]
-            held.headcountInPeriod += headcount
+            held.lines[line].minutes += row[1]
+            held.headcountInPeriod += row[2]
+        }
+        held.headcountSinceStart = held.headcountInPeriod
+        let before = try Row.fetchCursor(db, sql: """
+            SELECT activity, headcount FROM sessions_session INDEXED BY sessions_session_headcount_by_date
+            WHERE status = 'held' AND headcount IS NOT NULL AND date < ?
+            """, arguments: [from])
+        while let row = try before.next() {
+            if lineOfActivity[row[0]] != nil { held.headcountSinceStart += row[1] }
         }
         held.lines.removeAll { $0.sessionsHeld == 0 }
         return held
