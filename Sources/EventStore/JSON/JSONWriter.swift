@@ -73,8 +73,8 @@ public enum JSONWriter {
                 escape(UInt8(ascii: "u"), into: &output)  // \u00XX
                 output.append(UInt8(ascii: "0"))
                 output.append(UInt8(ascii: "0"))
-                output.append(HashChain.hexDigits[Int(byte >> 4)])
-                output.append(HashChain.hexDigits[Int(byte & 0x0F)])
+                output.append(HashChain.hexDigit(byte >> 4))
+                output.append(HashChain.hexDigit(byte & 0x0F))
             default:
                 output.append(byte)
             }

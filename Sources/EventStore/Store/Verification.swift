@@ -126,7 +126,7 @@ struct ChainVerifier {
         return hasher.finalize().withUnsafeBytes { digest in
             var index = 0
             for byte in digest {
-                guard stored[index] == HashChain.hexDigits[Int(byte >> 4)], stored[index + 1] == HashChain.hexDigits[Int(byte & 0x0F)]
+                guard stored[index] == HashChain.hexDigit(byte >> 4), stored[index + 1] == HashChain.hexDigit(byte & 0x0F)
                 else { return false }
                 index += 2
             }
