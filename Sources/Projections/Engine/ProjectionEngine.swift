@@ -44,8 +44,11 @@ public final class ProjectionEngine {
     public let readModels: ReadModelDatabase
     public let projectors: [any Projector]
 
-    /// Positions per transaction: large, because commits are what a rebuild waits for.
-    public var batchSize: Int64 = 100_000
+    /// Positions per transaction: large, because commits are what a rebuild waits for, and each
+    /// batch's `finishBatch` reads the summary rows' inputs once for the whole batch (250,000
+    /// rather than 100,000: the funder projector's participation at 10,000,000 events, 165 s →
+    /// 140 s for the rebuild, peak memory 117 → 123 MB).
+    public var batchSize: Int64 = 250_000
     /// Called with a sentence when the engine rebuilds a read model on its own (a projector's
     /// version changed, or the read models were built from another ledger).
     public var onNotice: (String) -> Void = { _ in }
