@@ -276,6 +276,8 @@ public struct ESRFigures: Sendable, Equatable {
     public static func resultLines(of exit: Exit) -> UInt64 { mask(result.tests, exit) }
 
     private static func mask<Record>(_ tests: [@Sendable (Record) -> Bool], _ record: Record) -> UInt64 {
+        // The read model stores the mask in one INTEGER: a table of more lines needs another form.
+        precondition(tests.count <= 64, "an indicator table of more than 64 lines does not fit the read model's bit mask")
         var mask: UInt64 = 0
         for (bit, test) in tests.enumerated() where test(record) { mask |= 1 << UInt64(bit) }
         return mask
