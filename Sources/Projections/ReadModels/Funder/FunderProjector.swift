@@ -22,10 +22,7 @@ public struct FunderProjector: Projector {
         "engagement.agreed", "engagement.completed", "engagement.cancelled", "fee.paid", "travel.reimbursed",
         "staff.time-logged", "cost.incurred",
     ]
-    public let tables = [
-        "funder_project", "funder_activity", "funder_participant", "funder_entry", "funder_exit", "funder_engagement",
-        "funder_payment", "funder_staff_time", "funder_cost", "funder_participation", "funder_leaving",
-    ]
+    public let tables = Self.factTables + ["funder_participation", "funder_leaving"]
     /// The tables with one row per event (the rest are derived from them).
     private static let factTables = [
         "funder_project", "funder_activity", "funder_participant", "funder_entry", "funder_exit", "funder_engagement",
