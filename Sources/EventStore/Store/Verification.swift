@@ -82,12 +82,15 @@ struct ChainVerifier {
             return .broken(position: position, problem: "prev_hash does not equal the hash of position \(position - 1)")
         }
         let storedHash = row.bytes(11)
-        if !hashMatches(row, position: position, streamVersion: streamVersion, stored: storedHash) {
+        let recordedAt = row.bytes(7)
+        // The columns already read are handed on: each read is two calls into SQLite.
+        if !hashMatches(row, position: position, streamVersion: streamVersion, prevHash: prevHash, stream: streamBytes,
+                        recordedAt: recordedAt, stored: storedHash) {
             return .broken(position: position, problem: "hash does not match the event's stored fields (its content was changed)")
         }
         currentStream?.version = expectedVersion
         Self.replace(&previousHash, with: storedHash)
-        Self.replace(&lastRecordedAt, with: row.bytes(7))
+        Self.replace(&lastRecordedAt, with: recordedAt)
         expectedPosition += 1
         return nil
     }
@@ -96,9 +99,11 @@ struct ChainVerifier {
     /// schema_version, occurred_at, recorded_at, data, meta, joined by line feeds — from the
     /// row's bytes; true when its hex SHA-256 is `stored`. The message is written into a buffer
     /// kept from row to row, through one pointer (no array append per field).
-    private mutating func hashMatches(_ row: StoredRow, position: Int64, streamVersion: Int64, stored: UnsafeRawBufferPointer) -> Bool {
-        let (prevHash, eventId, stream, type) = (row.bytes(10), row.bytes(1), row.bytes(2), row.bytes(4))
-        let (occurredAt, recordedAt, data, meta) = (row.bytes(6), row.bytes(7), row.bytes(8), row.bytes(9))
+    private mutating func hashMatches(
+        _ row: StoredRow, position: Int64, streamVersion: Int64, prevHash: UnsafeRawBufferPointer, stream: UnsafeRawBufferPointer,
+        recordedAt: UnsafeRawBufferPointer, stored: UnsafeRawBufferPointer
+    ) -> Bool {
+        let (eventId, type, occurredAt, data, meta) = (row.bytes(1), row.bytes(4), row.bytes(6), row.bytes(8), row.bytes(9))
         // Three decimals of at most 20 characters, ten line feeds.
         let longest = prevHash.count + eventId.count + stream.count + type.count + occurredAt.count + recordedAt.count
             + data.count + meta.count + 3 * 20 + 10
