@@ -97,7 +97,12 @@ public struct ESRFigures: Sendable, Equatable {
 
     // MARK: Outputs
 
-    public enum Gender: String, Sendable, CaseIterable { case woman, man, nonBinary = "non-binary", notTold = "not-told" }
+    public enum Gender: String, Sendable, CaseIterable {
+        case woman, man, nonBinary = "non-binary", notTold = "not-told"
+
+        /// The gender a registration recorded; none recorded, or one this table does not know, counts as not told.
+        public init(recorded text: String?) { self = text.flatMap(Gender.init(rawValue:)) ?? .notTold }
+    }
 
     /// A count in total and by gender.
     public struct Split: Sendable, Equatable {

@@ -54,7 +54,7 @@ public enum FunderReadModel {
             SELECT entered, gender, output_lines FROM funder_participation WHERE project = ? AND entered <= ?
             """, arguments: [project, to])
         while let row = try rows.next() {
-            participants.append(ESRFigures.Participant(entered: row[0], gender: gender(row[1]), lines: UInt64(bitPattern: row[2])))
+            participants.append(ESRFigures.Participant(entered: row[0], gender: ESRFigures.Gender(recorded: row[1]), lines: UInt64(bitPattern: row[2])))
         }
         return participants
     }
@@ -68,12 +68,10 @@ public enum FunderReadModel {
             """, arguments: [project, to])
         while let row = try rows.next() {
             let leaving = Participation.Leaving(since: row[0], until: row[1], leftOn: row[2], lines: UInt64(bitPattern: row[4]))
-            leavers.append(ESRFigures.Leaver(leaving: leaving, gender: gender(row[3])))
+            leavers.append(ESRFigures.Leaver(leaving: leaving, gender: ESRFigures.Gender(recorded: row[3])))
         }
         return leavers
     }
-
-    private static func gender(_ text: String) -> ESRFigures.Gender { ESRFigures.Gender(rawValue: text) ?? .notTold }
 
     /// The sessions held in the project's activities (from the sessions read model), added up:
     /// those in the period per kind and municipality, and the headcounts of those in the period
