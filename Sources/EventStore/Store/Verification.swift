@@ -20,19 +20,18 @@ public enum VerificationResult: Sendable, Equatable {
 struct ChainVerifier {
     private(set) var expectedPosition: Int64
     private(set) var previousHash = Array(HashChain.genesisHash.utf8)
-    /// Each stream's last version, except the current stream's, which is kept apart: three rows
-    /// in four continue the stream of the row before (a session's attendance), and for them no
-    /// string is made and no dictionary touched.
-    private var otherStreamVersions: [String: Int64] = [:]
-    private var currentStream: (name: String, bytes: [UInt8], version: Int64)?
+    private var streams = StreamVersions()
+    /// The stream of the row before: three rows in four continue it (a session's attendance), and
+    /// for them the stream is not looked up.
+    private var currentStream: Int?
     private var lastRecordedAt: [UInt8] = []
     /// Room for the hashed message, reused from row to row.
     private var message: [UInt8] = []
-    /// For a segment that starts mid-log: its first `prev_hash`, and each stream's first version
-    /// in it, taken as given here and checked against the segment before when they are joined.
+    /// For a segment that starts mid-log: its first `prev_hash` (and each stream's first version
+    /// in it, in `streams`), taken as given here and checked against the segment before when
+    /// they are joined.
     private let startsMidLog: Bool
     private(set) var firstPrevHash: [UInt8]?
-    private(set) var firstVersions: [String: Int64] = [:]
 
     /// `startingAt` a position after 1 checks a segment of the log on its own.
     init(startingAt position: Int64 = 1) {
@@ -55,23 +54,23 @@ struct ChainVerifier {
         }
         let streamVersion = row.integer(3)
         let streamBytes = row.bytes(2)
-        let stream: (name: String, bytes: [UInt8], version: Int64)
-        if let current = currentStream, Self.same(streamBytes, current.bytes) {
+        let stream: Int
+        if let current = currentStream, streams.name(at: current, equals: streamBytes) {
             stream = current
         } else {
-            if let current = currentStream { otherStreamVersions[current.name] = current.version }
-            let name = String(decoding: streamBytes, as: UTF8.self)
-            if startsMidLog && otherStreamVersions[name] == nil {
-                firstVersions[name] = streamVersion
-                otherStreamVersions[name] = streamVersion - 1
+            let (index, added) = streams.index(adding: streamBytes)
+            if added && startsMidLog {
+                streams[index].firstVersion = streamVersion
+                streams[index].version = streamVersion - 1
             }
-            stream = (name, Array(streamBytes), otherStreamVersions[name] ?? 0)
-            currentStream = stream
+            stream = index
+            currentStream = index
         }
-        let expectedVersion = stream.version + 1
+        let expectedVersion = streams[stream].version + 1
         if streamVersion != expectedVersion {
             return .broken(
-                position: position, problem: "stream \(stream.name) has version \(streamVersion) where \(expectedVersion) was expected")
+                position: position,
+                problem: "stream \(streams.name(at: stream)) has version \(streamVersion) where \(expectedVersion) was expected")
         }
         let prevHash = row.bytes(10)
         if startsMidLog && firstPrevHash == nil {
@@ -88,7 +87,7 @@ struct ChainVerifier {
                         recordedAt: recordedAt, stored: storedHash) {
             return .broken(position: position, problem: "hash does not match the event's stored fields (its content was changed)")
         }
-        currentStream?.version = expectedVersion
+        streams[stream].version = expectedVersion
         Self.replace(&previousHash, with: storedHash)
         Self.replace(&lastRecordedAt, with: recordedAt)
         expectedPosition += 1
@@ -155,11 +154,16 @@ struct ChainVerifier {
         }
     }
 
-    /// The stream's last version, 0 if the segment has not seen it. (A look-up, not a merged
-    /// copy of every stream's version: the seam check asks only about the streams it crosses.)
-    func lastVersion(of stream: String) -> Int64 {
-        if let current = currentStream, current.name == stream { return current.version }
-        return otherStreamVersions[stream] ?? 0
+    /// True when this segment, checked on its own from mid-log, continues `earlier` (the segment
+    /// just before it): its first `prev_hash` is the last hash there, and each stream's first
+    /// version here follows the stream's last version there (0 if it had none).
+    func continues(_ earlier: ChainVerifier) -> Bool {
+        guard firstPrevHash == earlier.previousHash else { return false }
+        return streams.entries.indices.allSatisfy { index in
+            guard let firstVersion = streams[index].firstVersion else { return true }
+            let lastVersion = streams.withName(at: index) { earlier.streams.index(of: $0) }.map { earlier.streams[$0].version } ?? 0
+            return firstVersion == lastVersion + 1
+        }
     }
 
     var result: VerificationResult {
