@@ -45,6 +45,8 @@ public final class EventStore: Sendable {
         return EventStore(path: path, pool: pool)
     }
 
+    private static let pageCacheKiB = 32_768
+
     private static var configuration: Configuration {
         var configuration = Configuration()
         // Another process appending at the same moment makes us wait for it, not fail at once.
@@ -55,7 +57,7 @@ public final class EventStore: Sendable {
             try db.execute(sql: "PRAGMA recursive_triggers = ON")
             // 32 MiB of page cache (the default is 2 MiB): a bulk import is one transaction, and a
             // small cache spills its pages to the WAL again and again before the commit.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)")
         }
         return configuration
     }
@@ -137,14 +139,16 @@ public final class EventStore: Sendable {
     /// Hands the events from `start` through `end` to `verifier` in position order; returns the
     /// first problem it finds, or nil.
     ///
-    /// The file is read through a memory map for the pass (SQLite's `mmap_size`): each page is
-    /// read where the kernel keeps it instead of being copied into SQLite's page cache, which
-    /// took a tenth of verify's time in system calls and page faults. Every page is read once,
-    /// so the cache would not be used again anyway. The map is dropped after the pass.
+    /// The pass reads with a page cache of 64 pages instead of the connection's 32 MiB: every
+    /// page is read once, so a large cache is never read again; it only spreads the pages over
+    /// fresh memory, each piece faulted in and zeroed by the kernel, while 64 pages are reused
+    /// where the CPU's cache still holds them. Measured at 1,000,108 events, medians of runs taken
+    /// in turn: 1.11 s with 32 MiB, 1.02 s with 1 MiB, 0.98 s with 64 pages; a memory map (`mmap_size`) did as well, but shows the whole mapped
+    /// file as the process's memory (2.2 GB at 10,000,000 events).
     private func check(_ verifier: inout ChainVerifier, from start: Int64, through end: Int64) throws -> VerificationResult? {
         try pool.read { db in
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.verifyMapSize)")
-            defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
+            try db.execute(sql: "PRAGMA cache_size = 64")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)") }
             let statement = try db.makeStatement(
                 sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position BETWEEN ? AND ? ORDER BY position")
             let handle = statement.sqliteStatement
@@ -157,10 +161,6 @@ public final class EventStore: Sendable {
             return nil
         }
     }
-
-    /// SQLite's largest map by default (SQLITE_MAX_MMAP_SIZE); a larger ledger's later pages are
-    /// read as usual.
-    private static let verifyMapSize = 0x7FFF_0000
 
     /// Steps the statement through SQLite's C API (GRDB's rows would copy every column into Swift
     /// values): true when a row is ready.
