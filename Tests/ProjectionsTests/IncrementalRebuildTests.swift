@@ -140,6 +140,38 @@ import Testing
         #expect(cohort.firstIndex(of: "x9")! < cohort.firstIndex(of: "x10")!)
     }
 
+    /// Each session as the report reads it carries its stored values, NULLs as nil, and counts only
+    /// where it was held; a period keeps only its sessions.
+    @Test func sessionsCarryTheirStoredValues() throws {
+        let (_, live, _) = try demo()
+        func describe(_ values: [String?]) -> String { values.map { $0 ?? "nil" }.joined(separator: "|") }
+        let stored = try live.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sessions_session").map { row -> String in
+                let held = (row["status"] as String) == "held"
+                let counts: [String?] = ["present", "absent", "excused"].map { held ? String(row[$0] as Int) : "0" }
+                return describe([row["activity"], row["session"], row["status"], row["date"], (row["duration_minutes"] as Int?).map(String.init),
+                                 row["format"], (row["headcount"] as Int?).map(String.init)] + counts)
+            }
+        }
+        func read(_ filter: SessionsReadModel.Filter) throws -> [String] {
+            try live.read { db in try SessionsReadModel.sessions(filter, in: db) }.map { session in
+                describe([session.activity, session.session, session.status, session.date, session.durationMinutes.map(String.init),
+                          session.format, session.headcount.map(String.init), String(session.present), String(session.absent),
+                          String(session.excused)])
+            }
+        }
+        let all = try read(.init())
+        #expect(all.sorted() == stored.sorted())
+        #expect(all.contains { $0.contains("|nil|") }, "a session with a NULL value")
+        #expect(all.contains { $0.contains("|cancelled|") })
+        let period = try read(.init(from: "2026-03-01", to: "2026-04-30"))
+        #expect(!period.isEmpty && period.count < all.count)
+        #expect(period == all.filter { line in
+            let date = line.split(separator: "|", omittingEmptySubsequences: false)[3]
+            return date >= "2026-03-01" && date <= "2026-04-30"
+        })
+    }
+
     @Test func aVoidedAttendanceRecordLeavesTheCountsAtOnce() throws {
         let (fixture, live, engine) = try demo()
         let before = try #require(try row("s5", live))

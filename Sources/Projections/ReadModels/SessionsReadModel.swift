@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 
 /// What the sessions read model answers: per activity and per session, what was held and who
@@ -88,30 +89,39 @@ public enum SessionsReadModel {
         // `activity = ?` only when asked: SQLite then reads one activity through the primary key;
         // `? IS NULL OR …` would make it read everything.
         var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
+        var arguments: [any SQLiteBindable] = []
         if let activity = filter.activity { conditions.append("activity = ?"); arguments.append(activity) }
         if let from = filter.from { conditions.append("date >= ?"); arguments.append(from) }
         if let to = filter.to { conditions.append("date <= ?"); arguments.append(to) }
         // Rows come in primary-key order (activity, session), which needs no sort in SQLite; an
         // activity's few sessions are then put in date order here. (Sorting the whole county's
         // sessions in SQL took longer than reading them.)
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var sessions: [Session] = []
+        // Counted first: over a county the array would otherwise be copied into a larger one
+        // again and again as it grows (7 % of the report's time).
+        try PreparedStatement(db, sql: "SELECT count(*) FROM sessions_session \(whereClause)").forEachRow(binding: arguments) { row in
+            sessions.reserveCapacity(row.integer(0))
+        }
         var activityStart = 0
-        let rows = try Row.fetchCursor(db, sql: """
+        var activity = ""
+        let select = try PreparedStatement(db, sql: """
             SELECT activity, session, status, date, duration_minutes, format, headcount, present, absent, excused
-            FROM sessions_session
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            FROM sessions_session \(whereClause)
             ORDER BY activity, session
-            """, arguments: StatementArguments(arguments))
-        while let row = try rows.next() {
-            let held = (row[2] as String) == "held"
-            let session = Session(activity: row[0], session: row[1], status: row[2], date: row[3], durationMinutes: row[4], format: row[5],
-                                  headcount: row[6], present: held ? row[7] : 0, absent: held ? row[8] : 0, excused: held ? row[9] : 0)
-            if let last = sessions.last, last.activity != session.activity {
+            """)
+        try select.forEachRow(binding: arguments) { row in
+            // One activity's rows follow each other: its name is made into a string once.
+            if sessions.isEmpty || !row.text(0, equals: activity) {
                 putInReportOrder(&sessions, from: activityStart)
                 activityStart = sessions.count
+                activity = row.text(0)
             }
-            sessions.append(session)
+            let held = row.text(2, equals: "held")
+            sessions.append(Session(
+                activity: activity, session: row.text(1), status: held ? "held" : row.text(2), date: row.text(3),
+                durationMinutes: row.optionalInteger(4), format: row.optionalText(5), headcount: row.optionalInteger(6),
+                present: held ? row.integer(7) : 0, absent: held ? row.integer(8) : 0, excused: held ? row.integer(9) : 0))
         }
         putInReportOrder(&sessions, from: activityStart)
         return sessions
@@ -128,14 +138,19 @@ public enum SessionsReadModel {
 
     /// Each activity in the filter with its sessions' totals.
     public static func activities(_ filter: Filter, sessions: [Session], in db: Database) throws -> [Activity] {
-        var activities = try Array(Row.fetchCursor(db, sql: """
+        var activities: [Activity] = []
+        try PreparedStatement(db, sql: """
             SELECT activity, name, kind, municipality FROM sessions_current_activity
             WHERE ?1 IS NULL OR activity = ?1 ORDER BY activity
-            """, arguments: [filter.activity]
-        ).map { row in Activity(activity: row[0], name: row[1], kind: row[2], municipality: row[3]) })
+            """).forEachRow(binding: [filter.activity]) { row in
+            activities.append(Activity(activity: row.text(0), name: row.text(1), kind: row.text(2), municipality: row.text(3)))
+        }
         let index = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($1.activity, $0) })
-        for session in sessions {
-            guard let at = index[session.activity] else { continue }
+        // `sessions` holds each activity's sessions together: one look-up per activity.
+        var at: Int?
+        for (offset, session) in sessions.enumerated() {
+            if offset == 0 || session.activity != sessions[offset - 1].activity { at = index[session.activity] }
+            guard let at else { continue }
             switch session.status {
             case "held":
                 activities[at].held += 1
