@@ -4,6 +4,11 @@ and the `eventsourcing` library's SQLite recorder. Prints one JSON object of tim
 median of --runs) and the durability settings in force.
 
   peers.py --input events.jsonl --events 1000000 --commit-events 20000 --runs 3
+  peers.py --input events.jsonl --commit-events 20000 --runs 1 --only plain_commit_20
+
+--only and --skip choose measurements by name (the keys of the output). Tools/bench/run takes
+the plain SQLite commit lines one run at a time, each beside a run of Tuki's, and the rest in one
+call.
 """
 import argparse
 import collections
@@ -153,26 +158,45 @@ def main():
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--commit-events", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", help="comma-separated measurements to take (default: all)")
+    parser.add_argument("--skip", help="comma-separated measurements to leave out")
     args = parser.parse_args()
-    data = rows(args.input, args.events)
-    few = data[: args.commit_events]
-    events, few_events = stored(data), stored(few)
+
+    loaded = {}
+
+    def data():  # every event, read once and only if a measurement needs it
+        if "data" not in loaded:
+            loaded["data"] = rows(args.input, args.events)
+        return loaded["data"]
+
+    def few():  # the first --commit-events events, for the commit measurements
+        return data()[: args.commit_events] if "data" in loaded else rows(args.input, args.commit_events)
+
+    measurements = {
+        "plain_executemany": lambda: plain_executemany(data()),
+        "plain_commit_20": lambda: plain_commits(few(), 20),
+        "plain_commit_1": lambda: plain_commits(few(), 1),
+        "plain_read_all": lambda: plain_read(data()),
+        "es_commit_20": lambda: es_commits(stored(data()), 20),
+        "es_commit_20_small": lambda: es_commits(stored(few()), 20),
+        "es_commit_1": lambda: es_commits(stored(few()), 1),
+        "es_read_all": lambda: es_read(stored(data()), False),
+        "es_count_per_type": lambda: es_read(stored(data()), True),
+    }
+    chosen = args.only.split(",") if args.only else list(measurements)
+    chosen = [name for name in chosen if name not in (args.skip.split(",") if args.skip else [])]
+    unknown = [name for name in chosen if name not in measurements]
+    if unknown:
+        parser.error(f"unknown measurement: {', '.join(unknown)}")
     probe = sqlite3.connect(":memory:")
     results = {
         "sqlite_version": sqlite3.sqlite_version,
         "python_default_synchronous": probe.execute("PRAGMA synchronous").fetchone()[0],
-        "plain_executemany": timed(plain_executemany(data), args.runs),
-        "plain_commit_20": timed(plain_commits(few, 20), args.runs),
-        "plain_commit_1": timed(plain_commits(few, 1), args.runs),
-        "plain_read_all": timed(plain_read(data), args.runs),
-        "es_commit_20": timed(es_commits(events, 20), args.runs),
-        "es_commit_20_small": timed(es_commits(few_events, 20), args.runs),
-        "es_commit_1": timed(es_commits(few_events, 1), args.runs),
-        "es_read_all": timed(es_read(events, False), args.runs),
-        "es_count_per_type": timed(es_read(events, True), args.runs),
-        "events": len(data),
-        "commit_events": len(few),
     }
+    for name in chosen:
+        results[name] = timed(measurements[name](), args.runs)
+    results["events"] = len(data()) if "data" in loaded else None
+    results["commit_events"] = args.commit_events
     print(json.dumps(results))
 
 
