@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 
 /// Reads the funder read model (and the sessions read model's held sessions) into `ESRFigures`.
@@ -8,7 +9,8 @@ import GRDB
 /// period. Reading less is what keeps a long project's report small.
 /// Rows are kept to the project by looking their activity (or engagement) up in Swift rather than
 /// by `activity IN (SELECT …)`: SQLite searches a temporary index for every row it reads, which
-/// cost more than reading the rows.
+/// cost more than reading the rows. The reads of many rows go through SQLite's C API
+/// (`PreparedStatement.forEachRow`) rather than a GRDB `Row` each.
 public enum FunderReadModel {
     /// nil if the read models hold no project with that id.
     public static func figures(project id: String, from: String, to: String, in db: Database) throws -> ESRFigures? {
@@ -50,11 +52,11 @@ public enum FunderReadModel {
     /// The project's participants who entered by `to` (one row each, along the project's index).
     private static func participants(of project: String, through to: String, _ db: Database) throws -> [ESRFigures.Participant] {
         var participants: [ESRFigures.Participant] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        try PreparedStatement(db, sql: """
             SELECT entered, gender, output_lines FROM funder_participation WHERE project = ? AND entered <= ?
-            """, arguments: [project, to])
-        while let row = try rows.next() {
-            participants.append(ESRFigures.Participant(entered: row[0], gender: ESRFigures.Gender(recorded: row[1]), lines: UInt64(bitPattern: row[2])))
+            """).forEachRow(binding: [project, to]) { row in
+            participants.append(ESRFigures.Participant(
+                entered: row.text(0), gender: ESRFigures.Gender(recorded: row.optionalText(1)), lines: UInt64(bitPattern: Int64(row.integer(2)))))
         }
         return participants
     }
@@ -62,13 +64,13 @@ public enum FunderReadModel {
     /// The project's leavings that cover `to`: who counts as a leaver in a report ending then.
     private static func leavers(of project: String, through to: String, _ db: Database) throws -> [ESRFigures.Leaver] {
         var leavers: [ESRFigures.Leaver] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        try PreparedStatement(db, sql: """
             SELECT since, until, left_on, gender, result_lines FROM funder_leaving
             WHERE project = ?1 AND since <= ?2 AND (until IS NULL OR until > ?2)
-            """, arguments: [project, to])
-        while let row = try rows.next() {
-            let leaving = Participation.Leaving(since: row[0], until: row[1], leftOn: row[2], lines: UInt64(bitPattern: row[4]))
-            leavers.append(ESRFigures.Leaver(leaving: leaving, gender: ESRFigures.Gender(recorded: row[3])))
+            """).forEachRow(binding: [project, to]) { row in
+            let leaving = Participation.Leaving(
+                since: row.text(0), until: row.optionalText(1), leftOn: row.text(2), lines: UInt64(bitPattern: Int64(row.integer(4))))
+            leavers.append(ESRFigures.Leaver(leaving: leaving, gender: ESRFigures.Gender(recorded: row.optionalText(3))))
         }
         return leavers
     }
@@ -94,24 +96,22 @@ public enum FunderReadModel {
             }
             lineOfActivity[row[0]] = line
         }
-        let period = try Row.fetchCursor(db, sql: """
+        try PreparedStatement(db, sql: """
             SELECT activity, COALESCE(duration_minutes, 0), COALESCE(headcount, 0)
             FROM sessions_session INDEXED BY sessions_session_held_by_date
             WHERE status = 'held' AND date BETWEEN ? AND ?
-            """, arguments: [from, to])
-        while let row = try period.next() {
-            guard let line = lineOfActivity[row[0]] else { continue }
+            """).forEachRow(binding: [from, to]) { row in
+            guard let line = lineOfActivity[row.text(0)] else { return }
             held.lines[line].sessionsHeld += 1
-            held.lines[line].minutes += row[1]
-            held.headcountInPeriod += row[2]
+            held.lines[line].minutes += row.integer(1)
+            held.headcountInPeriod += row.integer(2)
         }
         held.headcountSinceStart = held.headcountInPeriod
-        let before = try Row.fetchCursor(db, sql: """
+        try PreparedStatement(db, sql: """
             SELECT activity, headcount FROM sessions_session INDEXED BY sessions_session_headcount_by_date
             WHERE status = 'held' AND headcount IS NOT NULL AND date < ?
-            """, arguments: [from])
-        while let row = try before.next() {
-            if lineOfActivity[row[0]] != nil { held.headcountSinceStart += row[1] }
+            """).forEachRow(binding: [from]) { row in
+            if lineOfActivity[row.text(0)] != nil { held.headcountSinceStart += row.integer(1) }
         }
         held.lines.removeAll { $0.sessionsHeld == 0 }
         return held
@@ -124,19 +124,22 @@ public enum FunderReadModel {
         var engagements: [ESRFigures.Engagement] = []
         var inProject = false
         var latest: ESRFigures.Engagement?
-        let rows = try Row.fetchCursor(db, sql: """
+        try PreparedStatement(db, sql: """
             SELECT engagement, step, project, date, hours_hundredths FROM funder_engagement ORDER BY engagement, position
-            """)
-        while let row = try rows.next() {
-            let engagement: String = row[0]
-            if let last = latest, last.engagement != engagement {
-                if inProject { engagements.append(last) }
+            """).forEachRow { row in
+            // An engagement's rows follow each other: its id is made into a string once.
+            let engagement: String
+            if let last = latest, row.text(0, equals: last.engagement) {
+                engagement = last.engagement
+            } else {
+                if let last = latest, inProject { engagements.append(last) }
                 inProject = false
+                engagement = row.text(0)
             }
-            let step: String = row[1]
-            if step == "agreed" && (row[2] as String?) == project { inProject = true }
-            let completed = step == "completed"
-            latest = ESRFigures.Engagement(engagement: engagement, completed: completed ? row[3] : nil, hoursHundredths: completed ? row[4] : 0)
+            if row.text(1, equals: "agreed") && !row.isNull(2) && row.text(2, equals: project) { inProject = true }
+            let completed = row.text(1, equals: "completed")
+            latest = ESRFigures.Engagement(
+                engagement: engagement, completed: completed ? row.text(3) : nil, hoursHundredths: completed ? row.integer(4) : 0)
         }
         if let last = latest, inProject { engagements.append(last) }
         return engagements
@@ -145,13 +148,12 @@ public enum FunderReadModel {
     /// Fees and travel paid for `engagements` up to `to`.
     private static func payments(for engagements: Set<String>, through to: String, _ db: Database) throws -> [ESRFigures.Payment] {
         var payments: [ESRFigures.Payment] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        try PreparedStatement(db, sql: """
             SELECT engagement, kind, date, cents FROM funder_payment WHERE date <= ? ORDER BY position
-            """, arguments: [to])
-        while let row = try rows.next() {
-            let engagement: String = row[0]
-            guard engagements.contains(engagement) else { continue }
-            payments.append(ESRFigures.Payment(engagement: engagement, kind: row[1], date: row[2], cents: row[3]))
+            """).forEachRow(binding: [to]) { row in
+            let engagement = row.text(0)
+            guard engagements.contains(engagement) else { return }
+            payments.append(ESRFigures.Payment(engagement: engagement, kind: row.text(1), date: row.text(2), cents: row.integer(3)))
         }
         return payments
     }
