@@ -143,8 +143,9 @@ public final class EventStore: Sendable {
     /// page is read once, so a large cache is never read again; it only spreads the pages over
     /// fresh memory, each piece faulted in and zeroed by the kernel, while 64 pages are reused
     /// where the CPU's cache still holds them. Measured at 1,000,108 events, medians of runs taken
-    /// in turn: 1.11 s with 32 MiB, 1.02 s with 1 MiB, 0.98 s with 64 pages; a memory map (`mmap_size`) did as well, but shows the whole mapped
-    /// file as the process's memory (2.2 GB at 10,000,000 events).
+    /// in turn: 1.11 s with 32 MiB, 1.02 s with 1 MiB, 0.98 s with 64 pages. A memory map
+    /// (`mmap_size`) did as well, but shows the whole mapped file as the process's memory (2.2 GB
+    /// at 10,000,000 events).
     private func check(_ verifier: inout ChainVerifier, from start: Int64, through end: Int64) throws -> VerificationResult? {
         try pool.read { db in
             try db.execute(sql: "PRAGMA cache_size = 64")
