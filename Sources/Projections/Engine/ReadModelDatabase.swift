@@ -30,7 +30,11 @@ public final class ReadModelDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // Disposable data: NORMAL is durable enough (a lost last transaction is rebuilt).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768")
+            // secure_delete (on by default in Debian's SQLite) would zero every deleted row and
+            // freed page; a read model holds nothing the ledger does not keep for good, and no
+            // personal data in clear (docs/privacy.md), so the zeroing protects nothing and cost
+            // a rebuild its dropped tables' pages written again.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA secure_delete = OFF")
         }
         let pool: DatabasePool
         do {
@@ -59,7 +63,7 @@ public final class ReadModelDatabase: Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // Thrown away after one report: no journal needed to survive a crash.
-            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF; PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF; PRAGMA cache_size = -32768; PRAGMA secure_delete = OFF")
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { db in
