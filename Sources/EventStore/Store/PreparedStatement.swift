@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -110,13 +109,7 @@ public struct PreparedStatement {
         /// True when the column's text is `string`, without making a String of it.
         public func text(_ column: Int32, equals string: String) -> Bool {
             var string = string
-            return withText(column) { bytes in
-                string.withUTF8 { utf8 in
-                    guard utf8.count == bytes.count else { return false }
-                    guard let stored = bytes.baseAddress, let wanted = utf8.baseAddress else { return true }
-                    return memcmp(stored, wanted, bytes.count) == 0
-                }
-            }
+            return withText(column) { bytes in string.withUTF8 { UnsafeRawBufferPointer(bytes).hasSameBytes(as: UnsafeRawBufferPointer($0)) } }
         }
 
         /// The column's UTF-8 bytes where SQLite holds them.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Each stream's last version as the verifier walks the log, found by the stream name's bytes as
 /// SQLite holds them.
 ///
@@ -70,15 +68,8 @@ struct StreamVersions {
         set { entries[index] = newValue }
     }
 
-    /// Byte equality through memcmp (the generic `elementsEqual` was an eighth of verify's time).
     func name(at index: Int, equals bytes: UnsafeRawBufferPointer) -> Bool {
-        let entry = entries[index]
-        guard entry.nameCount == bytes.count else { return false }
-        guard let base = bytes.baseAddress else { return entry.nameCount == 0 }
-        return names.withUnsafeBytes { stored in
-            guard let storedBase = stored.baseAddress else { return false }
-            return memcmp(storedBase + entry.nameStart, base, bytes.count) == 0
-        }
+        withName(at: index) { $0.hasSameBytes(as: bytes) }
     }
 
     /// Hasher is seeded afresh for each process, so a ledger cannot be written to make every name
