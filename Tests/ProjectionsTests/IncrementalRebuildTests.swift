@@ -2,7 +2,7 @@ import EventStore
 import Foundation
 import GRDB
 import Ledger
-import Projections
+@testable import Projections
 import Testing
 
 /// Catch-up after every few appends and one rebuild over the whole log must give the same read
@@ -124,7 +124,7 @@ import Testing
     /// out by activity, date, and id with shorter ids first.
     @Test func sessionsAreListedByActivityDateAndId() throws {
         let (fixture, live, engine) = try demo()
-        let extra = try [("x10", "2026-12-05"), ("x9", "2026-12-05"), ("a1", "2026-12-04"), ("z0", "2026-11-30")].map { session, date in
+        let extra = try [("x10", "2026-12-05"), ("x9", "2026-12-05"), ("x8", "2026-12-05"), ("a1", "2026-12-04"), ("z0", "2026-11-30")].map { session, date in
             try ProposedEvent(stream: SampleProgramme.cohortStream, type: "session.cancelled", occurredAt: "2026-12-01T10:00:00Z",
                               data: #"{"session":"\#(session)","date":"\#(date)"}"#)
         }
@@ -137,7 +137,27 @@ import Testing
         let cohort = sessions.filter { $0.activity == SampleProgramme.cohortStream }.map(\.session)
         #expect(cohort.firstIndex(of: "z0")! < cohort.firstIndex(of: "a1")!)
         #expect(cohort.firstIndex(of: "a1")! < cohort.firstIndex(of: "x9")!)
+        #expect(cohort.firstIndex(of: "x8")! < cohort.firstIndex(of: "x9")!)
         #expect(cohort.firstIndex(of: "x9")! < cohort.firstIndex(of: "x10")!)
+    }
+
+    /// The integer the sort compares first orders sessions as their dates and ids do, and is
+    /// there only for dates written YYYY-MM-DD.
+    @Test func theOrderKeyAgreesWithTheReportOrder() throws {
+        let dates = ["2025-12-31", "2026-01-01", "2026-01-02", "2026-10-01", "2027-01-01"]
+        let ids = ["s1", "s2", "s9", "s10", "s11", "s100", "a", "b"]
+        let sessions = dates.flatMap { date in ids.map { (date, $0) } }
+        for (firstDate, firstId) in sessions {
+            for (secondDate, secondId) in sessions {
+                let first = try #require(SessionsReadModel.orderKey(date: firstDate, session: firstId))
+                let second = try #require(SessionsReadModel.orderKey(date: secondDate, session: secondId))
+                let expected = (firstDate, firstId.count) < (secondDate, secondId.count)
+                #expect((first < second) == expected, "\(firstDate) \(firstId) against \(secondDate) \(secondId)")
+            }
+        }
+        for date in ["2026-1-01", "2026/01/01", "20260101xx", "2026-01-0a", "", "2026-01-011"] {
+            #expect(SessionsReadModel.orderKey(date: date, session: "s1") == nil, "\(date)")
+        }
     }
 
     /// Each session as the report reads it carries its stored values, NULLs as nil, and counts only

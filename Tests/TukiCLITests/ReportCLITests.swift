@@ -106,3 +106,24 @@ import Testing
         }
     }
 }
+
+/// Output that cannot be written (here to /dev/full, a disk with no space left) is an error the
+/// user reads, with the storage exit status, not a report silently cut short.
+@Suite(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")))
+struct UnwritableOutputTests {
+    @Test func aFullDiskIsReported() throws {
+        let ws = try Workspace()
+        #expect(try ws.tuki(["demo"]).status == 0)
+        let commands = [
+            ["report", "sessions", "--format", "json"],
+            ["report", "esr", "--project", "project-tukidemo-2026", "--period", "2026-01-01..2026-12-31", "--format", "csv"],
+            ["export"],
+            ["log", "--json"],
+        ]
+        for command in commands {
+            let result = try ws.tuki(command + ["--db", "tuki-demo.sqlite"], outputPath: "/dev/full")
+            #expect(result.status == 4, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("Could not write to standard output: No space left on device."), "\(command): \(result.stderr)")
+        }
+    }
+}

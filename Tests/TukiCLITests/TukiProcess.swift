@@ -26,10 +26,11 @@ final class Workspace: Sendable {
         let stderr: String
     }
 
-    /// `tuki ARGUMENTS` with only the environment given here (plus PATH and HOME).
+    /// `tuki ARGUMENTS` with only the environment given here (plus PATH and HOME); standard output
+    /// goes to the file at `outputPath` when one is given (its `stdout` is then empty).
     @discardableResult
-    func tuki(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
-        try run(Self.executable(), arguments, environment: environment, input: input)
+    func tuki(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, outputPath: String? = nil) throws -> Result {
+        try run(Self.executable(), arguments, environment: environment, input: input, outputPath: outputPath)
     }
 
     /// `tuki-generate ARGUMENTS`, the benchmark's history generator.
@@ -38,7 +39,9 @@ final class Workspace: Sendable {
         try run(Self.executable(named: "tuki-generate"), arguments)
     }
 
-    private func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    private func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil, outputPath: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -50,7 +53,7 @@ final class Workspace: Sendable {
         let errURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
+        let out = try FileHandle(forWritingTo: outputPath.map { URL(fileURLWithPath: $0) } ?? outURL)
         let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err

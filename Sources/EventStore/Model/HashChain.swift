@@ -30,7 +30,7 @@ public enum HashChain {
     /// up in a global table: reaching a global costs a `swift_once` check, and verify asks 64 times
     /// an event (3 % of its time).
     @inline(__always)
-    static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+    @usableFromInline static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
 
     private static func hex(_ digest: SHA256.Digest) -> String {
         var bytes: [UInt8] = []

@@ -21,6 +21,6 @@ struct Export: ParsableCommand {
         try store.read { reader in
             try reader.events(from: from).forEach { output.writeLine(Envelope.exportLine($0)) }
         }
-        output.flush()
+        try output.finish()
     }
 }

@@ -42,7 +42,7 @@ struct Log: ParsableCommand {
                 if let limit, shown >= limit { break }
             }
         }
-        output.flush()
+        try output.finish()
     }
 }
 

@@ -25,6 +25,7 @@ enum Terminal {
 final class OutputBuffer {
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
+    private var standardOutput = StandardOutput()
 
     init() {
         buffer.reserveCapacity(capacity)
@@ -38,8 +39,14 @@ final class OutputBuffer {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        buffer.withUnsafeBufferPointer { standardOutput.write($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is pending and throws if any write failed.
+    func finish() throws {
+        flush()
+        try standardOutput.check()
     }
 
     deinit { flush() }

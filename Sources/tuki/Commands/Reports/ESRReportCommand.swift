@@ -56,6 +56,6 @@ struct ESRReportCommand: ParsableCommand {
             throw CommandFailure.usage("There is no project \(project) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
         let report = ESRReport.make(figures, language: lang, suppressBelow: suppressBelow, stamp: prepared.stamp)
-        options.write(report, csv: csvStandard ? .rfc4180 : .finnishSpreadsheet)
+        try options.write(report, csv: csvStandard ? .rfc4180 : .finnishSpreadsheet)
     }
 }

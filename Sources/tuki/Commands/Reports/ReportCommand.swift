@@ -19,11 +19,13 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "table, md, csv, json or html (default: table on a terminal, md otherwise).")
     var format: ReportFormat?
 
-    func write(_ report: Report, csv dialect: CSVDialect = .rfc4180) {
+    func write(_ report: Report, csv dialect: CSVDialect = .rfc4180) throws {
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
-        var output = ReportBytes { FileHandle.standardOutput.write(Data(buffer: $0)) }
+        var standardOutput = StandardOutput()
+        var output = ReportBytes { standardOutput.write($0) }
         format.write(report, csv: dialect, into: &output)
         output.finish()
+        try standardOutput.check()
     }
 }
 
