@@ -7,7 +7,7 @@ median of --runs) and the durability settings in force.
   peers.py --input events.jsonl --commit-events 20000 --runs 1 --only plain_commit_20
 
 --only and --skip choose measurements by name (the keys of the output). Tools/bench/run takes
-the plain SQLite commit lines one run at a time, each beside a run of Tuki's, and the rest in one
+the plain SQLite lines one run at a time, each beside a run of Tuki's, and the rest in one
 call.
 """
 import argparse
