@@ -141,6 +141,26 @@ import Testing
         #expect(cohort.firstIndex(of: "x9")! < cohort.firstIndex(of: "x10")!)
     }
 
+    /// Moving sessions into their sorted places with swaps puts each where the order says, for
+    /// every order of up to six.
+    @Test func rearrangingFollowsEveryOrder() {
+        func orders(of count: Int) -> [[Int]] {
+            guard count > 0 else { return [[]] }
+            return orders(of: count - 1).flatMap { shorter in (0...shorter.count).map { at in
+                var longer = shorter
+                longer.insert(count - 1, at: at)
+                return longer
+            } }
+        }
+        for count in 0...6 {
+            for order in orders(of: count) {
+                var names = (0..<count).map { "session \($0)" }
+                names.withUnsafeMutableBufferPointer { SessionsReadModel.rearrange(&$0, into: order) }
+                #expect(names == order.map { "session \($0)" }, "\(order)")
+            }
+        }
+    }
+
     /// The integer the sort compares first orders sessions as their dates and ids do, and is
     /// there only for dates written YYYY-MM-DD.
     @Test func theOrderKeyAgreesWithTheReportOrder() throws {
