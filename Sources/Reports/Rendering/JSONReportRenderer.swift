@@ -53,23 +53,29 @@ enum JSONReportRenderer {
         guard !table.rows.isEmpty else { return output.append("[]") }
         output.append("[\n")
         // What comes before each cell's value (the line break, indentation and `"key": `), made
-        // once per table: a county-wide report writes it 800,000 times.
-        let cellPrefixes: [[UInt8]] = table.columns.indices.map { column in
-            var prefix = Array((column == 0 ? "{\n        " : ",\n        ").utf8)
-            JSONWriter.writeString(table.columns[column].key, into: &prefix)
-            prefix.append(contentsOf: ": ".utf8)
-            return prefix
+        // once per table, all in one buffer: a county-wide report writes them 800,000 times, and
+        // an array for each was retained and released each time.
+        var cellPrefixes: [UInt8] = []
+        var prefixEnds: [Int] = []
+        for (column, key) in table.columns.map(\.key).enumerated() {
+            cellPrefixes.append(contentsOf: (column == 0 ? "{\n        " : ",\n        ").utf8)
+            JSONWriter.writeString(key, into: &cellPrefixes)
+            cellPrefixes.append(contentsOf: ": ".utf8)
+            prefixEnds.append(cellPrefixes.count)
         }
-        for (rowIndex, row) in table.rows.enumerated() {
-            output.append(spaces: 6)
-            let cells = min(table.columns.count, row.count)
-            if cells == 0 { output.append("{}") }
-            for column in 0..<cells {
-                cellPrefixes[column].withUnsafeBufferPointer { output.append($0) }
-                write(row[column], into: &output)
+        cellPrefixes.withUnsafeBufferPointer { prefixes in
+            for (rowIndex, row) in table.rows.enumerated() {
+                output.append(spaces: 6)
+                let cells = min(table.columns.count, row.count)
+                if cells == 0 { output.append("{}") }
+                for column in 0..<cells {
+                    let prefixStart = column == 0 ? 0 : prefixEnds[column - 1]
+                    output.append(UnsafeBufferPointer(rebasing: prefixes[prefixStart..<prefixEnds[column]]))
+                    write(row[column], into: &output)
+                }
+                if cells > 0 { output.append("\n      }") }
+                output.append(rowIndex + 1 < table.rows.count ? ",\n" : "\n")
             }
-            if cells > 0 { output.append("\n      }") }
-            output.append(rowIndex + 1 < table.rows.count ? ",\n" : "\n")
         }
         output.append(spaces: 4)
         output.append("]")
