@@ -104,7 +104,7 @@ enum JSONReportRenderer {
 
     private static func write(_ cell: Report.Cell, into output: inout ReportBytes) {
         switch cell {
-        case let .text(text): JSONWriter.writeString(text, to: &output)
+        case let .text(text): output.append(jsonString: text)
         case let .integer(value), let .cents(value): output.append(decimal: value)
         case let .hundredths(value): writeFixed(value, into: &output)
         case let .rate(rate):

@@ -52,6 +52,28 @@ public struct ReportBytes: ~Copyable, JSONByteSink {
         text.withUTF8 { append($0) }
     }
 
+    /// `text` as a JSON string literal. Nearly every string needs no escape and fits in what is
+    /// left of the buffer: its bytes are then checked and copied in one pass. Any other goes
+    /// through `JSONWriter.writeString`. (A county-wide JSON report writes 370,000 strings.)
+    mutating func append(jsonString text: String) {
+        var text = text
+        let copied = text.withUTF8 { bytes -> Bool in
+            guard count + bytes.count + 2 <= storage.count, let target = storage.baseAddress else { return false }
+            var end = count
+            target[end] = UInt8(ascii: "\"")
+            end += 1
+            for byte in bytes {
+                guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return false }
+                target[end] = byte
+                end += 1
+            }
+            target[end] = UInt8(ascii: "\"")
+            count = end + 1
+            return true
+        }
+        if !copied { JSONWriter.writeString(text, to: &self) }
+    }
+
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 16)
 
     /// Indentation (at most 16).
