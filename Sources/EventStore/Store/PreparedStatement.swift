@@ -82,40 +82,53 @@ public struct PreparedStatement {
     }
 
     /// The current row of `forEachRow`: valid only inside its `body`.
+    ///
+    /// Each column is read through its value (`sqlite3_column_value`), so that SQLite looks it up
+    /// once, and text as a blob, which is the same bytes: asked for text, SQLite copies a value
+    /// taken straight from its page to end it with a NUL. (SQLite's documentation keeps the
+    /// value_* calls for "protected" values, but GRDB opens its connections in multi-thread
+    /// mode, where it says the two kinds are the same; `StoredRow` in Verification.swift reads
+    /// the ledger the same way.)
     public struct ResultRow {
         fileprivate let handle: OpaquePointer
 
+        private func value(_ column: Int32) -> OpaquePointer? {
+            sqlite3_column_value(handle, column)
+        }
+
         public func isNull(_ column: Int32) -> Bool {
-            sqlite3_column_type(handle, column) == SQLITE_NULL
+            sqlite3_value_type(value(column)) == SQLITE_NULL
         }
 
         public func integer(_ column: Int32) -> Int {
-            Int(sqlite3_column_int64(handle, column))
+            Int(sqlite3_value_int64(value(column)))
         }
 
         public func optionalInteger(_ column: Int32) -> Int? {
-            isNull(column) ? nil : integer(column)
+            let value = value(column)
+            return sqlite3_value_type(value) == SQLITE_NULL ? nil : Int(sqlite3_value_int64(value))
         }
 
         /// The column as text ("" for NULL).
         public func text(_ column: Int32) -> String {
-            withText(column) { String(decoding: $0, as: UTF8.self) }
+            withText(value(column)) { String(decoding: $0, as: UTF8.self) }
         }
 
         public func optionalText(_ column: Int32) -> String? {
-            isNull(column) ? nil : text(column)
+            let value = value(column)
+            return sqlite3_value_type(value) == SQLITE_NULL ? nil : withText(value) { String(decoding: $0, as: UTF8.self) }
         }
 
         /// True when the column's text is `string`, without making a String of it.
         public func text(_ column: Int32, equals string: String) -> Bool {
             var string = string
-            return withText(column) { bytes in string.withUTF8 { UnsafeRawBufferPointer(bytes).hasSameBytes(as: UnsafeRawBufferPointer($0)) } }
+            return withText(value(column)) { bytes in string.withUTF8 { UnsafeRawBufferPointer(bytes).hasSameBytes(as: UnsafeRawBufferPointer($0)) } }
         }
 
-        /// The column's UTF-8 bytes where SQLite holds them.
-        private func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-            guard let text = sqlite3_column_text(handle, column) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+        /// The value's UTF-8 bytes where SQLite holds them.
+        private func withText<T>(_ value: OpaquePointer?, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+            guard let bytes = sqlite3_value_blob(value) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_value_bytes(value))))
         }
     }
 
