@@ -166,8 +166,8 @@ public enum SessionsReadModel {
     }
 
     /// A session's date and the length of its id as one integer that sorts as the dates and ids
-    /// do (2026-04-15 and "s12" → 20260415 · 2¹⁶ + 3), or nil for a
-    /// date not written YYYY-MM-DD. Sessions with equal keys are told apart by their ids.
+    /// do (2026-04-15 and "s12" → 20260415 · 2¹⁶ + 3), or nil for a date not written YYYY-MM-DD.
+    /// Sessions with equal keys are told apart by their ids.
     static func orderKey(date: String, session: String) -> Int? {
         let length = session.utf8.count
         guard length < 1 << 16 else { return nil }
