@@ -54,7 +54,7 @@ public enum JSONWriter {
         // Nearly every string needs no escape: check and copy the bytes in place (small strings
         // too are given as contiguous storage).
         let copiedWhole = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            for byte in bytes where needsEscape(byte) { return false }
             output.append(bytes)
             return true
         }
@@ -83,6 +83,12 @@ public enum JSONWriter {
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// A control character, a quote or a backslash: the bytes a JSON string cannot hold as they are.
+    @inlinable
+    public static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     @usableFromInline

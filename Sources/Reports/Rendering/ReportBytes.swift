@@ -63,7 +63,7 @@ public struct ReportBytes: ~Copyable, JSONByteSink {
             target[end] = UInt8(ascii: "\"")
             end += 1
             for byte in bytes {
-                guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return false }
+                guard !JSONWriter.needsEscape(byte) else { return false }
                 target[end] = byte
                 end += 1
             }
