@@ -81,14 +81,7 @@ public struct PreparedStatement {
         }
     }
 
-    /// The current row of `forEachRow`: valid only inside its `body`.
-    ///
-    /// Each column is read through its value (`sqlite3_column_value`), so that SQLite looks it up
-    /// once, and text as a blob, which is the same bytes: asked for text, SQLite copies a value
-    /// taken straight from its page to end it with a NUL. (SQLite's documentation keeps the
-    /// value_* calls for "protected" values, but GRDB opens its connections in multi-thread
-    /// mode, where it says the two kinds are the same; `StoredRow` in Verification.swift reads
-    /// the ledger the same way.)
+    /// The current row of `forEachRow`: valid only inside its `body`. Each column is read through its value, and text as its bytes (`columnBytes`).
     public struct ResultRow {
         fileprivate let handle: OpaquePointer
 
@@ -127,8 +120,7 @@ public struct PreparedStatement {
 
         /// The value's UTF-8 bytes where SQLite holds them.
         private func withText<T>(_ value: OpaquePointer?, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-            guard let bytes = sqlite3_value_blob(value) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return body(UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_value_bytes(value))))
+            body(columnBytes(value).assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -175,16 +175,9 @@ struct StoredRow {
         sqlite3_column_int64(statement, column)
     }
 
-    /// The column's bytes: a TEXT value's UTF-8 as stored, a number's text. Read as a blob, which
-    /// is the same bytes, because asking for text makes SQLite copy a value to end it with a NUL.
-    /// Through the column's value, so that SQLite looks the column up once, not once for the
-    /// pointer and again for the length. (SQLite's documentation keeps the value_* calls for
-    /// "protected" values, but GRDB opens its connections in multi-thread mode, where it says
-    /// the two kinds are the same.)
+    /// The column's bytes (`columnBytes`).
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
-        let value = sqlite3_column_value(statement, column)
-        guard let bytes = sqlite3_value_blob(value) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value)))
+        columnBytes(sqlite3_column_value(statement, column))
     }
 }
 
