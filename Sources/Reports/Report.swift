@@ -65,27 +65,54 @@ public struct Report: Sendable {
         }
     }
 
-    /// A table's rows: held as cells, or made one at a time as a renderer comes to them, from
-    /// values the caller already holds. A county-wide listing (700,000 sessions at 10,000,000
-    /// events) then never has all its cells in memory at once.
+    /// A table's rows: held as cells, or made one cell at a time as a renderer comes to them,
+    /// from values the caller already holds. A county-wide listing (700,000 sessions at
+    /// 10,000,000 events) then never has all its cells in memory at once, and no row is made
+    /// into an array only to be read once (an allocation and a release per row, 70,955 times in
+    /// a county's listing at 1,000,000 events).
     public struct Rows: RandomAccessCollection, Sendable {
         public let count: Int
-        private let row: @Sendable (Int) -> [Cell]
+        private let widthOfRow: @Sendable (_ row: Int) -> Int
+        private let cellAt: @Sendable (_ row: Int, _ column: Int) -> Cell
 
         public init(_ rows: [[Cell]]) {
             count = rows.count
-            row = { rows[$0] }
+            widthOfRow = { rows[$0].count }
+            cellAt = { rows[$0][$1] }
         }
 
-        /// `count` rows, the row at an index made by `row` each time it is read.
-        public init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
+        /// `count` rows of `columns` cells, the cell at a row and column made by `cell` each time
+        /// it is read.
+        public init(count: Int, columns: Int, cell: @escaping @Sendable (_ row: Int, _ column: Int) -> Cell) {
             self.count = count
-            self.row = row
+            widthOfRow = { _ in columns }
+            cellAt = cell
         }
 
         public var startIndex: Int { 0 }
         public var endIndex: Int { count }
-        public subscript(position: Int) -> [Cell] { row(position) }
+        public subscript(position: Int) -> Row { Row(rows: self, index: position) }
+
+        /// How many cells the row has (the table's columns, unless a row held as cells is short).
+        public func width(of row: Int) -> Int { widthOfRow(row) }
+
+        /// The cell at a row and column, without making a `Row`.
+        public func cell(_ row: Int, _ column: Int) -> Cell { cellAt(row, column) }
+    }
+
+    /// One row of a table: its cells in the table's column order.
+    public struct Row: RandomAccessCollection, Sendable {
+        private let rows: Rows
+        private let index: Int
+
+        fileprivate init(rows: Rows, index: Int) {
+            self.rows = rows
+            self.index = index
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { rows.width(of: index) }
+        public subscript(column: Int) -> Cell { rows.cell(index, column) }
     }
 
     public struct Parameter: Sendable, Equatable {

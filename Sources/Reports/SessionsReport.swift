@@ -35,16 +35,23 @@ public enum SessionsReport {
                 .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
                 .init("attendance_rate", "Attendance", numeric: true),
             ],
-            // Made as they are written: over a county the cells would take as much memory again
-            // as the sessions they come from.
-            rows: Report.Rows(count: sessions.count) { index in
-                let session = sessions[index]
-                let held = session.status == "held"
-                return [.text(session.activity), .text(session.session), .text(session.date), .text(session.status),
-                        session.durationMinutes.map(Report.Cell.integer) ?? .none, session.format.map(Report.Cell.text) ?? .none,
-                        held ? .integer(session.present) : .none, held ? .integer(session.absent) : .none,
-                        held ? .integer(session.excused) : .none, session.headcount.map(Report.Cell.integer) ?? .none,
-                        held ? .rate(session.attendanceRate) : .none]
+            // Made cell by cell as they are written: over a county the cells would take as much
+            // memory again as the sessions they come from.
+            rows: Report.Rows(count: sessions.count, columns: 11) { index, column in
+                var held: Bool { sessions[index].status == "held" }
+                switch column {
+                case 0: return .text(sessions[index].activity)
+                case 1: return .text(sessions[index].session)
+                case 2: return .text(sessions[index].date)
+                case 3: return .text(sessions[index].status)
+                case 4: return sessions[index].durationMinutes.map(Report.Cell.integer) ?? .none
+                case 5: return sessions[index].format.map(Report.Cell.text) ?? .none
+                case 6: return held ? .integer(sessions[index].present) : .none
+                case 7: return held ? .integer(sessions[index].absent) : .none
+                case 8: return held ? .integer(sessions[index].excused) : .none
+                case 9: return sessions[index].headcount.map(Report.Cell.integer) ?? .none
+                default: return held ? .rate(sessions[index].attendanceRate) : .none
+                }
             })
         let attendanceTable = Report.Table(
             key: "attendance", title: "Attendance",

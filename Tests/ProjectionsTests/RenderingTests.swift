@@ -87,6 +87,27 @@ import Testing
             """#)
     }
 
+    /// A row held with fewer cells than the table has columns shows the cells it has; an empty
+    /// one is `{}`. Each row's width is its own.
+    @Test func shortRowsShowTheCellsTheyHave() {
+        let short = Report(
+            kind: "short", title: "Short", parameters: [],
+            tables: [Report.Table(key: "rows", title: "Rows", columns: [.init("a", "A"), .init("b", "B")],
+                                  rows: [[.integer(1), .integer(2)], [.integer(3)], []])],
+            stamp: LedgerStamp(position: 1, hash: "ab"))
+        #expect(short.tables[0].rows.map(\.count) == [2, 1, 0])
+        #expect(ReportFormat.json.render(short).contains("""
+                  {
+                    "a": 1,
+                    "b": 2
+                  },
+                  {
+                    "a": 3
+                  },
+                  {}
+            """))
+    }
+
     /// A report too big for one piece reaches the output in pieces of at most 64 KiB, which
     /// together are the whole rendering.
     @Test func largeJSONReportsGoOutInPieces() throws {
@@ -111,15 +132,16 @@ import Testing
         #expect(parsed[4_999]["rate"] == .number("99.98"))
     }
 
-    /// Rows made as the renderer reaches them render exactly as the same rows held as cells, in
-    /// every format.
+    /// Rows made cell by cell as the renderer reaches them render exactly as the same rows held
+    /// as cells, in every format.
     @Test func rowsMadeOnDemandRenderAsHeldRows() {
         let held = report.tables[0]
-        let cells = (0..<held.rows.count).map { held.rows[$0] }
+        let cells = held.rows.map { Array($0) }
+        #expect(cells.count == 2 && cells.allSatisfy { $0.count == held.columns.count })
         let made = Report(
             kind: report.kind, title: report.title, parameters: report.parameters,
             tables: [Report.Table(key: held.key, title: held.title, columns: held.columns,
-                                  rows: Report.Rows(count: cells.count) { cells[$0] })],
+                                  rows: Report.Rows(count: cells.count, columns: held.columns.count) { cells[$0][$1] })],
             stamp: report.stamp)
         for format in ReportFormat.allCases {
             #expect(format.render(made) == format.render(report), "\(format)")

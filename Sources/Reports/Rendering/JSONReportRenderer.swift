@@ -64,14 +64,15 @@ enum JSONReportRenderer {
             prefixEnds.append(cellPrefixes.count)
         }
         cellPrefixes.withUnsafeBufferPointer { prefixes in
-            for (rowIndex, row) in table.rows.enumerated() {
+            let rows = table.rows
+            for rowIndex in rows.indices {
                 output.append(spaces: 6)
-                let cells = min(table.columns.count, row.count)
+                let cells = min(table.columns.count, rows.width(of: rowIndex))
                 if cells == 0 { output.append("{}") }
                 for column in 0..<cells {
                     let prefixStart = column == 0 ? 0 : prefixEnds[column - 1]
                     output.append(UnsafeBufferPointer(rebasing: prefixes[prefixStart..<prefixEnds[column]]))
-                    write(row[column], into: &output)
+                    write(rows.cell(rowIndex, column), into: &output)
                 }
                 if cells > 0 { output.append("\n      }") }
                 output.append(rowIndex + 1 < table.rows.count ? ",\n" : "\n")
