@@ -26,18 +26,19 @@ public enum SessionsReport {
                  Report.Cell.hours(minutes: activity.minutesHeld), .integer(activity.present), .integer(activity.absent),
                  .integer(activity.excused), activity.headcount.map(Report.Cell.integer) ?? .none, .rate(activity.attendanceRate)]
             })
+        // The cells below are made in this order, column by column.
+        let sessionColumns: [Report.Column] = [
+            .init("activity", "Activity"), .init("session", "Session"), .init("date", "Date"), .init("status", "Status"),
+            .init("minutes", "Minutes", numeric: true), .init("format", "Format"),
+            .init("present", "Present", numeric: true), .init("absent", "Absent", numeric: true),
+            .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
+            .init("attendance_rate", "Attendance", numeric: true),
+        ]
         let sessionTable = Report.Table(
-            key: "sessions", title: "Sessions",
-            columns: [
-                .init("activity", "Activity"), .init("session", "Session"), .init("date", "Date"), .init("status", "Status"),
-                .init("minutes", "Minutes", numeric: true), .init("format", "Format"),
-                .init("present", "Present", numeric: true), .init("absent", "Absent", numeric: true),
-                .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
-                .init("attendance_rate", "Attendance", numeric: true),
-            ],
+            key: "sessions", title: "Sessions", columns: sessionColumns,
             // Made cell by cell as they are written: over a county the cells would take as much
             // memory again as the sessions they come from.
-            rows: Report.Rows(count: sessions.count, columns: 11) { index, column in
+            rows: Report.Rows(count: sessions.count, columns: sessionColumns.count) { index, column in
                 var held: Bool { sessions[index].status == "held" }
                 switch column {
                 case 0: return .text(sessions[index].activity)
