@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers (DESIGN.md): tuki → Reports → Projections → Ledger → EventStore. Arrows point down only.
+// Layers (docs/architecture.md): tuki → Reports → Projections → Ledger → EventStore. Arrows point down only.
 let package = Package(
     name: "Tuki",
     platforms: [.macOS(.v14)],
@@ -83,6 +83,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The repository itself: the README's commands, CI, and no reference outside the repository.
+        .testTarget(name: "RepositoryTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -71,7 +71,7 @@ import Testing
     }
 
     /// Recomputes the chain from the raw rows with its own code, as an auditor would, following
-    /// only DESIGN.md's text: not through `HashChain`.
+    /// only docs/ledger-format.md's text: not through `HashChain`.
     @Test func anIndependentRecomputationAgreesWithTheStoredHashes() throws {
         let ledger = try ledgerWithHistory()
         try ledger.store.append([try event("activity-x", data: #"{"text":"rivi\nvaihto ja \"lainaus\" ja ääkköset"}"#)])

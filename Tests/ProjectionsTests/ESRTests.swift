@@ -19,7 +19,7 @@ import Testing
         return split
     }
 
-    /// The output indicators as INDICATORS.md words them, written here afresh.
+    /// The output indicators as Regulation (EU) 2021/1057, Annex I words them (docs/esr-report.md), written here afresh.
     static let outputs: [(code: String, field: String?, counts: @Sendable (Person) -> Bool)] = [
         ("EECO01", nil, { _ in true }),
         ("EECO02", "labourMarketStatus", { ["unemployed", "long-term-unemployed"].contains($0.firstEntry.answers["labourMarketStatus"] ?? "") }),

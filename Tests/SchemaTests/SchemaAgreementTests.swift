@@ -95,7 +95,7 @@ import Testing
         process.waitUntilExit()
         try outputHandle.close()
         guard process.terminationStatus == 0 else {
-            Issue.record("validate.py failed (exit \(process.terminationStatus)); it needs `pip install jsonschema rfc3339-validator`, as .ci/run does")
+            Issue.record("validate.py failed (exit \(process.terminationStatus)); it needs Python's jsonschema and rfc3339-validator, which Tools/test installs")
             return []
         }
         return try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map { line in

@@ -24,7 +24,7 @@ import Testing
         let finnish = try esr(ws, ["--format", "md"])
         #expect(finnish.hasPrefix("# ESR+-seurantaraportti: Tuki demo project\n"))
         #expect(finnish.contains("| Henkilöstökustannukset | 78\u{00A0}660,00\u{00A0}€ |"))
-        #expect(finnish.contains("Laskettu tapahtumalokin kohdasta 1176"))
+        #expect(finnish.contains("Laskettu tapahtumalokin kohdasta \(try ws.head())"))
         let english = try esr(ws, ["--format", "md", "--lang", "en"])
         #expect(english.hasPrefix("# ESR+ progress report: Tuki demo project\n"))
         #expect(english.contains("| Staff costs | 78660.00 € |"))
@@ -52,7 +52,7 @@ import Testing
         guard case let .array(costs)? = json["tables"]?["costs"] else { Issue.record("no costs"); return }
         #expect(costs.contains { $0["item"] == "Staff costs" && $0["amount"] == .number("7866000") })
         #expect(costs.contains { $0["item"] == "Flat rate" && $0["amount"] == .number("3146400") })
-        #expect(json["ledger"]?["position"] == .number("1176"))
+        #expect(json["ledger"]?["position"] == .number(String(try ws.head())))
     }
 
     @Test func smallCellsAreHiddenWithTheTotalsThatWouldRevealThem() throws {
@@ -76,7 +76,7 @@ import Testing
         for external in ["<script", "<link", "src=", "url(", "https://"] { #expect(!html.contains(external), "\(external)") }
         try ws.write("esr.html", html)
         let chromium = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }, "headless Chromium is needed (.ci/run installs it)")
+            .first { FileManager.default.isExecutableFile(atPath: $0) }, "headless Chromium is needed (Tools/test installs it)")
         func run(_ arguments: [String]) throws -> Int32 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: chromium)

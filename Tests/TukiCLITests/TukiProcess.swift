@@ -92,3 +92,11 @@ final class Workspace: Sendable {
         return found
     }
 }
+
+extension Workspace {
+    /// The head position of the ledger at `db`, as `tuki verify` reports it (`ok N events, head P HASH`).
+    func head(db: String = "tuki-demo.sqlite") throws -> Int {
+        let words = try tuki(["verify", "--db", db]).stdout.split(separator: " ")
+        return try #require(words.count > 4 ? Int(words[4]) : nil, "tuki verify gave no head")
+    }
+}

@@ -1,4 +1,4 @@
-/// The envelope: one line of JSONL on import and export (DESIGN.md, "The envelope";
+/// The envelope: one line of JSONL on import and export (docs/architecture.md, "The event envelope";
 /// Schemas/envelope.schema.json is its contract).
 public enum Envelope {
     /// Fields an import line may carry. The last five are what `tuki export` adds; they are

@@ -1,6 +1,6 @@
 import Crypto
 
-/// The hash chain of DESIGN.md, a public contract that auditors check without Tuki:
+/// The hash chain of docs/ledger-format.md, a public contract that auditors check without Tuki:
 /// `hash` = lower-case hex SHA-256 of the UTF-8 bytes of eleven fields joined by a line feed (no
 /// trailing one): prev_hash, position, event_id, stream, stream_version, type, schema_version,
 /// occurred_at, recorded_at, data, meta. Integers in decimal; position 1's prev_hash is 64 zeros.

@@ -1,4 +1,4 @@
-/// An event as the `events` table holds it (DESIGN.md, "Stored form and the hash chain").
+/// An event as the `events` table holds it (docs/ledger-format.md).
 /// Text fields are exactly the stored, hashed text.
 public struct RecordedEvent: Sendable, Equatable {
     public let position: Int64

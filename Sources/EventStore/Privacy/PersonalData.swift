@@ -1,7 +1,6 @@
 import Foundation
 
-/// Seals, reveals and erases personal data for one ledger, keeping the promises of DESIGN.md
-/// ("Personal data"): names never in clear in the log, every reading of decrypted data recorded
+/// Seals, reveals and erases personal data for one ledger, keeping the promises of docs/privacy.md: names never in clear in the log, every reading of decrypted data recorded
 /// as an event, erasure that leaves the history and its hash chain intact.
 ///
 /// Nothing here is needed to open, verify, export or count a ledger: only sealing and revealing

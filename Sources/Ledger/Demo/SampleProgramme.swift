@@ -1,11 +1,17 @@
 import EventStore
 
-/// The fictional programme of `tuki demo`, modelled on DOMAIN.md's KokoOma: an ESR+ project in
+/// The fictional programme of `tuki demo`, modelled on a real kind of programme: an ESR+ project in
 /// Kanta-Häme with a closed Tähkä group for parents of placed children in Forssa, open Juttutupa
 /// evenings, a Kesäcamp for young people leaving care, and a Kokemuskumppani training cohort
 /// (21 signed up, 18 started, 14 graduated, commitment 503 / (18 × 33) = 84.68 %); experience
 /// experts with engagements, fees and travel; FIT ratings, client feedback and a BIKVA evaluation;
 /// staff time and costs; one voided entry.
+///
+/// Sessions go through their whole life: the Tähkä group's eight are scheduled before it starts
+/// and held one by one, its reunion is scheduled for the end of 2027 and still ahead, and one
+/// Juttutupa evening is scheduled and then cancelled. Consent is given, and one is withdrawn.
+/// Every event type a programme records appears at least once; `tuki demo` adds the two the
+/// system records itself (a reading of personal data and an erasure).
 ///
 /// Pure and reproducible: the same history every time but for the sealed values, whose nonces
 /// are random. People appear under pseudonymous ids; their made-up names only inside sealed values.
@@ -19,6 +25,8 @@ public enum SampleProgramme {
     /// The Tähkä group's parents; the first is the one `tuki demo` reveals.
     public static let participants = ["p-7k2m", "p-9x4d", "p-3q8w", "p-5n1c", "p-2h6t", "p-8r4v"]
     static let campers = (1...9).map { "p-c\($0)" }
+    /// The camper who asks, after the camp, for their personal data to be erased (`tuki demo` erases it).
+    public static let erasedOnRequest = "p-c9"
     static let trainees = (1...21).map { "p-t\($0 < 10 ? "0" : "")\($0)" }
     /// Trainees who went on to work as experience experts: graduates, so over 12 and trained.
     static let experts = ["p-t01", "p-t02", "p-t03"]
@@ -74,6 +82,11 @@ private struct Builder {
                             birthYear: 1980 + index * 2, municipality: index == 3 ? "Jokioinen" : "Forssa", on: "2026-01-20")
             try enrol(id, in: stream, signUp: "2026-01-25", start: "2026-02-03", age: 44 - index * 2)
         }
+        // The whole plan is made before the group starts; each session is then held as planned.
+        for number in 1...8 {
+            try schedule(stream, "s\(number)", on: day(from: "2026-02-03", plus: (number - 1) * 7), minutes: 120,
+                         at: "Forssa family centre", plannedOn: "2026-01-28")
+        }
         for number in 1...8 {
             let date = day(from: "2026-02-03", plus: (number - 1) * 7)
             try session(stream, "s\(number)", on: date, minutes: 120, at: "Forssa family centre")
@@ -101,6 +114,8 @@ private struct Builder {
                                  (key: "gainedQualification", value: "no"), (key: "employed", value: "yes")]),
             ])
         }
+        // The parents asked to meet once more: a reunion near the project's end, still ahead.
+        try schedule(stream, "s9", on: "2027-12-07", minutes: 120, at: "Forssa family centre", plannedOn: "2026-03-24")
         try add(stream, "feedback.given", "2026-03-24", [
             "activity": .string(stream), "date": "2026-03-24", "rating": 5, "themes": .array(["being heard", "food"]),
             "text": try seal(.object([(key: "text", value: "Vihdoin joku kuunteli.")]), SubjectID(SampleProgramme.participants[2])),
@@ -121,7 +136,8 @@ private struct Builder {
                 "format": "in-person", "headcount": .number(String(3 + next(9))),
             ])
         }
-        try add(stream, "session.cancelled", "2026-07-02", ["session": "s11", "date": "2026-07-02", "reason": "summer break"])
+        try schedule(stream, "s11", on: "2026-07-02", minutes: 90, at: "Perhekeskus Hämeenlinna", plannedOn: "2026-06-01")
+        try add(stream, "session.cancelled", "2026-06-20", ["session": "s11", "date": "2026-07-02", "reason": "summer break"])
     }
 
     mutating func kesacamp() throws {
@@ -136,6 +152,15 @@ private struct Builder {
             try add("participant-\(id)", "participant.consent-recorded", "2026-05-10", [
                 "participant": .string(id), "scope": "esr-reporting", "givenBy": "self", "date": "2026-05-10",
             ])
+            if index == 0 {
+                // Photographs at the camp: given at sign-up, withdrawn before the camp.
+                try add("participant-\(id)", "participant.consent-recorded", "2026-05-10", [
+                    "participant": .string(id), "scope": "photography", "givenBy": "self", "date": "2026-05-10",
+                ])
+                try add("participant-\(id)", "participant.consent-recorded", "2026-06-01", [
+                    "participant": .string(id), "scope": "photography", "givenBy": "self", "date": "2026-06-01", "withdrawn": .bool(true),
+                ])
+            }
             try enrol(id, in: stream, signUp: "2026-05-15", start: "2026-06-15", age: 20 - index % 4, status: "inactive", education: "isced-0-2")
         }
         try session(stream, "s1", on: "2026-06-15", minutes: 3 * 24 * 60, at: "Leirikeskus, Hattula")
@@ -329,6 +354,13 @@ private struct Builder {
             (key: "thirdCountNational", value: "no"), (key: "foreignBackground", value: age % 5 == 0 ? "yes" : "no"),
             (key: "minority", value: "not-collected"), (key: "homelessOrHousingExclusion", value: age < 25 ? "refused" : "no"),
             (key: "ruralArea", value: age % 3 == 0 ? "yes" : "no"),
+        ])
+    }
+
+    mutating func schedule(_ activity: String, _ id: String, on date: String, minutes: Int, at location: String, plannedOn: String) throws {
+        try add(activity, "session.scheduled", plannedOn, [
+            "session": .string(id), "date": .string(date), "startTime": "17:00", "durationMinutes": .number(String(minutes)),
+            "location": .string(location),
         ])
     }
 

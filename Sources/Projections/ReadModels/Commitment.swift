@@ -1,4 +1,4 @@
-/// Commitment figures of one activity as DOMAIN.md defines them, computed purely from enrolment
+/// Commitment figures of one activity as docs/projections.md defines them, computed purely from enrolment
 /// steps, held sessions and present records:
 /// - per participant: sessions attended ÷ sessions held while enrolled (from the day they started
 ///   to the day their enrolment ended, both included);

@@ -30,6 +30,8 @@ struct Demo: ParsableCommand {
         try store.appendValidated(sample)
         let firstParticipant = try SubjectID(SampleProgramme.participants[0])
         let revelation = try personalData.reveal(firstParticipant, actor: actor, purpose: "demo: checking a contact detail")
+        let forgotten = try SubjectID(SampleProgramme.erasedOnRequest)
+        _ = try personalData.erase(forgotten, actor: actor, reason: "the person asked for their data to be erased")
 
         var types: [String: Int] = [:]
         try store.read { reader in
@@ -47,6 +49,7 @@ struct Demo: ParsableCommand {
         }
         print("\nParticipants' names are sealed (\(keyStorePath), master key \(masterKeyPath)).")
         print("Revealing \(firstParticipant) was recorded at position \(revelation.accessPosition): see `tuki access-log \(firstParticipant) --db \(db)`.")
+        print("\(forgotten) asked to be forgotten: their key is destroyed, their name can never be read again, the chain is intact.")
         guard case let .intact(count, head) = try store.verify() else {
             throw CommandFailure(message: "The demo ledger failed its own verification.", status: .verificationFailed)
         }
@@ -64,13 +67,15 @@ struct Demo: ParsableCommand {
         }
     }
 
-    /// Per activity, from the read models: its kind, the sessions held and people reached, and
-    /// who signed up, started and finished, with the commitment rate (attendances ÷ (started ×
-    /// sessions held)).
+    /// Per activity, from the read models: its kind, the sessions held, still scheduled and
+    /// cancelled, the people reached, and who signed up, started and finished, with the
+    /// commitment rate (attendances ÷ (started × sessions held)).
     static func activitySummary(_ readModels: ReadModelDatabase) throws -> [String] {
         try readModels.read { db in
             try SessionsReadModel.overview(.init(), in: db).activities.map { activity in
                 var line = "\(activity.name) (\(activity.kind)): \(activity.held) session\(activity.held == 1 ? "" : "s") held"
+                if activity.planned > 0 { line += ", \(activity.planned) still scheduled" }
+                if activity.cancelled > 0 { line += ", \(activity.cancelled) cancelled" }
                 if let headcount = activity.headcount { line += ", \(headcount) people reached" }
                 guard let cohort = try CommitmentReadModel.figures(of: activity.activity, in: db)?.commitment, cohort.started > 0 else {
                     return line

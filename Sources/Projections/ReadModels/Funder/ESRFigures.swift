@@ -1,6 +1,6 @@
 /// The ESR+ progress report's figures for one project and payment period, computed purely from
-/// the funder read model's rows (INDICATORS.md is the rulebook; docs/esr-report.md explains each
-/// figure).
+/// the funder read model's rows (docs/esr-report.md states each rule and
+/// the figure it governs).
 public struct ESRFigures: Sendable, Equatable {
     // MARK: Inputs
 
