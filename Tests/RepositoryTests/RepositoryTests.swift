@@ -134,14 +134,14 @@ import Testing
 
     @Test func theCheckersFindWhatTheyLookFor() {
         let readme = Self.root.appendingPathComponent("README.md")
-        #expect(!Self.staysInside("../shared/DESIGN.md", from: readme))
+        #expect(!Self.staysInside("../outside/notes.md", from: readme))
         #expect(Self.staysInside("docs/events.md", from: readme))
         let script = Self.root.appendingPathComponent("Tools/bench/run")
         #expect(Self.staysInside("../..", from: script))
         #expect(!Self.staysInside("../../..", from: script))
-        #expect(Self.matches(of: Self.documentName, in: "see DESIGN.md, docs/x.md, a.mdx") == ["DESIGN.md", "x.md"])
+        #expect(Self.matches(of: Self.documentName, in: "see NOTES.md, docs/x.md, a.mdx") == ["NOTES.md", "x.md"])
         #expect(Self.matches(of: Self.markdownLink, in: "[a](docs/a.md) [b](https://x.y)") == ["docs/a.md", "https://x.y"])
         let code = Self.root.appendingPathComponent("x.swift")
-        #expect(Self.prose(of: code, "let f = ReportFormat.md  // see DESIGN.md\n# a heading.md") == " see DESIGN.md\n# a heading.md")
+        #expect(Self.prose(of: code, "let f = ReportFormat.md  // see NOTES.md\n# a heading.md") == " see NOTES.md\n# a heading.md")
     }
 }
