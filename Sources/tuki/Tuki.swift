@@ -17,7 +17,7 @@ struct Tuki: ParsableCommand {
         subcommands: [
             Init.self, Append.self, Import.self, Export.self, Log.self, Verify.self,
             ProjectCommand.self, ActivityCommand.self, ParticipantCommand.self, Enrol.self, SessionCommand.self,
-            Attendance.self, ExpertCommand.self, EngagementCommand.self, Pay.self,
+            Attendance.self, ExpertCommand.self, EngagementCommand.self, Pay.self, VoidCommand.self,
             ProjectionsCommand.self, ReportCommand.self,
             Reveal.self, AccessLog.self, Erase.self, Demo.self,
         ]

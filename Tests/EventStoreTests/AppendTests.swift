@@ -131,7 +131,7 @@ import Testing
         let applied = try ledger.rawConnection().read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(applied == ["v1: events"])
+        #expect(applied == ["v1: events", "v2: derived state"])
         #expect(try ledger.count() == 1)
     }
 

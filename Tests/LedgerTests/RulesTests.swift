@@ -27,21 +27,33 @@ import Testing
             ("engagement-e-3", "engagement.agreed", #"{"engagement":"e-3","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":2,"agreedFeeCents":6000,"mode":"in-person"}"#),
             ("engagement-e-4", "engagement.agreed", #"{"engagement":"e-4","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":2,"agreedFeeCents":6000,"mode":"in-person"}"#),
             ("engagement-e-4", "engagement.cancelled", #"{"engagement":"e-4","date":"2026-06-05"}"#),
+            ("engagement-e-5", "engagement.agreed", #"{"engagement":"e-5","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":2,"agreedFeeCents":6000,"mode":"in-person"}"#),
+            ("engagement-e-5", "engagement.completed", #"{"engagement":"e-5","date":"2026-06-10","hours":2}"#),
+            ("engagement-e-5", "fee.paid", #"{"engagement":"e-5","date":"2026-06-30","amountCents":6000}"#),
+            ("engagement-e-5", "travel.reimbursed", #"{"engagement":"e-5","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#),
             ("project-kokooma", "entry.voided", #"{"eventId":"\#(Self.voidedCost)","reason":"entered twice"}"#),
         ]
         for (stream, type, data) in history {
             let fact = try fact(stream, type, data)
-            try Rules.check(fact, against: state, eventType: Self.eventType)
+            try Rules.check(fact, against: state, loggedEvent: Self.loggedEvent)
             state.evolve(fact)
         }
         return state
     }
 
-    /// Event ids the log of `baseState` is taken to hold, besides its own: a cost it voided and the void.
+    /// Event ids the log of `baseState` is taken to hold, besides its own: a cost it voided, the
+    /// void, a session and a reading of a person's data.
     static let voidedCost = "22222222-2222-4222-8222-222222222222"
     static let void = "11111111-1111-4111-8111-111111111111"
-    static func eventType(_ eventId: String) -> String? {
-        [voidedCost: "cost.incurred", void: "entry.voided", "0b6f6c1e-5d2a-4f3b-9a1c-000000000001": "session.held"][eventId]
+    static let session = "0b6f6c1e-5d2a-4f3b-9a1c-000000000001"
+    static let reading = "33333333-3333-4333-8333-333333333333"
+    static func loggedEvent(_ eventId: String) -> LoggedEvent? {
+        [
+            voidedCost: LoggedEvent(type: "cost.incurred", stream: "project-kokooma"),
+            void: LoggedEvent(type: "entry.voided", stream: "project-kokooma"),
+            session: LoggedEvent(type: "session.held", stream: "activity-tahka"),
+            reading: LoggedEvent(type: "access.logged", stream: "subject-p-adult"),
+        ][eventId]
     }
 
     func fact(_ stream: String, _ type: String, _ data: String) throws -> Fact {
@@ -77,13 +89,18 @@ import Testing
         ("completing an agreed engagement", "engagement-e-3", "engagement.completed", #"{"engagement":"e-3","date":"2026-06-10","hours":2}"#, nil),
         ("completing an unknown engagement", "engagement-e-9", "engagement.completed", #"{"engagement":"e-9","date":"2026-06-10","hours":2}"#, "reference.engagement-exists"),
         ("completing a cancelled engagement", "engagement-e-4", "engagement.completed", #"{"engagement":"e-4","date":"2026-06-10","hours":2}"#, "engagement.not-cancelled"),
+        ("completing an engagement twice", "engagement-e-1", "engagement.completed", #"{"engagement":"e-1","date":"2026-06-11","hours":2}"#, "engagement.complete-once"),
         ("cancelling an open engagement", "engagement-e-3", "engagement.cancelled", #"{"engagement":"e-3","date":"2026-06-10"}"#, nil),
         ("cancelling a completed engagement", "engagement-e-1", "engagement.cancelled", #"{"engagement":"e-1","date":"2026-06-10"}"#, "engagement.not-completed"),
         ("a fee for a completed engagement", "engagement-e-1", "fee.paid", #"{"engagement":"e-1","date":"2026-06-30","amountCents":6000}"#, nil),
         ("a fee for an engagement not completed", "engagement-e-3", "fee.paid", #"{"engagement":"e-3","date":"2026-06-30","amountCents":6000}"#, "fee.needs-completed-engagement"),
+        ("a second fee for one engagement", "engagement-e-5", "fee.paid", #"{"engagement":"e-5","date":"2026-07-01","amountCents":6000}"#, "fee.paid-once"),
+        ("a fee other than agreed, with its reason", "engagement-e-1", "fee.paid", #"{"engagement":"e-1","date":"2026-06-30","amountCents":7500,"reason":"the session ran an hour over"}"#, nil),
+        ("a fee other than agreed, unexplained", "engagement-e-1", "fee.paid", #"{"engagement":"e-1","date":"2026-06-30","amountCents":800000}"#, "fee.agreed-or-explained"),
         ("travel by km for an in-person engagement", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","kilometres":42.5,"centsPerKm":55,"amountCents":2338}"#, nil),
         ("travel by ticket", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#, nil),
         ("travel for an engagement not completed", "engagement-e-3", "travel.reimbursed", #"{"engagement":"e-3","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#, "travel.needs-completed-engagement"),
+        ("travel reimbursed twice", "engagement-e-5", "travel.reimbursed", #"{"engagement":"e-5","date":"2026-07-01","ticketCents":1290,"amountCents":1290}"#, "travel.reimbursed-once"),
         ("travel for a remote engagement", "engagement-e-2", "travel.reimbursed", #"{"engagement":"e-2","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#, "travel.in-person-only"),
         ("travel miscalculated", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","kilometres":42,"centsPerKm":55,"amountCents":2400}"#, "travel.amount-is-km-times-rate"),
         ("travel not the ticket cost", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","ticketCents":1290,"amountCents":1300}"#, "travel.amount-is-ticket-cost"),
@@ -96,9 +113,14 @@ import Testing
         ("staff time of an unknown project", "project-none", "staff.time-logged", #"{"staffMember":"staff-a","project":"project-none","date":"2026-02-03","hours":7.5,"hourlyCostCents":3250}"#, "reference.project-exists"),
         ("a cost before the project began", "project-kokooma", "cost.incurred", #"{"project":"project-kokooma","date":"2024-08-31","category":"catering","amountCents":100}"#, "date.inside-project-period"),
         ("a cost for an unknown activity", "project-kokooma", "cost.incurred", #"{"project":"project-kokooma","activity":"activity-none","date":"2025-08-31","category":"catering","amountCents":100}"#, "reference.activity-exists"),
-        ("voiding a recorded event", "activity-tahka", "entry.voided", #"{"eventId":"0b6f6c1e-5d2a-4f3b-9a1c-000000000001","reason":"typo"}"#, nil),
+        ("voiding a recorded event on its stream", "activity-tahka", "entry.voided", #"{"eventId":"\#(session)","reason":"typo"}"#, nil),
         ("voiding a void", "project-kokooma", "entry.voided", #"{"eventId":"\#(void)","reason":"undo"}"#, "void.not-a-void"),
         ("voiding an event twice", "project-kokooma", "entry.voided", #"{"eventId":"\#(voidedCost)","reason":"again"}"#, "void.once"),
+        ("voiding an event from another stream", "project-kokooma", "entry.voided", #"{"eventId":"\#(session)","reason":"typo"}"#, "void.on-the-voided-stream"),
+        ("voiding a reading of personal data", "project-kokooma", "entry.voided", #"{"eventId":"\#(reading)","reason":"hide it"}"#, "void.not-a-system-record"),
+        ("a reading written by hand", "project-kokooma", "access.logged", #"{"subject":"p-adult","actor":"mallory","purpose":"x","valuesOpened":1}"#, "type.written-by-the-system"),
+        ("an erasure written by hand", "project-kokooma", "subject.erased", #"{"subject":"p-adult","reason":"x"}"#, "type.written-by-the-system"),
+        ("a cost on a subject's access log", "subject-p-adult", "cost.incurred", #"{"project":"project-kokooma","date":"2025-08-31","category":"catering","amountCents":100}"#, "stream.written-by-the-system"),
         ("voiding an unknown event", "activity-tahka", "entry.voided", #"{"eventId":"0b6f6c1e-5d2a-4f3b-9a1c-2e4d6f8a0b1c","reason":"typo"}"#, "void.event-exists"),
         ("a project that ends before it starts", "project-x", "project.registered", #"{"projectCode":"X","name":"X","funder":"STEA","startDate":"2026-01-01","endDate":"2025-12-31","costModel":"real-costs","selfFinancingPercent":0}"#, "project.period"),
     ]
@@ -109,7 +131,7 @@ import Testing
         let state = try baseState()
         let fact = try fact(c.stream, c.type, c.data)
         do {
-            try Rules.check(fact, against: state, eventType: Self.eventType)
+            try Rules.check(fact, against: state, loggedEvent: Self.loggedEvent)
             #expect(c.refusedBy == nil, "\(c.label) was accepted")
         } catch {
             #expect(error.rule == c.refusedBy, "\(c.label): refused by \(error.rule)")
@@ -120,7 +142,7 @@ import Testing
         let refusing = Set(Self.cases.compactMap(\.refusedBy))
         #expect(refusing == Set(Rules.names))
         let acceptedTypes = Set(Self.cases.filter { $0.refusedBy == nil }.map(\.type))
-        for type in Set(Self.cases.filter { $0.refusedBy != nil }.map(\.type)) where !["feedback.given", "bikva.stage-recorded", "project.registered", "cost.incurred"].contains(type) {
+        for type in Set(Self.cases.filter { $0.refusedBy != nil }.map(\.type)) where !["feedback.given", "bikva.stage-recorded", "project.registered", "cost.incurred", "access.logged", "subject.erased"].contains(type) {
             #expect(acceptedTypes.contains(type), "\(type) has no accepted case")
         }
     }
@@ -129,10 +151,10 @@ import Testing
         var state = try baseState()
         state.evolve(try fact("participant-p-adult", "enrolment.ended", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-02-01","outcome":"dropped-out"}"#))
         let attendance = try fact("activity-tahka", "attendance.recorded", #"{"session":"s1","participant":"p-adult","status":"present"}"#)
-        #expect(throws: RuleViolation.self) { try Rules.check(attendance, against: state, eventType: { _ in nil }) }
+        #expect(throws: RuleViolation.self) { try Rules.check(attendance, against: state, loggedEvent: { _ in nil }) }
         // A new enrolment after the first ended is allowed.
         try Rules.check(
             try fact("participant-p-adult", "enrolment.signed-up", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-03-01"}"#),
-            against: state, eventType: { _ in nil })
+            against: state, loggedEvent: { _ in nil })
     }
 }

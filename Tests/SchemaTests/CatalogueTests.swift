@@ -64,8 +64,8 @@ import Testing
         #expect(throws: CatalogueError.unknownType(type: "fee.refunded")) {
             try catalogue.read(type: "fee.refunded", version: 1, data: .object([]))
         }
-        #expect(throws: CatalogueError.unknownVersion(type: "fee.paid", version: 2, latest: 1)) {
-            try catalogue.read(type: "fee.paid", version: 2, data: try Examples.value("fee.paid"))
+        #expect(throws: CatalogueError.unknownVersion(type: "fee.paid", version: 3, latest: 2)) {
+            try catalogue.read(type: "fee.paid", version: 3, data: try Examples.value("fee.paid"))
         }
     }
 

@@ -21,7 +21,7 @@ enum Examples {
         "engagement.agreed": #"{"engagement":"e-2026-001","expert":"p-5n1c","project":"project-kokooma","activity":"activity-tahka","kind":"co-facilitating-peer-group","date":"2026-02-03","plannedHours":3,"agreedFeeCents":9000,"mode":"in-person"}"#,
         "engagement.completed": #"{"engagement":"e-2026-001","date":"2026-02-03","hours":3.5}"#,
         "engagement.cancelled": #"{"engagement":"e-2026-002","date":"2026-02-09","reason":"the group moved online"}"#,
-        "fee.paid": #"{"engagement":"e-2026-001","date":"2026-02-28","amountCents":9000}"#,
+        "fee.paid": #"{"engagement":"e-2026-001","date":"2026-02-28","amountCents":12000,"reason":"the session ran an hour over"}"#,
         "travel.reimbursed": #"{"engagement":"e-2026-001","date":"2026-02-28","kilometres":42,"centsPerKm":55,"amountCents":2310}"#,
         "feedback.fit-recorded": #"{"participant":"p-7k2m","activity":"activity-tahka","session":"s1","instrument":"ORS","items":[6.5,7,5.2,8],"date":"2026-02-03"}"#,
         "feedback.given": #"{"activity":"activity-tahka","date":"2026-02-03","rating":5,"themes":["food","being heard"],"text":\#(sealed)}"#,

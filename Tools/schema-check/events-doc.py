@@ -42,8 +42,12 @@ RULES = {
     "engagement.expert-registered": "An engagement is agreed with a registered experience expert.",
     "engagement.not-cancelled": "A cancelled engagement cannot be completed.",
     "engagement.not-completed": "A completed engagement cannot be cancelled.",
+    "engagement.complete-once": "An engagement is completed once (void the completion to correct it).",
     "fee.needs-completed-engagement": "A fee is paid for a completed engagement.",
+    "fee.paid-once": "At most one fee.paid per engagement, unless the earlier one is voided.",
+    "fee.agreed-or-explained": "A fee that differs from the engagement's agreed fee gives its reason (fee.paid v2).",
     "travel.needs-completed-engagement": "Travel is reimbursed for a completed engagement.",
+    "travel.reimbursed-once": "At most one travel.reimbursed per engagement, unless the earlier one is voided.",
     "travel.in-person-only": "Travel is reimbursed only for an engagement done in person.",
     "travel.amount-is-km-times-rate": "By kilometres: the amount is kilometres × cents per km, rounded to the cent.",
     "travel.amount-is-ticket-cost": "By ticket: the amount is the ticket cost.",
@@ -51,6 +55,10 @@ RULES = {
     "void.event-exists": "entry.voided names an event of the ledger.",
     "void.not-a-void": "A void is final: entry.voided cannot name another entry.voided.",
     "void.once": "An event is voided at most once.",
+    "void.on-the-voided-stream": "entry.voided stands on the stream of the event it voids.",
+    "void.not-a-system-record": "A reading of personal data (access.logged) or an erasure (subject.erased) cannot be voided.",
+    "type.written-by-the-system": "access.logged and subject.erased are recorded only by the system (tuki reveal, tuki erase), never through tuki append or tuki import.",
+    "stream.written-by-the-system": "A subject's access log (the stream subject-<id>) is written only by the system.",
 }
 
 

@@ -110,11 +110,13 @@ public final class PersonalData {
         public let purpose: String
     }
 
-    /// Who read the subject's personal data and why, and when it was erased, oldest first.
+    /// Who read the subject's personal data and why, and when it was erased, oldest first: only
+    /// those two kinds of record, whatever else a stream of that name might hold.
     public func accessLog(_ subject: SubjectID) throws -> [AccessRecord] {
         try store.read { reader in
             var records: [AccessRecord] = []
             try reader.events(inStream: subject.privacyStream).forEach { event in
+                guard event.type == Self.accessLoggedType || event.type == Self.subjectErasedType else { return }
                 let data = try JSONParser.parse(event.data)
                 let meta = try JSONParser.parse(event.meta)
                 records.append(AccessRecord(

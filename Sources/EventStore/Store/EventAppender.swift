@@ -11,7 +11,7 @@ public enum AppendOutcome: Sendable, Equatable {
 /// versions are assigned here, one after the other, and each event is chained to the one before.
 /// If anything throws, the transaction rolls back and none of its events remain.
 public final class EventAppender {
-    private let db: Database
+    let db: Database
     private let recordedAt: String
     private var head: LedgerHead
     private var streamVersions: [String: Int64] = [:]

@@ -77,6 +77,23 @@ public struct EventReader {
             arguments: [text]))
     }
 
+    /// The events whose id starts with `prefix` (lower-case hex digits and hyphens), at most
+    /// `limit` of them: what finds an event from the start of its id that `tuki log` shows.
+    public func events(withIdStarting prefix: String, limit: Int) throws -> [RecordedEvent] {
+        // GLOB is case-sensitive and, with no wildcard in the prefix, searches the index on event_id.
+        guard !prefix.isEmpty, prefix.allSatisfy({ $0.isHexDigit && !$0.isUppercase || $0 == "-" }) else { return [] }
+        return try Row.fetchAll(
+            db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE event_id GLOB ? ORDER BY position LIMIT ?",
+            arguments: [prefix + "*", limit]
+        ).map(RecordedEvent.init(row:))
+    }
+
+    public func event(atPosition position: Int64) throws -> RecordedEvent? {
+        try Row.fetchOne(
+            db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position = ?", arguments: [position]
+        ).map(RecordedEvent.init(row:))
+    }
+
     public func event(withId eventId: String) throws -> RecordedEvent? {
         try Row.fetchOne(
             db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE event_id = ?", arguments: [eventId]

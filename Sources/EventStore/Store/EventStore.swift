@@ -49,8 +49,10 @@ public final class EventStore: Sendable {
 
     private static var configuration: Configuration {
         var configuration = Configuration()
-        // Another process appending at the same moment makes us wait for it, not fail at once.
-        configuration.busyMode = .timeout(10)
+        // Writers take turns: another process appending at the same moment makes us wait for it,
+        // not fail at once. An ordinary write holds the lock for milliseconds; the bound leaves
+        // room for the rare long one (the rules' state rebuilt once after an upgrade).
+        configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // INSERT OR REPLACE deletes rows without firing DELETE triggers unless recursive
             // triggers are on: with them on, our connections cannot delete an event even that way.

@@ -32,6 +32,24 @@ enum LedgerSchema {
                 BEGIN SELECT RAISE(ABORT, 'events table is append-only'); END;
                 """)
         }
+        // State derived from the log for its writers (DerivedState), in the same file so that it
+        // commits with the events it reflects. Not part of the chain: it can always be dropped.
+        migrator.registerMigration("v2: derived state") { db in
+            try db.execute(sql: """
+                CREATE TABLE derived_state (
+                    owner TEXT NOT NULL,
+                    key   TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (owner, key)
+                ) WITHOUT ROWID;
+                CREATE TABLE derived_state_checkpoint (
+                    owner    TEXT PRIMARY KEY,
+                    version  INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    hash     TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -791,6 +791,43 @@ enum EmbeddedSchemas {
   }
 }
 """#,
+        "events/fee.paid.v2.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:fee.paid:2",
+  "title": "fee.paid, data (version 2)",
+  "description": "A fee paid for a completed engagement (stream: the engagement's). Version 2 adds the reason for a fee that differs from the agreed one.",
+  "type": "object",
+  "required": [
+    "engagement",
+    "date",
+    "amountCents"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "engagement": {
+      "type": "string",
+      "pattern": "^e-[a-z0-9][a-z0-9-]{0,62}$",
+      "description": "The engagement's id."
+    },
+    "date": {
+      "type": "string",
+      "format": "date"
+    },
+    "amountCents": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Euro cents."
+    },
+    "reason": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500,
+      "description": "Why the amount differs from the agreed fee; needed when it does."
+    }
+  }
+}
+"""#,
         "events/feedback.fit-recorded.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -390,10 +390,11 @@ private struct Builder {
         return id
     }
 
-    /// Recognisable, fixed ids for the sample: 00000000-0000-4000-8000-0000000000NN.
+    /// Recognisable, fixed ids for the sample, numbered at the start where `tuki log` shows an
+    /// id and `tuki void` reads one: 00000042-0000-4000-8000-000000000000.
     static func sampleEventID(_ number: Int) -> String {
         let digits = String(number)
-        return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - digits.count) + digits
+        return String(repeating: "0", count: 8 - digits.count) + digits + "-0000-4000-8000-000000000000"
     }
 
     mutating func next(_ bound: Int) -> Int {

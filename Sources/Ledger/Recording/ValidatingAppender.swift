@@ -24,19 +24,23 @@ public struct LedgerRefusal: Error, Sendable, CustomStringConvertible {
 }
 
 /// Appends domain events inside one write transaction, each checked in turn: its schema (type,
-/// version, fields, types), then the programme's rules against the ledger's state including the
-/// events appended before it in the same batch. Any refusal throws, and the transaction — the
+/// version, fields, types), then the programme's rules against the rules' state, which includes
+/// the events appended before it in the same batch. Any refusal throws, and the transaction — the
 /// whole batch — rolls back.
+///
+/// The rules' state is read entry by entry from the ledger file (`RulesStateStore`), not folded
+/// from the log, so a write costs the same however long the history. `finish()` writes the state
+/// of this batch's events; `EventStore.appendValidated` calls it before the transaction commits.
 public final class ValidatingAppender {
     private let appender: EventAppender
     private let catalogue: EventCatalogue
-    private var state: ProgrammeState
+    private let rulesState: RulesStateStore
 
-    /// Folds the whole log into the rules' state, ignoring voided events.
     public init(_ appender: EventAppender, catalogue: EventCatalogue) throws {
         self.appender = appender
         self.catalogue = catalogue
-        state = try Self.fold(appender.reader, catalogue: catalogue)
+        rulesState = RulesStateStore(appender, catalogue: catalogue)
+        try rulesState.bringUpToDate()
     }
 
     public var appendedCount: Int { appender.appendedCount }
@@ -57,31 +61,23 @@ public final class ValidatingAppender {
         if try appender.contains(eventId: eventId) { return try appender.append(proposed) }
 
         let fact = Fact(stream: proposed.stream.text, eventId: eventId, event: event)
+        try rulesState.prepare(for: fact)
+        let reader = appender.reader
         do {
-            try Rules.check(fact, against: state, eventType: { (try? appender.reader.event(withId: $0))??.type })
+            try Rules.check(fact, against: rulesState.state, loggedEvent: { id in
+                (try? reader.event(withId: id)).flatMap { $0.map { LoggedEvent(type: $0.type, stream: $0.stream) } }
+            })
         } catch {
-            throw LedgerRefusal(eventId: eventId, field: "data.\(error.field)", rule: error.rule, reason: "data.\(error.field) \(error.reason)")
+            throw LedgerRefusal(eventId: eventId, field: error.field, rule: error.rule, reason: error.sentence)
         }
         let outcome = try appender.appendNew(proposed)
-        state.evolve(fact)
+        if case let .appended(position, _) = outcome { try rulesState.apply(fact, at: position) }
         return outcome
     }
 
-    static func fold(_ reader: EventReader, catalogue: EventCatalogue) throws -> ProgrammeState {
-        var voided = Set<String>()
-        try reader.events(type: "entry.voided").forEach { event in
-            if case let .entryVoided(void)? = try? catalogue.read(
-                type: event.type, version: event.schemaVersion, data: JSONParser.parse(event.data)) {
-                voided.insert(void.eventId)
-            }
-        }
-        var state = ProgrammeState()
-        try reader.events().forEach { event in
-            guard !voided.contains(event.eventId),
-                  let domainEvent = try? catalogue.read(type: event.type, version: event.schemaVersion, data: JSONParser.parse(event.data))
-            else { return }
-            state.evolve(Fact(stream: event.stream, eventId: event.eventId, event: domainEvent))
-        }
-        return state
+    /// Writes the rules' state of the events appended so far; the transaction must not commit
+    /// without it being called last (a state left behind is caught up on the next write).
+    public func finish() throws {
+        try rulesState.flush()
     }
 }

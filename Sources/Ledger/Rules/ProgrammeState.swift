@@ -13,18 +13,26 @@ public struct Fact: Sendable, Equatable {
 
 /// What the rules need to know about the programme so far, folded from the log by `evolve`.
 /// Pure: no I/O, built by whoever holds the events.
-public struct ProgrammeState: Sendable {
-    struct Period: Sendable { let start: String, end: String }
-    struct Enrolment: Sendable {
+///
+/// Each event changes at most one entry of the state (`StateKey.changed(by:)`), and an entry's
+/// value is the fold of the events that changed it and of no others. That is what lets the
+/// state be kept entry by entry between processes (`RulesStateStore`), loading only what one
+/// decision reads, and lets a void take an event back out by folding its one entry again.
+public struct ProgrammeState: Sendable, Equatable {
+    struct Period: Sendable, Equatable { let start: String, end: String }
+    struct Enrolment: Sendable, Equatable {
         var from: String
         var started = false
         var ended: String?
     }
-    struct Engagement: Sendable {
+    struct Engagement: Sendable, Equatable {
         let expert: String
         let inPerson: Bool
+        let agreedFeeCents: Int
         var completed = false
         var cancelled = false
+        var feePaid = false
+        var travelReimbursed = false
     }
 
     var projects: [String: Period] = [:]
@@ -42,6 +50,19 @@ public struct ProgrammeState: Sendable {
     var voided: Set<String> = []
 
     public init() {}
+
+    /// The state of a whole log: every event evolved in order, but those a void in the log names
+    /// (wherever the void stands), which count as never recorded. The reference that the state
+    /// kept entry by entry (`RulesStateStore`) must always equal.
+    public static func folded(_ facts: [Fact]) -> ProgrammeState {
+        var voided = Set<String>()
+        for fact in facts {
+            if case let .entryVoided(void) = fact.event { voided.insert(void.eventId) }
+        }
+        var state = ProgrammeState()
+        for fact in facts where !voided.contains(fact.eventId) { state.evolve(fact) }
+        return state
+    }
 
     public mutating func evolve(_ fact: Fact) {
         switch fact.event {
@@ -71,11 +92,16 @@ public struct ProgrammeState: Sendable {
         case let .expertRegistered(expert):
             experts.insert(expert.participant)
         case let .engagementAgreed(agreed):
-            engagements[agreed.engagement] = Engagement(expert: agreed.expert, inPerson: agreed.mode == .inPerson)
+            engagements[agreed.engagement] = Engagement(
+                expert: agreed.expert, inPerson: agreed.mode == .inPerson, agreedFeeCents: agreed.agreedFeeCents)
         case let .engagementCompleted(completed):
             engagements[completed.engagement]?.completed = true
         case let .engagementCancelled(cancelled):
             engagements[cancelled.engagement]?.cancelled = true
+        case let .feePaid(fee):
+            engagements[fee.engagement]?.feePaid = true
+        case let .travelReimbursed(travel):
+            engagements[travel.engagement]?.travelReimbursed = true
         case let .entryVoided(void):
             voided.insert(void.eventId)
         default:

@@ -2,31 +2,68 @@
 /// about and a plain reason. Never quotes personal data.
 public struct RuleViolation: Error, Sendable, Equatable, CustomStringConvertible {
     public let rule: String
+    /// `data.…` for a member of the event's data, or the envelope's `type` or `stream`.
     public let field: String
     public let reason: String
 
-    public var description: String { "data.\(field) \(reason) (rule \(rule))" }
+    /// A violation about the member `field` of the event's data.
+    init(rule: String, field: String, reason: String) {
+        self.init(rule: rule, path: "data.\(field)", reason: reason)
+    }
+
+    init(rule: String, path: String, reason: String) {
+        self.rule = rule
+        field = path
+        self.reason = reason
+    }
+
+    /// The field and the reason: "data.engagement is not completed".
+    public var sentence: String { "\(field) \(reason)" }
+    public var description: String { "\(sentence) (rule \(rule))" }
+}
+
+/// What the rules may know of an event already in the log, found by its id (for `entry.voided`).
+public struct LoggedEvent: Sendable, Equatable {
+    public let type: String
+    public let stream: String
+
+    public init(type: String, stream: String) {
+        self.type = type
+        self.stream = stream
+    }
 }
 
 /// The programme's rules as one pure decision: may this event be recorded, given the state so
-/// far? `eventType` gives the type of the event with an id, or nil if the log has none (for
-/// `entry.voided`).
+/// far? `loggedEvent` gives the type and stream of the event with an id, or nil if the log has
+/// none (for `entry.voided`).
 public enum Rules {
     /// Every rule, by the name a refusal gives (docs/events.md explains each).
     public static let names: [String] = [
         "activity.project-exists", "attendance.participant-enrolled", "attendance.session-held",
-        "date.inside-project-period", "engagement.expert-registered", "engagement.not-cancelled",
+        "date.inside-project-period", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
-        "enrolment.one-open-at-a-time", "expert.over-12", "fee.needs-completed-engagement", "fit.one-decimal",
+        "enrolment.one-open-at-a-time", "expert.over-12", "fee.agreed-or-explained", "fee.needs-completed-engagement",
+        "fee.paid-once", "fit.one-decimal",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
-        "reference.project-exists", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
-        "travel.in-person-only", "travel.needs-completed-engagement", "void.event-exists", "void.not-a-void",
-        "void.once",
+        "reference.project-exists", "stream.written-by-the-system", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
+        "travel.in-person-only", "travel.needs-completed-engagement", "travel.reimbursed-once", "type.written-by-the-system",
+        "void.event-exists", "void.not-a-system-record", "void.not-a-void", "void.on-the-voided-stream", "void.once",
     ]
 
+    /// Event types that record what the system itself did: `tuki reveal` and `tuki erase` write
+    /// them (EventStore's `PersonalData`), never a person through the validated path.
+    public static let systemTypes: Set<String> = ["access.logged", "subject.erased"]
+
+    /// The stream category the system keeps each subject's readings and erasure in
+    /// (`SubjectID.privacyStream`).
+    static let systemStreamPrefix = "subject-"
+
     public static func check(
-        _ fact: Fact, against state: ProgrammeState, eventType: (String) -> String?
+        _ fact: Fact, against state: ProgrammeState, loggedEvent: (String) -> LoggedEvent?
     ) throws(RuleViolation) {
+        guard !fact.stream.hasPrefix(systemStreamPrefix) else {
+            throw RuleViolation(rule: "stream.written-by-the-system", path: "stream", reason: "is a subject's access log, which only the system writes")
+        }
         switch fact.event {
         case let .activityCreated(activity):
             guard state.projects[activity.project] != nil else {
@@ -94,17 +131,29 @@ public enum Rules {
             guard !engagement.cancelled else {
                 throw RuleViolation(rule: "engagement.not-cancelled", field: "engagement", reason: "was cancelled")
             }
+            guard !engagement.completed else {
+                throw RuleViolation(rule: "engagement.complete-once", field: "engagement", reason: "is already completed")
+            }
         case let .engagementCancelled(cancelled):
             let engagement = try requireEngagement(cancelled.engagement, state)
             guard !engagement.completed else {
                 throw RuleViolation(rule: "engagement.not-completed", field: "engagement", reason: "was already completed")
             }
         case let .feePaid(fee):
-            try requireCompleted(fee.engagement, rule: "fee.needs-completed-engagement", state)
+            let engagement = try requireCompleted(fee.engagement, rule: "fee.needs-completed-engagement", state)
+            guard !engagement.feePaid else {
+                throw RuleViolation(rule: "fee.paid-once", field: "engagement", reason: "already has its fee paid (void that payment first to correct it)")
+            }
+            guard fee.amountCents == engagement.agreedFeeCents || fee.reason != nil else {
+                throw RuleViolation(rule: "fee.agreed-or-explained", field: "amountCents", reason: "differs from the agreed fee, and no reason is given")
+            }
         case let .travelReimbursed(travel):
             let engagement = try requireCompleted(travel.engagement, rule: "travel.needs-completed-engagement", state)
             guard engagement.inPerson else {
                 throw RuleViolation(rule: "travel.in-person-only", field: "engagement", reason: "was done remotely: there was no travel")
+            }
+            guard !engagement.travelReimbursed else {
+                throw RuleViolation(rule: "travel.reimbursed-once", field: "engagement", reason: "already has its travel reimbursed (void that payment first to correct it)")
             }
             if let kilometres = travel.kilometres, let rate = travel.centsPerKm {
                 let expected = Int((kilometres * Double(rate)).rounded(.toNearestOrAwayFromZero))
@@ -132,13 +181,21 @@ public enum Rules {
         case let .costIncurred(cost):
             try requireProjectAndActivity(cost.project, cost.activity, date: cost.date, state)
         case let .entryVoided(void):
-            guard let type = eventType(void.eventId) else {
+            guard let voided = loggedEvent(void.eventId) else {
                 throw RuleViolation(rule: "void.event-exists", field: "eventId", reason: "is not an event of this ledger")
             }
             // Voids are final: un-voiding by voiding a void would make "what counts" depend on
             // the order projectors read them, and a second void of one event would count twice.
-            guard type != "entry.voided" else {
+            guard voided.type != "entry.voided" else {
                 throw RuleViolation(rule: "void.not-a-void", field: "eventId", reason: "names a void, which cannot itself be voided")
+            }
+            // A reading or an erasure happened; voiding its record would hide it from the person.
+            guard !systemTypes.contains(voided.type) else {
+                throw RuleViolation(rule: "void.not-a-system-record", field: "eventId", reason: "names a record the system keeps, which cannot be voided")
+            }
+            // The correction stands beside what it corrects: reading a stream shows both.
+            guard voided.stream == fact.stream else {
+                throw RuleViolation(rule: "void.on-the-voided-stream", path: "stream", reason: "is not the stream of the voided event")
             }
             guard !state.voided.contains(void.eventId) else {
                 throw RuleViolation(rule: "void.once", field: "eventId", reason: "names an event that is already voided")
@@ -147,7 +204,9 @@ public enum Rules {
             guard project.startDate <= project.endDate else {
                 throw RuleViolation(rule: "project.period", field: "endDate", reason: "is before the start date")
             }
-        case .participantRegistered, .accessLogged, .subjectErased:
+        case .accessLogged, .subjectErased:
+            throw RuleViolation(rule: "type.written-by-the-system", path: "type", reason: "is recorded only by the system (tuki reveal, tuki erase)")
+        case .participantRegistered:
             break
         }
     }

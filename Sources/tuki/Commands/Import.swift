@@ -19,9 +19,7 @@ struct Import: ParsableCommand {
         let lines = try LineReader(path: file)
         let store = try ledger.openStore()
         let actor = ledger.actorName
-        let catalogue = try EventCatalogue.standard()
-        let (appended, alreadyPresent, head) = try store.append { storeAppender in
-            let appender = try ValidatingAppender(storeAppender, catalogue: catalogue)
+        let (appended, alreadyPresent, head) = try store.appendValidated { appender in
             var lineNumber = 0
             while let line = lines.next() {
                 lineNumber += 1

@@ -50,14 +50,20 @@ struct Log: ParsableCommand {
 struct LogTable {
     let positionWidth: Int
 
+    /// How much of an event id the table shows: enough to tell events apart in a county's ledger,
+    /// and what `tuki void` accepts (any unambiguous start of an id).
+    static let idLength = 13
+
     var header: String {
-        Terminal.pad("POSITION", positionWidth, right: true) + "  " + Terminal.pad("OCCURRED AT", 20) + "  "
+        Terminal.pad("POSITION", positionWidth, right: true) + "  " + Terminal.pad("EVENT ID", Self.idLength) + "  "
+            + Terminal.pad("OCCURRED AT", 20) + "  "
             + Terminal.pad("STREAM", 36) + "  " + Terminal.pad("VER", 4, right: true) + "  " + Terminal.pad("TYPE", 30) + "  ACTOR"
     }
 
     func row(_ event: RecordedEvent) -> String {
         let actor = (try? JSONParser.parse(event.meta))?["actor"]?.stringValue ?? ""
-        return Terminal.pad(String(event.position), positionWidth, right: true) + "  " + Terminal.pad(event.occurredAt, 20) + "  "
+        return Terminal.pad(String(event.position), positionWidth, right: true) + "  " + String(event.eventId.prefix(Self.idLength)) + "  "
+            + Terminal.pad(event.occurredAt, 20) + "  "
             + Terminal.pad(event.stream, 36) + "  " + Terminal.pad(String(event.streamVersion), 4, right: true) + "  "
             + Terminal.pad(event.type, 30) + "  " + actor
     }

@@ -16,8 +16,10 @@ struct Recorder {
         let occurredAt: String
     }
 
-    /// Appends the drafts as one batch, each at its type's latest schema version.
-    func record(_ drafts: [Draft]) throws {
+    /// Appends the drafts as one batch, each at its type's latest schema version; returns their
+    /// event ids.
+    @discardableResult
+    func record(_ drafts: [Draft]) throws -> [String] {
         let catalogue = try EventCatalogue.standard()
         let meta = JSONValue.object([(key: "actor", value: .string(ledger.actorName))])
         let events = try drafts.map { draft in
@@ -30,6 +32,7 @@ struct Recorder {
                 data: draft.data, meta: meta)
         }
         try ledger.openStore().appendValidated(events)
+        return events.map(\.eventId.text)
     }
 
     func personalData() throws -> PersonalData { try ledger.personalData() }

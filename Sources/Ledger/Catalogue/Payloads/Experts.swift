@@ -36,11 +36,13 @@ public struct EngagementCancelled: Codable, Sendable, Equatable {
     public var reason: String?
 }
 
-/// `fee.paid`. Stream: the engagement's.
+/// `fee.paid` (version 2; version 1 had no `reason`). Stream: the engagement's.
 public struct FeePaid: Codable, Sendable, Equatable {
     public var engagement: String
     public var date: String
     public var amountCents: Int
+    /// Why the amount differs from the agreed fee; required when it does (rule fee.agreed-or-explained).
+    public var reason: String?
 }
 
 /// `travel.reimbursed`: by kilometres at a rate, or by ticket costs. Stream: the engagement's.

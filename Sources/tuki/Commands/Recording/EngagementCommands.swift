@@ -45,7 +45,21 @@ struct EngagementComplete: ParsableCommand {
         try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "engagement.completed", data: object([
             ("engagement", engagement.json), ("date", day.json), ("hours", try decimal(hours, field: "hours")),
         ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(engagement, "Engagement \(engagement) completed: its fee is now due.")
+        let feePaid = try Self.hasFeePaid(engagement, in: ledger.openStore())
+        Recorder.announce(engagement, "Engagement \(engagement) completed" + (feePaid ? "; its fee is paid." : ": pay its fee with `tuki pay fee \(engagement)`."))
+    }
+
+    /// Whether the engagement's stream holds a fee payment that no void there takes back.
+    static func hasFeePaid(_ engagement: String, in store: EventStore) throws -> Bool {
+        try store.read { reader in
+            var fees: Set<String> = []
+            var voided: Set<String> = []
+            try reader.events(inStream: "engagement-\(engagement)").forEach { event in
+                if event.type == "fee.paid" { fees.insert(event.eventId) }
+                if event.type == "entry.voided", let id = (try? JSONParser.parse(event.data))?["eventId"]?.stringValue { voided.insert(id) }
+            }
+            return !fees.subtracting(voided).isEmpty
+        }
     }
 }
 
@@ -72,17 +86,19 @@ struct Pay: ParsableCommand {
 }
 
 struct PayFee: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fee", abstract: "Record a fee paid for a completed engagement.")
+    static let configuration = CommandConfiguration(
+        commandName: "fee", abstract: "Record the fee paid for a completed engagement (once; void it to correct it).")
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The engagement's id.") var engagement: String
     @Option(help: "The amount in euros, e.g. 90 or 90.50.") var amount: String
     @Option(help: "The day paid, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "Why the amount differs from the agreed fee (needed when it does).") var reason: String?
 
     func run() throws {
         let day = date ?? Recorder.today()
         let cents = try Euros.cents(amount, field: "amount")
         try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "fee.paid", data: object([
-            ("engagement", engagement.json), ("date", day.json), ("amountCents", cents.json),
+            ("engagement", engagement.json), ("date", day.json), ("amountCents", cents.json), ("reason", reason?.json),
         ]), occurredAt: Recorder.day(day))])
         Recorder.announce(engagement, "Recorded a fee of \(cents / 100).\(String(format: "%02d", cents % 100)) € for \(engagement).")
     }

@@ -1,0 +1,130 @@
+import EventStore
+
+/// One entry of the rules' state (`ProgrammeState`): what one look-up returns, and the unit in
+/// which the state is kept between processes.
+public enum StateKey: Hashable, Sendable {
+    /// project stream → its period
+    case project(String)
+    /// activity stream → its project
+    case activity(String)
+    /// a session held, by activity stream and session id → its date
+    case heldSession(activity: String, session: String)
+    /// participant id → birth year
+    case participant(String)
+    /// participant id and activity stream → the enrolments, oldest first
+    case enrolments(participant: String, activity: String)
+    /// participant id → registered as an experience expert
+    case expert(String)
+    /// engagement id → its expert, mode, agreed fee and what has happened to it
+    case engagement(String)
+    /// event id → voided
+    case voided(eventId: String)
+
+    /// The key as stored: a compact JSON array, unambiguous whatever the ids hold.
+    var text: String {
+        let parts: [String] = switch self {
+        case let .project(stream): ["project", stream]
+        case let .activity(stream): ["activity", stream]
+        case let .heldSession(activity, session): ["held-session", activity, session]
+        case let .participant(id): ["participant", id]
+        case let .enrolments(participant, activity): ["enrolments", participant, activity]
+        case let .expert(id): ["expert", id]
+        case let .engagement(id): ["engagement", id]
+        case let .voided(eventId): ["voided", eventId]
+        }
+        return JSONWriter.compact(.array(parts.map { .string($0) }))
+    }
+
+    /// The key `text` stands for, or nil if it names none.
+    init?(text: String) {
+        guard case let .array(items)? = try? JSONParser.parse(text) else { return nil }
+        let parts = items.compactMap(\.stringValue)
+        guard parts.count == items.count, let kind = parts.first else { return nil }
+        switch (kind, parts.count) {
+        case ("project", 2): self = .project(parts[1])
+        case ("activity", 2): self = .activity(parts[1])
+        case ("held-session", 3): self = .heldSession(activity: parts[1], session: parts[2])
+        case ("participant", 2): self = .participant(parts[1])
+        case ("enrolments", 3): self = .enrolments(participant: parts[1], activity: parts[2])
+        case ("expert", 2): self = .expert(parts[1])
+        case ("engagement", 2): self = .engagement(parts[1])
+        case ("voided", 2): self = .voided(eventId: parts[1])
+        default: return nil
+        }
+    }
+
+    /// The one entry that evolving `fact` changes, if any.
+    static func changed(by fact: Fact) -> StateKey? {
+        switch fact.event {
+        case .projectRegistered: .project(fact.stream)
+        case .activityCreated: .activity(fact.stream)
+        case let .sessionHeld(session): .heldSession(activity: fact.stream, session: session.session)
+        case let .participantRegistered(participant): .participant(participant.participant)
+        case let .enrolmentSignedUp(step): .enrolments(participant: step.participant, activity: step.activity)
+        case let .enrolmentStarted(step): .enrolments(participant: step.participant, activity: step.activity)
+        case let .enrolmentEnded(step): .enrolments(participant: step.participant, activity: step.activity)
+        case let .expertRegistered(expert): .expert(expert.participant)
+        case let .engagementAgreed(agreed): .engagement(agreed.engagement)
+        case let .engagementCompleted(completed): .engagement(completed.engagement)
+        case let .engagementCancelled(cancelled): .engagement(cancelled.engagement)
+        case let .feePaid(fee): .engagement(fee.engagement)
+        case let .travelReimbursed(travel): .engagement(travel.engagement)
+        case let .entryVoided(void): .voided(eventId: void.eventId)
+        case .sessionScheduled, .sessionCancelled, .consentRecorded, .attendanceRecorded, .fitRecorded, .feedbackGiven,
+             .bikvaStageRecorded, .staffTimeLogged, .costIncurred, .accessLogged, .subjectErased:
+            nil
+        }
+    }
+
+    /// The entries that deciding on `fact` (`Rules.check`) and evolving it read or change, but
+    /// for the projects of the activities among them (`projects(of:in:)`), which are known only
+    /// once those are loaded.
+    static func needed(by fact: Fact) -> [StateKey] {
+        var keys: [StateKey] = []
+        switch fact.event {
+        case let .activityCreated(activity):
+            keys = [.project(activity.project)]
+        case .sessionScheduled, .sessionCancelled, .sessionHeld:
+            keys = [.activity(fact.stream)]
+        case let .consentRecorded(consent):
+            keys = [.participant(consent.participant)]
+        case let .enrolmentSignedUp(step):
+            keys = [.participant(step.participant), .activity(step.activity)]
+        case let .enrolmentStarted(step):
+            keys = [.participant(step.participant), .activity(step.activity)]
+        case let .enrolmentEnded(step):
+            keys = [.participant(step.participant), .activity(step.activity)]
+        case let .attendanceRecorded(attendance):
+            keys = [.activity(fact.stream), .heldSession(activity: fact.stream, session: attendance.session),
+                    .participant(attendance.participant), .enrolments(participant: attendance.participant, activity: fact.stream)]
+        case let .expertRegistered(expert):
+            keys = [.participant(expert.participant)]
+        case let .engagementAgreed(agreed):
+            keys = [.expert(agreed.expert), .project(agreed.project)] + (agreed.activity.map { [.activity($0)] } ?? [])
+        case let .fitRecorded(fit):
+            keys = [.participant(fit.participant)]
+        case let .feedbackGiven(feedback):
+            keys = [.activity(feedback.activity)] + (feedback.participant.map { [.participant($0)] } ?? [])
+        case let .bikvaStageRecorded(stage):
+            keys = [.project(stage.project)]
+        case let .staffTimeLogged(time):
+            keys = [.project(time.project)] + (time.activity.map { [.activity($0)] } ?? [])
+        case let .costIncurred(cost):
+            keys = [.project(cost.project)] + (cost.activity.map { [.activity($0)] } ?? [])
+        case .projectRegistered, .participantRegistered, .engagementCompleted, .engagementCancelled, .feePaid,
+             .travelReimbursed, .entryVoided, .accessLogged, .subjectErased:
+            break
+        }
+        if let changed = changed(by: fact) { keys.append(changed) }
+        return keys
+    }
+
+    /// The projects of the activities among `keys`, as `state` has them: what the rules read of
+    /// an activity's project (its period).
+    static func projects(of keys: [StateKey], in state: ProgrammeState) -> [StateKey] {
+        keys.compactMap { key in
+            guard case let .activity(stream) = key, let project = state.activities[stream] else { return nil }
+            return .project(project)
+        }
+    }
+}
