@@ -28,7 +28,8 @@ final class RulesStateStore {
     private var sources: [StateKey: [Int64]] = [:]
     private var changed: Set<StateKey> = []
     /// True while the stored state is known to be empty (a new ledger, or one being rebuilt):
-    /// nothing needs to be read back.
+    /// nothing needs to be read back, and every entry with sources is one to write. A bulk
+    /// import into a new ledger then does no per-event bookkeeping beyond the fold itself.
     private var storedIsEmpty = false
 
     /// What bringing the state up to date did, for whoever reports on it.
@@ -60,6 +61,7 @@ final class RulesStateStore {
 
     /// Loads what deciding on `fact` and evolving it read.
     func prepare(for fact: Fact) throws {
+        guard !storedIsEmpty else { return }
         let keys = StateKey.needed(by: fact)
         try load(keys)
         try load(StateKey.projects(of: keys, in: state))
@@ -70,14 +72,14 @@ final class RulesStateStore {
         state.evolve(fact)
         if let key = StateKey.changed(by: fact) {
             sources[key, default: []].append(position)
-            changed.insert(key)
+            if !storedIsEmpty { changed.insert(key) }
         }
         if case let .entryVoided(void) = fact.event { try takeOut(void.eventId) }
     }
 
     /// Writes the changed entries and the checkpoint, in the transaction, before it commits.
     func flush() throws {
-        for key in changed {
+        for key in storedIsEmpty ? Array(sources.keys) : Array(changed) {
             let positions = sources[key] ?? []
             if let value = state.value(of: key), !positions.isEmpty {
                 let entry = JSONValue.object([(key: "at", value: .array(positions.map { .number(String($0)) })), (key: "v", value: value)])
@@ -87,6 +89,8 @@ final class RulesStateStore {
             }
         }
         changed.removeAll()
+        storedIsEmpty = false
+        loaded = Set(sources.keys)
         let head = appender.currentHead
         try stored.setCheckpoint(.init(version: Self.version, position: head.position, hash: head.hash))
     }
