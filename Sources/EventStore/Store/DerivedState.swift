@@ -51,14 +51,29 @@ public struct DerivedState {
 
     /// Sets the value under `key`, or removes the key when `value` is nil.
     public func setValue(_ value: String?, forKey key: String) throws {
-        guard let value else {
-            try PreparedStatement(db, sql: "DELETE FROM derived_state WHERE owner = ? AND key = ?").execute(owner, key)
-            return
-        }
-        try PreparedStatement(db, sql: """
+        try setValues([(key, value)])
+    }
+
+    /// Sets each value under its key, or removes the key when its value is nil: the statements
+    /// prepared once for the lot (a bulk import writes tens of thousands).
+    public func setValues(_ entries: [(key: String, value: String?)]) throws {
+        let upsert = try PreparedStatement(db, sql: """
             INSERT INTO derived_state (owner, key, value) VALUES (?, ?, ?)
             ON CONFLICT (owner, key) DO UPDATE SET value = excluded.value
-            """).execute(owner, key, value)
+            """)
+        let delete = try PreparedStatement(db, sql: "DELETE FROM derived_state WHERE owner = ? AND key = ?")
+        for (key, value) in entries {
+            if let value {
+                upsert.bind(1, owner)
+                upsert.bind(2, key)
+                upsert.bind(3, value)
+                try upsert.execute()
+            } else {
+                delete.bind(1, owner)
+                delete.bind(2, key)
+                try delete.execute()
+            }
+        }
     }
 
     /// Every key and value the owner keeps, in key order: for checking the state against the log.

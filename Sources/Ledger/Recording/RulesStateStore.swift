@@ -79,20 +79,28 @@ final class RulesStateStore {
 
     /// Writes the changed entries and the checkpoint, in the transaction, before it commits.
     func flush() throws {
-        for key in storedIsEmpty ? Array(sources.keys) : Array(changed) {
-            let positions = sources[key] ?? []
-            if let value = state.value(of: key), !positions.isEmpty {
-                let entry = JSONValue.object([(key: "at", value: .array(positions.map { .number(String($0)) })), (key: "v", value: value)])
-                try stored.setValue(JSONWriter.compact(entry), forKey: key.text)
-            } else {
-                try stored.setValue(nil, forKey: key.text)
-            }
-        }
+        let keys = storedIsEmpty ? Array(sources.keys) : Array(changed)
+        try stored.setValues(keys.map { key in (key.text, storedText(of: key)) })
         changed.removeAll()
         storedIsEmpty = false
         loaded = Set(sources.keys)
         let head = appender.currentHead
         try stored.setCheckpoint(.init(version: Self.version, position: head.position, hash: head.hash))
+    }
+
+    /// The entry under `key` as stored, `{"at":[positions],"v":value}`, or nil when the state
+    /// holds nothing there.
+    private func storedText(of key: StateKey) -> String? {
+        guard let positions = sources[key], !positions.isEmpty, let value = state.value(of: key) else { return nil }
+        var bytes = Array(#"{"at":["#.utf8)
+        for (offset, position) in positions.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: String(position).utf8)
+        }
+        bytes.append(contentsOf: #"],"v":"#.utf8)
+        JSONWriter.write(value, into: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The state as `reader`'s ledger keeps it, whole (however far its checkpoint is): for

@@ -32,7 +32,13 @@ public enum StateKey: Hashable, Sendable {
         case let .engagement(id): ["engagement", id]
         case let .voided(eventId): ["voided", eventId]
         }
-        return JSONWriter.compact(.array(parts.map { .string($0) }))
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (offset, part) in parts.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(part, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The key `text` stands for, or nil if it names none.
