@@ -25,7 +25,7 @@ final class RulesStateStore {
     private let stored: DerivedState
     private(set) var state = ProgrammeState()
     private var loaded: Set<StateKey> = []
-    private var sources: [StateKey: [Int64]] = [:]
+    private var sources: [StateKey: Positions] = [:]
     private var changed: Set<StateKey> = []
     /// True while the stored state is known to be empty (a new ledger, or one being rebuilt):
     /// nothing needs to be read back, and every entry with sources is one to write. A bulk
@@ -71,7 +71,7 @@ final class RulesStateStore {
     func apply(_ fact: Fact, at position: Int64) throws {
         state.evolve(fact)
         if let key = StateKey.changed(by: fact) {
-            sources[key, default: []].append(position)
+            if sources[key] == nil { sources[key] = Positions(position) } else { sources[key]?.append(position) }
             if !storedIsEmpty { changed.insert(key) }
         }
         if case let .entryVoided(void) = fact.event { try takeOut(void.eventId) }
@@ -79,8 +79,22 @@ final class RulesStateStore {
 
     /// Writes the changed entries and the checkpoint, in the transaction, before it commits.
     func flush() throws {
-        let keys = storedIsEmpty ? Array(sources.keys) : Array(changed)
-        try stored.setValues(keys.map { key in (key.text, storedText(of: key)) })
+        // In batches, so that a bulk import's tens of thousands of entries are never all in memory twice.
+        var batch: [(key: String, value: String?)] = []
+        batch.reserveCapacity(4096)
+        func write(_ key: StateKey) throws {
+            batch.append((key.text, storedText(of: key)))
+            if batch.count == 4096 {
+                try stored.setValues(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if storedIsEmpty {
+            for key in sources.keys { try write(key) }
+        } else {
+            for key in changed { try write(key) }
+        }
+        try stored.setValues(batch)
         changed.removeAll()
         storedIsEmpty = false
         loaded = Set(sources.keys)
@@ -91,9 +105,9 @@ final class RulesStateStore {
     /// The entry under `key` as stored, `{"at":[positions],"v":value}`, or nil when the state
     /// holds nothing there.
     private func storedText(of key: StateKey) -> String? {
-        guard let positions = sources[key], !positions.isEmpty, let value = state.value(of: key) else { return nil }
+        guard let positions = sources[key], let value = state.value(of: key) else { return nil }
         var bytes = Array(#"{"at":["#.utf8)
-        for (offset, position) in positions.enumerated() {
+        for (offset, position) in positions.all.enumerated() {
             if offset > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: String(position).utf8)
         }
@@ -123,7 +137,7 @@ final class RulesStateStore {
             let entry = try? JSONParser.parse(text)
             guard case let .array(positions)? = entry?["at"] else { continue }
             state.set(entry?["v"], of: key)
-            sources[key] = positions.compactMap(\.integerValue)
+            sources[key] = Positions(positions.compactMap(\.integerValue))
         }
     }
 
@@ -145,13 +159,13 @@ final class RulesStateStore {
         guard let voided = try appender.reader.event(withId: eventId), let fact = decode(voided),
               let key = StateKey.changed(by: fact) else { return }
         try load([key])
-        let remaining = (sources[key] ?? []).filter { $0 != voided.position }
+        let remaining = (sources[key]?.all ?? []).filter { $0 != voided.position }
         state.set(nil, of: key)
         for position in remaining {
             guard let event = try appender.reader.event(atPosition: position), let source = decode(event) else { continue }
             state.evolve(source)
         }
-        sources[key] = remaining
+        sources[key] = Positions(remaining)
         changed.insert(key)
     }
 
@@ -161,4 +175,28 @@ final class RulesStateStore {
         else { return nil }
         return Fact(stream: event.stream, eventId: event.eventId, event: domainEvent)
     }
+}
+
+/// The positions of the events an entry was folded from, oldest first: nearly always one, kept
+/// without allocating an array (a bulk import keeps one per entry of the whole programme).
+struct Positions {
+    private(set) var first: Int64
+    private var more: [Int64] = []
+
+    init(_ position: Int64) {
+        first = position
+    }
+
+    /// Nil for no positions: an entry folded from no event holds nothing.
+    init?(_ positions: [Int64]) {
+        guard let first = positions.first else { return nil }
+        self.first = first
+        more = Array(positions.dropFirst())
+    }
+
+    mutating func append(_ position: Int64) {
+        more.append(position)
+    }
+
+    var all: [Int64] { [first] + more }
 }
