@@ -93,6 +93,12 @@ import Testing
         #expect(try ledger.store.append([once, once]) == [
             .appended(position: 1, streamVersion: 1), .alreadyPresent(position: 1),
         ])
+        // In a new ledger's first batch too, the same id with other content is refused.
+        let fresh = try TestLedger()
+        let other = try ProposedEvent(eventId: once.eventId, stream: once.stream, type: once.type, occurredAt: once.occurredAt,
+                                      data: .object([(key: "text", value: "other")]))
+        #expect(throws: EventStoreError.self) { try fresh.store.append([once, other]) }
+        #expect(try fresh.store.head().position == 0)
     }
 
     @Test func rawUpdateAndDeleteAreRefusedByTheTriggers() throws {

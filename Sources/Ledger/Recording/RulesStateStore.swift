@@ -71,7 +71,7 @@ final class RulesStateStore {
     func apply(_ fact: Fact, at position: Int64) throws {
         state.evolve(fact)
         if let key = StateKey.changed(by: fact) {
-            if sources[key] == nil { sources[key] = Positions(position) } else { sources[key]?.append(position) }
+            sources[key, default: Positions()].append(position)
             if !storedIsEmpty { changed.insert(key) }
         }
         if case let .entryVoided(void) = fact.event { try takeOut(void.eventId) }
@@ -105,7 +105,7 @@ final class RulesStateStore {
     /// The entry under `key` as stored, `{"at":[positions],"v":value}`, or nil when the state
     /// holds nothing there.
     private func storedText(of key: StateKey) -> String? {
-        guard let positions = sources[key], let value = state.value(of: key) else { return nil }
+        guard let positions = sources[key], !positions.isEmpty, let value = state.value(of: key) else { return nil }
         var bytes = Array(#"{"at":["#.utf8)
         for (offset, position) in positions.all.enumerated() {
             if offset > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -180,23 +180,21 @@ final class RulesStateStore {
 /// The positions of the events an entry was folded from, oldest first: nearly always one, kept
 /// without allocating an array (a bulk import keeps one per entry of the whole programme).
 struct Positions {
-    private(set) var first: Int64
+    /// 0 while there is none: positions start at 1.
+    private var first: Int64 = 0
     private var more: [Int64] = []
 
-    init(_ position: Int64) {
-        first = position
+    init() {}
+
+    init(_ positions: [Int64]) {
+        for position in positions { append(position) }
     }
 
-    /// Nil for no positions: an entry folded from no event holds nothing.
-    init?(_ positions: [Int64]) {
-        guard let first = positions.first else { return nil }
-        self.first = first
-        more = Array(positions.dropFirst())
-    }
+    var isEmpty: Bool { first == 0 }
 
     mutating func append(_ position: Int64) {
-        more.append(position)
+        if first == 0 { first = position } else { more.append(position) }
     }
 
-    var all: [Int64] { [first] + more }
+    var all: [Int64] { isEmpty ? [] : [first] + more }
 }
