@@ -23,6 +23,16 @@ import Testing
         #expect(throws: Timestamp.FormatError.self) { try Timestamp(rfc3339: text) }
     }
 
+    @Test func onlyTheYears0001To9999InUTCAreStored() throws {
+        for text in ["0000-01-01T00:00:00+00:01", "0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59-00:01", "0000-12-31T23:59:59Z"] {
+            let error = #expect(throws: Timestamp.FormatError.self) { try Timestamp(rfc3339: text) }
+            #expect(error?.reason == "is outside the years 0001–9999 in UTC" || error?.reason == "is not a calendar date", "\(text)")
+        }
+        #expect(try Timestamp(rfc3339: "0001-01-01T00:00:00Z").occurredAtText == "0001-01-01T00:00:00Z")
+        #expect(try Timestamp(rfc3339: "9999-12-31T23:59:59Z").occurredAtText == "9999-12-31T23:59:59Z")
+        #expect(try Timestamp(rfc3339: "0001-01-01T00:59:00+00:59").occurredAtText == "0001-01-01T00:00:00Z")
+    }
+
     @Test func leapDayOfALeapYearIsAccepted() throws {
         #expect(try Timestamp(rfc3339: "2028-02-29T12:00:00Z").occurredAtText == "2028-02-29T12:00:00Z")
     }

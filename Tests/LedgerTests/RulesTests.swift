@@ -89,6 +89,7 @@ import Testing
         ("completing an agreed engagement", "engagement-e-3", "engagement.completed", #"{"engagement":"e-3","date":"2026-06-10","hours":2}"#, nil),
         ("completing an unknown engagement", "engagement-e-9", "engagement.completed", #"{"engagement":"e-9","date":"2026-06-10","hours":2}"#, "reference.engagement-exists"),
         ("completing a cancelled engagement", "engagement-e-4", "engagement.completed", #"{"engagement":"e-4","date":"2026-06-10","hours":2}"#, "engagement.not-cancelled"),
+        ("completing an engagement after the project ended", "engagement-e-3", "engagement.completed", #"{"engagement":"e-3","date":"2026-11-15","hours":2}"#, "date.inside-project-period"),
         ("completing an engagement twice", "engagement-e-1", "engagement.completed", #"{"engagement":"e-1","date":"2026-06-11","hours":2}"#, "engagement.complete-once"),
         ("cancelling an open engagement", "engagement-e-3", "engagement.cancelled", #"{"engagement":"e-3","date":"2026-06-10"}"#, nil),
         ("cancelling a completed engagement", "engagement-e-1", "engagement.cancelled", #"{"engagement":"e-1","date":"2026-06-10"}"#, "engagement.not-completed"),

@@ -48,6 +48,15 @@ import Testing
         ("EECR04", "employed", { $0["employed"] == "yes" }),
     ]
 
+    /// Shares of money are taken in 128 bits: a total near the top of 64 bits is scaled exactly,
+    /// never trapping, and rounds half up as the funder's rules ask.
+    @Test func sharesOfLargeTotalsNeitherTrapNorLoseCents() {
+        #expect(ESRFigures.scaled(Int.max, by: 10_000, over: 10_000) == Int.max)
+        #expect(ESRFigures.scaled(4_000_000_000_000_000_000, by: 2_000, over: 10_000) == 800_000_000_000_000_000)
+        #expect(ESRFigures.percent(40, of: 1_000_000_000_000_000_001) == 400_000_000_000_000_000)
+        #expect(ESRFigures.percent(40, of: 3) == 1 && ESRFigures.percent(50, of: 3) == 2)
+    }
+
     @Test(arguments: [UInt64(21), 22, 23])
     func everyIndicatorAndGenderSplitMatchesTheGeneratorsOwnRecords(seed: UInt64) throws {
         let programme = try ESRProgramme(seed: seed)

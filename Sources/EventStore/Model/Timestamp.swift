@@ -110,8 +110,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         guard hour < 24, minute < 60, second < 60 else { throw FormatError(reason: "is not a valid time of day") }
         let days = Self.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        // An offset can carry 0001-01-01 or 9999-12-31 across the edge of the years the ledger
+        // stores (four digits, RFC 3339): refused, as it could not be written back.
+        guard Self.storableSeconds.contains(seconds) else { throw FormatError(reason: "is outside the years 0001–9999 in UTC") }
         self.microsecondsSinceEpoch = seconds * 1_000_000 + micros
     }
+
+    /// The seconds from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    static let storableSeconds = daysFromCivil(year: 1, month: 1, day: 1) * 86_400...(daysFromCivil(year: 10_000, month: 1, day: 1) * 86_400 - 1)
 
     // MARK: - Calendar arithmetic (proleptic Gregorian, after H. Hinnant's civil-date algorithms)
 

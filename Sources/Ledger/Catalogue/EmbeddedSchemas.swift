@@ -73,13 +73,31 @@ enum EmbeddedSchemas {
   "title": "access.logged, data (version 1)",
   "description": "Someone read a subject's decrypted personal data (Act 703/2023 § 11: the client may learn who and why). Stream: subject-<subject>. occurredAt is the time of the reading.",
   "type": "object",
-  "required": ["subject", "actor", "purpose", "valuesOpened"],
+  "required": [
+    "subject",
+    "actor",
+    "purpose",
+    "valuesOpened"
+  ],
   "additionalProperties": false,
   "properties": {
-    "subject": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,63}$" },
-    "actor": { "type": "string", "minLength": 1 },
-    "purpose": { "type": "string", "minLength": 1 },
-    "valuesOpened": { "type": "integer", "minimum": 0 }
+    "subject": {
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"
+    },
+    "actor": {
+      "type": "string",
+      "minLength": 1
+    },
+    "purpose": {
+      "type": "string",
+      "minLength": 1
+    },
+    "valuesOpened": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 1000000000
+    }
   }
 }
 """#,
@@ -140,7 +158,8 @@ enum EmbeddedSchemas {
     },
     "plannedSessions": {
       "type": "integer",
-      "minimum": 0
+      "minimum": 0,
+      "maximum": 10000
     },
     "facilitators": {
       "type": "object",
@@ -231,7 +250,8 @@ enum EmbeddedSchemas {
     },
     "groupSize": {
       "type": "integer",
-      "minimum": 1
+      "minimum": 1,
+      "maximum": 100000
     },
     "themes": {
       "type": "array",
@@ -307,6 +327,7 @@ enum EmbeddedSchemas {
     "amountCents": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 1000000000,
       "description": "Euro cents."
     },
     "description": {
@@ -382,6 +403,7 @@ enum EmbeddedSchemas {
     "agreedFeeCents": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 1000000000,
       "description": "Euro cents."
     },
     "mode": {
@@ -786,6 +808,7 @@ enum EmbeddedSchemas {
     "amountCents": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 1000000000,
       "description": "Euro cents."
     }
   }
@@ -817,6 +840,7 @@ enum EmbeddedSchemas {
     "amountCents": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 1000000000,
       "description": "Euro cents."
     },
     "reason": {
@@ -1174,6 +1198,7 @@ enum EmbeddedSchemas {
     "headcount": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 100000,
       "description": "Open events: people reached without registering."
     }
   }
@@ -1217,6 +1242,7 @@ enum EmbeddedSchemas {
     "headcount": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 100000,
       "description": "Open events: people reached without registering."
     },
     "format": {
@@ -1311,6 +1337,7 @@ enum EmbeddedSchemas {
     "hourlyCostCents": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 100000,
       "description": "Euro cents."
     }
   }
@@ -1362,16 +1389,19 @@ enum EmbeddedSchemas {
     "centsPerKm": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 1000,
       "description": "Euro cents."
     },
     "ticketCents": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 1000000000,
       "description": "Euro cents."
     },
     "amountCents": {
       "type": "integer",
       "minimum": 0,
+      "maximum": 1000000000,
       "description": "Euro cents."
     }
   },

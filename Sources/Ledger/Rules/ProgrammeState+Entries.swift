@@ -23,7 +23,7 @@ extension ProgrammeState {
         case let .engagement(id):
             guard let engagement = engagements[id] else { return nil }
             return .array([
-                .string(engagement.expert), .bool(engagement.inPerson), .number(String(engagement.agreedFeeCents)),
+                .string(engagement.expert), .string(engagement.project), .bool(engagement.inPerson), .number(String(engagement.agreedFeeCents)),
                 .bool(engagement.completed), .bool(engagement.cancelled), .bool(engagement.feePaid), .bool(engagement.travelReimbursed),
             ])
         case let .voided(eventId):
@@ -63,16 +63,16 @@ extension ProgrammeState {
         case let .expert(id):
             if value == .bool(true) { experts.insert(id) } else { experts.remove(id) }
         case let .engagement(id):
-            guard case let .array(fields)? = value, fields.count == 7, let expert = fields[0].stringValue,
-                  case let .bool(inPerson) = fields[1], let fee = fields[2].integerValue,
-                  case let .bool(completed) = fields[3], case let .bool(cancelled) = fields[4],
-                  case let .bool(feePaid) = fields[5], case let .bool(travelReimbursed) = fields[6]
+            guard case let .array(fields)? = value, fields.count == 8, let expert = fields[0].stringValue, let project = fields[1].stringValue,
+                  case let .bool(inPerson) = fields[2], let fee = fields[3].integerValue,
+                  case let .bool(completed) = fields[4], case let .bool(cancelled) = fields[5],
+                  case let .bool(feePaid) = fields[6], case let .bool(travelReimbursed) = fields[7]
             else {
                 engagements[id] = nil
                 return
             }
             engagements[id] = Engagement(
-                expert: expert, inPerson: inPerson, agreedFeeCents: Int(fee), completed: completed, cancelled: cancelled,
+                expert: expert, project: project, inPerson: inPerson, agreedFeeCents: Int(fee), completed: completed, cancelled: cancelled,
                 feePaid: feePaid, travelReimbursed: travelReimbursed)
         case let .voided(eventId):
             if value == .bool(true) { voided.insert(eventId) } else { voided.remove(eventId) }

@@ -27,6 +27,7 @@ public struct ProgrammeState: Sendable, Equatable {
     }
     struct Engagement: Sendable, Equatable {
         let expert: String
+        let project: String
         let inPerson: Bool
         let agreedFeeCents: Int
         var completed = false
@@ -93,7 +94,7 @@ public struct ProgrammeState: Sendable, Equatable {
             experts.insert(expert.participant)
         case let .engagementAgreed(agreed):
             engagements[agreed.engagement] = Engagement(
-                expert: agreed.expert, inPerson: agreed.mode == .inPerson, agreedFeeCents: agreed.agreedFeeCents)
+                expert: agreed.expert, project: agreed.project, inPerson: agreed.mode == .inPerson, agreedFeeCents: agreed.agreedFeeCents)
         case let .engagementCompleted(completed):
             engagements[completed.engagement]?.completed = true
         case let .engagementCancelled(cancelled):

@@ -134,11 +134,13 @@ public enum Rules {
             guard !engagement.completed else {
                 throw RuleViolation(rule: "engagement.complete-once", field: "engagement", reason: "is already completed")
             }
+            if let period = state.projects[engagement.project] { try requireInPeriod(completed.date, period) }
         case let .engagementCancelled(cancelled):
             let engagement = try requireEngagement(cancelled.engagement, state)
             guard !engagement.completed else {
                 throw RuleViolation(rule: "engagement.not-completed", field: "engagement", reason: "was already completed")
             }
+            if let period = state.projects[engagement.project] { try requireInPeriod(cancelled.date, period) }
         case let .feePaid(fee):
             let engagement = try requireCompleted(fee.engagement, rule: "fee.needs-completed-engagement", state)
             guard !engagement.feePaid else {
@@ -156,8 +158,10 @@ public enum Rules {
                 throw RuleViolation(rule: "travel.reimbursed-once", field: "engagement", reason: "already has its travel reimbursed (void that payment first to correct it)")
             }
             if let kilometres = travel.kilometres, let rate = travel.centsPerKm {
-                let expected = Int((kilometres * Double(rate)).rounded(.toNearestOrAwayFromZero))
-                guard travel.amountCents == expected else {
+                // Computed in floating point and compared there: kilometres × rate can be beyond
+                // any integer, and is then simply not the amount (the schemas bound all three).
+                let expected = (kilometres * Double(rate)).rounded(.toNearestOrAwayFromZero)
+                guard expected.isFinite, Double(travel.amountCents) == expected else {
                     throw RuleViolation(rule: "travel.amount-is-km-times-rate", field: "amountCents", reason: "is not kilometres × cents per km, rounded to the cent")
                 }
             } else if let ticket = travel.ticketCents, travel.amountCents != ticket {

@@ -125,12 +125,15 @@ public enum StateKey: Hashable, Sendable {
         return keys
     }
 
-    /// The projects of the activities among `keys`, as `state` has them: what the rules read of
-    /// an activity's project (its period).
+    /// The projects of the activities and engagements among `keys`, as `state` has them: what
+    /// the rules read of their project (its period).
     static func projects(of keys: [StateKey], in state: ProgrammeState) -> [StateKey] {
         keys.compactMap { key in
-            guard case let .activity(stream) = key, let project = state.activities[stream] else { return nil }
-            return .project(project)
+            switch key {
+            case let .activity(stream): state.activities[stream].map { .project($0) }
+            case let .engagement(id): state.engagements[id].map { .project($0.project) }
+            default: nil
+            }
         }
     }
 }

@@ -83,7 +83,9 @@ public struct ESRFigures: Sendable, Equatable {
         }
 
         /// One entry's cost: hours × hourly cost, rounded half up to the cent.
-        public static func cents(hoursHundredths: Int, hourlyCostCents: Int) -> Int { (hoursHundredths * hourlyCostCents + 50) / 100 }
+        public static func cents(hoursHundredths: Int, hourlyCostCents: Int) -> Int {
+            ESRFigures.scaled(hoursHundredths, by: hourlyCostCents, over: 100)
+        }
     }
 
     /// Other costs recorded within the period in a category (several lines of one category add up).
@@ -377,10 +379,20 @@ public struct ESRFigures: Sendable, Equatable {
         default:
             costs.totalCents = costs.staffCents + other
         }
-        costs.selfFinancingCents = (costs.totalCents * project.selfFinancingHundredths + 5_000) / 10_000
+        costs.selfFinancingCents = Self.scaled(costs.totalCents, by: project.selfFinancingHundredths, over: 10_000)
         self.costs = costs
     }
 
     /// `percent` % of `cents`, rounded half up to the cent.
-    static func percent(_ percent: Int, of cents: Int) -> Int { (cents * percent + 50) / 100 }
+    static func percent(_ percent: Int, of cents: Int) -> Int { scaled(cents, by: percent, over: 100) }
+
+    /// `value` × `numerator` ÷ `denominator`, rounded half up, for non-negative amounts: the
+    /// product is taken in 128 bits, so no total the schemas' bounds allow can overflow it (the
+    /// result, at most `value` when `numerator` ≤ `denominator`, always fits).
+    static func scaled(_ value: Int, by numerator: Int, over denominator: Int) -> Int {
+        let product = value.multipliedFullWidth(by: numerator)
+        let (low, carry) = product.low.addingReportingOverflow(UInt(denominator / 2))
+        let quotient = denominator.dividingFullWidth((high: product.high + (carry ? 1 : 0), low: low)).quotient
+        return quotient
+    }
 }
