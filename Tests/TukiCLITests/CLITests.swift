@@ -206,6 +206,29 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A member the schema does not know is input, and its name may be anything: a person's
+    /// name, a line break, a terminal escape, megabytes. No message repeats it.
+    @Test func unexpectedMembersAreNeverNamedInAMessage() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let names = ["Aino Virtanen", #"line\nbreak"#, #"\u001b[31mred"#, String(repeating: "x", count: 100_000)]
+        for name in names {
+            let lines = [
+                #"{"eventId":"\#(UUID().uuidString)","stream":"project-a","type":"project.registered","occurredAt":"2026-01-01T00:00:00Z","data":{"projectCode":"S1","name":"P","funder":"ESR+","startDate":"2026-01-01","endDate":"2026-12-31","costModel":"flat-rate-40","selfFinancingPercent":20,"\#(name)":1}}"#,
+                #"{"eventId":"\#(UUID().uuidString)","stream":"project-a","type":"project.registered","occurredAt":"2026-01-01T00:00:00Z","\#(name)":1,"data":{}}"#,
+                #"{"eventId":"\#(UUID().uuidString)","stream":"participant-p-aa","type":"participant.registered","occurredAt":"2026-01-01T00:00:00Z","data":{"participant":"p-aa","roles":["parent"],"gender":"woman","birthYear":1980,"municipality":"Forssa","personal":{"\#(name)":{"x":1}}}}"#,
+            ]
+            for line in lines {
+                try ws.write("bad.jsonl", line)
+                let result = try ws.tuki(["import", "bad.jsonl"])
+                #expect(result.status == 3, "\(result.stderr.prefix(200))")
+                #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.count < 300, "\(result.stderr.prefix(300))")
+                #expect(!result.stderr.contains(name.prefix(20)) && !result.stderr.contains("\u{1B}") && !result.stderr.contains("Virtanen"))
+            }
+        }
+        #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 0 events"))
+    }
+
     @Test func demoBuildsAVerifiedSampleFromScratchEveryTime() throws {
         let ws = try Workspace()
         let first = try ws.tuki(["demo"])

@@ -19,8 +19,9 @@ public enum Envelope {
         guard case let .object(members) = value else {
             throw EventValidationError(field: "(line)", reason: "must be a JSON object")
         }
+        // The unexpected member's name is input: never repeated in the message.
         for member in members where !importFields.contains(member.key) {
-            throw EventValidationError(field: member.key, reason: "is not an envelope field")
+            throw EventValidationError(field: "(line)", reason: "has a field that is not an envelope field")
         }
         func required(_ field: String) throws(EventValidationError) -> JSONValue {
             guard let found = value[field] else { throw EventValidationError(field: field, reason: "is missing") }

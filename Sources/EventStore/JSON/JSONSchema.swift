@@ -155,15 +155,19 @@ public final class JSONSchema: @unchecked Sendable {
             }
         case let .object(members):
             // Document order: the first member that breaks a rule is the one named.
+            // A member the schema does not name is never named in a violation: its name is input,
+            // and may be anything (a person's name, a line break, megabytes).
             for member in members {
-                path.steps.append(.key(member.key))
-                defer { path.steps.removeLast() }
                 if let memberSchema = schema.properties?[member.key] {
+                    path.steps.append(.key(member.key))
+                    defer { path.steps.removeLast() }
                     try check(member.value, against: memberSchema, path: &path)
                 } else if let additional = schema.additionalProperties {
                     guard let additional else {
-                        throw SchemaViolation(path: path.text, keyword: "additionalProperties", reason: "is not a field of this event")
+                        throw SchemaViolation(path: path.text, keyword: "additionalProperties", reason: "has an unexpected field")
                     }
+                    path.steps.append(.unnamedMember)
+                    defer { path.steps.removeLast() }
                     try check(member.value, against: additional, path: &path)
                 }
             }
@@ -251,6 +255,8 @@ private struct ViolationPath {
     enum Step {
         case key(String)
         case index(Int)
+        /// A member of an object whose names are data, not the schema's.
+        case unnamedMember
     }
 
     var steps: [Step] = []
@@ -261,6 +267,7 @@ private struct ViolationPath {
             switch step {
             case let .key(key): text += text.isEmpty ? key : "." + key
             case let .index(index): text += "[\(index)]"
+            case .unnamedMember: text += text.isEmpty ? "(a member)" : ".(a member)"
             }
         }
         return text
