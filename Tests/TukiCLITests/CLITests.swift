@@ -229,6 +229,28 @@ import Testing
         #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 0 events"))
     }
 
+    /// A path that holds no ledger is refused as a usage error, and the file there is left
+    /// exactly as it was: no WAL switch, no companion files, not a byte changed.
+    @Test func filesThatAreNotLedgersAreNeverTouched() throws {
+        let ws = try Workspace()
+        try ws.write("empty.sqlite", "")
+        try ws.write("notes.sqlite", "not a database at all")
+        try DatabaseQueue(path: ws.path("other.sqlite")).write { db in
+            try db.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)")
+        }
+        try FileManager.default.createDirectory(atPath: ws.path("folder.sqlite"), withIntermediateDirectories: false)
+        for name in ["empty.sqlite", "notes.sqlite", "other.sqlite", "folder.sqlite"] {
+            let before = try? Data(contentsOf: URL(fileURLWithPath: ws.path(name)))
+            for command in [["verify"], ["log"], ["report", "sessions"], ["append", "--stream", "x-1", "--type", "cost.incurred", "--data", "{}"]] {
+                let result = try ws.tuki(command + ["--db", name])
+                #expect(result.status == 2, "\(command) on \(name): \(result.status) \(result.stderr)")
+                #expect(result.stderr.contains("not a Tuki ledger"), "\(command) on \(name): \(result.stderr)")
+            }
+            #expect((try? Data(contentsOf: URL(fileURLWithPath: ws.path(name)))) == before, "\(name) changed")
+            #expect(!FileManager.default.fileExists(atPath: ws.path(name + "-wal")), "\(name) got a log")
+        }
+    }
+
     @Test func demoBuildsAVerifiedSampleFromScratchEveryTime() throws {
         let ws = try Workspace()
         let first = try ws.tuki(["demo"])

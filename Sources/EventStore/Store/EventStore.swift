@@ -28,10 +28,21 @@ public final class EventStore: Sendable {
         return EventStore(path: path, pool: pool)
     }
 
-    /// Opens an existing ledger and brings its schema up to date.
+    /// Opens an existing ledger and brings its schema up to date. A file that is not a ledger is
+    /// refused before anything is written to it.
     public static func open(at path: String) throws -> EventStore {
-        guard FileManager.default.fileExists(atPath: path) else {
+        switch SQLiteFile.kind(at: path) {
+        case .missing:
             throw EventStoreError.noLedger(path: path)
+        case .directory, .empty, .other:
+            throw EventStoreError.notALedger(path: path)
+        case let .database(applicationID):
+            // A ledger created and stopped before SQLite copied its log back has its id in the log only.
+            guard applicationID == LedgerSchema.applicationID || applicationID == 0 && SQLiteFile.hasPendingLog(path) else {
+                throw EventStoreError.notALedger(path: path)
+            }
+        case .unreadable:
+            break  // opening says why, as a storage error
         }
         let pool: DatabasePool
         do {

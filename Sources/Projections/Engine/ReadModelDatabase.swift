@@ -24,8 +24,17 @@ public final class ReadModelDatabase: Sendable {
         companionPath(ofLedger: ledgerPath, suffix: ".readmodels.sqlite")
     }
 
-    /// Opens the read-model file at `path`, creating it if there is none.
+    /// Opens the read-model file at `path`, creating it if there is none. A file that is not a
+    /// read-model file is refused before anything is written to it.
     public static func open(at path: String) throws -> ReadModelDatabase {
+        switch SQLiteFile.kind(at: path) {
+        case .missing, .unreadable:
+            break
+        case .directory, .empty, .other:
+            throw ProjectionError.notAReadModel(path: path)
+        case let .database(id):
+            guard id == applicationID || id == 0 && SQLiteFile.hasPendingLog(path) else { throw ProjectionError.notAReadModel(path: path) }
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
