@@ -91,6 +91,25 @@ import Testing
         #expect(fromStdin.stdout.hasPrefix("Imported 0 events, 1 already present"))
     }
 
+    /// What spreadsheets and other systems write: a byte-order mark, CRLF line ends, no line
+    /// feed at the end. A line past the limit is refused as soon as the limit is passed.
+    @Test func importReadsByteOrderMarksAndCRLFAndRefusesOverlongLines() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let bom = String(decoding: [0xEF, 0xBB, 0xBF], as: UTF8.self)
+        try ws.write("windows.jsonl", bom + [Self.line1, Self.line2, Self.line3].joined(separator: "\r\n"))
+        let imported = try ws.tuki(["import", "windows.jsonl"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("Imported 3 events"))
+
+        let padding = String(repeating: " ", count: LineLimit.bytes + 1)
+        try ws.write("long.jsonl", Self.line1 + "\n" + "{" + padding + "}\n" + Self.line2 + "\n")
+        let long = try ws.tuki(["import", "long.jsonl"])
+        #expect(long.status == 3)
+        #expect(long.stderr == "Line 2 is longer than 1024 KiB, the most an event may take; nothing was imported.\n")
+        #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 3 events"))
+    }
+
     @Test func aRefusedLineNamesItsNumberAndFieldAndNothingIsImported() throws {
         let ws = try Workspace()
         try ws.tuki(["init"])
@@ -396,4 +415,9 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
         ])
         #expect(attendance.status == 0, "\(attendance.stderr)")
     }
+}
+
+/// The import's line limit as README.md states it (Tools' LineReader.maximumLineBytes).
+enum LineLimit {
+    static let bytes = 1 << 20
 }

@@ -73,8 +73,20 @@ import Testing
         let noProject = try ws.tuki(["activity", "create", "--project", "project-none", "--name", "A", "--kind", "camp",
                                      "--target-group", "parents", "--municipality", "F"])
         #expect(noProject.stderr.contains("rule activity.project-exists"))
-        let negative = try ws.tuki(["pay", "fee", "e-x", "--amount", "-5"])
-        #expect(negative.status != 0)
+        // What a person mistypes is a usage error with a sentence that says what is expected.
+        let usage: [([String], String)] = [
+            (["pay", "fee", "e-x", "--amount", "-5"], "--amount must be euros such as 90 or 90.50, from 0 to 10000000."),
+            (["pay", "fee", "e-x", "--amount", "99999999999999999999"], "--amount must be euros"),
+            (["pay", "travel", "e-x", "--km", "-3", "--rate", "0.55"], "--km must be a number of at least 0"),
+            (["engagement", "complete", "e-x", "--hours", "-1"], "--hours must be a number of at least 0"),
+            (["session", "held", "activity-x", "--date", "2024-02-30", "--duration", "60", "--location", "X"], "is not a day of the calendar"),
+        ]
+        for (arguments, message) in usage {
+            let result = try ws.tuki(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(result.stderr.hasPrefix(message) || result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
         #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 0 events"))
     }
 }

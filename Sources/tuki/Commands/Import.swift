@@ -36,6 +36,10 @@ struct Import: ParsableCommand {
                     throw CommandFailure.refused("Line \(lineNumber), field \(error.field): \(error.description) Nothing was imported.")
                 }
             }
+            if lines.lineTooLong {
+                throw CommandFailure.refused(
+                    "Line \(lineNumber + 1) is longer than \(LineReader.maximumLineBytes / 1024) KiB, the most an event may take; nothing was imported.")
+            }
             if let readError = lines.error {
                 throw CommandFailure(message: "Could not read \(file): \(readError); nothing was imported.", status: .storage)
             }

@@ -24,7 +24,7 @@ struct Recorder {
         let meta = JSONValue.object([(key: "actor", value: .string(ledger.actorName))])
         let events = try drafts.map { draft in
             guard let occurredAt = try? Timestamp(rfc3339: draft.occurredAt) else {
-                throw EventValidationError(field: "date", reason: "must be a date, YYYY-MM-DD")
+                throw CommandFailure.usage("A day given is not a day of the calendar; write it as YYYY-MM-DD.")
             }
             return try ProposedEvent(
                 stream: try StreamName(draft.stream), type: try EventType(draft.type),
@@ -85,21 +85,25 @@ extension Int {
 
 /// Euros as people write them — `90`, `90.5`, `90,50` — to integer cents, without floating point.
 enum Euros {
+    /// A sum a person types is at most this many euros (the schemas bound every amount).
+    static let largest = 10_000_000
+
     static func cents(_ text: String, field: String) throws -> Int {
         let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0,
-              parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isNumber)
-        else { throw EventValidationError(field: field, reason: "must be euros such as 90 or 90.50, never negative") }
+        guard (1...2).contains(parts.count), parts[0].count <= 8, parts[0].allSatisfy(\.isASCII), let whole = Int(parts[0]),
+              (0...largest).contains(whole),
+              parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+        else { throw CommandFailure.usage("--\(field) must be euros such as 90 or 90.50, from 0 to 10000000.") }
         let fraction = parts.count == 2 ? Int(parts[1].count == 1 ? parts[1] + "0" : String(parts[1])) ?? 0 : 0
         return whole * 100 + fraction
     }
 }
 
-/// A number as its JSON literal, checked.
+/// A number as its JSON literal, checked: never negative (hours, kilometres, percentages).
 func decimal(_ text: String, field: String) throws -> JSONValue {
     let normalised = text.replacingOccurrences(of: ",", with: ".")
-    guard Double(normalised) != nil, (try? JSONParser.parse(normalised)) != nil else {
-        throw EventValidationError(field: field, reason: "must be a number")
+    guard let value = Double(normalised), value.isFinite, value >= 0, (try? JSONParser.parse(normalised)) != nil else {
+        throw CommandFailure.usage("--\(field) must be a number of at least 0, such as 3 or 2.5.")
     }
     return .number(normalised)
 }

@@ -16,8 +16,8 @@ struct EngagementAgree: ParsableCommand {
     @Option(help: "The activity's id, if any.") var activity: String?
     @Option(help: "The kind of work (docs/events.md lists them).") var kind: String
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
-    @Option(help: "Planned hours.") var hours: String
-    @Option(help: "The agreed fee in euros, e.g. 90 or 90.50.") var fee: String
+    @Option(parsing: .unconditional, help: "Planned hours.") var hours: String
+    @Option(parsing: .unconditional, help: "The agreed fee in euros, e.g. 90 or 90.50.") var fee: String
     @Option(help: "in-person or remote.") var mode = "in-person"
 
     func run() throws {
@@ -38,7 +38,7 @@ struct EngagementComplete: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The engagement's id.") var engagement: String
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
-    @Option(help: "Hours worked.") var hours: String
+    @Option(parsing: .unconditional, help: "Hours worked.") var hours: String
 
     func run() throws {
         let day = date ?? Recorder.today()
@@ -90,7 +90,7 @@ struct PayFee: ParsableCommand {
         commandName: "fee", abstract: "Record the fee paid for a completed engagement (once; void it to correct it).")
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The engagement's id.") var engagement: String
-    @Option(help: "The amount in euros, e.g. 90 or 90.50.") var amount: String
+    @Option(parsing: .unconditional, help: "The amount in euros, e.g. 90 or 90.50.") var amount: String
     @Option(help: "The day paid, YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "Why the amount differs from the agreed fee (needed when it does).") var reason: String?
 
@@ -110,9 +110,9 @@ struct PayTravel: ParsableCommand {
         discussion: "Rates are data with a validity period (2026: 0.55 €/km); give the one that applied on the day.")
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The engagement's id.") var engagement: String
-    @Option(help: "Kilometres driven.") var km: String?
-    @Option(help: "The rate in euros per km, e.g. 0.55.") var rate: String?
-    @Option(help: "Ticket costs in euros.") var tickets: String?
+    @Option(parsing: .unconditional, help: "Kilometres driven.") var km: String?
+    @Option(parsing: .unconditional, help: "The rate in euros per km, e.g. 0.55.") var rate: String?
+    @Option(parsing: .unconditional, help: "Ticket costs in euros.") var tickets: String?
     @Option(help: "The day paid, YYYY-MM-DD (default: today).") var date: String?
 
     func validate() throws {

@@ -26,7 +26,7 @@ struct ProjectRegister: ParsableCommand {
         try Recorder(ledger: ledger).record([.init(stream: id, type: "project.registered", data: object([
             ("projectCode", code.json), ("name", name.json), ("funder", funder.json), ("fundingProgramme", programme?.json),
             ("region", region?.json), ("startDate", start.json), ("endDate", end.json), ("costModel", costModel.json),
-            ("selfFinancingPercent", try decimal(selfFinancing, field: "selfFinancing")),
+            ("selfFinancingPercent", try decimal(selfFinancing, field: "self-financing")),
         ]), occurredAt: Recorder.day(start))])
         Recorder.announce(id, "Registered project \(id).")
     }
