@@ -70,6 +70,8 @@ import Testing
         ("session after the project ended", "activity-tahka", "session.held", #"{"session":"s9","date":"2026-11-01","durationMinutes":60,"location":"X","format":"remote"}"#, "date.inside-project-period"),
         ("a session held inside the period", "activity-tahka", "session.held", #"{"session":"s2","date":"2026-02-10","durationMinutes":60,"location":"X","format":"hybrid"}"#, nil),
         ("session inside the period", "activity-tahka", "session.scheduled", #"{"session":"s9","date":"2026-10-31","durationMinutes":60}"#, nil),
+        ("a participant registered after birth", "participant-p-new", "participant.registered", #"{"participant":"p-new","roles":["child"],"gender":"man","birthYear":2026,"municipality":"Forssa","registeredOn":"2026-03-01"}"#, nil),
+        ("a participant registered before birth", "participant-p-new", "participant.registered", #"{"participant":"p-new","roles":["child"],"gender":"man","birthYear":2027,"municipality":"Forssa","registeredOn":"2026-03-01"}"#, "participant.born-before-registration"),
         ("consent of a registered participant", "participant-p-adult", "participant.consent-recorded", #"{"participant":"p-adult","scope":"esr-reporting","givenBy":"self","date":"2026-01-20"}"#, nil),
         ("consent of an unknown participant", "participant-p-none", "participant.consent-recorded", #"{"participant":"p-none","scope":"esr-reporting","givenBy":"self","date":"2026-01-20"}"#, "reference.participant-exists"),
         ("a first sign-up", "participant-p-other", "enrolment.signed-up", #"{"participant":"p-other","activity":"activity-tahka","date":"2026-01-25"}"#, nil),

@@ -62,8 +62,11 @@ import Testing
         let ws = try Workspace()
         try ws.tuki(["init"])
         let badDate = try ws.tuki(["participant", "register", "--name", "N", "--birth-date", "1986-13-04", "--gender", "woman", "--municipality", "F"])
-        #expect(badDate.status == 3)
-        #expect(badDate.stderr.contains("birthDate"))
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr == "--birth-date must be a day of the calendar, YYYY-MM-DD.\n")
+        let unborn = try ws.tuki(["participant", "register", "--name", "N", "--birth-date", "2026-05-02", "--gender", "woman",
+                                  "--municipality", "F", "--date", "2026-05-01"])
+        #expect(unborn.status == 2 && unborn.stderr == "--birth-date is after the registration day.\n")
         let badGender = try ws.tuki(["participant", "register", "--name", "N", "--birth-date", "1986-12-04", "--gender", "female", "--municipality", "F"])
         #expect(badGender.status == 3)
         #expect(badGender.stderr.contains("data.gender must be one of woman, man, non-binary, not-told"))

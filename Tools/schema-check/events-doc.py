@@ -38,6 +38,7 @@ RULES = {
     "enrolment.ends-after-it-starts": "An enrolment does not end before it began.",
     "attendance.session-held": "Attendance is recorded for a held session of the activity (the event's stream).",
     "attendance.participant-enrolled": "The participant was enrolled in the activity on the session's date.",
+    "participant.born-before-registration": "A participant's birth year is not after the year of their registration (the exact birth date is sealed; `tuki participant register` checks it before sealing).",
     "expert.over-12": "Experience experts are over 12 on the registration date. Only the birth year stands in clear, so the rule asks that the registration year be at least 13 years after it.",
     "engagement.expert-registered": "An engagement is agreed with a registered experience expert.",
     "engagement.not-cancelled": "A cancelled engagement cannot be completed.",

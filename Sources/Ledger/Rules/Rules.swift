@@ -43,7 +43,7 @@ public enum Rules {
         "date.inside-project-period", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
         "enrolment.one-open-at-a-time", "expert.over-12", "fee.agreed-or-explained", "fee.needs-completed-engagement",
-        "fee.paid-once", "fit.one-decimal",
+        "fee.paid-once", "fit.one-decimal", "participant.born-before-registration",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
         "reference.project-exists", "stream.written-by-the-system", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
         "travel.in-person-only", "travel.needs-completed-engagement", "travel.reimbursed-once", "type.written-by-the-system",
@@ -210,8 +210,11 @@ public enum Rules {
             }
         case .accessLogged, .subjectErased:
             throw RuleViolation(rule: "type.written-by-the-system", path: "type", reason: "is recorded only by the system (tuki reveal, tuki erase)")
-        case .participantRegistered:
-            break
+        case let .participantRegistered(participant):
+            // Only the birth year stands in clear; a registration dated before that year is impossible.
+            if let on = participant.registeredOn, let year = Int(on.prefix(4)), participant.birthYear > year {
+                throw RuleViolation(rule: "participant.born-before-registration", field: "birthYear", reason: "is after the registration date")
+            }
         }
     }
 

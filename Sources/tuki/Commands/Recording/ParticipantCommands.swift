@@ -28,10 +28,12 @@ struct ParticipantRegister: ParsableCommand {
     func run() throws {
         guard birthDate.count == 10, let year = Int(birthDate.prefix(4)),
               (try? Timestamp(rfc3339: Recorder.day(birthDate))) != nil
-        else { throw EventValidationError(field: "birthDate", reason: "must be a date, YYYY-MM-DD") }
+        else { throw CommandFailure.usage("--birth-date must be a day of the calendar, YYYY-MM-DD.") }
+        let registeredOn = date ?? Recorder.today()
+        // Both are YYYY-MM-DD, so text order is time order; the birth date itself is sealed below.
+        guard birthDate <= registeredOn else { throw CommandFailure.usage("--birth-date is after the registration day.") }
         let recorder = Recorder(ledger: ledger)
         let id = try recorder.newIdentifier(prefix: "p") { "participant-\($0)" }
-        let registeredOn = date ?? Recorder.today()
         let inClear: [(String, JSONValue?)] = [
             ("participant", id.json), ("roles", .array(roles.split(separator: ",").map { String($0).trimmed.json })),
             ("gender", gender.json), ("birthYear", year.json), ("municipality", municipality.json),
