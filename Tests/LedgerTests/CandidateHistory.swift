@@ -7,20 +7,7 @@ import EventStore
 /// twice, voids of anything (on the right stream or not), and forgeries of the system's records.
 /// Every event fits its schema; the rules accept some and refuse others.
 struct CandidateHistory {
-    /// SplitMix64: the same seed gives the same history on every machine.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
+    typealias Random = SeededRandom
 
     static let projects = ["project-a", "project-b", "project-x"]
     static let activities = ["activity-a1", "activity-a2", "activity-b1", "activity-x"]
@@ -33,7 +20,7 @@ struct CandidateHistory {
     private(set) var proposed: [ProposedEvent] = []
 
     init(seed: UInt64) {
-        random = Random(state: seed)
+        random = Random(seed: seed)
     }
 
     /// A day between mid-December 2025 and mid-January 2027.
@@ -48,18 +35,11 @@ struct CandidateHistory {
         return "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(rest < 9 ? "0" : "")\(rest + 1)"
     }
 
-    /// A version-4 UUID from the seeded generator.
-    mutating func uuid() -> String {
-        let hex = String(random.next(), radix: 16) + String(random.next(), radix: 16)
-        let digits = Array(String(repeating: "0", count: max(0, 32 - hex.count)) + hex.prefix(32))
-        return String(digits[0..<8]) + "-" + String(digits[8..<12]) + "-4" + String(digits[13..<16]) + "-8"
-            + String(digits[17..<20]) + "-" + String(digits[20..<32])
-    }
 
     mutating func next() throws -> ProposedEvent {
         let (stream, type, data) = nextEvent()
         let event = try ProposedEvent(
-            eventId: uuid(), stream: stream, type: type, schemaVersion: type == "session.held" ? 2 : (type == "fee.paid" ? 2 : 1),
+            eventId: random.uuid(), stream: stream, type: type, schemaVersion: type == "session.held" ? 2 : (type == "fee.paid" ? 2 : 1),
             occurredAt: "2026-06-01T12:00:00Z", data: data, meta: #"{"actor":"test"}"#)
         proposed.append(event)
         return event
@@ -128,7 +108,7 @@ struct CandidateHistory {
         default:
             // A void of something proposed earlier (refused or not), mostly on its own stream.
             guard let target = proposed.isEmpty ? nil : proposed[random.below(proposed.count)] else {
-                return ("project-a", "entry.voided", #"{"eventId":"\#(uuid())","reason":"x"}"#)
+                return ("project-a", "entry.voided", #"{"eventId":"\#(random.uuid())","reason":"x"}"#)
             }
             let stream = random.chance(85) ? target.stream.text : "project-a"
             return (stream, "entry.voided", #"{"eventId":"\#(target.eventId.text)","reason":"entered by mistake"}"#)

@@ -30,7 +30,7 @@ struct ESRProgramme {
     var people: [Person] = []
 
     init(seed: UInt64, people count: Int = 80) throws {
-        var random = GeneratedHistory.Random(state: seed)
+        var random = GeneratedHistory.Random(seed: seed)
         func pick<T>(_ options: [T]) -> T { options[random.below(options.count)] }
         func day(_ offset: Int) -> String {
             String(Timestamp(microsecondsSinceEpoch: (1_767_225_600 + Int64(offset) * 86_400) * 1_000_000).occurredAtText.prefix(10)) // from 2026-01-01

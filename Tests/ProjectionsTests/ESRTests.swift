@@ -121,7 +121,7 @@ import Testing
         let live = try fixture.liveReadModels()
         let engine = try fixture.engine(live)
         engine.batchSize = 17
-        var random = GeneratedHistory.Random(state: seed)
+        var random = GeneratedHistory.Random(seed: seed)
         for chunk in chunks(programme.events, largest: 40, random: &random) {
             try fixture.store.appendValidated(chunk)
             try engine.update()

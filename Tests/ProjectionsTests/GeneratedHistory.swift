@@ -5,19 +5,7 @@ import Foundation
 /// scheduled, held or cancelled, participants who sign up, start, drop out or graduate, attendance
 /// with corrections, and voids — the activities' events interleaved at random.
 struct GeneratedHistory {
-    /// SplitMix64: the same seed gives the same history on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
+    typealias Random = SeededRandom
 
     /// An event before it is recorded. `tick` orders it: ten ticks a day from 2026-01-05, so that
     /// on one day sign-ups come before sessions, sessions before attendance, attendance before ends.
@@ -34,7 +22,7 @@ struct GeneratedHistory {
     let events: [ProposedEvent]
 
     init(seed: UInt64, activities activityCount: Int = 4, participants participantCount: Int = 24) throws {
-        var random = Random(state: seed)
+        var random = Random(seed: seed)
         var opening: [Planned] = [Planned(tick: 0, stream: "project-gen", type: "project.registered", schemaVersion: 1, data: """
             {"projectCode":"G1","name":"Generated","funder":"ESR+","startDate":"2026-01-01","endDate":"2027-12-31","costModel":"flat-rate-40","selfFinancingPercent":20}
             """)]
@@ -141,4 +129,3 @@ struct GeneratedHistory {
     }
 }
 
-extension GeneratedHistory.Random: RandomNumberGenerator {}

@@ -13,7 +13,7 @@ import Testing
         let live = try fixture.liveReadModels()
         let engine = try fixture.engine(live)
         engine.batchSize = 37
-        var random = GeneratedHistory.Random(state: 7)
+        var random = GeneratedHistory.Random(seed: 7)
         for chunk in chunks(try fixture.demoEvents(), largest: 150, random: &random) {
             try fixture.store.appendValidated(chunk)
             try engine.update()
@@ -31,7 +31,7 @@ import Testing
         #expect(history.events.filter { $0.type.text == "entry.voided" }.count >= 3)
         let live = try fixture.liveReadModels()
         let engine = try fixture.engine(live)
-        var random = GeneratedHistory.Random(state: seed &* 31)
+        var random = GeneratedHistory.Random(seed: seed &* 31)
         engine.batchSize = Int64(1 + random.below(60))
         for chunk in chunks(history.events, largest: 80, random: &random) {
             try fixture.store.appendValidated(chunk)

@@ -23,7 +23,7 @@ import Testing
     /// Dates over forty days, so that many steps share a day; steps in any order, exits with or
     /// without an enrolment before them, several entries in one activity.
     static func history(seed: UInt64, people: Int = 60) -> History {
-        var random = GeneratedHistory.Random(state: seed)
+        var random = GeneratedHistory.Random(seed: seed)
         func pick<T>(_ options: [T]) -> T { options[random.below(options.count)] }
         func day() -> String { date(random.below(40)) }
         var history = History()
@@ -80,7 +80,7 @@ import Testing
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
     func participationGivesTheTablesThatReplayingEveryEnrolmentGives(seed: UInt64) {
         let history = Self.history(seed: seed)
-        var random = GeneratedHistory.Random(state: seed &* 977)
+        var random = GeneratedHistory.Random(seed: seed &* 977)
         var leaversSeen = 0, periodLeaversSeen = 0
         // Every report end over the history's days (and past them), each with a period start before it.
         for offset in 0..<45 {

@@ -6,17 +6,7 @@ import Testing
 /// import is refused with one short line, the ledger's head does not move, and the reports still
 /// run.
 @Suite struct FuzzCLITests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    typealias Random = SeededRandom
 
     /// One way of damaging a valid import line; every one leaves a line the ledger must refuse.
     static func mutate(_ line: String, _ kind: Int, _ random: inout Random, recorded: [String]) -> [UInt8] {
@@ -77,7 +67,7 @@ import Testing
         let recorded = lines.prefix(300).compactMap { (try? JSONParser.parse($0))?["eventId"]?.stringValue }
         let material = Array(lines.dropFirst(300))
 
-        var random = Random(state: 20_261_201)
+        var random = Random(seed: 20_261_201)
         var statuses: [Int32: Int] = [:]
         for round in 0..<120 {
             let kind = round % 10

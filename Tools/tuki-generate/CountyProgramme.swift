@@ -1,32 +1,10 @@
+import EventStore
+
 /// A county's programmes, activity after activity: each a closed group, training cohort or camp
 /// with about a dozen participants over 16–24 sessions, or an open event series with headcounts;
 /// with their staff time, costs, FIT ratings, feedback and experience-expert engagements.
 struct CountyProgramme {
-    /// SplitMix64: the same seed gives the same history on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ options: [T]) -> T { options[below(options.count)] }
-
-        /// A version-4 UUID from the generator's own bits.
-        mutating func uuid() -> String {
-            let high = (next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
-            let low = (next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-            func hex(_ value: UInt64, _ digits: Int) -> String {
-                let text = String(value, radix: 16)
-                return String(repeating: "0", count: digits - text.count) + text
-            }
-            return "\(hex(high >> 32, 8))-\(hex((high >> 16) & 0xFFFF, 4))-\(hex(high & 0xFFFF, 4))-\(hex(low >> 48, 4))-\(hex(low & 0xFFFF_FFFF_FFFF, 12))"
-        }
-    }
+    typealias Random = SeededRandom
 
     static let project = "project-county-1"
     static let municipalities = ["Forssa", "Hämeenlinna", "Riihimäki", "Janakkala", "Hattula", "Loppi", "Tammela", "Jokioinen"]
@@ -39,7 +17,7 @@ struct CountyProgramme {
     var experts: [String] = []
 
     init(seed: UInt64, writer: LineWriter) {
-        random = Random(state: seed)
+        random = Random(seed: seed)
         self.writer = writer
     }
 
