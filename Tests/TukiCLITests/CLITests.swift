@@ -270,6 +270,47 @@ import Testing
         }
     }
 
+    /// An auditor given read access only can verify, export, list and report, and nothing is
+    /// written: not the ledger, not a -wal or -shm beside it. As root (CI), the commands run as
+    /// `nobody` through setpriv; as another user, the ledger and its folder are made read-only.
+    @Test func aLedgerThisUserMayOnlyReadCanBeVerifiedExportedAndReportedOn() throws {
+        let ws = try Workspace()
+        #expect(try ws.tuki(["demo"]).status == 0)
+        let ledger = ws.path("tuki-demo.sqlite")
+        let events = try ws.head()
+        let before = try Data(contentsOf: URL(fileURLWithPath: ledger))
+        let asReader: ([String]) throws -> Workspace.Result
+        if getuid() == 0 {
+            let setpriv = try #require(["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                       "setpriv (util-linux) runs the commands as another user")
+            let copy = ws.directory.appendingPathComponent("tuki-binary")
+            try FileManager.default.copyItem(at: try Workspace.executable(), to: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: ws.directory.path)
+            asReader = { arguments in
+                try ws.run(URL(fileURLWithPath: setpriv), ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + arguments + ["--db", ledger])
+            }
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: ledger)
+            asReader = { arguments in try ws.tuki(arguments + ["--db", ledger]) }
+        }
+        let verify = try asReader(["verify"])
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("ok \(events) events"), "\(verify.stderr)")
+        #expect(try asReader(["export"]).stdout.split(separator: "\n").count == events)
+        #expect(try asReader(["log", "--limit", "3"]).status == 0)
+        for report in [["report", "sessions", "--format", "json"], ["report", "esr", "--project", "project-tukidemo-2026", "--period", "2026-01-01..2026-06-30", "--format", "json"]] {
+            let result = try asReader(report)
+            #expect(result.status == 0, "\(report): \(result.stderr)")
+            #expect(result.stderr.contains("can only be read here"))
+        }
+        let append = try asReader(["append", "--stream", "project-tukidemo-2026", "--type", "cost.incurred", "--data",
+                                   #"{"project":"project-tukidemo-2026","date":"2026-03-01","category":"materials","amountCents":1}"#])
+        #expect(append.status == 4 && append.stderr.contains("can only be read here"), "\(append.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: ledger)) == before)
+        #expect(!FileManager.default.fileExists(atPath: ledger + "-wal") && !FileManager.default.fileExists(atPath: ledger + "-shm"))
+        if getuid() != 0 { try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: ledger) }
+    }
+
     @Test func demoBuildsAVerifiedSampleFromScratchEveryTime() throws {
         let ws = try Workspace()
         let first = try ws.tuki(["demo"])

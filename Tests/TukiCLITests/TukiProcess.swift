@@ -39,7 +39,7 @@ final class Workspace: Sendable {
         try run(Self.executable(named: "tuki-generate"), arguments)
     }
 
-    private func run(
+    func run(
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:], input: String? = nil, outputPath: String? = nil
     ) throws -> Result {
         let process = Process()

@@ -9,10 +9,14 @@ import Synchronization
 public final class EventStore: Sendable {
     public let path: String
     private let pool: DatabasePool
+    /// True when this process may not write the ledger (an auditor's read access): it can then
+    /// be verified, exported, logged and reported on, and nothing is appended.
+    public let isReadOnly: Bool
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: DatabasePool, isReadOnly: Bool = false) {
         self.path = path
         self.pool = pool
+        self.isReadOnly = isReadOnly
     }
 
     /// Creates a new, empty ledger. Refuses if any file is already at `path`.
@@ -44,16 +48,38 @@ public final class EventStore: Sendable {
         case .unreadable:
             break  // opening says why, as a storage error
         }
+        // Read access only (the file, or the folder where SQLite keeps its -wal and -shm files):
+        // opened read-only, so that nothing is written, not even the switch to WAL mode.
+        let folder = (path as NSString).deletingLastPathComponent
+        let isReadOnly = access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0
+        var configuration = configuration
+        configuration.readonly = isReadOnly
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabasePool(path: isReadOnly ? try readOnlyLocation(of: path) : path, configuration: configuration)
             let applicationID = try pool.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
             guard applicationID == LedgerSchema.applicationID else { throw EventStoreError.notALedger(path: path) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw EventStoreError.notALedger(path: path)
         }
-        try LedgerSchema.migrator.migrate(pool)
-        return EventStore(path: path, pool: pool)
+        if isReadOnly {
+            guard try pool.read({ try LedgerSchema.migrator.hasCompletedMigrations($0) }) else { throw EventStoreError.readOnlyNeedsUpgrade(path: path) }
+        } else {
+            try LedgerSchema.migrator.migrate(pool)
+        }
+        return EventStore(path: path, pool: pool, isReadOnly: isReadOnly)
+    }
+
+    /// Where SQLite opens a ledger this process may only read. Reading a WAL-mode file needs its
+    /// shared-memory file: when a writer has one open, it is used as it is; when there is none
+    /// (the ledger was closed, and no file may be made beside it), the file is opened as
+    /// immutable, as a copy on read-only media is.
+    private static func readOnlyLocation(of path: String) throws -> String {
+        guard !FileManager.default.fileExists(atPath: path + "-shm") else { return path }
+        guard !SQLiteFile.hasPendingLog(path) else { throw EventStoreError.readOnlyNeedsUpgrade(path: path) }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? absolute
+        return "file:\(escaped)?immutable=1"
     }
 
     private static let pageCacheKiB = 32_768
@@ -88,7 +114,8 @@ public final class EventStore: Sendable {
     /// together, or nothing does if it throws. Used to stream a large import without holding it
     /// in memory.
     public func append<T>(_ body: (EventAppender) throws -> T) throws -> T {
-        try pool.write { db in
+        guard !isReadOnly else { throw EventStoreError.readOnly(path: path) }
+        return try pool.write { db in
             let appender = try EventAppender(db: db, now: .now())
             return try body(appender)
         }

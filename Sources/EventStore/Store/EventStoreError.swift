@@ -4,6 +4,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case ledgerExists(path: String)
     case noLedger(path: String)
     case notALedger(path: String)
+    case readOnlyNeedsUpgrade(path: String)
+    case readOnly(path: String)
     case wrongExpectedVersion(stream: String, expected: Int64, actual: Int64)
     case eventIdReused(eventId: String, position: Int64)
 
@@ -15,6 +17,10 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "There is no ledger at \(path); create one with `tuki init`."
         case let .notALedger(path):
             return "The file at \(path) is not a Tuki ledger."
+        case let .readOnly(path):
+            return "The ledger at \(path) can only be read here (no write permission): nothing was recorded."
+        case let .readOnlyNeedsUpgrade(path):
+            return "The ledger at \(path) is in an older format that this version upgrades by writing to it, and it can only be read here; open it once with write access."
         case let .wrongExpectedVersion(stream, expected, actual):
             return "Stream \(stream) is at version \(actual), not at the expected version \(expected)."
         case let .eventIdReused(eventId, position):

@@ -33,7 +33,8 @@ struct Failure {
             (message, code) = (failure.message, failure.status)
         case let error as EventStoreError:
             switch error {
-            case .noLedger, .notALedger: (message, code) = (error.description, .usage)
+            case .noLedger, .notALedger, .readOnlyNeedsUpgrade: (message, code) = (error.description, .usage)
+            case .readOnly: (message, code) = (error.description, .storage)
             case .ledgerExists, .wrongExpectedVersion, .eventIdReused: (message, code) = (error.description, .refused)
             }
         case let refusal as LedgerRefusal:

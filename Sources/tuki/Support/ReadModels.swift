@@ -18,7 +18,11 @@ struct PreparedReadModels {
             (stamp.asOf, stamp.atPosition) = point.stamp
             return PreparedReadModels(readModels: engine.readModels, stamp: stamp)
         }
-        let engine = try ProjectionEngine(store: store, readModels: try ReadModelDatabase.open(at: ledger.readModelPath))
+        // A ledger this user may only read (an auditor's copy): its read models cannot be kept
+        // beside it either, so they are built afresh in a temporary file for this report.
+        if store.isReadOnly { Terminal.printError("The ledger can only be read here: its read models are built in a temporary file for this report.") }
+        let readModels = store.isReadOnly ? try ReadModelDatabase.temporary() : try ReadModelDatabase.open(at: ledger.readModelPath)
+        let engine = try ProjectionEngine(store: store, readModels: readModels)
         ProgressDisplay.attach(to: engine)
         try engine.update(names)
         return PreparedReadModels(readModels: engine.readModels, stamp: try engine.stamp(for: names))
