@@ -57,7 +57,10 @@ struct ESRProgramme {
         for number in 0..<count {
             let id = "p-esr\(number)"
             let gender = pick(["woman", "man", "non-binary", "not-told"])
-            try add("participant-\(id)", "participant.registered", #"{"participant":"\#(id)","roles":["parent"],"gender":"\#(gender)","birthYear":1980,"municipality":"Forssa"}"#)
+            // The age at the first entry (in 2026, before the birthday) fixes the birth year; later
+            // entries are as old as the years since make them.
+            let birthYear = 2026 - pick(ages) - 1
+            try add("participant-\(id)", "participant.registered", #"{"participant":"\#(id)","roles":["parent"],"gender":"\#(gender)","birthYear":\#(birthYear),"municipality":"Forssa"}"#)
             // One to three enrolments; each starts after the one before has ended.
             var day0 = random.below(300)
             var person: Person?
@@ -65,7 +68,7 @@ struct ESRProgramme {
                 let activity = enrolment == 0 ? pick(activities + ["activity-other"]) : pick(activities)
                 var entry: [String: String] = [:]
                 for field in Self.answerFields { entry[field] = pick(answers[field] ?? ["yes", "no", "not-collected", "refused"]) }
-                let age = pick(ages)
+                let age = (Int(day(day0).prefix(4)) ?? 2026) - birthYear - 1
                 let json = Self.answerFields.map { #""\#($0)":"\#(entry[$0] ?? "")""# }.joined(separator: ",")
                 try add("participant-\(id)", "enrolment.started", #"{"participant":"\#(id)","activity":"\#(activity)","date":"\#(day(day0))","entry":{"ageAtEntry":\#(age),\#(json)}}"#)
                 if activity != "activity-other" {

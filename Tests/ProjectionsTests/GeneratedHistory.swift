@@ -27,9 +27,12 @@ struct GeneratedHistory {
             {"projectCode":"G1","name":"Generated","funder":"ESR+","startDate":"2026-01-01","endDate":"2027-12-31","costModel":"flat-rate-40","selfFinancingPercent":20}
             """)]
         let participants = (0..<participantCount).map { "p-g\($0)" }
+        var birthYears: [String: Int] = [:]
         for id in participants {
+            let gender = ["woman", "man", "non-binary", "not-told"][random.below(4)]
+            birthYears[id] = 1960 + random.below(40)
             opening.append(Planned(tick: 0, stream: "participant-\(id)", type: "participant.registered", schemaVersion: 1, data: """
-                {"participant":"\(id)","roles":["parent"],"gender":"\(["woman", "man", "non-binary", "not-told"][random.below(4)])","birthYear":\(1960 + random.below(40)),"municipality":"Forssa"}
+                {"participant":"\(id)","roles":["parent"],"gender":"\(gender)","birthYear":\(birthYears[id] ?? 1980),"municipality":"Forssa"}
                 """))
         }
         var perActivity: [[Planned]] = []
@@ -50,7 +53,7 @@ struct GeneratedHistory {
                 if random.chance(85) {
                     let start = signUp + random.below(4)
                     list.append(Planned(tick: start * 10, stream: "participant-\(id)", type: "enrolment.started", schemaVersion: 1, data: """
-                        {"participant":"\(id)","activity":"\(activity)","date":"\(Self.date(start))","entry":{"ageAtEntry":40,"labourMarketStatus":"employed","educationLevel":"isced-3-4","disability":"no","thirdCountNational":"no","foreignBackground":"no","minority":"no","homelessOrHousingExclusion":"no","ruralArea":"no"}}
+                        {"participant":"\(id)","activity":"\(activity)","date":"\(Self.date(start))","entry":{"ageAtEntry":\(2025 - (birthYears[id] ?? 1985)),"labourMarketStatus":"employed","educationLevel":"isced-3-4","disability":"no","thirdCountNational":"no","foreignBackground":"no","minority":"no","homelessOrHousingExclusion":"no","ruralArea":"no"}}
                         """))
                     if random.chance(50) {
                         let end = start + 10 + random.below(90)

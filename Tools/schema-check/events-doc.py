@@ -35,6 +35,7 @@ RULES = {
     "project.period": "A project does not end before it starts.",
     "enrolment.one-open-at-a-time": "No second enrolment of a person in the same activity while one is open (a start after a sign-up continues it).",
     "enrolment.ends-an-open-one": "enrolment.ended ends an open enrolment.",
+    "enrolment.age-follows-birth-year": "The age at entry is one of the two ages a person born in the registered birth year can have on the entry date (the exact birth date is sealed).",
     "enrolment.ends-after-it-starts": "An enrolment does not end before it began.",
     "attendance.session-held": "Attendance is recorded for a held session of the activity (the event's stream).",
     "attendance.participant-enrolled": "The participant was enrolled in the activity on the session's date.",

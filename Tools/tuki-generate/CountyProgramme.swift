@@ -59,7 +59,7 @@ struct CountyProgramme {
             let stream = "participant-\(id)"
             let age = random.pick([8, 11, 14, 16, 17, 19, 24, 29, 33, 38, 41, 47, 52, 56, 63])
             let role = age < 13 ? "child" : age < 18 ? "young-person" : age < 30 ? "young-adult" : "parent"
-            emit(stream, "participant.registered", start, #""participant":"\#(id)","roles":["\#(role)"],"gender":"\#(random.pick(["woman", "woman", "man", "non-binary", "not-told"]))","birthYear":\#(2024 + start / 365 - age),"municipality":"\#(random.pick(Self.municipalities))","registeredOn":"\#(Days.date(start))""#)
+            emit(stream, "participant.registered", start, #""participant":"\#(id)","roles":["\#(role)"],"gender":"\#(random.pick(["woman", "woman", "man", "non-binary", "not-told"]))","birthYear":\#((Int(Days.date(start + 2).prefix(4)) ?? 2024) - age - 1),"municipality":"\#(random.pick(Self.municipalities))","registeredOn":"\#(Days.date(start))""#)
             if index % 2 == 0 {
                 emit(stream, "participant.consent-recorded", start, #""participant":"\#(id)","scope":"esr-reporting","givenBy":"\#(age < 18 ? "guardian" : "self")","date":"\#(Days.date(start))""#)
             }

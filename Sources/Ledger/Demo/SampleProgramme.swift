@@ -80,7 +80,7 @@ private struct Builder {
         for (index, id) in SampleProgramme.participants.enumerated() {
             try participant(id, name: "\(names[index]) Esimerkki", gender: index % 2 == 0 ? "woman" : "man",
                             birthYear: 1980 + index * 2, municipality: index == 3 ? "Jokioinen" : "Forssa", on: "2026-01-20")
-            try enrol(id, in: stream, signUp: "2026-01-25", start: "2026-02-03", age: 44 - index * 2)
+            try enrol(id, in: stream, signUp: "2026-01-25", start: "2026-02-03", age: 45 - index * 2)
         }
         // The whole plan is made before the group starts; each session is then held as planned.
         for number in 1...8 {

@@ -42,7 +42,7 @@ public enum Rules {
         "activity.project-exists", "attendance.participant-enrolled", "attendance.session-held",
         "date.inside-project-period", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
-        "enrolment.one-open-at-a-time", "expert.over-12", "fee.agreed-or-explained", "fee.needs-completed-engagement",
+        "enrolment.age-follows-birth-year", "enrolment.one-open-at-a-time", "expert.over-12", "fee.agreed-or-explained", "fee.needs-completed-engagement",
         "fee.paid-once", "fit.one-decimal", "participant.born-before-registration",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
         "reference.project-exists", "stream.written-by-the-system", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
@@ -87,6 +87,12 @@ public enum Rules {
             }
         case let .enrolmentStarted(start):
             try requireEnrolmentReferences(start.participant, start.activity, start.date, state)
+            // Only the birth year stands in clear: the age on the entry day is one of two.
+            if let birthYear = state.participants[start.participant], let year = Int(start.date.prefix(4)),
+               !(year - birthYear - 1...year - birthYear).contains(start.entry.ageAtEntry) {
+                throw RuleViolation(rule: "enrolment.age-follows-birth-year", field: "entry.ageAtEntry",
+                                    reason: "does not follow from the birth year and the entry date")
+            }
             if let open = state.openEnrolment(start.participant, start.activity), open.started {
                 throw RuleViolation(rule: "enrolment.one-open-at-a-time", field: "participant", reason: "has already started this activity")
             }
