@@ -17,6 +17,18 @@ import Testing
         return ws
     }
 
+    /// A file at the key store's place that is not one is refused, and left as it was.
+    @Test func aFileThatIsNotAKeyStoreIsRefusedAndLeftAlone() throws {
+        let ws = try ledgerWithASealedParticipant()
+        for content in ["", "some notes"] {
+            try FileManager.default.removeItem(atPath: ws.path("tuki.keys.sqlite"))
+            try ws.write("tuki.keys.sqlite", content)
+            let reveal = try ws.tuki(["reveal", "p-abc1", "--purpose", "x"])
+            #expect(reveal.status == 2 && reveal.stderr.contains("is not a Tuki key store"), "\(reveal.stderr)")
+            #expect(try String(contentsOfFile: ws.path("tuki.keys.sqlite"), encoding: .utf8) == content)
+        }
+    }
+
     @Test func initCreatesAPrivateMasterKeyAndAKeyStoreAndRefusesToOverwriteTheKey() throws {
         let ws = try Workspace()
         let created = try ws.tuki(["init", "--db", "county.sqlite"])

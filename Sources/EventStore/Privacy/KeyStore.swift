@@ -46,9 +46,18 @@ public final class KeyStore: Sendable {
         return keyStore
     }
 
+    /// Opens the key store at `path`; a file that is not one is refused, and left as it was.
     public static func open(at path: String) throws -> KeyStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw PrivacyError.noKeyStore(path: path) }
-        return KeyStore(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+        switch SQLiteFile.kind(at: path) {
+        case .missing: throw PrivacyError.noKeyStore(path: path)
+        case .directory, .empty, .other: throw PrivacyError.notAKeyStore(path: path)
+        case .database, .unreadable: break
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        guard try queue.read({ try $0.tableExists("subject_keys") && $0.tableExists("master_key_check") }) else {
+            throw PrivacyError.notAKeyStore(path: path)
+        }
+        return KeyStore(path: path, queue: queue)
     }
 
     private static let checkText = "tuki master key check v1"

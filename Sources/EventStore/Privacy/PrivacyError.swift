@@ -6,6 +6,7 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongMasterKey(path: String)
     case masterKeyExists(path: String)
     case noKeyStore(path: String)
+    case notAKeyStore(path: String)
     case erased(subject: String)
     case noPersonalData(subject: String)
     case notSealed(reason: String)
@@ -21,6 +22,8 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The master key in \(path) does not open this ledger's key store; is it the right key file?"
         case let .masterKeyExists(path):
             return "A master key file already exists at \(path); Tuki will not overwrite it."
+        case let .notAKeyStore(path):
+            return "The file at \(path) is not a Tuki key store."
         case let .noKeyStore(path):
             return "There is no key store at \(path); restore it from its backup (docs/privacy.md)."
         case let .erased(subject):

@@ -42,7 +42,7 @@ struct Failure {
             (message, code) = ("\(event) was refused: \(refusal.reason) (rule \(refusal.rule)).", .refused)
         case let error as PrivacyError:
             switch error {
-            case .noMasterKey, .unreadableMasterKey, .noKeyStore: (message, code) = (error.description, .usage)
+            case .noMasterKey, .unreadableMasterKey, .noKeyStore, .notAKeyStore: (message, code) = (error.description, .usage)
             default: (message, code) = (error.description, .refused)
             }
         case let error as ProjectionError:
