@@ -99,6 +99,22 @@ import Testing
         #expect(boxes.allSatisfy { $0.hasPrefix("0 0 594.9") && $0.contains(" 841.9") })
     }
 
+    /// Amounts over today's bounds, recorded before the bounds existed (written here past the
+    /// rules, as an older Tuki accepted them): the report stops with a sentence, never a crash.
+    @Test func amountsBeyondTheBoundsFromAnOlderLedgerStopTheReportWithASentence() throws {
+        let ws = try demo()
+        let store = try EventStore.open(at: ws.path("tuki-demo.sqlite"))
+        for _ in 0..<2 {
+            try store.append([try ProposedEvent(
+                stream: "project-tukidemo-2026", type: "cost.incurred", occurredAt: "2026-03-01T00:00:00Z",
+                data: #"{"project":"project-tukidemo-2026","date":"2026-03-01","category":"materials","amountCents":9223372036854775807}"#)])
+        }
+        let report = try ws.tuki(Self.arguments + ["--format", "json"])
+        #expect(report.status == 4, "\(report.stderr)")
+        #expect(report.stderr.contains("beyond what the report can add up") && report.stderr.split(separator: "\n").count == 1)
+        #expect(try ws.tuki(["report", "sessions", "--db", "tuki-demo.sqlite", "--format", "json"]).status == 0)
+    }
+
     @Test func badRequestsAreUsageErrors() throws {
         let ws = try demo()
         let cases: [([String], String)] = [

@@ -65,6 +65,7 @@ public enum ProjectionError: Error, Sendable, CustomStringConvertible {
     case positionBeyondHead(position: Int64, head: Int64)
     case asOfInTheFuture(moment: String)
     case notAReadModel(path: String)
+    case totalBeyondRange(project: String)
 
     public var description: String {
         switch self {
@@ -76,6 +77,8 @@ public enum ProjectionError: Error, Sendable, CustomStringConvertible {
             return "Position \(position) is beyond the ledger's head (\(head))."
         case let .asOfInTheFuture(moment):
             return "\(moment) is in the future: a report as of a moment still to come could change, so Tuki refuses it."
+        case let .totalBeyondRange(project):
+            return "A money total of \(project) is beyond what the report can add up: the ledger holds an amount over today's bounds (docs/reliability.md), recorded before they existed; void it and record it again."
         case let .notAReadModel(path):
             return "\(path) is not a Tuki read-model file; move it away (read models are disposable) and try again."
         }

@@ -47,7 +47,7 @@ struct Failure {
             }
         case let error as ProjectionError:
             switch error {
-            case .undecodable: (message, code) = (error.description, .storage)
+            case .undecodable, .totalBeyondRange: (message, code) = (error.description, .storage)
             default: (message, code) = (error.description, .usage)
             }
         case let error as EventValidationError:

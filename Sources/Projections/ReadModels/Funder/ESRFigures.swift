@@ -195,6 +195,9 @@ public struct ESRFigures: Sendable, Equatable {
     public let activities: [ActivityLine]
     public let experts: Experts
     public let costs: Costs
+    /// A money total went past 64 bits (only possible with amounts over the schemas' bounds,
+    /// recorded before the bounds existed): the figures must not be shown.
+    public let totalsOverflowed: Bool
     /// Participants entering in the period, per month (YYYY-MM), for the chart.
     public let entriesByMonth: [(month: String, count: Int)]
 
@@ -350,8 +353,16 @@ public struct ESRFigures: Sendable, Equatable {
             }
             if !paid.contains(engagement.engagement) { experts.completedWithoutFee += 1 }
         }
+        // Money is added with overflow checked: the schemas' bounds keep every total far inside
+        // 64 bits, but a ledger may hold amounts recorded before the bounds existed.
+        var overflowed = false
+        func add(_ total: Int, _ amount: Int) -> Int {
+            let (sum, overflow) = total.addingReportingOverflow(amount)
+            if overflow { overflowed = true }
+            return overflow ? Int.max : sum
+        }
         for payment in payments where projectEngagements.contains(payment.engagement) && inPeriod(payment.date) {
-            if payment.kind == "fee" { experts.feesCents += payment.cents } else { experts.travelCents += payment.cents }
+            if payment.kind == "fee" { experts.feesCents = add(experts.feesCents, payment.cents) } else { experts.travelCents = add(experts.travelCents, payment.cents) }
         }
         self.experts = experts
 
@@ -359,28 +370,29 @@ public struct ESRFigures: Sendable, Equatable {
         costs.staffHoursHundredths = staffTime.hoursHundredths
         costs.staffCents = staffTime.cents
         var byCategory: [String: Int] = [:]
-        for cost in otherCosts { byCategory[cost.category, default: 0] += cost.cents }
+        for cost in otherCosts { byCategory[cost.category] = add(byCategory[cost.category] ?? 0, cost.cents) }
         costs.other = byCategory.keys.sorted().map { ($0, byCategory[$0] ?? 0) }
-        let other = byCategory.values.reduce(0, +)
+        let other = byCategory.values.reduce(0, add)
         switch project.costModel {
         case "flat-rate-40":
             // All costs other than staff pay are covered by 40 % of staff costs.
             costs.flatRateCents = Self.percent(40, of: costs.staffCents)
             costs.otherCoveredByFlatRate = true
-            costs.totalCents = costs.staffCents + costs.flatRateCents
+            costs.totalCents = add(costs.staffCents, costs.flatRateCents)
         case "flat-rate-15":
             // Indirect costs as 15 % of direct staff costs; other direct costs as recorded.
             costs.flatRateCents = Self.percent(15, of: costs.staffCents)
-            costs.totalCents = costs.staffCents + other + costs.flatRateCents
+            costs.totalCents = add(add(costs.staffCents, other), costs.flatRateCents)
         case "flat-rate-7":
             // Indirect costs as 7 % of direct costs (staff and other).
-            costs.flatRateCents = Self.percent(7, of: costs.staffCents + other)
-            costs.totalCents = costs.staffCents + other + costs.flatRateCents
+            costs.flatRateCents = Self.percent(7, of: add(costs.staffCents, other))
+            costs.totalCents = add(add(costs.staffCents, other), costs.flatRateCents)
         default:
-            costs.totalCents = costs.staffCents + other
+            costs.totalCents = add(costs.staffCents, other)
         }
         costs.selfFinancingCents = Self.scaled(costs.totalCents, by: project.selfFinancingHundredths, over: 10_000)
         self.costs = costs
+        totalsOverflowed = overflowed
     }
 
     /// `percent` % of `cents`, rounded half up to the cent.

@@ -177,5 +177,7 @@ public struct FunderProjector: Projector {
     }
 
     /// A decimal the schema gives with at most two decimals (hours, percents) as an exact integer.
-    private func hundredths(_ value: Double) -> Int { Int((value * 100).rounded()) }
+    /// Hours as hundredths. The schemas bound every such value; one recorded before the bounds,
+    /// beyond any integer, is kept as the largest, so that the sums fail with a clear error.
+    private func hundredths(_ value: Double) -> Int { Int(exactly: (value * 100).rounded()) ?? Int.max }
 }

@@ -14,6 +14,15 @@ import GRDB
 public enum FunderReadModel {
     /// nil if the read models hold no project with that id.
     public static func figures(project id: String, from: String, to: String, in db: Database) throws -> ESRFigures? {
+        do {
+            return try addedUp(project: id, from: from, to: to, in: db)
+        } catch let error as DatabaseError where error.message == "integer overflow" {
+            // SQLite's SUM stops rather than wrap: the same out-of-bounds amounts as below.
+            throw ProjectionError.totalBeyondRange(project: id)
+        }
+    }
+
+    private static func addedUp(project id: String, from: String, to: String, in db: Database) throws -> ESRFigures? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT project, code, name, funder, start_date, end_date, cost_model, self_financing_hundredths
             FROM funder_project WHERE project = ? ORDER BY position DESC LIMIT 1
@@ -22,11 +31,13 @@ public enum FunderReadModel {
         let project = ESRFigures.Project(project: row[0], code: row[1], name: row[2], funder: row[3], startDate: row[4],
                                          endDate: row[5], costModel: row[6], selfFinancingHundredths: row[7])
         let engagements = try self.engagements(of: id, db)
-        return ESRFigures(
+        let figures = ESRFigures(
             project: project, from: from, to: to, participants: try participants(of: id, through: to, db),
             leavers: try leavers(of: id, through: to, db), sessions: try heldSessions(of: id, from: from, to: to, db),
             engagements: engagements, payments: try payments(for: Set(engagements.map(\.engagement)), through: to, db),
             staffTime: try staffTime(of: id, from: from, to: to, db), costs: try costs(of: id, from: from, to: to, db))
+        guard !figures.totalsOverflowed else { throw ProjectionError.totalBeyondRange(project: id) }
+        return figures
     }
 
     /// Staff time within the period: its hours and the cents of its entries, each rounded when
