@@ -55,6 +55,10 @@ import Testing
         #expect(ESRFigures.scaled(4_000_000_000_000_000_000, by: 2_000, over: 10_000) == 800_000_000_000_000_000)
         #expect(ESRFigures.percent(40, of: 1_000_000_000_000_000_001) == 400_000_000_000_000_000)
         #expect(ESRFigures.percent(40, of: 3) == 1 && ESRFigures.percent(50, of: 3) == 2)
+        // Beyond 64 bits (only amounts over the schemas' bounds get there): the largest, never a trap.
+        #expect(ESRFigures.scaled(Int.max, by: 100_000, over: 100) == Int.max)
+        #expect(ESRFigures.StaffTime.cents(hoursHundredths: 750, hourlyCostCents: Int.max) == Int.max)
+        #expect(ESRFigures.scaled(Int.max / 1000, by: 999, over: 1000) == (Int.max / 1000) / 1000 * 999 + ((Int.max / 1000) % 1000 * 999 + 500) / 1000)
     }
 
     @Test(arguments: [UInt64(21), 22, 23])

@@ -109,6 +109,10 @@ import Testing
                 stream: "project-tukidemo-2026", type: "cost.incurred", occurredAt: "2026-03-01T00:00:00Z",
                 data: #"{"project":"project-tukidemo-2026","date":"2026-03-01","category":"materials","amountCents":9223372036854775807}"#)])
         }
+        try store.append([try ProposedEvent(
+            stream: "project-tukidemo-2026", type: "staff.time-logged", occurredAt: "2026-03-01T00:00:00Z",
+            data: #"{"staffMember":"staff-x","project":"project-tukidemo-2026","date":"2026-03-02","hours":7.5,"hourlyCostCents":9223372036854775807}"#)])
+        #expect(try ws.tuki(["projections", "update", "--db", "tuki-demo.sqlite"]).status == 0)
         let report = try ws.tuki(Self.arguments + ["--format", "json"])
         #expect(report.status == 4, "\(report.stderr)")
         #expect(report.stderr.contains("beyond what the report can add up") && report.stderr.split(separator: "\n").count == 1)

@@ -399,12 +399,15 @@ public struct ESRFigures: Sendable, Equatable {
     static func percent(_ percent: Int, of cents: Int) -> Int { scaled(cents, by: percent, over: 100) }
 
     /// `value` × `numerator` ÷ `denominator`, rounded half up, for non-negative amounts: the
-    /// product is taken in 128 bits, so no total the schemas' bounds allow can overflow it (the
-    /// result, at most `value` when `numerator` ≤ `denominator`, always fits).
+    /// product is taken in 128 bits, so no total the schemas' bounds allow can overflow it. A
+    /// result beyond 64 bits (amounts recorded before the bounds existed) is `Int.max`, which
+    /// the sums then report as out of range.
     static func scaled(_ value: Int, by numerator: Int, over denominator: Int) -> Int {
         let product = value.multipliedFullWidth(by: numerator)
         let (low, carry) = product.low.addingReportingOverflow(UInt(denominator / 2))
-        let quotient = denominator.dividingFullWidth((high: product.high + (carry ? 1 : 0), low: low)).quotient
-        return quotient
+        let high = product.high + (carry ? 1 : 0)
+        // The quotient fits in 63 bits exactly when the top 65 bits of the product are below the divisor.
+        guard high >= 0, high < Int.max >> 1, (high << 1) | Int(low >> 63) < denominator else { return Int.max }
+        return denominator.dividingFullWidth((high: high, low: low)).quotient
     }
 }
