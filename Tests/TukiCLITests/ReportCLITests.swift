@@ -91,6 +91,15 @@ import Testing
         #expect(try ws.tuki(["projections", "status"] + db).stdout.contains("\(head)         0  up to date"))
     }
 
+    /// What was typed is repeated in a message only when it is an id.
+    @Test func anUnknownActivityIsNamedOnlyWhenItIsAnId() throws {
+        let ws = try demo()
+        let typed = try ws.tuki(["report", "commitment", "--activity", "Aino Virtanen\n\u{1B}[31m", "--db", "tuki-demo.sqlite"])
+        #expect(typed.status == 2 && typed.stderr == "There is no activity with the id given in the ledger.\n")
+        let id = try ws.tuki(["report", "sessions", "--activity", "activity-none", "--db", "tuki-demo.sqlite"])
+        #expect(id.status == 2 && id.stderr == "There is no activity activity-none in the ledger.\n")
+    }
+
     @Test func badRequestsAreUsageErrorsWithAPlainSentence() throws {
         let ws = try demo()
         let db = ["--db", "tuki-demo.sqlite"]

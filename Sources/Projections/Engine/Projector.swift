@@ -70,7 +70,8 @@ public enum ProjectionError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownProjector(name, known):
-            return "There is no projector named \(name) (known: \(known.joined(separator: ", ")))."
+            let shown = name.utf8.count <= 64 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ? " named \(name)" : " by the name given"
+            return "There is no projector\(shown) (known: \(known.joined(separator: ", ")))."
         case let .undecodable(position, type, field):
             return "The event at position \(position) (\(type)) does not fit its Swift type at \(field); the projections cannot read it."
         case let .positionBeyondHead(position, head):

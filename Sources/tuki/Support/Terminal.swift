@@ -51,3 +51,14 @@ final class OutputBuffer {
 
     deinit { flush() }
 }
+
+extension Terminal {
+    /// "activity a-1", or "activity with the id given" when what was typed is not an id (ids are
+    /// lower-case letters, digits and '-'): a message never repeats other input, which may be a
+    /// name, a line break, a terminal escape or megabytes.
+    static func named(_ kind: String, _ identifier: String) -> String {
+        let isIdentifier = (1...128).contains(identifier.utf8.count)
+            && identifier.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        return isIdentifier ? "\(kind) \(identifier)" : "\(kind) with the id given"
+    }
+}

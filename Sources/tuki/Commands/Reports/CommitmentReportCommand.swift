@@ -15,7 +15,7 @@ struct CommitmentReportCommand: ParsableCommand {
     func run() throws {
         let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions", "commitment"])
         guard let figures = try prepared.readModels.read({ db in try CommitmentReadModel.figures(of: activity, in: db) }) else {
-            throw CommandFailure.usage("There is no activity \(activity) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+            throw CommandFailure.usage("There is no \(Terminal.named("activity", activity)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
         try options.write(CommitmentReport.make(figures, stamp: prepared.stamp))
     }

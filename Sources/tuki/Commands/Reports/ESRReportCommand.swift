@@ -53,7 +53,7 @@ struct ESRReportCommand: ParsableCommand {
         guard let figures = try prepared.readModels.read({ db in
             try FunderReadModel.figures(project: project, from: dates.from, to: dates.to, in: db)
         }) else {
-            throw CommandFailure.usage("There is no project \(project) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+            throw CommandFailure.usage("There is no \(Terminal.named("project", project)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
         let report = ESRReport.make(figures, language: lang, suppressBelow: suppressBelow, stamp: prepared.stamp)
         try options.write(report, csv: csvStandard ? .rfc4180 : .finnishSpreadsheet)

@@ -29,7 +29,7 @@ struct SessionsReportCommand: ParsableCommand {
         let filter = SessionsReadModel.Filter(activity: activity, from: from, to: to)
         let overview = try prepared.readModels.read { db in try SessionsReadModel.overview(filter, in: db) }
         if let activity, overview.activities.isEmpty {
-            throw CommandFailure.usage("There is no activity \(activity) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+            throw CommandFailure.usage("There is no \(Terminal.named("activity", activity)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
         try options.write(SessionsReport.make(overview, stamp: prepared.stamp))
     }
