@@ -15,7 +15,7 @@ struct Tuki: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Append.self, Import.self, Export.self, Log.self, Verify.self,
+            Init.self, Append.self, Import.self, Export.self, Restore.self, Log.self, Verify.self,
             ProjectCommand.self, ActivityCommand.self, ParticipantCommand.self, Enrol.self, SessionCommand.self,
             Attendance.self, ExpertCommand.self, EngagementCommand.self, Pay.self, VoidCommand.self,
             ProjectionsCommand.self, ReportCommand.self,

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Seals, reveals and erases personal data for one ledger, keeping the promises of docs/privacy.md: names never in clear in the log, every reading of decrypted data recorded
@@ -52,9 +53,23 @@ public final class PersonalData {
         let purpose = try Self.required(purpose, field: "purpose")
         let keyStore = try KeyStore.open(at: keyStorePath)
         if try keyStore.isErased(subject) || isErasedInLedger(subject) { throw PrivacyError.erased(subject: subject.text) }
-        let key = try keyStore.dataKey(for: subject, masterKey: try MasterKey.load(from: masterKeyPath), create: false)
-
         let needle = #""subject":"\#(subject.text)""#
+        let key: SymmetricKey
+        do {
+            key = try keyStore.dataKey(for: subject, masterKey: try MasterKey.load(from: masterKeyPath), create: false)
+        } catch PrivacyError.noPersonalData {
+            // No key here: either nothing was ever sealed for the subject, or the ledger came
+            // without the key store it was recorded with (a copy restored elsewhere).
+            let sealedInLedger = try store.read { reader in
+                let cursor = try reader.events(whoseDataContains: needle)
+                while let event = try cursor.next() {
+                    if try SealedValue.all(in: try JSONParser.parse(event.data)).contains(where: { $0.sealed.subject == subject }) { return true }
+                }
+                return false
+            }
+            throw sealedInLedger ? PrivacyError.noKeyForSealedData(subject: subject.text) : PrivacyError.noPersonalData(subject: subject.text)
+        }
+
         let values = try store.read { reader in
             var values: [RevealedValue] = []
             let cursor = try reader.events(whoseDataContains: needle)

@@ -9,6 +9,7 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAKeyStore(path: String)
     case erased(subject: String)
     case noPersonalData(subject: String)
+    case noKeyForSealedData(subject: String)
     case notSealed(reason: String)
     case cannotOpen(subject: String)
 
@@ -28,6 +29,8 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "There is no key store at \(path); restore it from its backup (docs/privacy.md)."
         case let .erased(subject):
             return "The personal data of subject \(subject) was erased."
+        case let .noKeyForSealedData(subject):
+            return "Personal data of subject \(subject) is sealed in the ledger, but this key store has no key for it: use the key store the ledger was recorded with (docs/privacy.md, Backups)."
         case let .noPersonalData(subject):
             return "No personal data is sealed for subject \(subject)."
         case let .notSealed(reason):

@@ -99,6 +99,29 @@ public final class EventAppender {
         return .appended(position: position, streamVersion: streamVersion)
     }
 
+    /// Appends an event exactly as another ledger stored it — position, recording time, hashes —
+    /// for an exact copy (`tuki restore`). It must continue this log: the next position, the
+    /// head's hash as its `prev_hash`, the stream's next version, and the hash its fields call for.
+    @discardableResult
+    public func appendVerbatim(_ event: RecordedEvent) throws -> AppendOutcome {
+        func notACopy(_ reason: String) -> EventStoreError { .notAnExactCopy(position: event.position, reason: reason) }
+        guard event.position == head.position + 1 else { throw notACopy("does not follow this ledger's head at \(head.position)") }
+        guard event.prevHash == head.hash else { throw notACopy("its prev_hash is not this ledger's head hash") }
+        guard event.recordedAt >= head.recordedAt else { throw notACopy("its recorded_at runs backwards") }
+        guard event.streamVersion == (try version(ofStream: event.stream)) + 1 else { throw notACopy("its stream version does not follow") }
+        guard event.hash == event.expectedHash else { throw notACopy("its hash does not match its fields") }
+        let insert = try PreparedStatement(db, sql: """
+            INSERT INTO events (\(RecordedEvent.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(
+            event.position, event.eventId, event.stream, event.streamVersion, event.type, event.schemaVersion,
+            event.occurredAt, event.recordedAt, event.data, event.meta, event.prevHash, event.hash)
+        head = LedgerHead(position: event.position, hash: event.hash, recordedAt: event.recordedAt)
+        streamVersions[event.stream] = event.streamVersion
+        appendedCount += 1
+        return .appended(position: event.position, streamVersion: event.streamVersion)
+    }
+
     private func storedEvent(withId eventId: String) throws -> RecordedEvent? {
         // Nearly every id is new: ask the index a yes-or-no question first, fetch the row only if yes.
         guard try contains(eventId: eventId) else { return nil }

@@ -6,6 +6,7 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case notALedger(path: String)
     case readOnlyNeedsUpgrade(path: String)
     case readOnly(path: String)
+    case notAnExactCopy(position: Int64, reason: String)
     case wrongExpectedVersion(stream: String, expected: Int64, actual: Int64)
     case eventIdReused(eventId: String, position: Int64)
 
@@ -17,6 +18,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "There is no ledger at \(path); create one with `tuki init`."
         case let .notALedger(path):
             return "The file at \(path) is not a Tuki ledger."
+        case let .notAnExactCopy(position, reason):
+            return "The event at position \(position) cannot be restored: \(reason)."
         case let .readOnly(path):
             return "The ledger at \(path) can only be read here (no write permission): nothing was recorded."
         case let .readOnlyNeedsUpgrade(path):

@@ -55,7 +55,7 @@ extension EventStoreError {
         switch self {
         case .wrongExpectedVersion: return "expectedVersion"
         case .eventIdReused: return "eventId"
-        case .ledgerExists, .noLedger, .notALedger, .readOnlyNeedsUpgrade, .readOnly: return "(none)"
+        case .ledgerExists, .noLedger, .notALedger, .readOnlyNeedsUpgrade, .readOnly, .notAnExactCopy: return "(none)"
         }
     }
 }

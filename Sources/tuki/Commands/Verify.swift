@@ -5,12 +5,18 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check every position, stream version and hash of the ledger.",
-        discussion: "Prints `ok N events, head POSITION HASH` and exits 0, or names the first bad position and exits 1."
+        discussion: """
+            Prints `ok N events, head POSITION HASH` and exits 0, or names the first bad position and exits 1.             With --export FILE it checks an export file by itself, without a ledger: positions, links, stream             versions and every hash, and the head it ends at.
+            """
     )
 
     @OptionGroup var ledger: LedgerOptions
 
+    @Option(help: ArgumentHelp("An export file (tuki export) to check by itself, or - for standard input.", valueName: "file"))
+    var export: String?
+
     func run() throws {
+        if let export { return try verifyExport(export) }
         let store = try ledger.openStore()
         switch try store.verify() {
         case let .intact(count, head):
@@ -19,5 +25,25 @@ struct Verify: ParsableCommand {
             print("FAILED at position \(position): \(problem)")
             throw ExitCode(ExitStatus.verificationFailed.rawValue)
         }
+    }
+
+    private func verifyExport(_ file: String) throws {
+        let lines = try LineReader(path: file)
+        var chain = ExportChain()
+        var number = 0
+        do {
+            while let line = lines.next() {
+                number += 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                try chain.append(try ExportChain.event(fromExportLine: line, number: number))
+            }
+        } catch let error as ExportChain.Break {
+            print("FAILED at \(error)")
+            throw ExitCode(ExitStatus.verificationFailed.rawValue)
+        }
+        if lines.lineTooLong { throw CommandFailure.refused("Line \(number + 1) is longer than any event.") }
+        if let error = lines.error { throw CommandFailure(message: "Could not read \(file): \(error).", status: .storage) }
+        let from = chain.startsAtGenesis ? "" : " (from position \(chain.head.position - Int64(chain.count) + 1): its first prev_hash taken as given)"
+        print("ok \(chain.count) events, head \(chain.head.position) \(chain.head.hash)\(from)")
     }
 }

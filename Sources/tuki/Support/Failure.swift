@@ -35,7 +35,7 @@ struct Failure {
             switch error {
             case .noLedger, .notALedger, .readOnlyNeedsUpgrade: (message, code) = (error.description, .usage)
             case .readOnly: (message, code) = (error.description, .storage)
-            case .ledgerExists, .wrongExpectedVersion, .eventIdReused: (message, code) = (error.description, .refused)
+            case .ledgerExists, .wrongExpectedVersion, .eventIdReused, .notAnExactCopy: (message, code) = (error.description, .refused)
             }
         case let refusal as LedgerRefusal:
             let event = refusal.eventId == "(new)" ? "The new event" : "The event \(refusal.eventId)"
