@@ -157,12 +157,12 @@ public struct Report: Sendable {
             var text = "Built from the ledger head at position \(stamp.position), hash \(stamp.hash)"
             if let asOf = stamp.asOf { text += ", as of \(asOf)" }
             if let position = stamp.atPosition { text += ", replayed to position \(position)" }
-            return text + "."
+            return text + (stamp.chainVerified ? "; its hash chain was verified up to it." : ".")
         case .fi:
             var text = "Laskettu tapahtumalokin kohdasta \(stamp.position), tiiviste \(stamp.hash)"
             if let asOf = stamp.asOf { text += ", tilanne \(asOf)" }
             if let position = stamp.atPosition { text += ", toistettu kohtaan \(position)" }
-            return text + "."
+            return text + (stamp.chainVerified ? "; tiivisteketju on tarkistettu tähän kohtaan asti." : ".")
         }
     }
 }

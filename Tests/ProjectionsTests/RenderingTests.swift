@@ -80,7 +80,8 @@ import Testing
                 "position": 7,
                 "hash": "ab",
                 "asOf": null,
-                "atPosition": 5
+                "atPosition": 5,
+                "chainVerified": false
               }
             }
 

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import GRDB
 import Testing
 
 /// `tuki report esr` through the binary, on the demo ledger.
@@ -117,6 +118,30 @@ import Testing
         #expect(report.status == 4, "\(report.stderr)")
         #expect(report.stderr.contains("beyond what the report can add up") && report.stderr.split(separator: "\n").count == 1)
         #expect(try ws.tuki(["report", "sessions", "--db", "tuki-demo.sqlite", "--format", "json"]).status == 0)
+    }
+
+    /// A report handed on checks the chain up to its head first: a copy with one fee changed
+    /// (and not re-hashed) gets no report, whatever its read models say.
+    @Test func aTamperedLedgerGetsNoReport() throws {
+        let ws = try demo()
+        let good = try JSONParser.parse(try esr(ws, ["--format", "json"]))
+        #expect(good["ledger"]?["chainVerified"] == .bool(true))
+        #expect(try esr(ws, ["--format", "md"]).contains("tiivisteketju on tarkistettu tähän kohtaan asti"))
+
+        let position = try DatabaseQueue(path: ws.path("tuki-demo.sqlite")).write { db -> Int64 in
+            try db.execute(sql: "DROP TRIGGER events_refuse_update")
+            let position = try Int64.fetchOne(db, sql: "SELECT MIN(position) FROM events WHERE type = 'fee.paid'") ?? 0
+            try db.execute(sql: "UPDATE events SET data = replace(data, '\"amountCents\":9000', '\"amountCents\":1000') WHERE position = ?",
+                           arguments: [position])
+            return position
+        }
+        let refused = try ws.tuki(Self.arguments + ["--format", "json"])
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr.hasPrefix("The ledger's hash chain is broken at position \(position) "), "\(refused.stderr)")
+        // Other reports check it when asked.
+        let sessions = ["report", "sessions", "--db", "tuki-demo.sqlite", "--format", "json"]
+        #expect(try ws.tuki(sessions).status == 0)
+        #expect(try ws.tuki(sessions + ["--verify"]).status == 1)
     }
 
     @Test func badRequestsAreUsageErrors() throws {

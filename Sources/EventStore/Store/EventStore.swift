@@ -143,9 +143,15 @@ public final class EventStore: Sendable {
         try verify(splittingAbove: 100_000)
     }
 
-    func verify(splittingAbove threshold: Int64) throws -> VerificationResult {
-        let head = try head().position
-        guard head > threshold, head >= 2 else { return try verifyInOnePass() }
+    /// Checks positions 1 through `end` (the head when the log is shorter): what a report
+    /// verifies up to the head it was built from.
+    public func verify(through end: Int64) throws -> VerificationResult {
+        try verify(splittingAbove: 100_000, through: end)
+    }
+
+    func verify(splittingAbove threshold: Int64, through end: Int64 = .max) throws -> VerificationResult {
+        let head = min(end, try head().position)
+        guard head > threshold, head >= 2 else { return try verifyInOnePass(through: head) }
         let middle = head / 2
         let halves = Mutex<[ChainVerifier?]>([nil, nil])
         let failure = Mutex<(any Error)?>(nil)
@@ -161,7 +167,7 @@ public final class EventStore: Sendable {
         let (first, second) = halves.withLock { ($0[0], $0[1]) }
         guard let first, let second, first.expectedPosition == middle + 1, second.expectedPosition == head + 1,
               second.continues(first)
-        else { return try verifyInOnePass() }
+        else { return try verifyInOnePass(through: head) }
         return second.result
     }
 
@@ -171,9 +177,9 @@ public final class EventStore: Sendable {
         return try check(&verifier, from: start, through: end) == nil ? verifier : nil
     }
 
-    private func verifyInOnePass() throws -> VerificationResult {
+    private func verifyInOnePass(through end: Int64 = .max) throws -> VerificationResult {
         var verifier = ChainVerifier()
-        return try check(&verifier, from: 1, through: .max) ?? verifier.result
+        return try check(&verifier, from: 1, through: end) ?? verifier.result
     }
 
     /// Hands the events from `start` through `end` to `verifier` in position order; returns the

@@ -47,6 +47,9 @@ public struct LedgerStamp: Sendable, Equatable {
     public let hash: String
     public var asOf: String?
     public var atPosition: Int64?
+    /// True when the hash chain was checked from position 1 up to this head before the report
+    /// was made (docs/ledger-format.md): the footer then says so.
+    public var chainVerified = false
 
     public init(position: Int64, hash: String, asOf: String? = nil, atPosition: Int64? = nil) {
         self.position = position

@@ -45,6 +45,9 @@ enum JSONReportRenderer {
         output.append(",\n")
         member("atPosition", indent: 4, into: &output)
         if let position = report.stamp.atPosition { output.append(decimal: Int(position)) } else { output.append("null") }
+        output.append(",\n")
+        member("chainVerified", indent: 4, into: &output)
+        output.append(report.stamp.chainVerified ? "true" : "false")
         output.append("\n  }\n}\n")
     }
 

@@ -6,9 +6,29 @@ import Projections
 /// temporary one replayed to an as-of point. Every report goes through here first.
 struct PreparedReadModels {
     let readModels: ReadModelDatabase
-    let stamp: LedgerStamp
+    var stamp: LedgerStamp
 
-    static func prepare(_ ledger: LedgerOptions, _ replay: ReplayOptions, projectors names: [String]) throws -> PreparedReadModels {
+    /// With `verifyingChain`, the hash chain is checked up to the head the report is built from
+    /// first: a broken chain refuses the report (exit 1, the position named), so that no figure
+    /// of an altered ledger goes out under a genuine head.
+    static func prepare(_ ledger: LedgerOptions, _ replay: ReplayOptions, projectors names: [String],
+                        verifyingChain: Bool = false) throws -> PreparedReadModels {
+        var prepared = try caughtUp(ledger, replay, projectors: names)
+        guard verifyingChain else { return prepared }
+        switch try ledger.openStore().verify(through: prepared.stamp.position) {
+        case let .intact(_, head) where head.position == prepared.stamp.position && head.hash == prepared.stamp.hash:
+            prepared.stamp.chainVerified = true
+            return prepared
+        case let .broken(position, problem):
+            throw CommandFailure(message: "The ledger's hash chain is broken at position \(position) (\(problem)): no report is made from it; see `tuki verify`.",
+                                 status: .verificationFailed)
+        case .intact:
+            throw CommandFailure(message: "The read models do not stand at a point of this ledger's chain: rebuild them (`tuki projections rebuild`).",
+                                 status: .verificationFailed)
+        }
+    }
+
+    private static func caughtUp(_ ledger: LedgerOptions, _ replay: ReplayOptions, projectors names: [String]) throws -> PreparedReadModels {
         let store = try ledger.openStore()
         if let point = try replay.point(in: store) {
             let engine = try ProjectionEngine(store: store, readModels: try ReadModelDatabase.temporary())

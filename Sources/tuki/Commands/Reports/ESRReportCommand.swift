@@ -49,7 +49,7 @@ struct ESRReportCommand: ParsableCommand {
 
     func run() throws {
         guard let dates else { return }
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions", "funder"])
+        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions", "funder"], verifyingChain: true)
         guard let figures = try prepared.readModels.read({ db in
             try FunderReadModel.figures(project: project, from: dates.from, to: dates.to, in: db)
         }) else {

@@ -19,6 +19,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "table, md, csv, json or html (default: table on a terminal, md otherwise).")
     var format: ReportFormat?
 
+    @Flag(help: "Verify the hash chain up to the report's head first (reports handed on always do).")
+    var verify = false
+
     func write(_ report: Report, csv dialect: CSVDialect = .rfc4180) throws {
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
         var standardOutput = StandardOutput()

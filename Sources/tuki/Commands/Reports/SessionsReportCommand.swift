@@ -25,7 +25,7 @@ struct SessionsReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions"])
+        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions"], verifyingChain: options.verify)
         let filter = SessionsReadModel.Filter(activity: activity, from: from, to: to)
         let overview = try prepared.readModels.read { db in try SessionsReadModel.overview(filter, in: db) }
         if let activity, overview.activities.isEmpty {
