@@ -91,6 +91,26 @@ import Testing
         #expect(try ws.tuki(["projections", "status"] + db).stdout.contains("\(head)         0  up to date"))
     }
 
+    /// `--as-of` takes now and today; a replay before anything was recorded says so; `tuki log
+    /// --last N` shows the latest events.
+    @Test func replaysOfNowAndOfBeforeAnythingAndTheLatestEvents() throws {
+        let ws = try demo()
+        let db = ["--db", "tuki-demo.sqlite"]
+        let today = String(Timestamp.now().occurredAtText.prefix(10))
+        for moment in ["now", today] {
+            let result = try ws.tuki(["report", "sessions", "--as-of", moment, "--format", "json"] + db)
+            #expect(result.status == 0, "\(moment): \(result.stderr)")
+            #expect(try JSONParser.parse(result.stdout)["ledger"]?["position"] == .number(String(try ws.head())))
+        }
+        let before = try ws.tuki(["report", "sessions", "--as-of", "2020-01-01", "--format", "json"] + db)
+        #expect(before.status == 0 && before.stderr.hasPrefix("Nothing was recorded by 2020-01-01T23:59:59.999999Z: the ledger's first event was recorded at "))
+        let head = try ws.head()
+        let last = try ws.tuki(["log", "--last", "2", "--json"] + db).stdout.split(separator: "\n")
+        #expect(try last.map { try JSONParser.parse(String($0))["position"] } == [.number(String(head - 1)), .number(String(head))])
+        let lastCosts = try ws.tuki(["log", "--last", "1", "--type", "cost.incurred", "--json"] + db).stdout.split(separator: "\n")
+        #expect(lastCosts.count == 1 && lastCosts.first?.contains("Training workbooks") == true)
+    }
+
     /// What was typed is repeated in a message only when it is an id.
     @Test func anUnknownActivityIsNamedOnlyWhenItIsAnId() throws {
         let ws = try demo()

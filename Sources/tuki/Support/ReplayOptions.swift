@@ -6,7 +6,7 @@ import Projections
 /// temporary read model that leaves the live one alone.
 struct ReplayOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Replay the log as it stood at this moment: the events recorded at or before it. RFC 3339 (2026-06-30T12:00:00Z), or a date for the end of that day in UTC.",
+        "Replay the log as it stood at this moment: the events recorded at or before it. RFC 3339 (2026-06-30T12:00:00Z), a date for the end of that day in UTC (today: up to now), or now.",
         valueName: "timestamp"))
     var asOf: String?
 
@@ -21,12 +21,16 @@ struct ReplayOptions: ParsableArguments {
 
     var isReplay: Bool { asOf != nil || atPosition != nil }
 
-    /// The as-of moment; a bare date stands for the last microsecond of that day (UTC).
+    /// The as-of moment; a bare date stands for the last microsecond of that day (UTC), and today
+    /// for now: nothing later can have been recorded yet.
     func moment() throws -> Timestamp? {
         guard let asOf else { return nil }
+        let now = Timestamp.now()
+        if asOf == "now" { return now }
         let text = asOf.count == 10 ? asOf + "T23:59:59.999999Z" : asOf
         do {
-            return try Timestamp(rfc3339: text)
+            let moment = try Timestamp(rfc3339: text)
+            return asOf.count == 10 && asOf == String(now.occurredAtText.prefix(10)) ? now : moment
         } catch {
             throw ValidationError("--as-of must be an RFC 3339 timestamp such as 2026-06-30T12:00:00Z, or a date such as 2026-06-30: \(error.reason).")
         }
@@ -38,6 +42,11 @@ struct ReplayOptions: ParsableArguments {
         guard let moment = try moment() else { return nil }
         // A moment still to come could gain events, and the report would change.
         guard moment <= Timestamp.now() else { throw ProjectionError.asOfInTheFuture(moment: moment.recordedAtText) }
-        return (try store.read { try $0.head(asOf: moment) }.position, (moment.recordedAtText, nil))
+        let (head, first) = try store.read { reader in (try reader.head(asOf: moment), try reader.head(atPosition: 1)) }
+        // A replay before anything was recorded is empty: say why, not only show nothing.
+        if head.position == 0, let first, first.position == 1 {
+            Terminal.printError("Nothing was recorded by \(moment.recordedAtText): the ledger's first event was recorded at \(first.recordedAt).")
+        }
+        return (head.position, (moment.recordedAtText, nil))
     }
 }
