@@ -15,14 +15,15 @@ public enum SessionsReport {
             columns: [
                 .init("activity", "Activity"), .init("name", "Name"), .init("kind", "Kind"), .init("municipality", "Municipality"),
                 .init("held", "Held", numeric: true), .init("cancelled", "Cancelled", numeric: true),
-                .init("planned", "Planned", numeric: true), .init("hours_held", "Hours", numeric: true),
+                .init("planned", "Planned", numeric: true), .init("still_scheduled", "Still scheduled", numeric: true),
+                .init("hours_held", "Hours", numeric: true),
                 .init("present", "Present", numeric: true), .init("absent", "Absent", numeric: true),
                 .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
                 .init("attendance_rate", "Attendance", numeric: true),
             ],
             rows: activities.map { activity in
                 [.text(activity.activity), .text(activity.name), .text(activity.kind), .text(activity.municipality),
-                 .integer(activity.held), .integer(activity.cancelled), .integer(activity.planned),
+                 .integer(activity.held), .integer(activity.cancelled), .integer(activity.planned), .integer(activity.stillScheduled),
                  Report.Cell.hours(minutes: activity.minutesHeld), .integer(activity.present), .integer(activity.absent),
                  .integer(activity.excused), activity.headcount.map(Report.Cell.integer) ?? .none, .rate(activity.attendanceRate)]
             })

@@ -15,7 +15,7 @@ public struct SessionsProjector: Projector {
     public let name = "sessions"
     /// 2: `sessions_session` (recomputed per batch) replaced the running counts and the current-session view.
     /// 3: `sessions_session_held_by_date`, for the ESR+ report.
-    public let version = 3
+    public let version = 4
     public let handledTypes: Set<String> = ["activity.created", "session.scheduled", "session.held", "session.cancelled", "attendance.recorded"]
     public let tables = ["sessions_activity", "sessions_session_event", "sessions_attendance", "sessions_session"]
 
@@ -65,6 +65,8 @@ public struct SessionsProjector: Projector {
                 present          INTEGER NOT NULL,
                 absent           INTEGER NOT NULL,
                 excused          INTEGER NOT NULL,
+                -- 1 when the session was scheduled in advance, whatever became of it.
+                was_scheduled    INTEGER NOT NULL,
                 position         INTEGER NOT NULL,
                 PRIMARY KEY (activity, session)
             ) WITHOUT ROWID;
@@ -151,9 +153,12 @@ public struct SessionsProjector: Projector {
                    SUM(status = 'excused') AS excused
             FROM latest GROUP BY activity, session)
         INSERT OR REPLACE INTO sessions_session
-            (activity, session, status, date, duration_minutes, format, headcount, present, absent, excused, position)
+            (activity, session, status, date, duration_minutes, format, headcount, present, absent, excused, was_scheduled, position)
         SELECT e.activity, e.session, e.status, e.date, e.duration_minutes, e.format, e.headcount,
-               COALESCE(c.present, 0), COALESCE(c.absent, 0), COALESCE(c.excused, 0), e.position
+               COALESCE(c.present, 0), COALESCE(c.absent, 0), COALESCE(c.excused, 0),
+               EXISTS (SELECT 1 FROM sessions_session_event s
+                       WHERE s.activity = t.activity AND s.session = t.session AND s.status = 'scheduled'),
+               e.position
         FROM touched t
         CROSS JOIN sessions_session_event e ON e.position = (
             SELECT MAX(position) FROM sessions_session_event m WHERE m.activity = t.activity AND m.session = t.session)

@@ -24,8 +24,10 @@ public enum SessionsReadModel {
         public let municipality: String
         public var held = 0
         public var cancelled = 0
-        /// Scheduled and not (yet) held or cancelled.
+        /// Scheduled in advance, whatever became of them (held, cancelled or still ahead).
         public var planned = 0
+        /// Scheduled and not (yet) held or cancelled.
+        public var stillScheduled = 0
         public var minutesHeld = 0
         public var present = 0
         public var absent = 0
@@ -47,15 +49,17 @@ public enum SessionsReadModel {
         public let present: Int
         public let absent: Int
         public let excused: Int
+        /// Scheduled in advance, whatever became of it.
+        public let wasScheduled: Bool
 
         /// `SessionsReadModel.orderKey` of the date and id, made once as the session is read.
         let orderKey: Int?
 
         init(activity: String, session: String, status: String, date: String, durationMinutes: Int?, format: String?,
-             headcount: Int?, present: Int, absent: Int, excused: Int) {
+             headcount: Int?, present: Int, absent: Int, excused: Int, wasScheduled: Bool) {
             (self.activity, self.session, self.status, self.date) = (activity, session, status, date)
             (self.durationMinutes, self.format, self.headcount) = (durationMinutes, format, headcount)
-            (self.present, self.absent, self.excused) = (present, absent, excused)
+            (self.present, self.absent, self.excused, self.wasScheduled) = (present, absent, excused, wasScheduled)
             orderKey = SessionsReadModel.orderKey(date: date, session: session)
         }
 
@@ -119,7 +123,7 @@ public enum SessionsReadModel {
         var activityStart = 0
         var activity = ""
         let select = try PreparedStatement(db, sql: """
-            SELECT activity, session, status, date, duration_minutes, format, headcount, present, absent, excused
+            SELECT activity, session, status, date, duration_minutes, format, headcount, present, absent, excused, was_scheduled
             FROM sessions_session \(whereClause)
             ORDER BY activity, session
             """)
@@ -134,7 +138,8 @@ public enum SessionsReadModel {
             sessions.append(Session(
                 activity: activity, session: row.text(1), status: held ? "held" : row.text(2), date: row.text(3),
                 durationMinutes: row.optionalInteger(4), format: row.optionalText(5), headcount: row.optionalInteger(6),
-                present: held ? row.integer(7) : 0, absent: held ? row.integer(8) : 0, excused: held ? row.integer(9) : 0))
+                present: held ? row.integer(7) : 0, absent: held ? row.integer(8) : 0, excused: held ? row.integer(9) : 0,
+                wasScheduled: row.integer(10) != 0))
         }
         putInReportOrder(&sessions, from: activityStart)
         return sessions
@@ -209,6 +214,7 @@ public enum SessionsReadModel {
         for offset in sessions.indices {
             if offset == 0 || sessions[offset].activity != sessions[offset - 1].activity { at = index[sessions[offset].activity] }
             guard let at else { continue }
+            if sessions[offset].wasScheduled { activities[at].planned += 1 }
             switch sessions[offset].status {
             case "held":
                 activities[at].held += 1
@@ -218,7 +224,7 @@ public enum SessionsReadModel {
                 activities[at].excused += sessions[offset].excused
                 if let headcount = sessions[offset].headcount { activities[at].headcount = (activities[at].headcount ?? 0) + headcount }
             case "cancelled": activities[at].cancelled += 1
-            default: activities[at].planned += 1
+            default: activities[at].stillScheduled += 1
             }
         }
         return activities

@@ -74,7 +74,7 @@ struct Demo: ParsableCommand {
         try readModels.read { db in
             try SessionsReadModel.overview(.init(), in: db).activities.map { activity in
                 var line = "\(activity.name) (\(activity.kind)): \(activity.held) session\(activity.held == 1 ? "" : "s") held"
-                if activity.planned > 0 { line += ", \(activity.planned) still scheduled" }
+                if activity.stillScheduled > 0 { line += ", \(activity.stillScheduled) still scheduled" }
                 if activity.cancelled > 0 { line += ", \(activity.cancelled) cancelled" }
                 if let headcount = activity.headcount { line += ", \(headcount) people reached" }
                 guard let cohort = try CommitmentReadModel.figures(of: activity.activity, in: db)?.commitment, cohort.started > 0 else {
