@@ -13,6 +13,9 @@ public struct Report: Sendable {
         case cents(Int)
         /// A small count hidden by `--suppress-below K`: shown as "<K".
         case suppressed(below: Int)
+        /// A count hidden only so that a small one beside it cannot be worked out (a row's total
+        /// when one of its parts is hidden): shown as "x", never as "<K", which it need not be.
+        case withheld
         case none
     }
 
@@ -214,6 +217,7 @@ extension Report.Cell {
         case let .rate(rate): return rate.percentHundredths.map { style.hundredths($0) + style.unitSeparator + "%" } ?? empty
         case let .cents(value): return style.hundredths(value) + style.unitSeparator + "€"
         case let .suppressed(threshold): return "<\(threshold)"
+        case .withheld: return "x"
         case .none: return empty
         }
     }

@@ -14,6 +14,7 @@ enum ESRLabels {
         "selfFinancing": ("Omarahoitusosuus", "Self-financing share"),
         "suppression": ("Pienet solut piilotettu", "Small cells hidden"),
         "suppressionValue": ("alle %d henkilön luvut näytetään muodossa <%d", "counts below %d are shown as <%d"),
+        "withheldValue": ("; x: luku piilotettu, jottei pienempää lukua voi päätellä siitä", "; x: a count hidden so that a smaller one cannot be worked out from it"),
         "participants": ("Osallistujat (tuotosindikaattorit)", "Participants (output indicators)"),
         "leavers": ("Päättäneet osallistujat (välittömät tulosindikaattorit)", "Leavers (immediate result indicators)"),
         "reach": ("Tavoitetut ilman ilmoittautumista", "People reached without enrolling"),

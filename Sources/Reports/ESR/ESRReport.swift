@@ -16,7 +16,7 @@ public enum ESRReport {
             .init("selfFinancing", t("selfFinancing"), NumberStyle.for(language).hundredths(figures.project.selfFinancingHundredths) + "\u{00A0}%"),
         ]
         if let threshold {
-            let sentence = t("suppressionValue").replacingOccurrences(of: "%d", with: String(threshold))
+            let sentence = t("suppressionValue").replacingOccurrences(of: "%d", with: String(threshold)) + t("withheldValue")
             parameters.append(.init("suppressBelow", t("suppression"), sentence))
         }
 
@@ -118,8 +118,9 @@ public enum ESRReport {
 }
 
 /// Small-cell protection for reports shared beyond the funder: a count of people from 1 to K−1
-/// shows as "<K", and a row's total is hidden too when one of its parts is (else the total
-/// minus the shown parts would give the hidden one away). Zero stays zero: it reveals no one.
+/// shows as "<K". When exactly one part of a row is hidden, the row's total is withheld ("x"),
+/// else the total minus the shown parts would give the hidden one away; with two or more hidden
+/// the total shows, as it tells only their sum. Zero stays zero: it reveals no one.
 struct SmallCells {
     let threshold: Int?
 
@@ -131,7 +132,9 @@ struct SmallCells {
     func split(_ split: ESRFigures.Split, _ genders: [ESRFigures.Gender]) -> [Report.Cell] {
         let parts = genders.map { count(split[$0]) }
         let total = count(split.total)
-        guard let threshold, parts.contains(.suppressed(below: threshold)) else { return [total] + parts }
-        return [.suppressed(below: threshold)] + parts
+        guard let threshold, parts.filter({ $0 == .suppressed(below: threshold) }).count == 1, total != .suppressed(below: threshold) else {
+            return [total] + parts
+        }
+        return [.withheld] + parts
     }
 }

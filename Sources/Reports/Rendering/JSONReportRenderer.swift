@@ -117,6 +117,7 @@ enum JSONReportRenderer {
             output.append("\"<")
             output.append(decimal: threshold)
             output.append("\"")
+        case .withheld: output.append("\"x\"")
         case .none: output.append("null")
         }
     }
