@@ -139,6 +139,9 @@ public struct Report: Sendable {
     /// The language of the labels, and so of the numbers' decimal and thousands separators.
     public let language: Language
     public let charts: [Chart]
+    /// When the report was made, for a page printed and handed on (HTML shows it; the other
+    /// forms leave it out, so that a replay of the past is the same bytes whenever it is asked).
+    public var generatedAt: String?
 
     public init(
         kind: String, title: String, parameters: [Parameter], tables: [Table], stamp: LedgerStamp,

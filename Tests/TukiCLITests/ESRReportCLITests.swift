@@ -155,6 +155,26 @@ import Testing
         #expect(try ws.tuki(sessions + ["--verify"]).status == 1)
     }
 
+    /// What a funder expects of the printed page: every month of the period on the monthly axis,
+    /// page numbers, when it was made, and the since-the-start tables only when they differ.
+    @Test func theHTMLShowsEveryMonthPageNumbersAndOnlyTablesThatDiffer() throws {
+        let ws = try demo()
+        let html = try esr(ws, ["--format", "html"])
+        for month in ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"] {
+            #expect(html.contains(">\(month)<"), "\(month) is on the axis")
+        }
+        #expect(html.contains("counter(page)") && html.contains("Laadittu "))
+        // The demo project starts on 2026-01-01: a period from then on has nothing before it.
+        func tables(_ period: String) throws -> [String] {
+            let json = try JSONParser.parse(try ws.tuki(["report", "esr", "--project", "project-tukidemo-2026", "--period", period,
+                                                         "--db", "tuki-demo.sqlite", "--format", "json"]).stdout)
+            guard case let .object(members)? = json["tables"] else { return [] }
+            return members.map(\.key)
+        }
+        #expect(!(try tables("2026-01-01..2026-06-30")).contains("participants_cumulative"))
+        #expect(try tables("2026-07-01..2026-12-31").contains("participants_cumulative"))
+    }
+
     @Test func badRequestsAreUsageErrors() throws {
         let ws = try demo()
         let cases: [([String], String)] = [

@@ -23,9 +23,14 @@ public enum ESRReport {
         // The period and the time since the start are separate tables, so that each fits an A4 page.
         let splitColumns = [Report.Column("total", t("total"), numeric: true)]
             + genders.map { Report.Column($0.rawValue.replacingOccurrences(of: "-", with: "_"), t($0.rawValue), numeric: true) }
+        // A period that starts with the project has nothing before it: the since-the-start
+        // tables would repeat the period's, so they are left out.
+        let parts: [(String, String, KeyPath<ESRFigures.Indicator, ESRFigures.Split>)] =
+            figures.from <= figures.project.startDate
+            ? [("period", t("inPeriod"), \ESRFigures.Indicator.period)]
+            : [("period", t("inPeriod"), \ESRFigures.Indicator.period), ("cumulative", t("sinceStart"), \ESRFigures.Indicator.cumulative)]
         func indicatorTables(_ key: String, _ lines: [ESRFigures.Indicator]) -> [Report.Table] {
-            [("period", t("inPeriod"), \ESRFigures.Indicator.period), ("cumulative", t("sinceStart"), \ESRFigures.Indicator.cumulative)]
-                .map { part, heading, counts in
+            parts.map { part, heading, counts in
                     Report.Table(
                         key: "\(key)_\(part)", title: "\(t(key)): \(heading.lowercased())",
                         columns: [.init("code", t("code")), .init("indicator", t("indicator"))] + splitColumns,
@@ -92,9 +97,12 @@ public enum ESRReport {
     }
 
     private static func charts(_ figures: ESRFigures, hide: SmallCells, _ t: (String) -> String) -> [Report.Chart] {
+        // Every month of the period, those without entrants too: a funder reads the axis as time.
+        let entrants = Dictionary(figures.entriesByMonth.map { ($0.month, $0.count) }, uniquingKeysWith: +)
+        let months = Self.months(from: figures.from, to: figures.to)
         let entries = Report.Chart(
-            title: t("chartEntries"), categories: figures.entriesByMonth.map(\.month),
-            series: [(t("participants"), figures.entriesByMonth.map { hide.count($0.count) })])
+            title: t("chartEntries"), categories: months,
+            series: [(t("participants"), months.map { month in hide.count(entrants[month] ?? 0) })])
         func line(_ code: String) -> ESRFigures.Split {
             figures.participants.first { $0.code == code && $0.answer == nil }?.period ?? ESRFigures.Split()
         }
@@ -114,6 +122,20 @@ public enum ESRReport {
             values.append(.cents(other.cents))
         }
         return [entries, ageGender, Report.Chart(title: t("chartCosts"), categories: categories, series: [(t("costs"), values)])]
+    }
+}
+
+extension ESRReport {
+    /// The months from the one of `from` through the one of `to`, as "YYYY-MM".
+    static func months(from: String, to: String) -> [String] {
+        guard var year = Int(from.prefix(4)), var month = Int(from.dropFirst(5).prefix(2)),
+              let lastYear = Int(to.prefix(4)), let lastMonth = Int(to.dropFirst(5).prefix(2)) else { return [] }
+        var months: [String] = []
+        while (year, month) <= (lastYear, lastMonth), months.count < 1200 {
+            months.append("\(year)-\(month < 10 ? "0" : "")\(month)")
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        return months
     }
 }
 

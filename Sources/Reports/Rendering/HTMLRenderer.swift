@@ -10,7 +10,7 @@ enum HTMLRenderer {
             <meta charset="utf-8">
             <title>\(escape(report.title))</title>
             <style>
-            @page { size: A4; margin: 15mm 14mm; }
+            @page { size: A4; margin: 15mm 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 7.5pt; color: #444; } }
             body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; color: #111; max-width: 182mm; margin: 0 auto; }
             h1 { font-size: 15pt; margin: 0 0 4pt; }
             h2 { font-size: 11.5pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid; }
@@ -49,7 +49,11 @@ enum HTMLRenderer {
         for chart in report.charts {
             html += "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n\(BarChart.svg(chart, style: style))\n</figure>\n"
         }
-        html += "<footer>\(escape(report.footer))</footer>\n</body>\n</html>\n"
+        var footer = report.footer
+        if let generatedAt = report.generatedAt {
+            footer += report.language == .fi ? " Laadittu \(generatedAt)." : " Made \(generatedAt)."
+        }
+        html += "<footer>\(escape(footer))</footer>\n</body>\n</html>\n"
         return html
     }
 

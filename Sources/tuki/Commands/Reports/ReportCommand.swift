@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventStore
 import Foundation
 import Reports
 
@@ -24,6 +25,8 @@ struct ReportOptions: ParsableArguments {
 
     func write(_ report: Report, csv dialect: CSVDialect = .rfc4180) throws {
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
+        var report = report
+        if format == .html { report.generatedAt = String(Timestamp.now().occurredAtText.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" }
         var standardOutput = StandardOutput()
         var output = ReportBytes { standardOutput.write($0) }
         format.write(report, csv: dialect, into: &output)
