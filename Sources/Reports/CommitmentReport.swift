@@ -3,17 +3,18 @@ import Projections
 /// `tuki report commitment`: how many signed up, started, graduated and dropped out, and the
 /// commitment rate of the cohort and of each participant.
 public enum CommitmentReport {
-    public static func make(_ figures: CommitmentReadModel.Figures, stamp: LedgerStamp) -> Report {
+    public static func make(_ figures: CommitmentReadModel.Figures, language: Report.Language = .en, stamp: LedgerStamp) -> Report {
+        func t(_ english: String) -> String { Labels.text(english, language) }
         let commitment = figures.commitment
         let cohort = Report.Table(
-            key: "cohort", title: "Cohort",
+            key: "cohort", title: t("Cohort"),
             columns: [
-                .init("signed_up", "Signed up", numeric: true), .init("started", "Started", numeric: true),
-                .init("graduated", "Graduated", numeric: true), .init("dropped_out", "Dropped out", numeric: true),
-                .init("ended_otherwise", "Ended otherwise", numeric: true), .init("still_enrolled", "Still enrolled", numeric: true),
-                .init("never_started", "Never started", numeric: true),
-                .init("sessions_held", "Sessions held", numeric: true), .init("attendances", "Attendances", numeric: true),
-                .init("possible", "Started × held", numeric: true), .init("commitment_rate", "Commitment", numeric: true),
+                .init("signed_up", t("Signed up"), numeric: true), .init("started", t("Started"), numeric: true),
+                .init("graduated", t("Graduated"), numeric: true), .init("dropped_out", t("Dropped out"), numeric: true),
+                .init("ended_otherwise", t("Ended otherwise"), numeric: true), .init("still_enrolled", t("Still enrolled"), numeric: true),
+                .init("never_started", t("Never started"), numeric: true),
+                .init("sessions_held", t("Sessions held"), numeric: true), .init("attendances", t("Attendances"), numeric: true),
+                .init("possible", t("Started × held"), numeric: true), .init("commitment_rate", t("Commitment"), numeric: true),
             ],
             rows: [[
                 .integer(commitment.signedUp), .integer(commitment.started), .integer(commitment.graduated),
@@ -23,23 +24,24 @@ public enum CommitmentReport {
                 .integer(commitment.rate.denominator), .rate(commitment.rate),
             ]])
         let participants = Report.Table(
-            key: "participants", title: "Participants",
+            key: "participants", title: t("Participants"),
             columns: [
-                .init("participant", "Participant"), .init("signed_up", "Signed up"), .init("started", "Started"),
-                .init("ended", "Ended"), .init("outcome", "Outcome"),
-                .init("sessions_while_enrolled", "Sessions while enrolled", numeric: true),
-                .init("attended", "Attended", numeric: true), .init("commitment_rate", "Commitment", numeric: true),
+                .init("participant", t("Participant")), .init("signed_up", t("Signed up")), .init("started", t("Started")),
+                .init("ended", t("Ended")), .init("outcome", t("Outcome")),
+                .init("sessions_while_enrolled", t("Sessions while enrolled"), numeric: true),
+                .init("attended", t("Attended"), numeric: true), .init("commitment_rate", t("Commitment"), numeric: true),
             ],
             rows: commitment.participants.map { participant in
-                [.text(participant.participant), text(participant.signedUp), text(participant.started), text(participant.ended),
+                [.text(participant.participant), date(participant.signedUp), date(participant.started), date(participant.ended),
                  text(participant.outcome), .integer(participant.sessionsWhileEnrolled), .integer(participant.attended),
                  .rate(participant.rate)]
             })
         return Report(
-            kind: "commitment", title: "Commitment: \(figures.name)",
-            parameters: [.init("activity", "Activity", figures.activity), .init("kind", "Kind", figures.kind)],
-            tables: [cohort, participants], stamp: stamp)
+            kind: "commitment", title: "\(t("Commitment")): \(figures.name)",
+            parameters: [.init("activity", t("Activity"), figures.activity), .init("kind", t("Kind"), figures.kind)],
+            tables: [cohort, participants], stamp: stamp, language: language)
     }
 
     private static func text(_ value: String?) -> Report.Cell { value.map(Report.Cell.text) ?? .none }
+    private static func date(_ value: String?) -> Report.Cell { value.map(Report.Cell.date) ?? .none }
 }

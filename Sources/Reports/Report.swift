@@ -11,6 +11,8 @@ public struct Report: Sendable {
         case rate(Rate)
         /// Euros and cents, from integer cents.
         case cents(Int)
+        /// A day, YYYY-MM-DD: so in machine forms, in the language's form for people ("3.2.2026").
+        case date(String)
         /// A small count hidden by `--suppress-below K`: shown as "<K".
         case suppressed(below: Int)
         /// A count hidden only so that a small one beside it cannot be worked out (a row's total
@@ -181,10 +183,19 @@ public struct NumberStyle: Sendable {
     /// Between a number and its unit (% or €).
     public let unitSeparator: String
 
+    /// Days as Finnish writes them, 3.2.2026 (else as stored, 2026-02-03).
+    public var finnishDays = false
+
     public static let plain = NumberStyle(decimalSeparator: ".", groupSeparator: "", unitSeparator: " ")
-    public static let finnish = NumberStyle(decimalSeparator: ",", groupSeparator: "\u{00A0}", unitSeparator: "\u{00A0}")
+    public static let finnish = NumberStyle(decimalSeparator: ",", groupSeparator: "\u{00A0}", unitSeparator: "\u{00A0}", finnishDays: true)
     /// For Finnish spreadsheets: decimal comma, no grouping (which a spreadsheet would read as text).
-    public static let finnishSpreadsheet = NumberStyle(decimalSeparator: ",", groupSeparator: "", unitSeparator: " ")
+    public static let finnishSpreadsheet = NumberStyle(decimalSeparator: ",", groupSeparator: "", unitSeparator: " ", finnishDays: true)
+
+    func date(_ day: String) -> String {
+        let parts = day.split(separator: "-")
+        guard finnishDays, parts.count == 3, let month = Int(parts[1]), let dayOfMonth = Int(parts[2]) else { return day }
+        return "\(dayOfMonth).\(month).\(parts[0])"
+    }
 
     public static func `for`(_ language: Report.Language) -> NumberStyle { language == .fi ? .finnish : .plain }
 
@@ -221,13 +232,14 @@ extension Report.Cell {
         case let .cents(value): return style.hundredths(value) + style.unitSeparator + "€"
         case let .suppressed(threshold): return "<\(threshold)"
         case .withheld: return "x"
+        case let .date(day): return style.date(day)
         case .none: return empty
         }
     }
 
     var isNumeric: Bool {
         switch self {
-        case .text, .none: return false
+        case .text, .date, .none: return false
         default: return true
         }
     }

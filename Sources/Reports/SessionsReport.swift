@@ -3,23 +3,24 @@ import Projections
 /// `tuki report sessions`: per activity, the sessions held and cancelled, and per session who was
 /// present, absent or excused, the headcount of open events and the attendance rate.
 public enum SessionsReport {
-    public static func make(_ overview: SessionsReadModel.Overview, stamp: LedgerStamp) -> Report {
+    public static func make(_ overview: SessionsReadModel.Overview, language: Report.Language = .en, stamp: LedgerStamp) -> Report {
+        func t(_ english: String) -> String { Labels.text(english, language) }
         let (filter, activities, sessions, attendance) = (overview.filter, overview.activities, overview.sessions, overview.attendance)
         var parameters: [Report.Parameter] = []
-        if let activity = filter.activity { parameters.append(.init("activity", "Activity", activity)) }
-        if let from = filter.from { parameters.append(.init("from", "From", from)) }
-        if let to = filter.to { parameters.append(.init("to", "To", to)) }
+        if let activity = filter.activity { parameters.append(.init("activity", t("Activity"), activity)) }
+        if let from = filter.from { parameters.append(.init("from", t("From"), from)) }
+        if let to = filter.to { parameters.append(.init("to", t("To"), to)) }
 
         let activityTable = Report.Table(
-            key: "activities", title: "Activities",
+            key: "activities", title: t("Activities"),
             columns: [
-                .init("activity", "Activity"), .init("name", "Name"), .init("kind", "Kind"), .init("municipality", "Municipality"),
-                .init("held", "Held", numeric: true), .init("cancelled", "Cancelled", numeric: true),
-                .init("planned", "Planned", numeric: true), .init("still_scheduled", "Still scheduled", numeric: true),
-                .init("hours_held", "Hours", numeric: true),
-                .init("present", "Present", numeric: true), .init("absent", "Absent", numeric: true),
-                .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
-                .init("attendance_rate", "Attendance", numeric: true),
+                .init("activity", t("Activity")), .init("name", t("Name")), .init("kind", t("Kind")), .init("municipality", t("Municipality")),
+                .init("held", t("Held"), numeric: true), .init("cancelled", t("Cancelled"), numeric: true),
+                .init("planned", t("Planned"), numeric: true), .init("still_scheduled", t("Still scheduled"), numeric: true),
+                .init("hours_held", t("Hours"), numeric: true),
+                .init("present", t("Present"), numeric: true), .init("absent", t("Absent"), numeric: true),
+                .init("excused", t("Excused"), numeric: true), .init("headcount", t("Headcount"), numeric: true),
+                .init("attendance_rate", t("Attendance"), numeric: true),
             ],
             rows: activities.map { activity in
                 [.text(activity.activity), .text(activity.name), .text(activity.kind), .text(activity.municipality),
@@ -29,14 +30,14 @@ public enum SessionsReport {
             })
         // The cells below are made in this order, column by column.
         let sessionColumns: [Report.Column] = [
-            .init("activity", "Activity"), .init("session", "Session"), .init("date", "Date"), .init("status", "Status"),
-            .init("minutes", "Minutes", numeric: true), .init("format", "Format"),
-            .init("present", "Present", numeric: true), .init("absent", "Absent", numeric: true),
-            .init("excused", "Excused", numeric: true), .init("headcount", "Headcount", numeric: true),
-            .init("attendance_rate", "Attendance", numeric: true),
+            .init("activity", t("Activity")), .init("session", t("Session")), .init("date", t("Date")), .init("status", t("Status")),
+            .init("minutes", t("Minutes"), numeric: true), .init("format", t("Format")),
+            .init("present", t("Present"), numeric: true), .init("absent", t("Absent"), numeric: true),
+            .init("excused", t("Excused"), numeric: true), .init("headcount", t("Headcount"), numeric: true),
+            .init("attendance_rate", t("Attendance"), numeric: true),
         ]
         let sessionTable = Report.Table(
-            key: "sessions", title: "Sessions", columns: sessionColumns,
+            key: "sessions", title: t("Sessions"), columns: sessionColumns,
             // Made cell by cell as they are written: over a county the cells would take as much
             // memory again as the sessions they come from.
             rows: Report.Rows(count: sessions.count, columns: sessionColumns.count) { index, column in
@@ -44,7 +45,7 @@ public enum SessionsReport {
                 switch column {
                 case 0: return .text(sessions[index].activity)
                 case 1: return .text(sessions[index].session)
-                case 2: return .text(sessions[index].date)
+                case 2: return .date(sessions[index].date)
                 case 3: return .text(sessions[index].status)
                 case 4: return sessions[index].durationMinutes.map(Report.Cell.integer) ?? .none
                 case 5: return sessions[index].format.map(Report.Cell.text) ?? .none
@@ -56,12 +57,12 @@ public enum SessionsReport {
                 }
             })
         let attendanceTable = Report.Table(
-            key: "attendance", title: "Attendance",
-            columns: [.init("activity", "Activity"), .init("session", "Session"), .init("date", "Date"),
-                      .init("participant", "Participant"), .init("status", "Status")],
-            rows: attendance.map { [.text($0.activity), .text($0.session), .text($0.date), .text($0.participant), .text($0.status)] })
+            key: "attendance", title: t("Attendance"),
+            columns: [.init("activity", t("Activity")), .init("session", t("Session")), .init("date", t("Date")),
+                      .init("participant", t("Participant")), .init("status", t("Status"))],
+            rows: attendance.map { [.text($0.activity), .text($0.session), .date($0.date), .text($0.participant), .text($0.status)] })
         // Who came is listed for one activity at a time (see SessionsReadModel.overview).
-        return Report(kind: "sessions", title: "Sessions and attendance", parameters: parameters,
-                      tables: [activityTable, sessionTable] + (filter.activity == nil ? [] : [attendanceTable]), stamp: stamp)
+        return Report(kind: "sessions", title: t("Sessions and attendance"), parameters: parameters,
+                      tables: [activityTable, sessionTable] + (filter.activity == nil ? [] : [attendanceTable]), stamp: stamp, language: language)
     }
 }

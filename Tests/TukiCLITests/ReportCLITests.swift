@@ -28,9 +28,12 @@ import Testing
         if case let .string(hash)? = json["ledger"]?["hash"] { #expect(verify.contains(hash)) } else { Issue.record("no hash") }
         #expect(json["ledger"]?["asOf"] == .null)
 
-        let table = try ws.tuki(["report", "commitment", "--activity", Self.cohort, "--db", "tuki-demo.sqlite", "--format", "table"])
+        let table = try ws.tuki(["report", "commitment", "--activity", Self.cohort, "--db", "tuki-demo.sqlite", "--format", "table", "--lang", "en"])
         #expect(table.stdout.contains("84.68 %"))
         #expect(table.stdout.contains("Built from the ledger head at position \(head)"))
+        // Finnish by default: its words, decimal commas and days.
+        let finnish = try ws.tuki(["report", "commitment", "--activity", Self.cohort, "--db", "tuki-demo.sqlite", "--format", "md"]).stdout
+        #expect(finnish.hasPrefix("# Sitoutuminen: ") && finnish.contains("84,68\u{00A0}%") && finnish.contains("| 10.8.2026 |"))
     }
 
     @Test func theSessionsReportComesInEveryFormat() throws {
@@ -41,8 +44,14 @@ import Testing
             return result.stdout
         }
         // Not a terminal: Markdown unless asked.
-        #expect(try report([]).hasPrefix("# Sessions and attendance\n"))
-        let csv = try report(["--format", "csv"]).components(separatedBy: "\r\n")
+        #expect(try report(["--lang", "en"]).hasPrefix("# Sessions and attendance\n"))
+        let markdown = try report([])
+        #expect(markdown.hasPrefix("# Tapaamiset ja osallistuminen\n") && markdown.contains("| 3.2.2026 |"))
+        // A Finnish spreadsheet's CSV by default: byte-order mark, semicolons, decimal commas, its days.
+        let spreadsheet = try report(["--format", "csv"]).components(separatedBy: "\r\n")
+        #expect(spreadsheet[0] == "\u{FEFF}Toiminnot" && spreadsheet[2].hasSuffix(";16,00;41;2;5;;85,42 %"))
+        #expect(spreadsheet.contains { $0.hasPrefix("activity-tahka-forssa-2026;s1;3.2.2026;held;") })
+        let csv = try report(["--format", "csv", "--csv-standard"]).components(separatedBy: "\r\n")
         #expect(csv.prefix(2) == ["activities", "activity,name,kind,municipality,held,cancelled,planned,still_scheduled,hours_held,present,absent,excused,headcount,attendance_rate"])
         // Planned: the nine sessions scheduled in advance, eight since held and the reunion still ahead.
         #expect(csv[2] == "activity-tahka-forssa-2026,Tähkä-ryhmä Forssa,closed-peer-group,Forssa,8,0,9,1,16.00,41,2,5,,85.42 %")

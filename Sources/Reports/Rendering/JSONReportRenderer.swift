@@ -118,6 +118,7 @@ enum JSONReportRenderer {
             output.append(decimal: threshold)
             output.append("\"")
         case .withheld: output.append("\"x\"")
+        case let .date(day): output.append(jsonString: day)
         case .none: output.append("null")
         }
     }

@@ -17,6 +17,6 @@ struct CommitmentReportCommand: ParsableCommand {
         guard let figures = try prepared.readModels.read({ db in try CommitmentReadModel.figures(of: activity, in: db) }) else {
             throw CommandFailure.usage("There is no \(Terminal.named("activity", activity)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
-        try options.write(CommitmentReport.make(figures, stamp: prepared.stamp))
+        try options.write(CommitmentReport.make(figures, language: options.lang, stamp: prepared.stamp))
     }
 }

@@ -23,12 +23,6 @@ struct ESRReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The payment period, both days included.", valueName: "FROM..TO"))
     var period: String
 
-    @Option(help: "fi (default) or en.")
-    var lang: Report.Language = .fi
-
-    @Flag(help: "With --format csv: RFC 4180 (commas, decimal points) instead of the Finnish spreadsheet form.")
-    var csvStandard = false
-
     @Option(help: ArgumentHelp("Hide counts of people below K as \"<K\", for reports shared beyond the funder.", valueName: "K"))
     var suppressBelow: Int?
 
@@ -44,7 +38,6 @@ struct ESRReportCommand: ParsableCommand {
         try validateDate(dates.to, "--period's last date")
         if dates.from > dates.to { throw ValidationError("--period must not end before it starts.") }
         if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2.") }
-        if csvStandard && options.format != .csv { throw ValidationError("--csv-standard goes with --format csv.") }
     }
 
     func run() throws {
@@ -55,7 +48,6 @@ struct ESRReportCommand: ParsableCommand {
         }) else {
             throw CommandFailure.usage("There is no \(Terminal.named("project", project)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
-        let report = ESRReport.make(figures, language: lang, suppressBelow: suppressBelow, stamp: prepared.stamp)
-        try options.write(report, csv: csvStandard ? .rfc4180 : .finnishSpreadsheet)
+        try options.write(ESRReport.make(figures, language: options.lang, suppressBelow: suppressBelow, stamp: prepared.stamp))
     }
 }

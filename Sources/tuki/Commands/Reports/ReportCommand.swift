@@ -23,7 +23,18 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Verify the hash chain up to the report's head first (reports handed on always do).")
     var verify = false
 
-    func write(_ report: Report, csv dialect: CSVDialect = .rfc4180) throws {
+    @Option(help: "fi (default) or en: the labels, and the form of numbers and dates.")
+    var lang: Report.Language = .fi
+
+    @Flag(help: "With --format csv: RFC 4180 (commas, decimal points, column keys) instead of the Finnish spreadsheet form.")
+    var csvStandard = false
+
+    func validate() throws {
+        if csvStandard && format != .csv { throw ValidationError("--csv-standard goes with --format csv.") }
+    }
+
+    func write(_ report: Report) throws {
+        let dialect: CSVDialect = csvStandard ? .rfc4180 : .finnishSpreadsheet
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
         var report = report
         if format == .html { report.generatedAt = String(Timestamp.now().occurredAtText.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" }

@@ -31,6 +31,6 @@ struct SessionsReportCommand: ParsableCommand {
         if let activity, overview.activities.isEmpty {
             throw CommandFailure.usage("There is no \(Terminal.named("activity", activity)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
-        try options.write(SessionsReport.make(overview, stamp: prepared.stamp))
+        try options.write(SessionsReport.make(overview, language: options.lang, stamp: prepared.stamp))
     }
 }
