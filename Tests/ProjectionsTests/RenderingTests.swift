@@ -16,11 +16,13 @@ import Testing
     @Test func csvQuotesFieldsThatNeedItAndEndsWithTheLedgerPoint() {
         let csv = ReportFormat.csv.render(report)
         let lines = csv.components(separatedBy: "\r\n")
-        #expect(lines[0] == "rows")
-        #expect(lines[1] == "name,count,rate")
-        #expect(lines[2] == #""Kahvila ""Kuppi"", Forssa",3,33.33 %"#)
-        #expect(lines[3] == "x|y,12,")
-        #expect(lines.suffix(3) == ["position,hash,as_of,at_position", "42,\(String(repeating: "a", count: 64)),2026-06-30T23:59:59.999999Z,", ""])
+        // First what the report is of: its kind and parameters.
+        #expect(Array(lines.prefix(4)) == ["report,test", "key,value", "activity,activity-x", ""])
+        #expect(lines[4] == "rows")
+        #expect(lines[5] == "name,count,rate")
+        #expect(lines[6] == #""Kahvila ""Kuppi"", Forssa",3,33.33 %"#)
+        #expect(lines[7] == "x|y,12,")
+        #expect(lines.suffix(3) == ["position,hash,as_of,at_position,chain_verified", "42,\(String(repeating: "a", count: 64)),2026-06-30T23:59:59.999999Z,,false", ""])
     }
 
     @Test func markdownEscapesTableSyntax() {

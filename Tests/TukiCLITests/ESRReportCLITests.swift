@@ -43,6 +43,9 @@ import Testing
         #expect(!standard.hasPrefix("\u{FEFF}"))
         let standardLines = standard.components(separatedBy: "\r\n")
         #expect(standardLines.contains("code,indicator,total,woman,man,non_binary,not_told"))
+        // The file says what it is of: the project and the period, before the tables.
+        #expect(Array(standardLines.prefix(2)) == ["report,esr", "key,value"])
+        #expect(standardLines.contains(#"project,S30999 Tuki demo project (project-tukidemo-2026)"#) && standardLines.contains("period,2026-01-01..2026-12-31"))
         #expect(standardLines.contains("Henkilöstökustannukset,78660.00 €,"))
     }
 
