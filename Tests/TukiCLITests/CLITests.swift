@@ -353,8 +353,7 @@ import Testing
 }
 
 enum AuditScript {
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Tools/audit/verify-chain.sh").path
+    static let path = Repository.root.appendingPathComponent("Tools/audit/verify-chain.sh").path
 
     static var toolsInstalled: Bool {
         ["/usr/bin/sqlite3", "/usr/bin/sha256sum"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }

@@ -6,12 +6,9 @@ import Testing
 /// The demo ledger is where a newcomer first sees what Tuki keeps: every kind of event a programme
 /// records, and the whole life of a session, from its plan to held, cancelled or still ahead.
 @Suite struct DemoCLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// The catalogue's event types, read from the schema files' names (`TYPE.vN.schema.json`).
     static func catalogueTypes() throws -> Set<String> {
-        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Schemas/events").path)
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.root.appendingPathComponent("Schemas/events").path)
         return Set(files.compactMap { name in
             name.range(of: ".v", options: .backwards).map { String(name[..<$0.lowerBound]) }
         })

@@ -55,8 +55,7 @@ import Testing
 
     /// Tools/audit/verify-export.py on an export file: its exit status and what it prints.
     static func independentCheck(_ ws: Workspace, _ file: String) throws -> (Int32, String) {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Tools/audit/verify-export.py").path
+        let script = Repository.root.appendingPathComponent("Tools/audit/verify-export.py").path
         let result = try ws.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, ws.path(file)])
         return (result.status, result.stdout)
     }

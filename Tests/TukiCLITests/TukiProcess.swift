@@ -100,3 +100,9 @@ extension Workspace {
         return try #require(words.count > 4 ? Int(words[4]) : nil, "tuki verify gave no head")
     }
 }
+
+/// The repository the tests run in: for its schemas and scripts.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+}

@@ -23,7 +23,7 @@ struct Import: ParsableCommand {
             var lineNumber = 0
             while let line = lines.next() {
                 lineNumber += 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                if LineReader.isBlank(line) { continue }
                 do {
                     try appender.append(try Envelope.parse(line: line, actor: actor))
                 } catch let refusal as LedgerRefusal {
@@ -36,13 +36,7 @@ struct Import: ParsableCommand {
                     throw CommandFailure.refused("Line \(lineNumber), field \(error.field): \(error.description) Nothing was imported.")
                 }
             }
-            if lines.lineTooLong {
-                throw CommandFailure.refused(
-                    "Line \(lineNumber + 1) is longer than \(LineReader.maximumLineBytes / 1024) KiB, the most an event may take; nothing was imported.")
-            }
-            if let readError = lines.error {
-                throw CommandFailure(message: "Could not read \(file): \(readError); nothing was imported.", status: .storage)
-            }
+            if let failure = lines.failure(afterLine: lineNumber, of: file, "nothing was imported") { throw failure }
             return (appender.appendedCount, appender.alreadyPresentCount, appender.currentHead)
         }
         print("Imported \(appended) events, \(alreadyPresent) already present; head \(head.position) \(head.hash).")

@@ -30,7 +30,7 @@ struct Restore: ParsableCommand {
                 var number = 0
                 while let line = lines.next() {
                     number += 1
-                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    if LineReader.isBlank(line) { continue }
                     do {
                         let event = try ExportChain.event(fromExportLine: line, number: number)
                         try chain.append(event)
@@ -39,8 +39,7 @@ struct Restore: ParsableCommand {
                         throw CommandFailure.refused("The export breaks at \(error); nothing was restored.")
                     }
                 }
-                if lines.lineTooLong { throw CommandFailure.refused("Line \(number + 1) is longer than any event; nothing was restored.") }
-                if let error = lines.error { throw CommandFailure(message: "Could not read \(file): \(error); nothing was restored.", status: .storage) }
+                if let failure = lines.failure(afterLine: number, of: file, "nothing was restored") { throw failure }
                 guard chain.startsAtGenesis else { throw CommandFailure.refused("The export does not begin at position 1 (an export --from N cannot be restored); nothing was restored.") }
                 return (chain.count, chain.head)
             }

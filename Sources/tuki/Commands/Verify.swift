@@ -34,15 +34,14 @@ struct Verify: ParsableCommand {
         do {
             while let line = lines.next() {
                 number += 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                if LineReader.isBlank(line) { continue }
                 try chain.append(try ExportChain.event(fromExportLine: line, number: number))
             }
         } catch let error as ExportChain.Break {
             print("FAILED at \(error)")
             throw ExitCode(ExitStatus.verificationFailed.rawValue)
         }
-        if lines.lineTooLong { throw CommandFailure.refused("Line \(number + 1) is longer than any event.") }
-        if let error = lines.error { throw CommandFailure(message: "Could not read \(file): \(error).", status: .storage) }
+        if let failure = lines.failure(afterLine: number, of: file, "nothing was verified") { throw failure }
         let from = chain.startsAtGenesis ? "" : " (from position \(chain.head.position - Int64(chain.count) + 1): its first prev_hash taken as given)"
         print("ok \(chain.count) events, head \(chain.head.position) \(chain.head.hash)\(from)")
     }

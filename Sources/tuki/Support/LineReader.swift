@@ -57,6 +57,21 @@ final class LineReader {
         }
     }
 
+    /// A line of spaces, tabs and a carriage return only: every JSONL reader skips it.
+    static func isBlank(_ line: [UInt8]) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// Once `next()` has returned nil after `lineNumber` lines: why the input did not end well
+    /// (a line past the limit, a read error), as one sentence ending with `outcome`; nil if it did.
+    func failure(afterLine lineNumber: Int, of file: String, _ outcome: String) -> CommandFailure? {
+        if lineTooLong {
+            return .refused("Line \(lineNumber + 1) is longer than \(Self.maximumLineBytes / 1024) KiB, the most an event may take; \(outcome).")
+        }
+        if let error { return CommandFailure(message: "Could not read \(file): \(error); \(outcome).", status: .storage) }
+        return nil
+    }
+
     private func tooLong() -> [UInt8]? {
         lineTooLong = true
         return nil

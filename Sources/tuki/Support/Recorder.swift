@@ -97,6 +97,12 @@ enum Euros {
         let fraction = parts.count == 2 ? Int(parts[1].count == 1 ? parts[1] + "0" : String(parts[1])) ?? 0 : 0
         return whole * 100 + fraction
     }
+
+    /// Cents as a sentence writes euros: "90.00 €".
+    static func text(_ cents: Int) -> String {
+        let fraction = abs(cents % 100)
+        return "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction) €"
+    }
 }
 
 /// A number as its JSON literal, checked: never negative (hours, kilometres, percentages).

@@ -100,7 +100,7 @@ struct PayFee: ParsableCommand {
         try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "fee.paid", data: object([
             ("engagement", engagement.json), ("date", day.json), ("amountCents", cents.json), ("reason", reason?.json),
         ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(engagement, "Recorded a fee of \(cents / 100).\(String(format: "%02d", cents % 100)) € for \(engagement).")
+        Recorder.announce(engagement, "Recorded a fee of \(Euros.text(cents)) for \(engagement).")
     }
 }
 
@@ -136,6 +136,6 @@ struct PayTravel: ParsableCommand {
         }
         members.append(("amountCents", cents.json))
         try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "travel.reimbursed", data: object(members), occurredAt: Recorder.day(day))])
-        Recorder.announce(engagement, "Recorded travel of \(cents / 100).\(String(format: "%02d", cents % 100)) € for \(engagement).")
+        Recorder.announce(engagement, "Recorded travel of \(Euros.text(cents)) for \(engagement).")
     }
 }

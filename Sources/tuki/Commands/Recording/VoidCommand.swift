@@ -47,15 +47,10 @@ struct VoidCommand: ParsableCommand {
             if let value = data?[key], let text = value.stringValue ?? value.numberText { details.append("\(key) \(text)") }
         }
         for key in ["amountCents", "agreedFeeCents"] {
-            if let cents = data?[key]?.integerValue { details.append("\(key == "amountCents" ? "amount" : "agreed fee") \(Self.euros(cents))") }
+            if let cents = data?[key]?.integerValue { details.append("\(key == "amountCents" ? "amount" : "agreed fee") \(Euros.text(Int(cents)))") }
         }
         if !details.isEmpty { parts.append("(" + details.joined(separator: ", ") + ")") }
         return parts.joined(separator: " ")
-    }
-
-    static func euros(_ cents: Int64) -> String {
-        let whole = cents / 100, fraction = abs(cents % 100)
-        return "\(whole).\(fraction < 10 ? "0" : "")\(fraction) €"
     }
 }
 
