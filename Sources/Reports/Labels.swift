@@ -19,5 +19,15 @@ enum Labels {
         "Still enrolled": "Yhä mukana", "Never started": "Ei aloittanut", "Sessions held": "Pidettyjä tapaamisia",
         "Attendances": "Osallistumiskertoja", "Started × held": "Aloittaneet × pidetyt", "Ended": "Päättynyt",
         "Outcome": "Tulos", "Sessions while enrolled": "Tapaamisia mukana ollessa", "Attended": "Osallistunut",
+        // Lists and the attendance sheet
+        "Projects": "Hankkeet", "Project": "Hanke", "Code": "Tunnus", "Funder": "Rahoittaja", "Start": "Alkaa", "End": "Päättyy",
+        "Enrolled now": "Mukana nyt", "Roles": "Roolit", "Gender": "Sukupuoli", "Birth year": "Syntymävuosi",
+        "Registered": "Rekisteröity", "Enrolled in": "Mukana toiminnoissa", "Engagements": "Toimeksiannot",
+        "Engagement": "Toimeksianto", "Expert": "Kokemusasiantuntija", "Planned hours": "Suunnitellut tunnit",
+        "Agreed fee": "Sovittu palkkio", "Done on": "Tehty", "Fee paid": "Palkkio maksettu", "Travel paid": "Matkat maksettu",
+        "Experience experts": "Kokemusasiantuntijat", "Alias": "Peitenimi", "Identity code": "Henkilötunnus",
+        "Anonymous": "Anonyymi", "Training": "Koulutus", "Since": "Alkaen", "Completed": "Tehty", "Last engagement": "Viimeisin toimeksianto",
+        "Attendance sheet": "Läsnäololista", "(erased)": "(poistettu)", "(no key here)": "(ei avainta täällä)",
+        "Open only": "Vain avoimet",
     ]
 }

@@ -53,6 +53,7 @@ RULES = {
     "travel.in-person-only": "Travel is reimbursed only for an engagement done in person.",
     "travel.amount-is-km-times-rate": "By kilometres: the amount is kilometres × cents per km, rounded to the cent.",
     "travel.amount-is-ticket-cost": "By ticket: the amount is the ticket cost.",
+    "feedback.text-sealed-for-its-giver": "Feedback's free text is sealed for the participant who gave it; anonymous feedback's text under a subject of its own (`fb-…`), never a participant's.",
     "fit.one-decimal": "FIT item scores have at most one decimal (millimetres on a 10 cm line).",
     "void.event-exists": "entry.voided names an event of the ledger.",
     "void.not-a-void": "A void is final: entry.voided cannot name another entry.voided.",

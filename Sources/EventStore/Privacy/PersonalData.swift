@@ -88,6 +88,57 @@ public final class PersonalData {
         return Revelation(accessPosition: access, values: values)
     }
 
+    /// What became of one subject's value in a batch reading.
+    public enum Opened: Sendable, Equatable {
+        case opened(JSONValue)
+        /// The subject was erased: the value can never be opened again.
+        case erased
+        /// This key store holds no key for the subject (a copy restored without its key store).
+        case noKey
+    }
+
+    /// Opens one sealed value of each of many subjects — the names on a list, an attendance
+    /// sheet — on behalf of `actor`. Each subject whose value opened gets its own `access.logged`
+    /// (so each person's access log tells them of it), all appended in one transaction before any
+    /// value is returned; if they cannot be recorded, nothing is returned.
+    public func open(_ values: [SealedValue], actor: String, purpose: String) throws -> [SubjectID: Opened] {
+        let purpose = try Self.required(purpose, field: "purpose")
+        guard !values.isEmpty else { return [:] }
+        let keyStore = try KeyStore.open(at: keyStorePath)
+        let masterKey = try MasterKey.load(from: masterKeyPath)
+        var results: [SubjectID: Opened] = [:]
+        var opened: [SubjectID] = []
+        // One value per subject: a second one given for a subject already read is left out.
+        for sealed in values where results[sealed.subject] == nil {
+            let subject = sealed.subject
+            if try keyStore.isErased(subject) || isErasedInLedger(subject) {
+                results[subject] = .erased
+                continue
+            }
+            let key: SymmetricKey
+            do {
+                key = try keyStore.dataKey(for: subject, masterKey: masterKey, create: false)
+            } catch PrivacyError.noPersonalData {
+                results[subject] = .noKey
+                continue
+            }
+            results[subject] = .opened(try sealed.open(using: key))
+            opened.append(subject)
+        }
+        let readings = try opened.map { subject in
+            try ProposedEvent(
+                stream: try StreamName(subject.privacyStream), type: try EventType(Self.accessLoggedType),
+                occurredAt: Timestamp.now().wholeSeconds,
+                data: .object([
+                    (key: "subject", value: .string(subject.text)), (key: "actor", value: .string(actor)),
+                    (key: "purpose", value: .string(purpose)), (key: "valuesOpened", value: .number("1")),
+                ]),
+                meta: .object([(key: "actor", value: .string(actor))]))
+        }
+        if !readings.isEmpty { try store.append(readings) }
+        return results
+    }
+
     // MARK: - Erasing
 
     public enum ErasureOutcome: Sendable, Equatable {

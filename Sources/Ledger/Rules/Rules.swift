@@ -43,7 +43,7 @@ public enum Rules {
         "date.inside-project-period", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
         "enrolment.age-follows-birth-year", "enrolment.one-open-at-a-time", "expert.over-12", "fee.agreed-or-explained", "fee.needs-completed-engagement",
-        "fee.paid-once", "fit.one-decimal", "participant.born-before-registration",
+        "fee.paid-once", "feedback.text-sealed-for-its-giver", "fit.one-decimal", "participant.born-before-registration",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
         "reference.project-exists", "stream.written-by-the-system", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
         "travel.in-person-only", "travel.needs-completed-engagement", "travel.reimbursed-once", "type.written-by-the-system",
@@ -181,6 +181,16 @@ public enum Rules {
         case let .feedbackGiven(feedback):
             try requireActivity(feedback.activity, state)
             if let participant = feedback.participant { try requireParticipant(participant, state) }
+            // Free text is sealed for whoever gave it, so that erasing them erases it; an
+            // anonymous answer's text has a subject of its own, which names no participant.
+            if let text = feedback.text {
+                if let participant = feedback.participant, text.subject != participant {
+                    throw RuleViolation(rule: "feedback.text-sealed-for-its-giver", field: "text", reason: "must be sealed for the participant who gave the feedback")
+                }
+                if feedback.participant == nil, state.participants[text.subject] != nil {
+                    throw RuleViolation(rule: "feedback.text-sealed-for-its-giver", field: "text", reason: "of anonymous feedback must not be sealed for a participant, which would name them")
+                }
+            }
         case let .bikvaStageRecorded(stage):
             guard let project = state.projects[stage.project] else {
                 throw RuleViolation(rule: "reference.project-exists", field: "project", reason: "names a project that is not registered")

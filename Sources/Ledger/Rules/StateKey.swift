@@ -110,7 +110,9 @@ public enum StateKey: Hashable, Sendable {
         case let .fitRecorded(fit):
             keys = [.participant(fit.participant)]
         case let .feedbackGiven(feedback):
-            keys = [.activity(feedback.activity)] + (feedback.participant.map { [.participant($0)] } ?? [])
+            // An anonymous answer's sealed text: the rules check it is not sealed for a participant.
+            let giver = feedback.participant ?? feedback.text?.subject
+            keys = [.activity(feedback.activity)] + (giver.map { [.participant($0)] } ?? [])
         case let .bikvaStageRecorded(stage):
             keys = [.project(stage.project)]
         case let .staffTimeLogged(time):

@@ -14,6 +14,9 @@ struct Recorder {
         let data: JSONValue
         /// Business time; a day's events are dated at its start (UTC).
         let occurredAt: String
+        /// What a refusal calls this event, e.g. "the attendance of p-7k2m" (pseudonymous ids
+        /// only): the event's own id means nothing to a person, as it was never stored.
+        var about: String?
     }
 
     /// Appends the drafts as one batch, each at its type's latest schema version; returns their
@@ -31,7 +34,14 @@ struct Recorder {
                 schemaVersion: catalogue.latestVersions[draft.type] ?? 1, occurredAt: occurredAt,
                 data: draft.data, meta: meta)
         }
-        try ledger.openStore().appendValidated(events)
+        do {
+            try ledger.openStore().appendValidated(events)
+        } catch let refusal as LedgerRefusal {
+            let index = events.firstIndex { $0.eventId.text == refusal.eventId }
+            let about = index.flatMap { drafts[$0].about } ?? (drafts.count == 1 ? "the \(drafts[0].type) event" : "one of the events")
+            let nothing = drafts.count == 1 ? "" : " Nothing of the \(drafts.count) was recorded."
+            throw CommandFailure.refused("Refused \(about): \(refusal.reason) (rule \(refusal.rule)).\(nothing)")
+        }
         return events.map(\.eventId.text)
     }
 
@@ -68,6 +78,11 @@ struct Recorder {
     static func day(_ date: String) -> String { "\(date)T00:00:00Z" }
 
     static func today() -> String { String(Timestamp.now().occurredAtText.prefix(10)) }
+
+    /// "1 participant", "3 participants".
+    static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+    }
 }
 
 /// Builds a JSON object from optional members, leaving out the nil ones.

@@ -16,16 +16,41 @@ struct SessionOptions: ParsableArguments {
     /// The given id, or `s1`, `s2`, … after the sessions the activity already has.
     func sessionID(_ ledger: LedgerOptions) throws -> String {
         if let session { return session }
-        let store = try ledger.openStore()
-        let count = try store.read { reader in
-            var ids = Set<String>()
-            try reader.events(inStream: activity).forEach { event in
-                guard event.type.hasPrefix("session."), let id = try? JSONParser.parse(event.data)["session"]?.stringValue else { return }
-                ids.insert(id)
-            }
-            return ids.count
+        return "s\(try ActivitySessions.read(activity, ledger).latest.count + 1)"
+    }
+
+    /// The session a `held` record is about: the given one; else the one session of the activity
+    /// still scheduled on that day; else a new one (a session held without being planned).
+    func heldSessionID(_ ledger: LedgerOptions) throws -> String {
+        if let session { return session }
+        let sessions = try ActivitySessions.read(activity, ledger)
+        let planned = sessions.latest.filter { $0.value.status == "session.scheduled" && $0.value.date == date }.keys.sorted()
+        guard planned.count <= 1 else {
+            throw CommandFailure.usage("\(planned.count) sessions of the activity are scheduled on \(date) (\(planned.joined(separator: ", "))): name the one held with --session.")
         }
-        return "s\(count + 1)"
+        return planned.first ?? "s\(sessions.latest.count + 1)"
+    }
+}
+
+/// What became of each session of one activity, read from its stream: the latest session event
+/// of each that no void takes back.
+struct ActivitySessions {
+    var latest: [String: (status: String, date: String)] = [:]
+
+    static func read(_ activity: String, _ ledger: LedgerOptions) throws -> ActivitySessions {
+        try ledger.openStore().read { reader in
+            var events: [(id: String, session: String, type: String, date: String)] = []
+            var voided: Set<String> = []
+            try reader.events(inStream: activity).forEach { event in
+                guard let data = try? JSONParser.parse(event.data) else { return }
+                if event.type == "entry.voided", let id = data["eventId"]?.stringValue { voided.insert(id) }
+                guard event.type.hasPrefix("session."), let id = data["session"]?.stringValue else { return }
+                events.append((event.eventId, id, event.type, data["date"]?.stringValue ?? ""))
+            }
+            var sessions = ActivitySessions()
+            for event in events where !voided.contains(event.id) { sessions.latest[event.session] = (event.type, event.date) }
+            return sessions
+        }
     }
 }
 
@@ -57,7 +82,7 @@ struct SessionHeldCommand: ParsableCommand {
     @Option(help: "Open events: how many people came (an anonymous count).") var headcount: Int?
 
     func run() throws {
-        let id = try options.sessionID(ledger)
+        let id = try options.heldSessionID(ledger)
         try Recorder(ledger: ledger).record([.init(stream: options.activity, type: "session.held", data: object([
             ("session", id.json), ("date", options.date.json), ("durationMinutes", duration.json), ("location", location.json),
             ("format", format.json), ("headcount", headcount?.json),
@@ -103,9 +128,9 @@ struct Attendance: ParsableCommand {
         try Recorder(ledger: ledger).record(marks.map { mark in
             .init(stream: activity, type: "attendance.recorded", data: object([
                 ("session", session.json), ("participant", mark.participant.json), ("status", mark.status.json),
-            ]), occurredAt: day)
+            ]), occurredAt: day, about: "the attendance of \(Terminal.named("participant", mark.participant))")
         })
-        Recorder.announce(session, "Recorded attendance of \(marks.count) participants at \(session) of \(activity).")
+        Recorder.announce(session, "Recorded attendance of \(Recorder.count(marks.count, "participant")) at \(session) of \(activity).")
     }
 
     /// Attendance happened when the session did.

@@ -1,0 +1,29 @@
+import ArgumentParser
+import EventStore
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "Record project staff's working time.", subcommands: [StaffLogTime.self])
+}
+
+struct StaffLogTime: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log-time", abstract: "Record a staff member's hours on a day; prints the event's id.",
+        discussion: "The hours and their cost make the staff-cost figures of the funder's report.")
+    @OptionGroup var ledger: LedgerOptions
+    @Option(help: "The staff member's code, staff-… (a code, not a name).") var staff: String
+    @Option(help: "The project's id (project-…).") var project: String
+    @Option(help: "The activity's id, if the hours were for one.") var activity: String?
+    @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
+    @Option(parsing: .unconditional, help: "Hours worked that day, e.g. 7.5.") var hours: String
+    @Option(parsing: .unconditional, help: "The employer's cost of one hour in euros, e.g. 32.50.") var hourlyCost: String
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        let ids = try Recorder(ledger: ledger).record([.init(stream: project, type: "staff.time-logged", data: object([
+            ("staffMember", staff.json), ("project", project.json), ("activity", activity?.json), ("date", day.json),
+            ("hours", try decimal(hours, field: "hours")), ("hourlyCostCents", try Euros.cents(hourlyCost, field: "hourly-cost").json),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(ids[0], "Recorded \(hours) hours of \(Terminal.named("staff member", staff)) on \(day).")
+    }
+}

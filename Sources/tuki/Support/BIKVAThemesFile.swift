@@ -1,0 +1,136 @@
+import EventStore
+import Foundation
+
+/// The themes of one BIKVA stage as the group approved them, read from a CSV or Markdown file
+/// (docs/bikva-themes.md shows both). Each theme has a title and, as the stage has them, what was
+/// said, the response and the change agreed.
+struct BIKVAThemesFile {
+    struct Theme: Equatable {
+        var theme = ""
+        var said: String?
+        var response: String?
+        var agreedChange: String?
+
+        var json: JSONValue {
+            object([("theme", theme.json), ("said", said?.json), ("response", response?.json), ("agreedChange", agreedChange?.json)])
+        }
+    }
+
+    /// A field's names as a header or label may write them, English or Finnish, any case.
+    static var fieldNames: [String: WritableKeyPath<Theme, String?>] { [
+        "said": \.said, "sanottu": \.said, "response": \.response, "vastaus": \.response,
+        "agreed change": \.agreedChange, "agreedchange": \.agreedChange, "agreed_change": \.agreedChange,
+        "sovittu muutos": \.agreedChange,
+    ] }
+    static let titleNames: Set<String> = ["theme", "teema"]
+
+    struct Problem: Error {
+        let message: String
+    }
+
+    static func read(path: String) throws -> [Theme] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Problem(message: "The themes file given cannot be read.") }
+        guard var text = String(data: data, encoding: .utf8) else { throw Problem(message: "The themes file is not UTF-8 text.") }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let themes = path.lowercased().hasSuffix(".csv") ? try csv(text) : try markdown(text)
+        guard !themes.isEmpty else { throw Problem(message: "The themes file holds no theme.") }
+        return themes
+    }
+
+    // MARK: - Markdown
+
+    /// `## Title` starts a theme; a line `Said:`, `Response:` or `Agreed change:` (bold or not,
+    /// or the Finnish `Sanottu:`, `Vastaus:`, `Sovittu muutos:`) starts a field, and the lines
+    /// after it continue it. Text before the first theme (a title, a note) is left out.
+    static func markdown(_ text: String) throws -> [Theme] {
+        var themes: [Theme] = []
+        var field: WritableKeyPath<Theme, String?>?
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r")))
+            if line.hasPrefix("## ") {
+                themes.append(Theme(theme: String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces)))
+                field = nil
+                continue
+            }
+            guard !line.isEmpty, !themes.isEmpty else { continue }
+            if let (key, rest) = label(of: line) {
+                field = key
+                themes[themes.count - 1][keyPath: key] = rest.isEmpty ? nil : rest
+            } else if let field {
+                let before = themes[themes.count - 1][keyPath: field]
+                themes[themes.count - 1][keyPath: field] = before.map { $0 + "\n" + line } ?? line
+            } else {
+                throw Problem(message: "Line \(number + 1) of the themes file is under a theme but not under Said:, Response: or Agreed change:.")
+            }
+        }
+        return themes
+    }
+
+    private static func label(of line: String) -> (WritableKeyPath<Theme, String?>, String)? {
+        let plain = line.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        guard let colon = plain.firstIndex(of: ":"),
+              let key = fieldNames[plain[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] else { return nil }
+        return (key, plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    // MARK: - CSV
+
+    /// A header row names the columns (theme, said, response, agreed change — English or
+    /// Finnish, in any order); commas or, as Finnish spreadsheets save, semicolons; fields in
+    /// double quotes may hold separators, line breaks and doubled quotes (RFC 4180).
+    static func csv(_ text: String) throws -> [Theme] {
+        let firstLine = text.prefix { $0 != "\n" }
+        let separator: Character = firstLine.contains(";") ? ";" : ","
+        let rows = try records(text, separator: separator).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard let header = rows.first else { return [] }
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let titleColumn = names.firstIndex(where: titleNames.contains) else {
+            throw Problem(message: "The themes file's first row must name its columns, one of them theme (teema).")
+        }
+        for name in names where !titleNames.contains(name) && fieldNames[name] == nil {
+            throw Problem(message: "A column of the themes file is not theme, said, response or agreed change.")
+        }
+        return rows.dropFirst().map { row in
+            var theme = Theme(theme: titleColumn < row.count ? row[titleColumn].trimmingCharacters(in: .whitespaces) : "")
+            for (index, name) in names.enumerated() where index < row.count {
+                guard let key = fieldNames[name] else { continue }
+                let value = row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                theme[keyPath: key] = value.isEmpty ? nil : value
+            }
+            return theme
+        }
+    }
+
+    private static func records(_ text: String, separator: Character) throws -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.makeIterator()
+        var pending = iterator.next()
+        while let character = pending {
+            pending = iterator.next()
+            if quoted {
+                if character == "\"" {
+                    if pending == "\"" { field.append("\""); pending = iterator.next() } else { quoted = false }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" && field.isEmpty {
+                quoted = true
+            } else if character == separator {
+                record.append(field)
+                field = ""
+            } else if character == "\n" || character == "\r\n" || character == "\r" {
+                record.append(field)
+                records.append(record)
+                (record, field) = ([], "")
+            } else {
+                field.append(character)
+            }
+        }
+        guard !quoted else { throw Problem(message: "The themes file ends inside a quoted field.") }
+        if !field.isEmpty || !record.isEmpty { records.append(record + [field]) }
+        return records
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import EventStore
+import Reports
+
+/// Opens the names (and, for the payroll view, identity codes) sealed in participants'
+/// registrations, for a list or an attendance sheet. Each person whose data is opened gets one
+/// `access.logged`, all in one transaction, before anything is shown (`PersonalData.open`).
+enum SealedNames {
+    struct Person {
+        let name: ListReports.Name
+        let identityCode: String?
+    }
+
+    static func open(_ participants: [String], ledger: LedgerOptions, purpose: String) throws -> [String: Person] {
+        let store = try ledger.openStore()
+        var sealed: [SealedValue] = []
+        try store.read { reader in
+            for participant in Set(participants).sorted() {
+                if let value = try registration(of: participant, in: reader) { sealed.append(value) }
+            }
+        }
+        let opened = try ledger.personalData().open(sealed, actor: ledger.actorName, purpose: purpose)
+        var people: [String: Person] = [:]
+        for (subject, result) in opened {
+            switch result {
+            case let .opened(fields):
+                people[subject.text] = Person(name: .name(fields["name"]?.stringValue ?? ""),
+                                              identityCode: fields["personalIdentityCode"]?.stringValue)
+            case .erased: people[subject.text] = Person(name: .erased, identityCode: nil)
+            case .noKey: people[subject.text] = Person(name: .noKey, identityCode: nil)
+            }
+        }
+        return people
+    }
+
+    /// The sealed fields of the participant's latest registration that no void takes back.
+    private static func registration(of participant: String, in reader: EventReader) throws -> SealedValue? {
+        var registrations: [(id: String, data: JSONValue)] = []
+        var voided: Set<String> = []
+        try reader.events(inStream: "participant-\(participant)").forEach { event in
+            if event.type == "participant.registered" { registrations.append((event.eventId, try JSONParser.parse(event.data))) }
+            if event.type == "entry.voided", let id = try JSONParser.parse(event.data)["eventId"]?.stringValue { voided.insert(id) }
+        }
+        guard let latest = registrations.last(where: { !voided.contains($0.id) }) else { return nil }
+        return try SealedValue.all(in: latest.data).first { $0.path == "personal" && $0.sealed.subject.text == participant }?.sealed
+    }
+}
+
+/// `--names --purpose TEXT`: what showing people's names takes.
+struct NameOptions: ParsableArguments {
+    @Flag(help: "Show names (opened from the sealed registrations; each person's access log records it).") var names = false
+    @Option(help: "Why the names are needed (required with --names; stored in clear, so no personal data).") var purpose: String?
+
+    func validate() throws {
+        if names && (purpose?.trimmed.isEmpty ?? true) { throw ValidationError("--names needs --purpose: why the names are needed.") }
+        if !names && purpose != nil { throw ValidationError("--purpose goes with --names.") }
+    }
+}
