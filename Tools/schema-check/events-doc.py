@@ -64,6 +64,35 @@ RULES = {
     "stream.written-by-the-system": "A subject's access log (the stream subject-<id>) is written only by the system.",
 }
 
+# The command a person records each type with, and the stream it stands on (nobody types one).
+COMMANDS = {
+    "project.registered": ("tuki project register", "`project-<code in lower case>`"),
+    "activity.created": ("tuki activity create", "`activity-<id>` (a new id, printed)"),
+    "session.scheduled": ("tuki session schedule ACTIVITY", "the activity's"),
+    "session.held": ("tuki session held ACTIVITY", "the activity's"),
+    "session.cancelled": ("tuki session cancel ACTIVITY --session S", "the activity's"),
+    "attendance.recorded": ("tuki attendance ACTIVITY SESSION", "the activity's"),
+    "participant.registered": ("tuki participant register", "`participant-<p-id>` (a new pseudonymous id, printed)"),
+    "participant.consent-recorded": ("tuki consent record|withdraw PARTICIPANT", "`participant-<p-id>`"),
+    "enrolment.signed-up": ("tuki enrol sign-up PARTICIPANT ACTIVITY", "`participant-<p-id>`"),
+    "enrolment.started": ("tuki enrol start PARTICIPANT ACTIVITY", "`participant-<p-id>`"),
+    "enrolment.ended": ("tuki enrol end PARTICIPANT ACTIVITY", "`participant-<p-id>`"),
+    "expert.registered": ("tuki expert register PARTICIPANT", "`participant-<p-id>`"),
+    "engagement.agreed": ("tuki engagement agree", "`engagement-<e-id>` (a new id, printed)"),
+    "engagement.completed": ("tuki engagement complete ENGAGEMENT", "`engagement-<e-id>`"),
+    "engagement.cancelled": ("tuki engagement cancel ENGAGEMENT", "`engagement-<e-id>`"),
+    "fee.paid": ("tuki pay fee ENGAGEMENT", "`engagement-<e-id>`"),
+    "travel.reimbursed": ("tuki pay travel ENGAGEMENT", "`engagement-<e-id>`"),
+    "feedback.fit-recorded": ("tuki fit record PARTICIPANT", "`participant-<p-id>`"),
+    "feedback.given": ("tuki feedback give ACTIVITY", "the activity's"),
+    "bikva.stage-recorded": ("tuki bikva stage EVALUATION", "`bikva-<evaluation>`"),
+    "staff.time-logged": ("tuki staff log-time", "the project's"),
+    "cost.incurred": ("tuki cost add", "the project's"),
+    "entry.voided": ("tuki void EVENT-ID", "the voided event's"),
+    "access.logged": ("only the system: tuki reveal, tuki list … --names, tuki roster", "`subject-<subject>`"),
+    "subject.erased": ("only the system: tuki erase", "`subject-<subject>`"),
+}
+
 
 def describe(prop):
     if "$ref" in prop:
@@ -89,6 +118,9 @@ def section(path):
     name = path.name[: -len(".schema.json")]
     type_name, version = name.rsplit(".v", 1)
     lines = [f"### `{type_name}` v{version}", "", schema.get("description", ""), ""]
+    command, stream = COMMANDS[type_name]
+    lines += [f"Recorded with `{command}`" if not command.startswith("only") else f"Recorded {command.replace('only the system: tuki', 'only by the system: `tuki', 1).replace(', tuki', '`, `tuki')}`", ""]
+    lines[-2] += f"; stream: {stream}."
     lines += ["| field | | form | about |", "|---|---|---|---|"]
     required = set(schema.get("required", []))
     for field, prop in schema.get("properties", {}).items():
@@ -106,8 +138,10 @@ def render():
         "(and `Tools/schema-check/embed.py`); the tests fail while this page or the binary's copy differ.",
         "",
         "Every event's `data` is checked against its type's schema (type, version, every field, no unexpected",
-        "ones), then against the rules below with the ledger's state, by `tuki append`, `tuki import` and",
-        "`tuki demo`. A refusal names the line, the event id, the field and the rule, and refuses the batch.",
+        "ones), then against the rules below with the ledger's state, by the recording commands named under",
+        "each type, `tuki append`, `tuki import` and `tuki demo`. A refusal names what it is about (the line",
+        "and event id of an import, the participant of an attendance batch), the field and the rule, and",
+        "refuses the whole batch.",
         "Older versions of a type stay readable: their events are stored as they were and read through an",
         "upcaster (`session.held` v1 → v2 adds `format`, with `in-person` for every v1 session).",
         "",

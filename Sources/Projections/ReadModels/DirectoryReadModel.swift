@@ -149,7 +149,7 @@ public enum DirectoryReadModel {
     public static func engagements(_ filter: Filter, in db: Database) throws -> [Engagement] {
         try Row.fetchAll(db, sql: """
             WITH agreed AS (
-                SELECT engagement, expert, project, activity, kind, date, hours_hundredths, fee_cents, MAX(position)
+                SELECT engagement, expert, project, activity, kind, date, hours_hundredths, fee_cents, MAX(position) AS position
                 FROM directory_engagement WHERE step = 'agreed' GROUP BY engagement),
             outcome AS (
                 SELECT engagement, step, date, hours_hundredths, MAX(position)
@@ -164,7 +164,7 @@ public enum DirectoryReadModel {
             WHERE (:project IS NULL OR a.project = :project) AND (:activity IS NULL OR a.activity = :activity)
               AND (:expert IS NULL OR a.expert = :expert)
               AND (NOT :open OR o.step IS NULL OR (o.step = 'completed' AND p.fee IS NULL))
-            ORDER BY a.date, a.engagement
+            ORDER BY a.date, a.position
             """, arguments: filter.arguments
         ).map { Engagement(engagement: $0[0], expert: $0[1], alias: $0[2], project: $0[3], activity: $0[4], kind: $0[5], date: $0[6],
                            plannedHundredths: $0[7], agreedFeeCents: $0[8], status: $0[9], doneOn: $0[10], hoursHundredths: $0[11],
