@@ -236,6 +236,17 @@ import Testing
         #expect(refused.stderr == "Refused the attendance of participant p-nobody: data.participant names a participant who is not registered (rule reference.participant-exists). Nothing of the 2 was recorded.\n")
         #expect(try Self.events(ws, "attendance.recorded").count == 3)
     }
+
+    @Test func countsOfOneAreSingular() throws {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        try Self.id(ws, ["project", "register", "--code", "S1", "--name", "K", "--funder", "STEA", "--start", "2026-01-01",
+                         "--end", "2026-12-31", "--cost-model", "real-costs", "--self-financing", "0"])
+        #expect(try ws.tuki(["verify"]).stdout.hasPrefix("ok 1 event, head 1 "))
+        try ws.write("export.jsonl", try ws.tuki(["export"]).stdout)
+        #expect(try ws.tuki(["restore", "export.jsonl", "--db", "copy.sqlite"]).stdout.hasPrefix("Restored 1 event, head 1 "))
+        #expect(try ws.tuki(["projections", "update", "--db", "copy.sqlite"]).stdout.contains(": 1 event read in"))
+    }
 }
 
 /// The example files docs/bikva-themes.md offers are read as the page says.

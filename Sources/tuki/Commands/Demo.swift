@@ -53,7 +53,7 @@ struct Demo: ParsableCommand {
         guard case let .intact(count, head) = try store.verify() else {
             throw CommandFailure(message: "The demo ledger failed its own verification.", status: .verificationFailed)
         }
-        print("\nverify: ok \(count) events, head \(head.position) \(head.hash)")
+        print("\nverify: ok \(counted(Int(count), "event")), head \(head.position) \(head.hash)")
         print("\nTry: tuki report sessions --db \(db)   ·   tuki report commitment --activity \(SampleProgramme.cohortStream) --db \(db)")
         print("     tuki report esr --project \(SampleProgramme.projectStream) --period 2026-01-01..2026-06-30 --db \(db) --format html > esr.html")
         print("     tuki log --db \(db)   ·   tuki verify --db \(db)   ·   tuki reveal p-9x4d --purpose test --db \(db)")

@@ -39,7 +39,7 @@ struct Import: ParsableCommand {
             if let failure = lines.failure(afterLine: lineNumber, of: file, "nothing was imported") { throw failure }
             return (appender.appendedCount, appender.alreadyPresentCount, appender.currentHead)
         }
-        print("Imported \(appended) events, \(alreadyPresent) already present; head \(head.position) \(head.hash).")
+        print("Imported \(counted(Int(appended), "event")), \(alreadyPresent) already present; head \(head.position) \(head.hash).")
     }
 }
 

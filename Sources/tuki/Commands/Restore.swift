@@ -45,7 +45,7 @@ struct Restore: ParsableCommand {
             }
             // The rules' state of the copy, folded from its log now rather than on its first write.
             try store.appendValidated { _ in }
-            print("Restored \(count) events, head \(head.position) \(head.hash).")
+            print("Restored \(counted(Int(count), "event")), head \(head.position) \(head.hash).")
         } catch {
             for companion in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + companion) }
             throw error

@@ -20,7 +20,7 @@ struct Verify: ParsableCommand {
         let store = try ledger.openStore()
         switch try store.verify() {
         case let .intact(count, head):
-            print("ok \(count) events, head \(head.position) \(head.hash)")
+            print("ok \(counted(Int(count), "event")), head \(head.position) \(head.hash)")
         case let .broken(position, problem):
             print("FAILED at position \(position): \(problem)")
             throw ExitCode(ExitStatus.verificationFailed.rawValue)
@@ -43,6 +43,6 @@ struct Verify: ParsableCommand {
         }
         if let failure = lines.failure(afterLine: number, of: file, "nothing was verified") { throw failure }
         let from = chain.startsAtGenesis ? "" : " (from position \(chain.head.position - Int64(chain.count) + 1): its first prev_hash taken as given)"
-        print("ok \(chain.count) events, head \(chain.head.position) \(chain.head.hash)\(from)")
+        print("ok \(counted(Int(chain.count), "event")), head \(chain.head.position) \(chain.head.hash)\(from)")
     }
 }

@@ -78,11 +78,6 @@ struct Recorder {
     static func day(_ date: String) -> String { "\(date)T00:00:00Z" }
 
     static func today() -> String { String(Timestamp.now().occurredAtText.prefix(10)) }
-
-    /// "1 participant", "3 participants".
-    static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
-    }
 }
 
 /// Builds a JSON object from optional members, leaving out the nil ones.

@@ -62,3 +62,8 @@ extension Terminal {
         return isIdentifier ? "\(kind) \(identifier)" : "\(kind) with the id given"
     }
 }
+
+/// A count with its noun in the right number: "1 participant", "3 participants", "0 events".
+func counted(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+}

@@ -37,7 +37,7 @@ struct ProjectionsRebuild: ParsableCommand {
         let rate = summary.seconds > 0 ? Int(Double(summary.eventsRead) / summary.seconds) : summary.eventsRead
         var sentence = "Rebuilt \(summary.rebuilt.joined(separator: ", ")) to position \(summary.toPosition)"
         if let asOf = point?.stamp.asOf { sentence += " (as of \(asOf))" }
-        sentence += ": \(summary.eventsRead) events in \(Terminal.seconds(summary.seconds)), \(rate) events/s"
+        sentence += ": \(counted(Int(summary.eventsRead), "event")) in \(Terminal.seconds(summary.seconds)), \(rate) events/s"
         if let into {
             try readModels.keep(at: into)
             sentence += "; kept in \(into)"

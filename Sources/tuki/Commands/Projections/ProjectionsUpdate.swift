@@ -12,6 +12,6 @@ struct ProjectionsUpdate: ParsableCommand {
         ProgressDisplay.attach(to: engine)
         let summary = try engine.update()
         let stamp = try engine.stamp(for: [])
-        print("Read models at position \(stamp.position) (hash \(stamp.hash)): \(summary.eventsRead) events read in \(Terminal.seconds(summary.seconds)).")
+        print("Read models at position \(stamp.position) (hash \(stamp.hash)): \(counted(Int(summary.eventsRead), "event")) read in \(Terminal.seconds(summary.seconds)).")
     }
 }

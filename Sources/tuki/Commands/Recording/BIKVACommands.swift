@@ -32,6 +32,6 @@ struct BIKVAStage: ParsableCommand {
             ("evaluation", evaluation.json), ("project", project.json), ("stage", stage.json), ("date", day.json),
             ("groupSize", groupSize.json), ("themes", .array(approved.map(\.json))),
         ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(ids[0], "Recorded stage \(stage) of BIKVA evaluation \(evaluation) with \(Recorder.count(approved.count, "theme")).")
+        Recorder.announce(ids[0], "Recorded stage \(stage) of BIKVA evaluation \(evaluation) with \(counted(approved.count, "theme")).")
     }
 }

@@ -130,7 +130,7 @@ struct Attendance: ParsableCommand {
                 ("session", session.json), ("participant", mark.participant.json), ("status", mark.status.json),
             ]), occurredAt: day, about: "the attendance of \(Terminal.named("participant", mark.participant))")
         })
-        Recorder.announce(session, "Recorded attendance of \(Recorder.count(marks.count, "participant")) at \(session) of \(activity).")
+        Recorder.announce(session, "Recorded attendance of \(counted(marks.count, "participant")) at \(session) of \(activity).")
     }
 
     /// Attendance happened when the session did.
