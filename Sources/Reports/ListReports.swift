@@ -125,11 +125,12 @@ public enum ListReports {
     public static func roster(activity: String, activityName: String, session: String, date: String,
                               people: [(participant: String, name: Name)], language: Report.Language, stamp: LedgerStamp) -> Report {
         func t(_ english: String) -> String { Labels.text(english, language) }
-        let table = Report.Table(
+        var table = Report.Table(
             key: "roster", title: "\(activityName) — \(t("Session")) \(session), \(language == .fi ? finnishDay(date) : date)",
             columns: [.init("name", t("Name")), .init("participant", t("Participant")), .init("present", t("Present")),
                       .init("absent", t("Absent")), .init("excused", t("Excused"))],
             rows: people.map { [cell($0.name, language), .text($0.participant), .text(""), .text(""), .text("")] })
+        table.isToFillIn = true
         return Report(kind: "roster", title: t("Attendance sheet"),
                       parameters: [.init("activity", t("Activity"), activity), .init("session", t("Session"), session),
                                    .init("date", t("Date"), date)],

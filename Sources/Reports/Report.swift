@@ -57,6 +57,9 @@ public struct Report: Sendable {
         public let title: String
         public let columns: [Column]
         public let rows: Rows
+        /// A sheet printed to be filled in by hand (an attendance sheet): HTML gives its rows room
+        /// to write in and its empty cells borders.
+        public var isToFillIn = false
 
         public init(key: String, title: String, columns: [Column], rows: [[Cell]]) {
             self.init(key: key, title: title, columns: columns, rows: Rows(rows))

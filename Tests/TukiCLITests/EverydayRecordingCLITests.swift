@@ -221,6 +221,11 @@ import Testing
                                  "--session", "s5"]) == "s5")
         let held = try Self.events(ws, "session.held").map { $0.data["session"] as? String }
         #expect(held == ["s2", "s3", "s5"])
+        // A cancellation finds the day's scheduled session the same way.
+        try Self.id(ws, ["session", "schedule", p.activity, "--date", "2026-02-24", "--duration", "60"])
+        #expect(try Self.id(ws, ["session", "cancel", p.activity, "--date", "2026-02-24", "--reason", "illness"]) == "s6")
+        let nothing = try ws.tuki(["session", "cancel", p.activity, "--date", "2026-02-25"])
+        #expect(nothing.status == 2 && nothing.stderr.contains("No session of the activity is scheduled on 2026-02-25"))
     }
 
     @Test func aBatchRefusalNamesTheParticipantItIsAbout() throws {

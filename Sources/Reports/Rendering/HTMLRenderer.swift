@@ -26,6 +26,8 @@ enum HTMLRenderer {
             figcaption { font-weight: bold; margin-bottom: 2pt; }
             svg { width: 100%; height: auto; }
             footer { margin-top: 12pt; font-size: 7.5pt; color: #444; overflow-wrap: anywhere; }
+            table.fill-in td { height: 9mm; vertical-align: middle; border: 0.5pt solid #888; font-size: 10pt; }
+            table.fill-in th { border: 0.5pt solid #888; }
             </style>
             </head>
             <body>
@@ -36,7 +38,7 @@ enum HTMLRenderer {
             html += "<dl>\n" + report.parameters.map { "<dt>\(escape($0.label))</dt><dd>\(escape($0.value))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
         }
         for table in report.tables {
-            html += "<h2>\(escape(table.title))</h2>\n<table>\n<thead><tr>"
+            html += "<h2>\(escape(table.title))</h2>\n<table\(table.isToFillIn ? " class=\"fill-in\"" : "")>\n<thead><tr>"
             html += table.columns.map { "<th\($0.isNumeric ? " class=\"n\"" : "")>\(escape($0.header))</th>" }.joined()
             html += "</tr></thead>\n<tbody>\n"
             for row in table.rows {

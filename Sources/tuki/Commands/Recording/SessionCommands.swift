@@ -11,7 +11,7 @@ struct SessionCommand: ParsableCommand {
 struct SessionOptions: ParsableArguments {
     @Argument(help: "The activity's id (activity-…).") var activity: String
     @Option(help: "The session's day, YYYY-MM-DD.") var date: String
-    @Option(help: "The session's id within the activity (default: s<next number>).") var session: String?
+    @Option(help: "The session's id within the activity (default: held or cancelled, the one scheduled that day; else s<next number>).") var session: String?
 
     /// The given id, or `s1`, `s2`, … after the sessions the activity already has.
     func sessionID(_ ledger: LedgerOptions) throws -> String {
@@ -24,11 +24,24 @@ struct SessionOptions: ParsableArguments {
     func heldSessionID(_ ledger: LedgerOptions) throws -> String {
         if let session { return session }
         let sessions = try ActivitySessions.read(activity, ledger)
+        return try scheduledOnTheDay(sessions, doing: "held") ?? "s\(sessions.latest.count + 1)"
+    }
+
+    /// The session a cancellation is about: the given one, else the one still scheduled that day.
+    func cancelledSessionID(_ ledger: LedgerOptions) throws -> String {
+        if let session { return session }
+        guard let planned = try scheduledOnTheDay(try ActivitySessions.read(activity, ledger), doing: "cancelled") else {
+            throw CommandFailure.usage("No session of the activity is scheduled on \(date); name the one to cancel with --session.")
+        }
+        return planned
+    }
+
+    private func scheduledOnTheDay(_ sessions: ActivitySessions, doing: String) throws -> String? {
         let planned = sessions.latest.filter { $0.value.status == "session.scheduled" && $0.value.date == date }.keys.sorted()
         guard planned.count <= 1 else {
-            throw CommandFailure.usage("\(planned.count) sessions of the activity are scheduled on \(date) (\(planned.joined(separator: ", "))): name the one held with --session.")
+            throw CommandFailure.usage("\(planned.count) sessions of the activity are scheduled on \(date) (\(planned.joined(separator: ", "))): name the one \(doing) with --session.")
         }
-        return planned.first ?? "s\(sessions.latest.count + 1)"
+        return planned.first
     }
 }
 
@@ -98,7 +111,7 @@ struct SessionCancel: ParsableCommand {
     @Option(help: "Why (no personal data).") var reason: String?
 
     func run() throws {
-        guard let id = options.session else { throw ValidationError("Name the session to cancel with --session.") }
+        let id = try options.cancelledSessionID(ledger)
         try Recorder(ledger: ledger).record([.init(stream: options.activity, type: "session.cancelled", data: object([
             ("session", id.json), ("date", options.date.json), ("reason", reason?.json),
         ]), occurredAt: Recorder.day(options.date))])
