@@ -123,7 +123,7 @@ public enum ListReports {
     /// The paper attendance sheet of one session: the people enrolled on its day, by name, with
     /// empty columns to tick.
     public static func roster(activity: String, activityName: String, session: String, date: String,
-                              people: [(participant: String, name: Name)], language: Report.Language, stamp: LedgerStamp) -> Report {
+                              people: [(participant: String, name: Name?)], language: Report.Language, stamp: LedgerStamp) -> Report {
         func t(_ english: String) -> String { Labels.text(english, language) }
         var table = Report.Table(
             key: "roster", title: "\(activityName) — \(t("Session")) \(session), \(language == .fi ? finnishDay(date) : date)",

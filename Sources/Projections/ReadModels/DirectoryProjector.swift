@@ -33,13 +33,16 @@ public struct DirectoryProjector: Projector {
             CREATE TABLE directory_participant (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, roles TEXT NOT NULL, gender TEXT NOT NULL,
                 birth_year INTEGER NOT NULL, municipality TEXT NOT NULL, registered_on TEXT);
+            CREATE INDEX directory_participant_by_participant ON directory_participant (participant, position);
             CREATE TABLE directory_enrolment (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, activity TEXT NOT NULL,
                 step TEXT NOT NULL CHECK (step = 'signed-up' OR step = 'started' OR step = 'ended'), date TEXT NOT NULL);
             CREATE INDEX directory_enrolment_by_activity ON directory_enrolment (activity, participant, position);
+            CREATE INDEX directory_enrolment_by_participant ON directory_enrolment (participant, activity, position, step);
             CREATE TABLE directory_expert (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, alias TEXT NOT NULL, anonymous INTEGER NOT NULL,
                 training TEXT NOT NULL, date TEXT NOT NULL);
+            CREATE INDEX directory_expert_by_participant ON directory_expert (participant, position);
             -- One row per engagement event: 'agreed' rows carry the agreement, the others what became of it.
             CREATE TABLE directory_engagement (
                 position INTEGER PRIMARY KEY, engagement TEXT NOT NULL,

@@ -110,17 +110,34 @@ public enum DirectoryReadModel {
     /// With `activity` or `project`: the people ever enrolled there (`open`: enrolled now);
     /// without, everyone registered (`open`: enrolled somewhere now).
     public static func participants(_ filter: Filter, in db: Database) throws -> [Participant] {
-        try Row.fetchAll(db, sql: """
-            SELECT p.participant, p.roles, p.gender, p.birth_year, p.municipality, p.registered_on,
-                   (SELECT group_concat(activity, ',') FROM (
-                        SELECT e.activity FROM directory_current_enrolment e
-                        WHERE e.participant = p.participant AND e.step != 'ended' ORDER BY e.activity)),
+        // The people are chosen first, along the index the filter names (an `x IS NULL OR …`
+        // condition would keep SQLite from using any), and only their rows are read after.
+        let latestStep = """
+            e.position = (SELECT MAX(m.position) FROM directory_enrolment m
+                          WHERE m.participant = e.participant AND m.activity = e.activity)
+            """
+        var conditions: [String] = []
+        if filter.activity != nil { conditions.append("e.activity = :activity") }
+        if filter.project != nil { conditions.append("e.activity IN (SELECT activity FROM directory_current_activity WHERE project = :project)") }
+        if filter.open { conditions += [latestStep, "e.step != 'ended'"] }
+        let chosen = conditions.isEmpty
+            ? "SELECT DISTINCT participant FROM directory_participant"
+            : "SELECT DISTINCT e.participant FROM directory_enrolment e WHERE " + conditions.joined(separator: " AND ")
+        return try Row.fetchAll(db, sql: """
+            WITH chosen(participant) AS MATERIALIZED (\(chosen)),
+            enrolled_now AS MATERIALIZED (
+                SELECT participant, group_concat(activity, ',') AS activities FROM (
+                    SELECT e.participant, e.activity FROM chosen c JOIN directory_enrolment e ON e.participant = c.participant
+                    WHERE \(latestStep) AND e.step != 'ended' ORDER BY e.participant, e.activity)
+                GROUP BY participant)
+            SELECT p.participant, p.roles, p.gender, p.birth_year, p.municipality, p.registered_on, n.activities,
                    x.alias, COALESCE(x.anonymous, 0)
-            FROM directory_current_participant p LEFT JOIN directory_current_expert x ON x.participant = p.participant
-            WHERE (:activity IS NULL AND :project IS NULL AND NOT :open) OR EXISTS (
-                SELECT 1 FROM directory_current_enrolment e JOIN directory_current_activity a ON a.activity = e.activity
-                WHERE e.participant = p.participant AND (:activity IS NULL OR e.activity = :activity)
-                  AND (:project IS NULL OR a.project = :project) AND (NOT :open OR e.step != 'ended'))
+            FROM chosen c
+            JOIN directory_participant p ON p.participant = c.participant
+                 AND p.position = (SELECT MAX(position) FROM directory_participant q WHERE q.participant = c.participant)
+            LEFT JOIN enrolled_now n ON n.participant = c.participant
+            LEFT JOIN directory_expert x ON x.participant = c.participant
+                 AND x.position = (SELECT MAX(position) FROM directory_expert y WHERE y.participant = c.participant)
             ORDER BY p.participant
             """, arguments: filter.arguments
         ).map { row in

@@ -80,9 +80,10 @@ struct ListParticipants: ParsableCommand {
         if nameOptions.names, let purpose = nameOptions.purpose {
             // An anonymous expert is shown by alias: their name is not opened, nor logged.
             let opened = try SealedNames.open(people.filter { !$0.anonymousExpert }.map(\.participant), ledger: options.ledger, purpose: purpose)
-            names = Dictionary(uniqueKeysWithValues: people.map { person in
-                (person.participant, person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name ?? .noKey)
-            })
+            // A person registered without sealed fields has no name to show: no entry, an empty cell.
+            names = people.reduce(into: [:]) { names, person in
+                names[person.participant] = person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name
+            }
         }
         try options.write(ListReports.participants(people, names: names, parameters: ListReports.parameters(filter, options.lang),
                                                    language: options.lang, stamp: lists.prepared.stamp))
@@ -145,9 +146,9 @@ struct ListExperts: ParsableCommand {
         if nameOptions.names, let purpose = nameOptions.purpose {
             let shown = experts.filter { payroll || !$0.anonymous }
             let opened = try SealedNames.open(shown.map(\.participant), ledger: options.ledger, purpose: purpose)
-            names = Dictionary(uniqueKeysWithValues: experts.map { expert in
-                (expert.participant, payroll || !expert.anonymous ? opened[expert.participant]?.name ?? .noKey : .alias(expert.alias))
-            })
+            names = experts.reduce(into: [:]) { names, expert in
+                names[expert.participant] = payroll || !expert.anonymous ? opened[expert.participant]?.name : .alias(expert.alias)
+            }
             if payroll { codes = opened.compactMapValues(\.identityCode) }
         }
         try options.write(ListReports.experts(experts, names: names, identityCodes: codes,

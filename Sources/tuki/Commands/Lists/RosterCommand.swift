@@ -39,18 +39,19 @@ struct RosterCommand: ParsableCommand {
         }
         let enrolled = try lists.read { try DirectoryReadModel.enrolled(in: activity, on: chosen.date, in: $0) }
         let opened = try SealedNames.open(enrolled.filter { !$0.anonymousExpert }.map(\.participant), ledger: options.ledger, purpose: purpose)
-        let people = enrolled.map { person -> (participant: String, name: ListReports.Name) in
-            (person.participant, person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name ?? .noKey)
-        }.sorted { sortKey($0.name) < sortKey($1.name) }
+        let people = enrolled.map { person -> (participant: String, name: ListReports.Name?) in
+            (person.participant, person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name)
+        }.sorted { sortKey($0) < sortKey($1) }
         if people.isEmpty { Terminal.printError("Nobody is enrolled in the activity on \(chosen.date).") }
         try options.write(ListReports.roster(activity: activity, activityName: name, session: chosen.session, date: chosen.date,
                                              people: people, language: options.lang, stamp: lists.prepared.stamp))
     }
 
-    private func sortKey(_ name: ListReports.Name) -> String {
-        switch name {
+    /// By name; those without one last, by id.
+    private func sortKey(_ person: (participant: String, name: ListReports.Name?)) -> String {
+        switch person.name {
         case let .name(text), let .alias(text): text.lowercased()
-        case .erased, .noKey: "\u{10FFFF}"
+        case .erased, .noKey, nil: "\u{10FFFF}" + person.participant
         }
     }
 }
