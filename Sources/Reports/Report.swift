@@ -18,6 +18,11 @@ public struct Report: Sendable {
         /// A count hidden only so that a small one beside it cannot be worked out (a row's total
         /// when one of its parts is hidden): shown as "x", never as "<K", which it need not be.
         case withheld
+        /// A code and the words people read for it: CSV and JSON carry the code (`EECO01`,
+        /// `closed-peer-group`, `flat-rate-40`), the table, Markdown and HTML the label.
+        case coded(code: String, label: String)
+        /// Two days, the first and last of a period: "1.1.2026–30.6.2026" in Finnish.
+        case period(from: String, to: String)
         case none
     }
 
@@ -38,17 +43,28 @@ public struct Report: Sendable {
         }
     }
 
+    /// Who a column or parameter is for: the forms people read (table, Markdown, HTML), the
+    /// forms machines read (CSV, JSON), or both.
+    public enum Audience: Sendable, Equatable {
+        case everyone, people, machines
+
+        func includes(machines reader: Bool) -> Bool { self == .everyone || (self == .machines) == reader }
+    }
+
     public struct Column: Sendable, Equatable {
         /// The JSON member name and CSV header.
         public let key: String
         /// What a person reads in the table and Markdown headers.
         public let header: String
         public let isNumeric: Bool
+        /// A column of words only (an indicator's name beside its code) is left out of CSV and JSON.
+        public let audience: Audience
 
-        public init(_ key: String, _ header: String, numeric: Bool = false) {
+        public init(_ key: String, _ header: String, numeric: Bool = false, for audience: Audience = .everyone) {
             self.key = key
             self.header = header
             isNumeric = numeric
+            self.audience = audience
         }
     }
 
@@ -123,16 +139,29 @@ public struct Report: Sendable {
         public subscript(column: Int) -> Cell { rows.cell(index, column) }
     }
 
+    /// What a report is of: in JSON a member of `parameters` whose value is typed (a code, a
+    /// date, a number), in CSV a line of the first block, for people a line above the tables.
     public struct Parameter: Sendable, Equatable {
         public let key: String
         public let label: String
-        public let value: String
+        public let value: Cell
+        public let audience: Audience
 
         public init(_ key: String, _ label: String, _ value: String) {
+            self.init(key, label, .text(value))
+        }
+
+        public init(_ key: String, _ label: String, _ value: Cell, for audience: Audience = .everyone) {
             self.key = key
             self.label = label
             self.value = value
+            self.audience = audience
         }
+    }
+
+    /// The parameters a form shows: people's or machines'.
+    public func parameters(forMachines: Bool) -> [Parameter] {
+        parameters.filter { $0.audience.includes(machines: forMachines) }
     }
 
     /// `sessions`, `commitment`: the JSON `report` member.
@@ -236,13 +265,27 @@ extension Report.Cell {
         case let .suppressed(threshold): return "<\(threshold)"
         case .withheld: return "x"
         case let .date(day): return style.date(day)
+        case let .coded(_, label): return label
+        case let .period(from, to): return style.date(from) + "–" + style.date(to)
         case .none: return empty
+        }
+    }
+
+    /// How the cell reads in CSV: codes rather than labels, money as integer cents, rates as
+    /// numbers of percent, each without its unit (the column says it), numbers in `style`.
+    func machineText(empty: String, style: NumberStyle) -> String {
+        switch self {
+        case let .coded(code, _): return code
+        case let .cents(value): return String(value)
+        case let .rate(rate): return rate.percentHundredths.map { style.hundredths($0) } ?? empty
+        case let .period(from, to): return "\(style.date(from))..\(style.date(to))"
+        default: return text(empty: empty, style: style)
         }
     }
 
     var isNumeric: Bool {
         switch self {
-        case .text, .date, .none: return false
+        case .text, .date, .coded, .period, .none: return false
         default: return true
         }
     }

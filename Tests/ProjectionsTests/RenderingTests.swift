@@ -13,16 +13,46 @@ import Testing
             rows: [[.text(#"Kahvila "Kuppi", Forssa"#), .integer(3), .rate(Rate(1, of: 3))], [.text("x|y"), .integer(12), .none]])],
         stamp: LedgerStamp(position: 42, hash: String(repeating: "a", count: 64), asOf: "2026-06-30T23:59:59.999999Z"))
 
-    @Test func csvQuotesFieldsThatNeedItAndEndsWithTheLedgerPoint() {
+    @Test func csvBeginsWithWhatTheReportIsOfAndQuotesFieldsThatNeedIt() {
         let csv = ReportFormat.csv.render(report)
         let lines = csv.components(separatedBy: "\r\n")
-        // First what the report is of: its kind and parameters.
-        #expect(Array(lines.prefix(4)) == ["report,test", "key,value", "activity,activity-x", ""])
-        #expect(lines[4] == "rows")
-        #expect(lines[5] == "name,count,rate")
-        #expect(lines[6] == #""Kahvila ""Kuppi"", Forssa",3,33.33 %"#)
-        #expect(lines[7] == "x|y,12,")
-        #expect(lines.suffix(3) == ["position,hash,as_of,at_position,chain_verified", "42,\(String(repeating: "a", count: 64)),2026-06-30T23:59:59.999999Z,,false", ""])
+        // First what the report is of: its kind, its parameters and the ledger point.
+        #expect(Array(lines.prefix(9)) == [
+            "report,test", "key,value", "activity,activity-x", "position,42", "hash,\(String(repeating: "a", count: 64))",
+            "as_of,2026-06-30T23:59:59.999999Z", "at_position,", "chain_verified,false", "",
+        ])
+        #expect(lines[9] == "rows")
+        #expect(lines[10] == "name,count,rate")
+        // A rate is a number of percent, its unit in no cell.
+        #expect(lines[11] == #""Kahvila ""Kuppi"", Forssa",3,33.33"#)
+        #expect(lines[12] == "x|y,12,")
+        #expect(lines.suffix(2) == ["", ""])
+    }
+
+    @Test func codesAndTypedNumbersForMachinesWordsForPeople() throws {
+        let coded = Report(
+            kind: "test", title: "T",
+            parameters: [.init("period", "Period", .period(from: "2026-01-01", to: "2026-06-30"), for: .people),
+                         .init("from", "From", .date("2026-01-01"), for: .machines),
+                         .init("share", "Share", .hundredths(2000), for: .machines)],
+            tables: [Report.Table(
+                key: "rows", title: "Rows",
+                columns: [.init("code", "Code"), .init("label", "Label", for: .people), .init("cents", "Euros", numeric: true)],
+                rows: [[.coded(code: "camp", label: "leiri"), .text("Leiri"), .cents(123456)]])],
+            stamp: LedgerStamp(position: 1, hash: String(repeating: "b", count: 64)), language: .fi)
+        let csv = ReportFormat.csv.render(coded, csv: .rfc4180)
+        #expect(csv.contains("from,2026-01-01\r\nshare,20.00\r\n") && !csv.contains("period"))
+        #expect(csv.contains("rows\r\ncode,cents\r\ncamp,123456\r\n"))
+        let spreadsheet = ReportFormat.csv.render(coded, csv: .finnishSpreadsheet)
+        #expect(spreadsheet.contains("Code;Euros\r\ncamp;123456\r\n") && spreadsheet.contains("Share;20,00\r\n"))
+        let json = try JSONParser.parse(ReportFormat.json.render(coded))
+        #expect(json["parameters"]?["from"] == "2026-01-01" && json["parameters"]?["share"] == .number("20.00"))
+        #expect(json["parameters"]?["period"] == nil)
+        guard case let .array(rows)? = json["tables"]?["rows"] else { Issue.record("no rows"); return }
+        #expect(rows[0]["code"] == "camp" && rows[0]["label"] == nil && rows[0]["cents"] == .number("123456"))
+        let markdown = ReportFormat.md.render(coded)
+        #expect(markdown.contains("- Period: 1.1.2026–30.6.2026") && !markdown.contains("From"))
+        #expect(markdown.contains("| leiri | Leiri | 1\u{00A0}234,56\u{00A0}€ |"))
     }
 
     @Test func markdownEscapesTableSyntax() {

@@ -24,11 +24,13 @@ import Testing
         let ws = try demo()
         let finnish = try esr(ws, ["--format", "md"])
         #expect(finnish.hasPrefix("# ESR+-seurantaraportti: Tuki demo project\n"))
-        #expect(finnish.contains("| Henkilöstökustannukset | 78\u{00A0}660,00\u{00A0}€ |"))
+        #expect(finnish.contains("| Henkilöstökustannukset | – | 78\u{00A0}660,00\u{00A0}€ | – | – |"))
+        #expect(finnish.contains("- Raportointikausi: 1.1.2026–31.12.2026"))
         #expect(finnish.contains("Laskettu tapahtumalokin kohdasta \(try ws.head())"))
         let english = try esr(ws, ["--format", "md", "--lang", "en"])
         #expect(english.hasPrefix("# ESR+ progress report: Tuki demo project\n"))
-        #expect(english.contains("| Staff costs | 78660.00 € |"))
+        #expect(english.contains("| Staff costs | – | 78660.00 € | – | – |"))
+        #expect(english.contains("- Reporting period: 2026-01-01–2026-12-31"))
         #expect(english.contains("| EECO01 | Total number of participants | 33 |"))
     }
 
@@ -37,16 +39,21 @@ import Testing
         let finnish = try esr(ws, ["--format", "csv"])
         #expect(finnish.hasPrefix("\u{FEFF}"))
         let lines = finnish.dropFirst().components(separatedBy: "\r\n")
-        #expect(lines.contains("Koodi;Indikaattori;Yhteensä;naiset;miehet;muunsukupuoliset;ei kertonut"))
-        #expect(lines.contains("Henkilöstökustannukset;78660,00 €;"))
+        // Codes and numbers, headed in Finnish: the indicators' names are for the forms people read.
+        #expect(lines.contains("Koodi;Yhteensä;naiset;miehet;muunsukupuoliset;ei kertonut"))
+        #expect(lines.contains("staff-costs;;7866000;;"))
+        #expect(lines.contains("Kausi alkaa;1.1.2026") && lines.contains("Kustannusmalli;flat-rate-40"))
         let standard = try esr(ws, ["--format", "csv", "--csv-standard"])
         #expect(!standard.hasPrefix("\u{FEFF}"))
         let standardLines = standard.components(separatedBy: "\r\n")
-        #expect(standardLines.contains("code,indicator,total,woman,man,non_binary,not_told"))
-        // The file says what it is of: the project and the period, before the tables.
-        #expect(Array(standardLines.prefix(2)) == ["report,esr", "key,value"])
-        #expect(standardLines.contains(#"project,S30999 Tuki demo project (project-tukidemo-2026)"#) && standardLines.contains("period,2026-01-01..2026-12-31"))
-        #expect(standardLines.contains("Henkilöstökustannukset,78660.00 €,"))
+        #expect(standardLines.contains("code,total,woman,man,non_binary,not_told"))
+        // The file says what it is of — the project, the period, the ledger point — before the tables.
+        #expect(Array(standardLines.prefix(6)) == ["report,esr", "key,value", "project,project-tukidemo-2026", "projectCode,S30999",
+                                                   "projectName,Tuki demo project", "funder,ESR+"])
+        #expect(standardLines.contains("from,2026-01-01") && standardLines.contains("to,2026-12-31"))
+        #expect(standardLines.contains("position,\(try ws.head())") && standardLines.contains("chain_verified,true"))
+        #expect(standardLines.contains("staff-costs,,7866000,,") && standardLines.contains("flat-rate,,3146400,40.00,flat-rate-40"))
+        #expect(standardLines.contains("EECO02-not-collected,0,0,0,0,0") || standardLines.contains { $0.hasPrefix("EECO02-not-collected,") })
     }
 
     @Test func jsonCarriesCentsAndTheLedgerPoint() throws {
@@ -54,8 +61,11 @@ import Testing
         let json = try JSONParser.parse(try esr(ws, ["--format", "json", "--lang", "en"]))
         #expect(json["report"] == "esr")
         guard case let .array(costs)? = json["tables"]?["costs"] else { Issue.record("no costs"); return }
-        #expect(costs.contains { $0["item"] == "Staff costs" && $0["amount"] == .number("7866000") })
-        #expect(costs.contains { $0["item"] == "Flat rate" && $0["amount"] == .number("3146400") })
+        #expect(costs.contains { $0["item"] == "staff-costs" && $0["cents"] == .number("7866000") && $0["hours"] == .null })
+        #expect(costs.contains { $0["item"] == "flat-rate" && $0["cents"] == .number("3146400") && $0["percent"] == .number("40.00") })
+        // Parameters are values: codes, days and numbers.
+        #expect(json["parameters"]?["costModel"] == "flat-rate-40" && json["parameters"]?["selfFinancingPercent"] == .number("20.00"))
+        #expect(json["parameters"]?["from"] == "2026-01-01" && json["parameters"]?["projectCode"] == "S30999")
         #expect(json["ledger"]?["position"] == .number(String(try ws.head())))
     }
 

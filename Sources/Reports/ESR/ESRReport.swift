@@ -8,16 +8,30 @@ public enum ESRReport {
         let hide = SmallCells(threshold: threshold)
         let genders = ESRFigures.Gender.allCases
 
+        // People read one line per parameter in words; CSV and JSON get each value as a code,
+        // a day or a number of its own.
+        let project = figures.project
         var parameters: [Report.Parameter] = [
-            .init("project", t("project"), "\(figures.project.code) \(figures.project.name) (\(figures.project.project))"),
-            .init("funder", t("funder"), figures.project.funder),
-            .init("period", t("period"), "\(figures.from)..\(figures.to)"),
-            .init("costModel", t("costModel"), t(figures.project.costModel)),
-            .init("selfFinancing", t("selfFinancing"), NumberStyle.for(language).hundredths(figures.project.selfFinancingHundredths) + "\u{00A0}%"),
+            .init("project", t("project"), .text("\(project.code) \(project.name) (\(project.project))"), for: .people),
+            .init("project", t("projectId"), .text(project.project), for: .machines),
+            .init("projectCode", t("projectCode"), .text(project.code), for: .machines),
+            .init("projectName", t("projectName"), .text(project.name), for: .machines),
+            .init("funder", t("funder"), .text(project.funder)),
+            .init("projectPeriod", t("projectPeriod"), .period(from: project.startDate, to: project.endDate), for: .people),
+            .init("projectStart", t("projectStart"), .date(project.startDate), for: .machines),
+            .init("projectEnd", t("projectEnd"), .date(project.endDate), for: .machines),
+            .init("period", t("period"), .period(from: figures.from, to: figures.to), for: .people),
+            .init("from", t("from"), .date(figures.from), for: .machines),
+            .init("to", t("to"), .date(figures.to), for: .machines),
+            .init("costModel", t("costModel"), .coded(code: project.costModel, label: t(project.costModel))),
+            .init("selfFinancingPercent", t("selfFinancing"), .hundredths(project.selfFinancingHundredths), for: .machines),
+            .init("selfFinancing", t("selfFinancing"),
+                  .text(NumberStyle.for(language).hundredths(project.selfFinancingHundredths) + "\u{00A0}%"), for: .people),
         ]
         if let threshold {
             let sentence = t("suppressionValue").replacingOccurrences(of: "%d", with: String(threshold)) + t("withheldValue")
-            parameters.append(.init("suppressBelow", t("suppression"), sentence))
+            parameters.append(.init("suppressBelow", t("suppression"), .text(sentence), for: .people))
+            parameters.append(.init("suppressBelow", t("suppression"), .integer(threshold), for: .machines))
         }
 
         // The period and the time since the start are separate tables, so that each fits an A4 page.
@@ -33,11 +47,14 @@ public enum ESRReport {
             parts.map { part, heading, counts in
                     Report.Table(
                         key: "\(key)_\(part)", title: "\(t(key)): \(heading.lowercased())",
-                        columns: [.init("code", t("code")), .init("indicator", t("indicator"))] + splitColumns,
+                        columns: [.init("code", t("code")), .init("indicator", t("indicator"), for: .people)] + splitColumns,
                         rows: lines.map { line in
                             let labelKey = ESRLabels.words["\(line.code)-answer"] == nil ? line.code : "\(line.code)-answer"
                             let label = line.answer.map { "\(t(labelKey)): \(t($0))" } ?? t(line.code)
-                            return [.text(line.answer == nil && line.code != "LEAVERS" ? line.code : ""), .text(label)]
+                            // Every line has a code for machines (EECO02, EECO02-not-collected,
+                            // LEAVERS); people see the EU's codes only where the EU has one.
+                            let code = line.code + (line.answer.map { "-\($0)" } ?? "")
+                            return [.coded(code: code, label: line.answer == nil && line.code != "LEAVERS" ? line.code : ""), .text(label)]
                                 + hide.split(line[keyPath: counts], genders)
                         })
                 }
@@ -46,48 +63,58 @@ public enum ESRReport {
         let reach = Report.Table(
             key: "reach", title: t("reach"),
             columns: [.init("item", t("item")), .init("period", t("inPeriod"), numeric: true), .init("cumulative", t("sinceStart"), numeric: true)],
-            rows: [[.text(t("headcount")), hide.count(figures.peopleReached.period), hide.count(figures.peopleReached.cumulative)]])
+            rows: [[.coded(code: "people-at-open-events", label: t("headcount")), hide.count(figures.peopleReached.period),
+                    hide.count(figures.peopleReached.cumulative)]])
 
         let activity = Report.Table(
             key: "activity", title: t("activity"),
             columns: [.init("kind", t("kind")), .init("municipality", t("municipality")),
                       .init("sessions_held", t("sessionsHeld"), numeric: true), .init("hours", t("hours"), numeric: true)],
-            rows: figures.activities.map { [.text(t($0.kind)), .text($0.municipality), .integer($0.sessionsHeld), Report.Cell.hours(minutes: $0.minutes)] }
-                + [[.text(t("total")), .text(""), .integer(figures.activities.reduce(0) { $0 + $1.sessionsHeld }),
+            rows: figures.activities.map {
+                [.coded(code: $0.kind, label: t($0.kind)), .text($0.municipality), .integer($0.sessionsHeld), Report.Cell.hours(minutes: $0.minutes)]
+            }
+                + [[.coded(code: "total", label: t("total")), .text(""), .integer(figures.activities.reduce(0) { $0 + $1.sessionsHeld }),
                     Report.Cell.hours(minutes: figures.activities.reduce(0) { $0 + $1.minutes })]])
 
+        // Counts, hours and money each in a column of their own, so that each column has one type.
+        func item(_ key: String, _ code: String) -> Report.Cell { .coded(code: code, label: t(key)) }
         let experts = Report.Table(
             key: "experts", title: t("experts"),
-            columns: [.init("item", t("item")), .init("value", t("amount"), numeric: true)],
+            columns: [.init("item", t("item")), .init("count", t("count"), numeric: true), .init("hours", t("hours"), numeric: true),
+                      .init("cents", t("euros"), numeric: true)],
             rows: [
-                [.text(t("engagementsCompleted")), .integer(figures.experts.engagementsCompleted)],
-                [.text(t("engagementHours")), .hundredths(figures.experts.hoursHundredths)],
-                [.text(t("feesPaid")), .cents(figures.experts.feesCents)],
-                [.text(t("travelReimbursed")), .cents(figures.experts.travelCents)],
-                [.text(t("completedWithoutFee")), .integer(figures.experts.completedWithoutFee)],
+                [item("engagementsCompleted", "engagements-completed"), .integer(figures.experts.engagementsCompleted), .none, .none],
+                [item("engagementHours", "engagement-hours"), .none, .hundredths(figures.experts.hoursHundredths), .none],
+                [item("feesPaid", "fees-paid"), .none, .none, .cents(figures.experts.feesCents)],
+                [item("travelReimbursed", "travel-reimbursed"), .none, .none, .cents(figures.experts.travelCents)],
+                [item("completedWithoutFee", "completed-without-fee"), .integer(figures.experts.completedWithoutFee), .none, .none],
             ])
 
         let costs = figures.costs
-        let percentOfSelfFinancing = NumberStyle.for(language).hundredths(figures.project.selfFinancingHundredths) + "\u{00A0}%"
+        // Rows: item, hours, cents, percent, note.
         var costRows: [[Report.Cell]] = [
-            [.text(t("staffHours")), .hundredths(costs.staffHoursHundredths), .none],
-            [.text(t("staffCosts")), .cents(costs.staffCents), .none],
+            [item("staffHours", "staff-hours"), .hundredths(costs.staffHoursHundredths), .none, .none, .none],
+            [item("staffCosts", "staff-costs"), .none, .cents(costs.staffCents), .none, .none],
         ]
-        if figures.project.costModel != "real-costs" {
-            costRows.append([.text(t("flatRate")), .cents(costs.flatRateCents), .text(t(figures.project.costModel))])
+        if let percent = costs.flatRatePercent {
+            costRows.append([item("flatRate", "flat-rate"), .none, .cents(costs.flatRateCents), .hundredths(percent * 100),
+                             .coded(code: project.costModel, label: t(project.costModel))])
         }
         for other in costs.other {
-            costRows.append([.text("\(t("otherCost")): \(t(other.category))"), .cents(other.cents),
-                             .text(t(costs.otherCoveredByFlatRate ? "coveredByFlatRate" : "claimedAsRecorded"))])
+            let treatment = costs.otherCoveredByFlatRate ? ("covered-by-flat-rate", "coveredByFlatRate") : ("claimed-as-recorded", "claimedAsRecorded")
+            costRows.append([.coded(code: "other-cost-\(other.category)", label: "\(t("otherCost")): \(t(other.category))"), .none,
+                             .cents(other.cents), .none, .coded(code: treatment.0, label: t(treatment.1))])
         }
         costRows += [
-            [.text(t("totalCosts")), .cents(costs.totalCents), .none],
-            [.text(t("selfFinancingAmount")), .cents(costs.selfFinancingCents), .text(percentOfSelfFinancing)],
-            [.text(t("publicFunding")), .cents(costs.totalCents - costs.selfFinancingCents), .none],
+            [item("totalCosts", "total-costs"), .none, .cents(costs.totalCents), .none, .none],
+            [item("selfFinancingAmount", "self-financing"), .none, .cents(costs.selfFinancingCents), .hundredths(project.selfFinancingHundredths), .none],
+            [item("publicFunding", "public-funding"), .none, .cents(costs.totalCents - costs.selfFinancingCents), .none, .none],
         ]
         let costTable = Report.Table(
             key: "costs", title: t("costs"),
-            columns: [.init("item", t("item")), .init("amount", t("amount"), numeric: true), .init("note", t("note"))], rows: costRows)
+            columns: [.init("item", t("item")), .init("hours", t("hours"), numeric: true), .init("cents", t("euros"), numeric: true),
+                      .init("percent", t("percent"), numeric: true), .init("note", t("note"))],
+            rows: costRows)
 
         return Report(
             kind: "esr", title: "\(t("title")): \(figures.project.name)", parameters: parameters,

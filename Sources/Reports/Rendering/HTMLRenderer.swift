@@ -34,8 +34,9 @@ enum HTMLRenderer {
             <h1>\(escape(report.title))</h1>
 
             """
-        if !report.parameters.isEmpty {
-            html += "<dl>\n" + report.parameters.map { "<dt>\(escape($0.label))</dt><dd>\(escape($0.value))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
+        let parameters = report.parameters(forMachines: false)
+        if !parameters.isEmpty {
+            html += "<dl>\n" + parameters.map { "<dt>\(escape($0.label))</dt><dd>\(escape($0.value.text(empty: "–", style: style)))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
         }
         for table in report.tables {
             html += "<h2>\(escape(table.title))</h2>\n<table\(table.isToFillIn ? " class=\"fill-in\"" : "")>\n<thead><tr>"

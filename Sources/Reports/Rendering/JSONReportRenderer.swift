@@ -19,9 +19,10 @@ enum JSONReportRenderer {
         output.append(",\n")
 
         member("parameters", indent: 2, into: &output)
-        writeObject(count: report.parameters.count, indent: 2, into: &output) { index, output in
-            member(report.parameters[index].key, indent: 4, into: &output)
-            JSONWriter.writeString(report.parameters[index].value, to: &output)
+        let parameters = report.parameters(forMachines: true)
+        writeObject(count: parameters.count, indent: 2, into: &output) { index, output in
+            member(parameters[index].key, indent: 4, into: &output)
+            write(parameters[index].value, into: &output)
         }
         output.append(",\n")
 
@@ -58,11 +59,13 @@ enum JSONReportRenderer {
         // What comes before each cell's value (the line break, indentation and `"key": `), made
         // once per table, all in one buffer: a county-wide report writes them 800,000 times, and
         // an array for each was retained and released each time.
+        // Columns of words only (an indicator's name beside its code) are for people, not here.
+        let shown = table.columns.indices.filter { table.columns[$0].audience.includes(machines: true) }
         var cellPrefixes: [UInt8] = []
         var prefixEnds: [Int] = []
-        for (column, key) in table.columns.map(\.key).enumerated() {
-            cellPrefixes.append(contentsOf: (column == 0 ? "{\n        " : ",\n        ").utf8)
-            JSONWriter.writeString(key, into: &cellPrefixes)
+        for (index, column) in shown.enumerated() {
+            cellPrefixes.append(contentsOf: (index == 0 ? "{\n        " : ",\n        ").utf8)
+            JSONWriter.writeString(table.columns[column].key, into: &cellPrefixes)
             cellPrefixes.append(contentsOf: ": ".utf8)
             prefixEnds.append(cellPrefixes.count)
         }
@@ -70,12 +73,13 @@ enum JSONReportRenderer {
             let rows = table.rows
             for rowIndex in rows.indices {
                 output.append(spaces: 6)
-                let cells = min(table.columns.count, rows.width(of: rowIndex))
+                let width = rows.width(of: rowIndex)
+                let cells = shown.prefix { $0 < width }.count
                 if cells == 0 { output.append("{}") }
-                for column in 0..<cells {
-                    let prefixStart = column == 0 ? 0 : prefixEnds[column - 1]
-                    output.append(UnsafeBufferPointer(rebasing: prefixes[prefixStart..<prefixEnds[column]]))
-                    write(rows.cell(rowIndex, column), into: &output)
+                for index in 0..<cells {
+                    let prefixStart = index == 0 ? 0 : prefixEnds[index - 1]
+                    output.append(UnsafeBufferPointer(rebasing: prefixes[prefixStart..<prefixEnds[index]]))
+                    write(rows.cell(rowIndex, shown[index]), into: &output)
                 }
                 if cells > 0 { output.append("\n      }") }
                 output.append(rowIndex + 1 < table.rows.count ? ",\n" : "\n")
@@ -119,6 +123,8 @@ enum JSONReportRenderer {
             output.append("\"")
         case .withheld: output.append("\"x\"")
         case let .date(day): output.append(jsonString: day)
+        case let .coded(code, _): output.append(jsonString: code)
+        case let .period(from, to): output.append(jsonString: "\(from)..\(to)")
         case .none: output.append("null")
         }
     }

@@ -2,11 +2,12 @@
 enum MarkdownRenderer {
     static func render(_ report: Report) -> String {
         var lines = ["# \(escape(report.title))", ""]
-        if !report.parameters.isEmpty {
-            lines.append(contentsOf: report.parameters.map { "- \($0.label): \(escape($0.value))" })
+        let style = NumberStyle.for(report.language)
+        let parameters = report.parameters(forMachines: false)
+        if !parameters.isEmpty {
+            lines.append(contentsOf: parameters.map { "- \($0.label): \(escape($0.value.text(empty: "–", style: style)))" })
             lines.append("")
         }
-        let style = NumberStyle.for(report.language)
         for table in report.tables {
             lines.append("## \(escape(table.title))")
             lines.append("")

@@ -2,7 +2,9 @@
 enum TextTableRenderer {
     static func render(_ report: Report) -> String {
         var lines = [report.title, String(repeating: "=", count: report.title.count)]
-        for parameter in report.parameters { lines.append("\(parameter.label): \(parameter.value)") }
+        for parameter in report.parameters(forMachines: false) {
+            lines.append("\(parameter.label): \(parameter.value.text(empty: "–", style: NumberStyle.for(report.language)))")
+        }
         for table in report.tables {
             lines.append("")
             lines.append(table.title)

@@ -172,6 +172,8 @@ public struct ESRFigures: Sendable, Equatable {
         public var staffHoursHundredths = 0
         public var staffCents = 0
         public var flatRateCents = 0
+        /// The flat rate's percentage (40, 15 or 7); nil under real costs.
+        public var flatRatePercent: Int?
         /// Other recorded costs by category, and whether the flat rate covers them.
         public var other: [(category: String, cents: Int)] = []
         public var otherCoveredByFlatRate = false
@@ -376,15 +378,18 @@ public struct ESRFigures: Sendable, Equatable {
         switch project.costModel {
         case "flat-rate-40":
             // All costs other than staff pay are covered by 40 % of staff costs.
+            costs.flatRatePercent = 40
             costs.flatRateCents = Self.percent(40, of: costs.staffCents)
             costs.otherCoveredByFlatRate = true
             costs.totalCents = add(costs.staffCents, costs.flatRateCents)
         case "flat-rate-15":
             // Indirect costs as 15 % of direct staff costs; other direct costs as recorded.
+            costs.flatRatePercent = 15
             costs.flatRateCents = Self.percent(15, of: costs.staffCents)
             costs.totalCents = add(add(costs.staffCents, other), costs.flatRateCents)
         case "flat-rate-7":
             // Indirect costs as 7 % of direct costs (staff and other).
+            costs.flatRatePercent = 7
             costs.flatRateCents = Self.percent(7, of: add(costs.staffCents, other))
             costs.totalCents = add(add(costs.staffCents, other), costs.flatRateCents)
         default:
