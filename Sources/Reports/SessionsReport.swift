@@ -8,8 +8,8 @@ public enum SessionsReport {
         let (filter, activities, sessions, attendance) = (overview.filter, overview.activities, overview.sessions, overview.attendance)
         var parameters: [Report.Parameter] = []
         if let activity = filter.activity { parameters.append(.init("activity", t("Activity"), activity)) }
-        if let from = filter.from { parameters.append(.init("from", t("From"), from)) }
-        if let to = filter.to { parameters.append(.init("to", t("To"), to)) }
+        if let from = filter.from { parameters.append(.init("from", t("From"), .date(from))) }
+        if let to = filter.to { parameters.append(.init("to", t("To"), .date(to))) }
 
         let activityTable = Report.Table(
             key: "activities", title: t("Activities"),
