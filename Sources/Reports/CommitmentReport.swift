@@ -33,7 +33,7 @@ public enum CommitmentReport {
             ],
             rows: commitment.participants.map { participant in
                 [.text(participant.participant), date(participant.signedUp), date(participant.started), date(participant.ended),
-                 text(participant.outcome), .integer(participant.sessionsWhileEnrolled), .integer(participant.attended),
+                 participant.outcome.map { Labels.code($0, language) } ?? .none, .integer(participant.sessionsWhileEnrolled), .integer(participant.attended),
                  .rate(participant.rate)]
             })
         return Report(

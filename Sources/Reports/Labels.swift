@@ -5,6 +5,22 @@ enum Labels {
         language == .en ? english : finnish[english] ?? english
     }
 
+    /// A code (a status, an outcome, an activity kind, a gender) as a cell: the code for CSV and
+    /// JSON, its words in the report's language for people.
+    static func code(_ code: String, _ language: Report.Language) -> Report.Cell {
+        let words = codeWords[code] ?? ESRLabels.words[code]
+        return .coded(code: code, label: words.map { language == .fi ? $0.fi : $0.en } ?? code)
+    }
+
+    static let codeWords: [String: (fi: String, en: String)] = [
+        "scheduled": ("suunniteltu", "scheduled"), "held": ("pidetty", "held"), "cancelled": ("peruttu", "cancelled"),
+        "present": ("läsnä", "present"), "absent": ("poissa", "absent"), "excused": ("poissa ilmoittaen", "excused"),
+        "agreed": ("sovittu", "agreed"), "completed": ("tehty", "completed"),
+        "graduated": ("valmistunut", "graduated"), "dropped-out": ("keskeyttänyt", "dropped out"), "moved": ("muuttanut", "moved"),
+        "other": ("muu", "other"), "yes": ("kyllä", "yes"), "no": ("ei", "no"),
+        "in-person": ("lähitapaaminen", "in person"), "remote": ("etänä", "remote"), "hybrid": ("hybridi", "hybrid"),
+    ]
+
     static let finnish: [String: String] = [
         "Sessions and attendance": "Tapaamiset ja osallistuminen",
         "Activity": "Toiminto", "Activities": "Toiminnot", "Name": "Nimi", "Kind": "Laji", "Municipality": "Kunta",

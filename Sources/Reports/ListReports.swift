@@ -19,7 +19,7 @@ public enum ListReports {
         if let project = filter.project { parameters.append(.init("project", t("Project"), project)) }
         if let activity = filter.activity { parameters.append(.init("activity", t("Activity"), activity)) }
         if let expert = filter.expert { parameters.append(.init("expert", t("Expert"), expert)) }
-        if filter.open { parameters.append(.init("open", t("Open only"), filter.today)) }
+        if filter.open { parameters.append(.init("open", t("Open only"), .date(filter.today))) }
         return parameters
     }
 
@@ -42,7 +42,7 @@ public enum ListReports {
             key: "activities", title: t("Activities"),
             columns: [.init("activity", t("Activity")), .init("project", t("Project")), .init("name", t("Name")), .init("kind", t("Kind")),
                       .init("municipality", t("Municipality")), .init("enrolled", t("Enrolled now"), numeric: true)],
-            rows: activities.map { [.text($0.activity), .text($0.project), .text($0.name), .text($0.kind), .text($0.municipality),
+            rows: activities.map { [.text($0.activity), .text($0.project), .text($0.name), Labels.code($0.kind, language), .text($0.municipality),
                                     .integer($0.enrolled)] })
         return Report(kind: "list-activities", title: t("Activities"), parameters: parameters, tables: [table], stamp: stamp, language: language)
     }
@@ -57,7 +57,7 @@ public enum ListReports {
         let table = Report.Table(key: "participants", title: t("Participants"), columns: columns, rows: people.map { person in
             var row: [Report.Cell] = [.text(person.participant)]
             if let names { row.append(cell(names[person.participant], language)) }
-            row += [.text(person.roles), .text(person.gender), .text(String(person.birthYear)), .text(person.municipality),
+            row += [.text(person.roles), Labels.code(person.gender, language), .text(String(person.birthYear)), .text(person.municipality),
                     person.registeredOn.map(Report.Cell.date) ?? .none, .text(person.activities.joined(separator: " "))]
             return row
         })
@@ -74,7 +74,7 @@ public enum ListReports {
                       .init("absent", t("Absent"), numeric: true), .init("excused", t("Excused"), numeric: true)],
             rows: sessions.map { session in
                 let held = session.status == "held"
-                return [.text(session.activity), .text(session.session), .date(session.date), .text(session.status),
+                return [.text(session.activity), .text(session.session), .date(session.date), Labels.code(session.status, language),
                         session.durationMinutes.map(Report.Cell.integer) ?? .none, held ? .integer(session.present) : .none,
                         held ? .integer(session.absent) : .none, held ? .integer(session.excused) : .none]
             })
@@ -93,7 +93,7 @@ public enum ListReports {
                       .init("fee_paid", t("Fee paid"), numeric: true), .init("travel_paid", t("Travel paid"), numeric: true)],
             rows: engagements.map { e in
                 [.text(e.engagement), .text(e.alias ?? e.expert), .text(e.project), e.activity.map(Report.Cell.text) ?? .none, .text(e.kind),
-                 .date(e.date), .hundredths(e.plannedHundredths), .cents(e.agreedFeeCents), .text(e.status),
+                 .date(e.date), .hundredths(e.plannedHundredths), .cents(e.agreedFeeCents), Labels.code(e.status, language),
                  e.doneOn.map(Report.Cell.date) ?? .none, e.hoursHundredths.map(Report.Cell.hundredths) ?? .none,
                  e.feeCents.map(Report.Cell.cents) ?? .none, e.travelCents.map(Report.Cell.cents) ?? .none]
             })
@@ -113,7 +113,7 @@ public enum ListReports {
             var row: [Report.Cell] = [.text(expert.participant), .text(expert.alias)]
             if let names { row.append(cell(names[expert.participant], language)) }
             if let identityCodes { row.append(identityCodes[expert.participant].map(Report.Cell.text) ?? .none) }
-            row += [.text(expert.anonymous ? "yes" : "no"), .text(expert.training), .date(expert.since), .integer(expert.engagements),
+            row += [Labels.code(expert.anonymous ? "yes" : "no", language), .text(expert.training), .date(expert.since), .integer(expert.engagements),
                     .integer(expert.completed), expert.lastEngagement.map(Report.Cell.date) ?? .none]
             return row
         })
@@ -133,7 +133,7 @@ public enum ListReports {
         table.isToFillIn = true
         return Report(kind: "roster", title: t("Attendance sheet"),
                       parameters: [.init("activity", t("Activity"), activity), .init("session", t("Session"), session),
-                                   .init("date", t("Date"), date)],
+                                   .init("date", t("Date"), .date(date))],
                       tables: [table], stamp: stamp, language: language)
     }
 

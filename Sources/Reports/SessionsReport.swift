@@ -23,7 +23,7 @@ public enum SessionsReport {
                 .init("attendance_rate", t("Attendance"), numeric: true),
             ],
             rows: activities.map { activity in
-                [.text(activity.activity), .text(activity.name), .text(activity.kind), .text(activity.municipality),
+                [.text(activity.activity), .text(activity.name), Labels.code(activity.kind, language), .text(activity.municipality),
                  .integer(activity.held), .integer(activity.cancelled), .integer(activity.planned), .integer(activity.stillScheduled),
                  Report.Cell.hours(minutes: activity.minutesHeld), .integer(activity.present), .integer(activity.absent),
                  .integer(activity.excused), activity.headcount.map(Report.Cell.integer) ?? .none, .rate(activity.attendanceRate)]
@@ -46,9 +46,9 @@ public enum SessionsReport {
                 case 0: return .text(sessions[index].activity)
                 case 1: return .text(sessions[index].session)
                 case 2: return .date(sessions[index].date)
-                case 3: return .text(sessions[index].status)
+                case 3: return Labels.code(sessions[index].status, language)
                 case 4: return sessions[index].durationMinutes.map(Report.Cell.integer) ?? .none
-                case 5: return sessions[index].format.map(Report.Cell.text) ?? .none
+                case 5: return sessions[index].format.map { Labels.code($0, language) } ?? .none
                 case 6: return held ? .integer(sessions[index].present) : .none
                 case 7: return held ? .integer(sessions[index].absent) : .none
                 case 8: return held ? .integer(sessions[index].excused) : .none
@@ -60,7 +60,7 @@ public enum SessionsReport {
             key: "attendance", title: t("Attendance"),
             columns: [.init("activity", t("Activity")), .init("session", t("Session")), .init("date", t("Date")),
                       .init("participant", t("Participant")), .init("status", t("Status"))],
-            rows: attendance.map { [.text($0.activity), .text($0.session), .date($0.date), .text($0.participant), .text($0.status)] })
+            rows: attendance.map { [.text($0.activity), .text($0.session), .date($0.date), .text($0.participant), Labels.code($0.status, language)] })
         // Who came is listed for one activity at a time (see SessionsReadModel.overview).
         return Report(kind: "sessions", title: t("Sessions and attendance"), parameters: parameters,
                       tables: [activityTable, sessionTable] + (filter.activity == nil ? [] : [attendanceTable]), stamp: stamp, language: language)
