@@ -12,6 +12,22 @@ enum Labels {
         return .coded(code: code, label: words.map { language == .fi ? $0.fi : $0.en } ?? code)
     }
 
+    /// The cells of a few codes, made once for a table of many rows.
+    struct Codes: Sendable {
+        private let cells: [(code: String, cell: Report.Cell)]
+        private let language: Report.Language
+
+        init(_ codes: [String], _ language: Report.Language) {
+            cells = codes.map { ($0, Labels.code($0, language)) }
+            self.language = language
+        }
+
+        func cell(_ code: String) -> Report.Cell {
+            for entry in cells where entry.code == code { return entry.cell }
+            return Labels.code(code, language)
+        }
+    }
+
     static let codeWords: [String: (fi: String, en: String)] = [
         "scheduled": ("suunniteltu", "scheduled"), "held": ("pidetty", "held"), "cancelled": ("peruttu", "cancelled"),
         "present": ("läsnä", "present"), "absent": ("poissa", "absent"), "excused": ("poissa ilmoittaen", "excused"),

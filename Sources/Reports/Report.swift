@@ -20,10 +20,39 @@ public struct Report: Sendable {
         case withheld
         /// A code and the words people read for it: CSV and JSON carry the code (`EECO01`,
         /// `closed-peer-group`, `flat-rate-40`), the table, Markdown and HTML the label.
-        case coded(code: String, label: String)
+        case coded(Coded)
         /// Two days, the first and last of a period: "1.1.2026–30.6.2026" in Finnish.
-        case period(from: String, to: String)
+        case period(Period)
         case none
+
+        // The two held by reference keep a cell as small as a string: a county's listing copies
+        // some 800,000 of them.
+        public final class Coded: Sendable, Equatable {
+            public let code: String
+            public let label: String
+
+            init(code: String, label: String) {
+                self.code = code
+                self.label = label
+            }
+
+            public static func == (lhs: Coded, rhs: Coded) -> Bool { lhs.code == rhs.code && lhs.label == rhs.label }
+        }
+
+        public final class Period: Sendable, Equatable {
+            public let from: String
+            public let to: String
+
+            init(from: String, to: String) {
+                self.from = from
+                self.to = to
+            }
+
+            public static func == (lhs: Period, rhs: Period) -> Bool { lhs.from == rhs.from && lhs.to == rhs.to }
+        }
+
+        public static func coded(code: String, label: String) -> Cell { .coded(Coded(code: code, label: label)) }
+        public static func period(from: String, to: String) -> Cell { .period(Period(from: from, to: to)) }
     }
 
     public enum Language: String, Sendable, CaseIterable {
@@ -265,8 +294,8 @@ extension Report.Cell {
         case let .suppressed(threshold): return "<\(threshold)"
         case .withheld: return "x"
         case let .date(day): return style.date(day)
-        case let .coded(_, label): return label
-        case let .period(from, to): return style.date(from) + "–" + style.date(to)
+        case let .coded(coded): return coded.label
+        case let .period(period): return style.date(period.from) + "–" + style.date(period.to)
         case .none: return empty
         }
     }
@@ -275,10 +304,10 @@ extension Report.Cell {
     /// numbers of percent, each without its unit (the column says it), numbers in `style`.
     func machineText(empty: String, style: NumberStyle) -> String {
         switch self {
-        case let .coded(code, _): return code
+        case let .coded(coded): return coded.code
         case let .cents(value): return String(value)
         case let .rate(rate): return rate.percentHundredths.map { style.hundredths($0) } ?? empty
-        case let .period(from, to): return "\(style.date(from))..\(style.date(to))"
+        case let .period(period): return "\(style.date(period.from))..\(style.date(period.to))"
         default: return text(empty: empty, style: style)
         }
     }

@@ -28,6 +28,9 @@ public enum SessionsReport {
                  Report.Cell.hours(minutes: activity.minutesHeld), .integer(activity.present), .integer(activity.absent),
                  .integer(activity.excused), activity.headcount.map(Report.Cell.integer) ?? .none, .rate(activity.attendanceRate)]
             })
+        // Made once: a county's listing has a status and a format in each of 70,000 rows.
+        let statuses = Labels.Codes(["scheduled", "held", "cancelled"], language)
+        let formats = Labels.Codes(["in-person", "remote", "hybrid"], language)
         // The cells below are made in this order, column by column.
         let sessionColumns: [Report.Column] = [
             .init("activity", t("Activity")), .init("session", t("Session")), .init("date", t("Date")), .init("status", t("Status")),
@@ -46,9 +49,9 @@ public enum SessionsReport {
                 case 0: return .text(sessions[index].activity)
                 case 1: return .text(sessions[index].session)
                 case 2: return .date(sessions[index].date)
-                case 3: return Labels.code(sessions[index].status, language)
+                case 3: return statuses.cell(sessions[index].status)
                 case 4: return sessions[index].durationMinutes.map(Report.Cell.integer) ?? .none
-                case 5: return sessions[index].format.map { Labels.code($0, language) } ?? .none
+                case 5: return sessions[index].format.map(formats.cell) ?? .none
                 case 6: return held ? .integer(sessions[index].present) : .none
                 case 7: return held ? .integer(sessions[index].absent) : .none
                 case 8: return held ? .integer(sessions[index].excused) : .none

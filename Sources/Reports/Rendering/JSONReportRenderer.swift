@@ -74,7 +74,7 @@ enum JSONReportRenderer {
             for rowIndex in rows.indices {
                 output.append(spaces: 6)
                 let width = rows.width(of: rowIndex)
-                let cells = shown.prefix { $0 < width }.count
+                let cells = width >= table.columns.count ? shown.count : shown.prefix { $0 < width }.count
                 if cells == 0 { output.append("{}") }
                 for index in 0..<cells {
                     let prefixStart = index == 0 ? 0 : prefixEnds[index - 1]
@@ -111,22 +111,27 @@ enum JSONReportRenderer {
     }
 
     private static func write(_ cell: Report.Cell, into output: inout ReportBytes) {
+        // Every kind of string goes through one call of `append(jsonString:)`, which the
+        // compiler then copies into this function rather than calling it for each string.
+        let string: String
         switch cell {
-        case let .text(text): output.append(jsonString: text)
-        case let .integer(value), let .cents(value): output.append(decimal: value)
-        case let .hundredths(value): writeFixed(value, into: &output)
+        case let .text(text): string = text
+        case let .date(day): string = day
+        case let .coded(coded): string = coded.code
+        case let .period(period): string = "\(period.from)..\(period.to)"
+        case let .integer(value), let .cents(value): return output.append(decimal: value)
+        case let .hundredths(value): return writeFixed(value, into: &output)
         case let .rate(rate):
             if let hundredths = rate.percentHundredths { writeFixed(hundredths, into: &output) } else { output.append("null") }
+            return
         case let .suppressed(threshold):
             output.append("\"<")
             output.append(decimal: threshold)
-            output.append("\"")
-        case .withheld: output.append("\"x\"")
-        case let .date(day): output.append(jsonString: day)
-        case let .coded(code, _): output.append(jsonString: code)
-        case let .period(from, to): output.append(jsonString: "\(from)..\(to)")
-        case .none: output.append("null")
+            return output.append("\"")
+        case .withheld: string = "x"
+        case .none: return output.append("null")
         }
+        output.append(jsonString: string)
     }
 
     /// Hundredths as a number with two decimals (150 → 1.50, -5 → -0.05).
