@@ -70,7 +70,7 @@ COMMANDS = {
     "activity.created": ("tuki activity create", "`activity-<id>` (a new id, printed)"),
     "session.scheduled": ("tuki session schedule ACTIVITY", "the activity's"),
     "session.held": ("tuki session held ACTIVITY", "the activity's"),
-    "session.cancelled": ("tuki session cancel ACTIVITY --session S", "the activity's"),
+    "session.cancelled": ("tuki session cancel ACTIVITY", "the activity's"),
     "attendance.recorded": ("tuki attendance ACTIVITY SESSION", "the activity's"),
     "participant.registered": ("tuki participant register", "`participant-<p-id>` (a new pseudonymous id, printed)"),
     "participant.consent-recorded": ("tuki consent record|withdraw PARTICIPANT", "`participant-<p-id>`"),
