@@ -134,14 +134,23 @@ import Testing
         try Self.id(ws, ["session", "schedule", p.activity, "--date", "2026-02-10", "--duration", "90"])
         let roster = try ws.tuki(["roster", p.activity, "--session", "s1", "--purpose", "paper list", "--format", "html"])
         #expect(roster.stdout.contains("Aino Zyxwesimerkki"))
-        _ = try ws.tuki(["report", "sessions"])
+        // The reports and lists Tuki writes without --names, and an export, saved as files.
+        for (file, arguments) in [("sessions.md", ["report", "sessions"]), ("participants.json", ["list", "participants", "--format", "json"]),
+                                  ("roster-count.csv", ["report", "sessions", "--activity", p.activity, "--format", "csv"]),
+                                  ("export.jsonl", ["export"])] {
+            FileManager.default.createFile(atPath: ws.path(file), contents: nil)
+            #expect(try ws.tuki(arguments, outputPath: ws.path(file)).status == 0, "\(arguments)")
+        }
+        #expect(try String(contentsOfFile: ws.path("export.jsonl"), encoding: .utf8).contains("feedback.given"))
+        #expect(try String(contentsOfFile: ws.path("participants.json"), encoding: .utf8).contains(p.aino))
         try Self.expectNoneInClear(["Zyxwesimerkki", "Qvistrandberg", "Xerxesdottir", "Quentinsson", "1986-05-04"], in: ws)
     }
 
     /// Searches the bytes of every file in the workspace but the test's own (dot files).
     static func expectNoneInClear(_ secrets: [String], in ws: Workspace) throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: ws.directory.path).filter { !$0.hasPrefix(".") }
-        #expect(files.contains("tuki.sqlite") && files.contains("tuki.keys.sqlite") && files.contains("tuki.readmodels.sqlite"))
+        #expect(files.contains("tuki.sqlite") && files.contains("tuki.keys.sqlite") && files.contains("tuki.readmodels.sqlite")
+                && files.contains("export.jsonl"))
         for file in files {
             let bytes = try Data(contentsOf: ws.directory.appendingPathComponent(file))
             for secret in secrets {
