@@ -9,6 +9,8 @@ public struct Report: Sendable {
         /// A fixed-point number with two decimals, in hundredths (150 → 1.50).
         case hundredths(Int)
         case rate(Rate)
+        /// A percentage given in hundredths of a percent (2000 → 20.00 %).
+        case percent(Int)
         /// Euros and cents, from integer cents.
         case cents(Int)
         /// A day, YYYY-MM-DD: so in machine forms, in the language's form for people ("3.2.2026").
@@ -290,6 +292,7 @@ extension Report.Cell {
         case let .integer(value): return style.integer(value)
         case let .hundredths(value): return style.hundredths(value)
         case let .rate(rate): return rate.percentHundredths.map { style.hundredths($0) + style.unitSeparator + "%" } ?? empty
+        case let .percent(hundredths): return style.hundredths(hundredths) + style.unitSeparator + "%"
         case let .cents(value): return style.hundredths(value) + style.unitSeparator + "€"
         case let .suppressed(threshold): return "<\(threshold)"
         case .withheld: return "x"
@@ -307,6 +310,7 @@ extension Report.Cell {
         case let .coded(coded): return coded.code
         case let .cents(value): return String(value)
         case let .rate(rate): return rate.percentHundredths.map { style.hundredths($0) } ?? empty
+        case let .percent(hundredths): return style.hundredths(hundredths)
         case let .period(period): return "\(style.date(period.from))..\(style.date(period.to))"
         default: return text(empty: empty, style: style)
         }

@@ -24,9 +24,8 @@ public enum ESRReport {
             .init("from", t("from"), .date(figures.from), for: .machines),
             .init("to", t("to"), .date(figures.to), for: .machines),
             .init("costModel", t("costModel"), .coded(code: project.costModel, label: t(project.costModel))),
-            .init("selfFinancingPercent", t("selfFinancing"), .hundredths(project.selfFinancingHundredths), for: .machines),
-            .init("selfFinancing", t("selfFinancing"),
-                  .text(NumberStyle.for(language).hundredths(project.selfFinancingHundredths) + "\u{00A0}%"), for: .people),
+            .init("selfFinancing", t("selfFinancing"), .percent(project.selfFinancingHundredths), for: .people),
+            .init("selfFinancingPercent", t("selfFinancing"), .percent(project.selfFinancingHundredths), for: .machines),
         ]
         if let threshold {
             let sentence = t("suppressionValue").replacingOccurrences(of: "%d", with: String(threshold)) + t("withheldValue")
@@ -97,7 +96,7 @@ public enum ESRReport {
             [item("staffCosts", "staff-costs"), .none, .cents(costs.staffCents), .none, .none],
         ]
         if let percent = costs.flatRatePercent {
-            costRows.append([item("flatRate", "flat-rate"), .none, .cents(costs.flatRateCents), .hundredths(percent * 100),
+            costRows.append([item("flatRate", "flat-rate"), .none, .cents(costs.flatRateCents), .percent(percent * 100),
                              .coded(code: project.costModel, label: t(project.costModel))])
         }
         for other in costs.other {
@@ -107,7 +106,7 @@ public enum ESRReport {
         }
         costRows += [
             [item("totalCosts", "total-costs"), .none, .cents(costs.totalCents), .none, .none],
-            [item("selfFinancingAmount", "self-financing"), .none, .cents(costs.selfFinancingCents), .hundredths(project.selfFinancingHundredths), .none],
+            [item("selfFinancingAmount", "self-financing"), .none, .cents(costs.selfFinancingCents), .percent(project.selfFinancingHundredths), .none],
             [item("publicFunding", "public-funding"), .none, .cents(costs.totalCents - costs.selfFinancingCents), .none, .none],
         ]
         let costTable = Report.Table(

@@ -120,7 +120,7 @@ enum JSONReportRenderer {
         case let .coded(coded): string = coded.code
         case let .period(period): string = "\(period.from)..\(period.to)"
         case let .integer(value), let .cents(value): return output.append(decimal: value)
-        case let .hundredths(value): return writeFixed(value, into: &output)
+        case let .hundredths(value), let .percent(value): return writeFixed(value, into: &output)
         case let .rate(rate):
             if let hundredths = rate.percentHundredths { writeFixed(hundredths, into: &output) } else { output.append("null") }
             return
