@@ -105,6 +105,7 @@ import Testing
 
         let given = try Self.events(ws, "feedback.given")
         #expect(given.count == 3 && given.allSatisfy { $0.stream == p.activity })
+        // (A fourth, with a blank text, comes below.)
         #expect(given[0].id == named && given[0].data["themes"] as? [String] == ["atmosphere", "timing"])
         let namedText = try #require(given[0].data["text"] as? [String: Any])
         #expect(namedText["subject"] as? String == p.aino)
@@ -121,6 +122,16 @@ import Testing
         #expect(try ws.tuki(["reveal", subject, "--purpose", "check"]).status == 3)
         #expect(try ws.tuki(["reveal", p.aino, "--purpose", "check"]).stdout.contains(secret))
 
+        // Text that is not there, too long, or not text.
+        try ws.write("empty.txt", "  \n")
+        let blank = try Self.id(ws, ["feedback", "give", p.activity, "--rating", "4", "--text-file", "empty.txt", "--date", "2026-02-03"])
+        #expect(try Self.events(ws, "feedback.given").first { $0.id == blank }?.data["text"] == nil, "a blank text is no text")
+        try ws.write("long.txt", String(repeating: "ä", count: 8_001))
+        for (arguments, message) in [(["--text-file", "long.txt"], "longer than 8000 characters"), (["--text-file", "missing.txt"], "cannot be read"),
+                                     (["--text-file", "."], "cannot be read"), (["--text", "x", "--text-file", "long.txt"], "not both")] {
+            let result = try ws.tuki(["feedback", "give", p.activity, "--rating", "4", "--date", "2026-02-03"] + arguments)
+            #expect(result.status == 2 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
         try Self.refusal(ws, ["feedback", "give", "activity-none", "--rating", "4", "--date", "2026-02-03"], rule: "reference.activity-exists")
         try Self.refusal(ws, ["feedback", "give", p.activity, "--rating", "6", "--date", "2026-02-03"], rule: "schema.maximum")
         // A refused anonymous answer leaves no key behind: only Aino's, Bertta's and the erased one's were ever made.
@@ -208,6 +219,9 @@ import Testing
         try ws.write("bad.csv", "theme;who\nOdottaminen;x\n")
         let badColumn = try ws.tuki(["bikva", "stage", "k", "--project", p.project, "--stage", "3", "--group-size", "3", "--themes", "bad.csv"])
         #expect(badColumn.status == 2 && badColumn.stderr.contains("not theme, said, response or agreed change"))
+        try ws.write("huge.md", "## Teema\n" + String(repeating: "Sanottu: x\n", count: 100_000))
+        let huge = try ws.tuki(["bikva", "stage", "k", "--project", p.project, "--stage", "3", "--group-size", "3", "--themes", "huge.md"])
+        #expect(huge.status == 2 && huge.stderr.contains("larger than 1 MiB"))
         try ws.write("stray.md", "## Teema\nirrallinen rivi\n")
         let stray = try ws.tuki(["bikva", "stage", "k", "--project", p.project, "--stage", "3", "--group-size", "3", "--themes", "stray.md"])
         #expect(stray.status == 2 && stray.stderr.contains("Line 2"))

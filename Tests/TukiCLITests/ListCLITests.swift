@@ -170,6 +170,8 @@ import Testing
         #expect(unknown.status == 2 && unknown.stderr.contains("no session"))
         let noPurpose = try ws.tuki(["roster", p.activity])
         #expect(noPurpose.status == 2)
+        let blankPurpose = try ws.tuki(["roster", p.activity, "--purpose", " "])
+        #expect(blankPurpose.status == 2 && blankPurpose.stderr.contains("--purpose must say why"))
         #expect(try Self.readings(ws) == [p.aino: 2, p.bert: 2])
     }
 }

@@ -28,7 +28,14 @@ struct BIKVAThemesFile {
         let message: String
     }
 
+    /// Far more than the schema lets a stage hold; a larger file is not a stage's themes.
+    static let largestFile = 1 << 20
+
     static func read(path: String) throws -> [Theme] {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size, size <= largestFile else {
+            throw Problem(message: size == nil ? "The themes file given cannot be read." : "The themes file is larger than 1 MiB; a stage's themes are far shorter.")
+        }
         guard let data = FileManager.default.contents(atPath: path) else { throw Problem(message: "The themes file given cannot be read.") }
         guard var text = String(data: data, encoding: .utf8) else { throw Problem(message: "The themes file is not UTF-8 text.") }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -18,6 +18,10 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "The session's id (default: the next one scheduled).") var session: String?
     @Option(help: "Why the names are needed (stored in clear, so no personal data).") var purpose: String
 
+    func validate() throws {
+        if purpose.trimmed.isEmpty { throw ValidationError("--purpose must say why the names are needed.") }
+    }
+
     func run() throws {
         let lists = try DirectoryLists(options)
         let (name, sessions) = try lists.read { db in

@@ -65,13 +65,20 @@ struct FeedbackGive: ParsableCommand {
         var body = text
         if let textFile {
             let data: Data
+            // Read at most a little more than the longest text allowed (4 bytes a character).
+            let limit = Self.longestText * 4 + 1
             if textFile == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
+                data = (try? FileHandle.standardInput.read(upToCount: limit)) ?? Data()
             } else {
-                guard let read = FileManager.default.contents(atPath: textFile) else {
+                do {
+                    guard let handle = FileHandle(forReadingAtPath: textFile) else { throw CocoaError(.fileReadNoSuchFile) }
+                    data = try handle.read(upToCount: limit) ?? Data()
+                } catch {
                     throw CommandFailure.usage("The --text-file given cannot be read.")
                 }
-                data = read
+            }
+            guard data.count < limit else {
+                throw CommandFailure.usage("The free text is longer than \(Self.longestText) characters; shorten it.")
             }
             guard let decoded = String(data: data, encoding: .utf8) else { throw CommandFailure.usage("The --text-file given is not UTF-8 text.") }
             body = decoded
