@@ -35,6 +35,12 @@ enum Labels {
         "graduated": ("valmistunut", "graduated"), "dropped-out": ("keskeyttänyt", "dropped out"), "moved": ("muuttanut", "moved"),
         "other": ("muu", "other"), "yes": ("kyllä", "yes"), "no": ("ei", "no"),
         "in-person": ("lähitapaaminen", "in person"), "remote": ("etänä", "remote"), "hybrid": ("hybridi", "hybrid"),
+        // One person's gender (the ESR+ report's columns are plural: "naiset").
+        "woman": ("nainen", "woman"), "man": ("mies", "man"), "non-binary": ("muunsukupuolinen", "non-binary"),
+        "not-told": ("ei kertonut", "not told"),
+        "child": ("lapsi", "child"), "young-person": ("nuori", "young person"), "young-adult": ("nuori aikuinen", "young adult"),
+        "parent": ("vanhempi", "parent"), "experience-expert": ("kokemusasiantuntija", "experience expert"),
+        "foster-parent": ("sijaisvanhempi", "foster parent"),
     ]
 
     static let finnish: [String: String] = [

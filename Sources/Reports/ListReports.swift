@@ -57,7 +57,8 @@ public enum ListReports {
         let table = Report.Table(key: "participants", title: t("Participants"), columns: columns, rows: people.map { person in
             var row: [Report.Cell] = [.text(person.participant)]
             if let names { row.append(cell(names[person.participant], language)) }
-            row += [.text(person.roles), Labels.code(person.gender, language), .text(String(person.birthYear)), .text(person.municipality),
+            let roles = person.roles.split(separator: ",").map { Labels.code(String($0), language).text(empty: "") }
+            row += [.coded(code: person.roles, label: roles.joined(separator: ", ")), Labels.code(person.gender, language), .text(String(person.birthYear)), .text(person.municipality),
                     person.registeredOn.map(Report.Cell.date) ?? .none, .text(person.activities.joined(separator: " "))]
             return row
         })
