@@ -112,6 +112,12 @@ import Testing
             }
         }
         #expect(try Self.readings(ws).isEmpty, "lists without names open nothing")
+        // Words for people in the report's language, codes for programs.
+        let finnish = try ws.tuki(["list", "participants", "--activity", p.activity, "--format", "md"]).stdout
+        #expect(finnish.contains("| Osallistuja |") && finnish.contains("| vanhempi, kokemusasiantuntija | nainen |"))
+        let english = try ws.tuki(["list", "sessions", "--activity", p.activity, "--format", "md", "--lang", "en"]).stdout
+        #expect(english.contains("| \(p.activity) | s1 | 2026-02-03 | held |"))
+        #expect(try ws.tuki(["list", "sessions", "--activity", p.activity, "--format", "md"]).stdout.contains("| s1 | 3.2.2026 | pidetty |"))
         let noPurpose = try ws.tuki(["list", "participants", "--names"])
         #expect(noPurpose.status == 2 && noPurpose.stderr.contains("--purpose"))
     }
