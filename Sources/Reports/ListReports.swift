@@ -127,7 +127,7 @@ public enum ListReports {
                               people: [(participant: String, name: Name?)], language: Report.Language, stamp: LedgerStamp) -> Report {
         func t(_ english: String) -> String { Labels.text(english, language) }
         var table = Report.Table(
-            key: "roster", title: "\(activityName) — \(t("Session")) \(session), \(language == .fi ? finnishDay(date) : date)",
+            key: "roster", title: "\(activityName) — \(t("Session")) \(session), \(NumberStyle.for(language).date(date))",
             columns: [.init("name", t("Name")), .init("participant", t("Participant")), .init("present", t("Present")),
                       .init("absent", t("Absent")), .init("excused", t("Excused"))],
             rows: people.map { [cell($0.name, language), .text($0.participant), .text(""), .text(""), .text("")] })
@@ -136,13 +136,6 @@ public enum ListReports {
                       parameters: [.init("activity", t("Activity"), activity), .init("session", t("Session"), session),
                                    .init("date", t("Date"), .date(date))],
                       tables: [table], stamp: stamp, language: language)
-    }
-
-    /// 2026-02-03 as Finnish writes it, 3.2.2026.
-    static func finnishDay(_ day: String) -> String {
-        let parts = day.split(separator: "-").map { Int($0) }
-        guard parts.count == 3, let year = parts[0], let month = parts[1], let date = parts[2] else { return day }
-        return "\(date).\(month).\(year)"
     }
 
     private static func cell(_ name: Name?, _ language: Report.Language) -> Report.Cell {

@@ -33,15 +33,21 @@ enum SealedNames {
         return people
     }
 
+    /// Each person's name as a list shows it: the alias given in `shownAs` (an anonymous expert's,
+    /// whose data is then neither opened nor logged), else the opened name; no entry for someone
+    /// registered without sealed fields.
+    static func names(_ people: [(participant: String, shownAs: String?)], ledger: LedgerOptions,
+                      purpose: String) throws -> [String: ListReports.Name] {
+        let opened = try open(people.filter { $0.shownAs == nil }.map(\.participant), ledger: ledger, purpose: purpose)
+        return people.reduce(into: [:]) { names, person in
+            names[person.participant] = person.shownAs.map(ListReports.Name.alias) ?? opened[person.participant]?.name
+        }
+    }
+
     /// The sealed fields of the participant's latest registration that no void takes back.
     private static func registration(of participant: String, in reader: EventReader) throws -> SealedValue? {
-        var registrations: [(id: String, data: JSONValue)] = []
-        var voided: Set<String> = []
-        try reader.events(inStream: "participant-\(participant)").forEach { event in
-            if event.type == "participant.registered" { registrations.append((event.eventId, try JSONParser.parse(event.data))) }
-            if event.type == "entry.voided", let id = try JSONParser.parse(event.data)["eventId"]?.stringValue { voided.insert(id) }
-        }
-        guard let latest = registrations.last(where: { !voided.contains($0.id) }) else { return nil }
+        let registrations = try StandingEvents.read("participant-\(participant)", types: ["participant.registered"], in: reader)
+        guard let latest = registrations.standing.last else { return nil }
         return try SealedValue.all(in: latest.data).first { $0.path == "personal" && $0.sealed.subject.text == participant }?.sealed
     }
 }

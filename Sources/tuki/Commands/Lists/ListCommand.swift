@@ -78,12 +78,8 @@ struct ListParticipants: ParsableCommand {
         let people = try lists.read { try DirectoryReadModel.participants(filter, in: $0) }
         var names: [String: ListReports.Name]?
         if nameOptions.names, let purpose = nameOptions.purpose {
-            // An anonymous expert is shown by alias: their name is not opened, nor logged.
-            let opened = try SealedNames.open(people.filter { !$0.anonymousExpert }.map(\.participant), ledger: options.ledger, purpose: purpose)
-            // A person registered without sealed fields has no name to show: no entry, an empty cell.
-            names = people.reduce(into: [:]) { names, person in
-                names[person.participant] = person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name
-            }
+            names = try SealedNames.names(people.map { ($0.participant, $0.anonymousExpert ? $0.expertAlias ?? "" : nil) },
+                                          ledger: options.ledger, purpose: purpose)
         }
         try options.write(ListReports.participants(people, names: names, parameters: ListReports.parameters(filter, options.lang),
                                                    language: options.lang, stamp: lists.prepared.stamp))

@@ -42,10 +42,9 @@ struct RosterCommand: ParsableCommand {
             chosen = next
         }
         let enrolled = try lists.read { try DirectoryReadModel.enrolled(in: activity, on: chosen.date, in: $0) }
-        let opened = try SealedNames.open(enrolled.filter { !$0.anonymousExpert }.map(\.participant), ledger: options.ledger, purpose: purpose)
-        let people = enrolled.map { person -> (participant: String, name: ListReports.Name?) in
-            (person.participant, person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name)
-        }.sorted { sortKey($0) < sortKey($1) }
+        let names = try SealedNames.names(enrolled.map { ($0.participant, $0.anonymousExpert ? $0.expertAlias ?? "" : nil) },
+                                          ledger: options.ledger, purpose: purpose)
+        let people = enrolled.map { (participant: $0.participant, name: names[$0.participant]) }.sorted { sortKey($0) < sortKey($1) }
         if people.isEmpty { Terminal.printError("Nobody is enrolled in the activity on \(chosen.date).") }
         try options.write(ListReports.roster(activity: activity, activityName: name, session: chosen.session, date: chosen.date,
                                              people: people, language: options.lang, stamp: lists.prepared.stamp))

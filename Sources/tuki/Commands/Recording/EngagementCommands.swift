@@ -51,15 +51,7 @@ struct EngagementComplete: ParsableCommand {
 
     /// Whether the engagement's stream holds a fee payment that no void there takes back.
     static func hasFeePaid(_ engagement: String, in store: EventStore) throws -> Bool {
-        try store.read { reader in
-            var fees: Set<String> = []
-            var voided: Set<String> = []
-            try reader.events(inStream: "engagement-\(engagement)").forEach { event in
-                if event.type == "fee.paid" { fees.insert(event.eventId) }
-                if event.type == "entry.voided", let id = (try? JSONParser.parse(event.data))?["eventId"]?.stringValue { voided.insert(id) }
-            }
-            return !fees.subtracting(voided).isEmpty
-        }
+        try store.read { try !StandingEvents.read("engagement-\(engagement)", types: ["fee.paid"], in: $0).standing.isEmpty }
     }
 }
 

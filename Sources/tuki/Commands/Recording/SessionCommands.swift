@@ -16,7 +16,7 @@ struct SessionOptions: ParsableArguments {
     /// The given id, or `s1`, `s2`, … after the sessions the activity already has.
     func sessionID(_ ledger: LedgerOptions) throws -> String {
         if let session { return session }
-        return "s\(try ActivitySessions.read(activity, ledger).latest.count + 1)"
+        return "s\(try ActivitySessions.read(activity, ledger).used.count + 1)"
     }
 
     /// The session a `held` record is about: the given one; else the one session of the activity
@@ -24,7 +24,7 @@ struct SessionOptions: ParsableArguments {
     func heldSessionID(_ ledger: LedgerOptions) throws -> String {
         if let session { return session }
         let sessions = try ActivitySessions.read(activity, ledger)
-        return try scheduledOnTheDay(sessions, doing: "held") ?? "s\(sessions.latest.count + 1)"
+        return try scheduledOnTheDay(sessions, doing: "held") ?? "s\(sessions.used.count + 1)"
     }
 
     /// The session a cancellation is about: the given one, else the one still scheduled that day.
@@ -45,25 +45,24 @@ struct SessionOptions: ParsableArguments {
     }
 }
 
-/// What became of each session of one activity, read from its stream: the latest session event
-/// of each that no void takes back.
+/// What became of each session of one activity, read from its stream.
 struct ActivitySessions {
+    /// Each session's latest event that no void takes back.
     var latest: [String: (status: String, date: String)] = [:]
+    /// Every session id the activity has used, voided ones too: an id is never given twice.
+    var used: Set<String> = []
+
+    static let types: Set<String> = ["session.scheduled", "session.held", "session.cancelled"]
 
     static func read(_ activity: String, _ ledger: LedgerOptions) throws -> ActivitySessions {
-        try ledger.openStore().read { reader in
-            var events: [(id: String, session: String, type: String, date: String)] = []
-            var voided: Set<String> = []
-            try reader.events(inStream: activity).forEach { event in
-                guard let data = try? JSONParser.parse(event.data) else { return }
-                if event.type == "entry.voided", let id = data["eventId"]?.stringValue { voided.insert(id) }
-                guard event.type.hasPrefix("session."), let id = data["session"]?.stringValue else { return }
-                events.append((event.eventId, id, event.type, data["date"]?.stringValue ?? ""))
-            }
-            var sessions = ActivitySessions()
-            for event in events where !voided.contains(event.id) { sessions.latest[event.session] = (event.type, event.date) }
-            return sessions
+        let events = try ledger.openStore().read { try StandingEvents.read(activity, types: types, in: $0) }
+        var sessions = ActivitySessions()
+        for entry in events.all { if let id = entry.data["session"]?.stringValue { sessions.used.insert(id) } }
+        for entry in events.standing {
+            guard let id = entry.data["session"]?.stringValue else { continue }
+            sessions.latest[id] = (entry.event.type, entry.data["date"]?.stringValue ?? "")
         }
+        return sessions
     }
 }
 
@@ -149,13 +148,8 @@ struct Attendance: ParsableCommand {
     /// Attendance happened when the session did.
     private func heldOn() throws -> String? {
         try ledger.openStore().read { reader in
-            var date: String?
-            try reader.events(inStream: activity).forEach { event in
-                guard event.type == "session.held", let data = try? JSONParser.parse(event.data),
-                      data["session"]?.stringValue == session else { return }
-                date = data["date"]?.stringValue
-            }
-            return date
+            try StandingEvents.read(activity, types: ["session.held"], in: reader).standing
+                .last { $0.data["session"]?.stringValue == session }?.data["date"]?.stringValue
         }
     }
 }
