@@ -247,6 +247,12 @@ import Testing
         // A cancellation finds the day's scheduled session the same way.
         try Self.id(ws, ["session", "schedule", p.activity, "--date", "2026-02-24", "--duration", "60"])
         #expect(try Self.id(ws, ["session", "cancel", p.activity, "--date", "2026-02-24", "--reason", "illness"]) == "s6")
+        // A session whose every event is voided keeps its id: it is not given again.
+        for type in ["session.scheduled", "session.cancelled"] {
+            let voided = try #require(try Self.events(ws, type).last { $0.data["session"] as? String == "s6" }?.id)
+            try Self.id(ws, ["void", voided, "--reason", "entered by mistake"])
+        }
+        #expect(try Self.id(ws, ["session", "schedule", p.activity, "--date", "2026-03-03", "--duration", "60"]) == "s7")
         let nothing = try ws.tuki(["session", "cancel", p.activity, "--date", "2026-02-25"])
         #expect(nothing.status == 2 && nothing.stderr.contains("No session of the activity is scheduled on 2026-02-25"))
     }
