@@ -52,12 +52,12 @@ public final class PersonalData {
     public func reveal(_ subject: SubjectID, actor: String, purpose: String) throws -> Revelation {
         let purpose = try Self.required(purpose, field: "purpose")
         let keyStore = try KeyStore.open(at: keyStorePath)
-        if try keyStore.isErased(subject) || isErasedInLedger(subject) { throw PrivacyError.erased(subject: subject.text) }
         let needle = #""subject":"\#(subject.text)""#
         let key: SymmetricKey
-        do {
-            key = try keyStore.dataKey(for: subject, masterKey: try MasterKey.load(from: masterKeyPath), create: false)
-        } catch PrivacyError.noPersonalData {
+        switch try dataKey(for: subject, in: keyStore, masterKey: { try MasterKey.load(from: masterKeyPath) }) {
+        case let .key(found): key = found
+        case .erased: throw PrivacyError.erased(subject: subject.text)
+        case .missing:
             // No key here: either nothing was ever sealed for the subject, or the ledger came
             // without the key store it was recorded with (a copy restored elsewhere).
             let sealedInLedger = try store.read { reader in
@@ -110,30 +110,18 @@ public final class PersonalData {
         var opened: [SubjectID] = []
         // One value per subject: a second one given for a subject already read is left out.
         for sealed in values where results[sealed.subject] == nil {
-            let subject = sealed.subject
-            if try keyStore.isErased(subject) || isErasedInLedger(subject) {
-                results[subject] = .erased
-                continue
+            switch try dataKey(for: sealed.subject, in: keyStore, masterKey: { masterKey }) {
+            case let .key(key):
+                results[sealed.subject] = .opened(try sealed.open(using: key))
+                opened.append(sealed.subject)
+            case .erased: results[sealed.subject] = .erased
+            case .missing: results[sealed.subject] = .noKey
             }
-            let key: SymmetricKey
-            do {
-                key = try keyStore.dataKey(for: subject, masterKey: masterKey, create: false)
-            } catch PrivacyError.noPersonalData {
-                results[subject] = .noKey
-                continue
-            }
-            results[subject] = .opened(try sealed.open(using: key))
-            opened.append(subject)
         }
         let readings = try opened.map { subject in
-            try ProposedEvent(
-                stream: try StreamName(subject.privacyStream), type: try EventType(Self.accessLoggedType),
-                occurredAt: Timestamp.now().wholeSeconds,
-                data: .object([
-                    (key: "subject", value: .string(subject.text)), (key: "actor", value: .string(actor)),
-                    (key: "purpose", value: .string(purpose)), (key: "valuesOpened", value: .number("1")),
-                ]),
-                meta: .object([(key: "actor", value: .string(actor))]))
+            try proposal(Self.accessLoggedType, for: subject, actor: actor, data: [
+                "subject": .string(subject.text), "actor": .string(actor), "purpose": .string(purpose), "valuesOpened": .number("1"),
+            ])
         }
         if !readings.isEmpty { try store.append(readings) }
         return results
@@ -206,13 +194,36 @@ public final class PersonalData {
         }
     }
 
-    private func record(_ type: String, for subject: SubjectID, actor: String, data: KeyValuePairs<String, JSONValue>) throws -> Int64 {
-        let event = try ProposedEvent(
+    private enum KeyLookup {
+        case key(SymmetricKey)
+        case erased
+        /// The key store holds no key for the subject.
+        case missing
+    }
+
+    /// The subject's data key, unless the subject was erased (in the key store or the ledger) or
+    /// this key store has no key for it.
+    private func dataKey(for subject: SubjectID, in keyStore: KeyStore, masterKey: () throws -> MasterKey) throws -> KeyLookup {
+        if try keyStore.isErased(subject) || isErasedInLedger(subject) { return .erased }
+        do {
+            return .key(try keyStore.dataKey(for: subject, masterKey: try masterKey(), create: false))
+        } catch PrivacyError.noPersonalData {
+            return .missing
+        }
+    }
+
+    /// A record of what the system did with a subject's data, on the subject's access-log stream.
+    private func proposal(_ type: String, for subject: SubjectID, actor: String, data: KeyValuePairs<String, JSONValue>) throws -> ProposedEvent {
+        try ProposedEvent(
             stream: try StreamName(subject.privacyStream),
             type: try EventType(type),
             occurredAt: Timestamp.now().wholeSeconds,
             data: .object(data.map { (key: $0.key, value: $0.value) }),
             meta: .object([(key: "actor", value: .string(actor))]))
+    }
+
+    private func record(_ type: String, for subject: SubjectID, actor: String, data: KeyValuePairs<String, JSONValue>) throws -> Int64 {
+        let event = try proposal(type, for: subject, actor: actor, data: data)
         // A new random event id is never already present, so the one outcome is an append.
         guard case let .appended(position, _) = try store.append([event]).first else { return 0 }
         return position
