@@ -18,7 +18,7 @@ struct Tuki: ParsableCommand {
             Init.self, Append.self, Import.self, Export.self, Restore.self, Log.self, Verify.self,
             ProjectCommand.self, ActivityCommand.self, ParticipantCommand.self, Enrol.self, SessionCommand.self,
             Attendance.self, ExpertCommand.self, EngagementCommand.self, Pay.self, StaffCommand.self, CostCommand.self,
-            ConsentCommand.self, FeedbackCommand.self, FITCommand.self, BIKVACommand.self, VoidCommand.self,
+            ConsentCommand.self, FeedbackCommand.self, FITCommand.self, BIKVACommand.self, SurveyCommand.self, VoidCommand.self,
             ListCommand.self, RosterCommand.self, ProjectionsCommand.self, ReportCommand.self,
             Reveal.self, AccessLog.self, Erase.self, Demo.self,
         ]

@@ -213,6 +213,57 @@ enum EmbeddedSchemas {
   }
 }
 """#,
+        "events/bikva.change-followed-up.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:bikva.change-followed-up:1",
+  "title": "bikva.change-followed-up, data (version 1)",
+  "description": "What became of the change agreed for a theme at a BIKVA stage: done, partly or not done, on a day (stream: bikva-<evaluation>).",
+  "type": "object",
+  "required": [
+    "evaluation",
+    "stage",
+    "theme",
+    "status",
+    "date"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "evaluation": {
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"
+    },
+    "stage": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 4,
+      "description": "The stage at which the change was agreed."
+    },
+    "theme": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200,
+      "description": "The theme as the stage recorded it."
+    },
+    "status": {
+      "enum": [
+        "done",
+        "partly",
+        "not-done"
+      ]
+    },
+    "date": {
+      "type": "string",
+      "format": "date"
+    },
+    "note": {
+      "type": "string",
+      "maxLength": 2000,
+      "description": "What was done, in the project's words; names no one (it stands in clear)."
+    }
+  }
+}
+"""#,
         "events/bikva.stage-recorded.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -282,6 +333,36 @@ enum EmbeddedSchemas {
           }
         }
       }
+    }
+  }
+}
+"""#,
+        "events/bikva.wording-approved.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:bikva.wording-approved:1",
+  "title": "bikva.wording-approved, data (version 1)",
+  "description": "The group of a BIKVA stage approved the wording of its themes passed on to the next level (stream: bikva-<evaluation>).",
+  "type": "object",
+  "required": [
+    "evaluation",
+    "stage",
+    "date"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "evaluation": {
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"
+    },
+    "stage": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 4
+    },
+    "date": {
+      "type": "string",
+      "format": "date"
     }
   }
 }
@@ -1355,6 +1436,103 @@ enum EmbeddedSchemas {
   "properties": {
     "subject": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,63}$" },
     "reason": { "type": "string", "minLength": 1 }
+  }
+}
+"""#,
+        "events/survey.answered.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:survey.answered:1",
+  "title": "survey.answered, data (version 1)",
+  "description": "One anonymous answer to a staff or expert survey in one wave: item scores on the survey's scale, and no respondent id (stream: survey-<survey>).",
+  "type": "object",
+  "required": [
+    "survey",
+    "project",
+    "wave",
+    "respondentGroup",
+    "date",
+    "scale",
+    "answers"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "survey": {
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"
+    },
+    "project": {
+      "type": "string",
+      "pattern": "^project-[a-z0-9][a-z0-9-]{0,126}$",
+      "description": "The project's stream."
+    },
+    "wave": {
+      "enum": [
+        "baseline",
+        "mid-term",
+        "final"
+      ]
+    },
+    "respondentGroup": {
+      "enum": [
+        "staff",
+        "management",
+        "experience-experts",
+        "partners",
+        "other"
+      ]
+    },
+    "date": {
+      "type": "string",
+      "format": "date"
+    },
+    "scale": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "min",
+        "max"
+      ],
+      "properties": {
+        "min": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "max": {
+          "type": "integer",
+          "minimum": 2,
+          "maximum": 10
+        }
+      },
+      "description": "The lowest and highest score of every item (1–5 for a Likert scale, 0–10)."
+    },
+    "answers": {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 200,
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "item",
+          "score"
+        ],
+        "properties": {
+          "item": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "The item as the survey words it (it stands in clear)."
+          },
+          "score": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 10
+          }
+        }
+      }
+    }
   }
 }
 """#,

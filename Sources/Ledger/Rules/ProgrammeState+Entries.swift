@@ -26,6 +26,13 @@ extension ProgrammeState {
                 .string(engagement.expert), .string(engagement.project), .bool(engagement.inPerson), .number(String(engagement.agreedFeeCents)),
                 .bool(engagement.completed), .bool(engagement.cancelled), .bool(engagement.feePaid), .bool(engagement.travelReimbursed),
             ])
+        case let .evaluation(id):
+            guard let stages = evaluations[id] else { return nil }
+            return .array(stages.keys.sorted().compactMap { number in
+                stages[number].map { .array([.number(String(number)), .string($0.date), .array($0.agreedChanges.sorted().map(JSONValue.string))]) }
+            })
+        case let .survey(id):
+            return surveys[id].map { .array([.number(String($0.min)), .number(String($0.max))]) }
         case let .voided(eventId):
             return voided.contains(eventId) ? .bool(true) : nil
         }
@@ -74,6 +81,22 @@ extension ProgrammeState {
             engagements[id] = Engagement(
                 expert: expert, project: project, inPerson: inPerson, agreedFeeCents: Int(fee), completed: completed, cancelled: cancelled,
                 feePaid: feePaid, travelReimbursed: travelReimbursed)
+        case let .evaluation(id):
+            var stages: [Int: BIKVAStage] = [:]
+            if case let .array(items)? = value {
+                for item in items {
+                    guard case let .array(fields) = item, fields.count == 3, let number = fields[0].integerValue,
+                          let date = fields[1].stringValue, case let .array(themes) = fields[2] else { continue }
+                    stages[Int(number)] = BIKVAStage(date: date, agreedChanges: Set(themes.compactMap(\.stringValue)))
+                }
+            }
+            evaluations[id] = stages.isEmpty ? nil : stages
+        case let .survey(id):
+            guard case let .array(bounds)? = value, bounds.count == 2, let min = bounds[0].integerValue, let max = bounds[1].integerValue else {
+                surveys[id] = nil
+                return
+            }
+            surveys[id] = Scale(min: Int(min), max: Int(max))
         case let .voided(eventId):
             if value == .bool(true) { voided.insert(eventId) } else { voided.remove(eventId) }
         }
@@ -90,6 +113,7 @@ extension ProgrammeState {
             keys += activities.keys.map { .enrolments(participant: participant, activity: $0) }
         }
         keys += experts.map { .expert($0) } + engagements.keys.map { .engagement($0) } + voided.map { .voided(eventId: $0) }
+        keys += evaluations.keys.map { .evaluation($0) } + surveys.keys.map { .survey($0) }
         return keys
     }
 }

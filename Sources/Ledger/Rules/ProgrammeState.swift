@@ -36,6 +36,13 @@ public struct ProgrammeState: Sendable, Equatable {
         var travelReimbursed = false
     }
 
+    struct BIKVAStage: Sendable, Equatable {
+        let date: String
+        /// The themes (by `BIKVAStageRecorded.themeKey`) for which the stage agreed a change.
+        let agreedChanges: Set<String>
+    }
+    struct Scale: Sendable, Equatable { let min: Int, max: Int }
+
     var projects: [String: Period] = [:]
     /// activity stream → project stream
     var activities: [String: String] = [:]
@@ -47,6 +54,10 @@ public struct ProgrammeState: Sendable, Equatable {
     var enrolments: [String: [String: [Enrolment]]] = [:]
     var experts: Set<String> = []
     var engagements: [String: Engagement] = [:]
+    /// BIKVA evaluation id → stage number → its day and agreed changes
+    var evaluations: [String: [Int: BIKVAStage]] = [:]
+    /// survey id → the scale of its answers
+    var surveys: [String: Scale] = [:]
     /// Ids of the events voided so far.
     var voided: Set<String> = []
 
@@ -103,6 +114,11 @@ public struct ProgrammeState: Sendable, Equatable {
             engagements[fee.engagement]?.feePaid = true
         case let .travelReimbursed(travel):
             engagements[travel.engagement]?.travelReimbursed = true
+        case let .bikvaStageRecorded(stage):
+            let changes = stage.themes.filter { !($0.agreedChange ?? "").isEmpty }.map { BIKVAStageRecorded.themeKey($0.theme) }
+            evaluations[stage.evaluation, default: [:]][stage.stage] = BIKVAStage(date: stage.date, agreedChanges: Set(changes))
+        case let .surveyAnswered(answer):
+            if surveys[answer.survey] == nil { surveys[answer.survey] = Scale(min: answer.scale.min, max: answer.scale.max) }
         case let .entryVoided(void):
             voided.insert(void.eventId)
         default:

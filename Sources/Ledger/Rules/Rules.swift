@@ -40,12 +40,13 @@ public enum Rules {
     /// Every rule, by the name a refusal gives (docs/events.md explains each).
     public static let names: [String] = [
         "activity.project-exists", "attendance.participant-enrolled", "attendance.session-held",
+        "bikva.approves-a-recorded-stage", "bikva.follows-up-an-agreed-change", "bikva.stage-once", "bikva.stages-in-order",
         "date.inside-project-period", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
         "enrolment.age-follows-birth-year", "enrolment.one-open-at-a-time", "expert.over-12", "fee.agreed-or-explained", "fee.needs-completed-engagement",
         "fee.paid-once", "feedback.text-sealed-for-its-giver", "fit.one-decimal", "participant.born-before-registration",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
-        "reference.project-exists", "stream.written-by-the-system", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
+        "reference.project-exists", "stream.written-by-the-system", "survey.item-once", "survey.one-scale", "survey.score-on-scale", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
         "travel.in-person-only", "travel.needs-completed-engagement", "travel.reimbursed-once", "type.written-by-the-system",
         "void.event-exists", "void.not-a-system-record", "void.not-a-void", "void.on-the-voided-stream", "void.once",
     ]
@@ -196,6 +197,50 @@ public enum Rules {
                 throw RuleViolation(rule: "reference.project-exists", field: "project", reason: "names a project that is not registered")
             }
             try requireInPeriod(stage.date, project)
+            let stages = state.evaluations[stage.evaluation] ?? [:]
+            guard stages[stage.stage] == nil else {
+                throw RuleViolation(rule: "bikva.stage-once", field: "stage", reason: "is already recorded for this evaluation (void it to record it again)")
+            }
+            if stage.stage > 1 {
+                // Bottom-up: each level answers the themes of the level below.
+                guard let before = stages[stage.stage - 1] else {
+                    throw RuleViolation(rule: "bikva.stages-in-order", field: "stage", reason: "follows a stage that is not recorded yet")
+                }
+                guard before.date <= stage.date else {
+                    throw RuleViolation(rule: "bikva.stages-in-order", field: "date", reason: "is before the day of the stage it follows")
+                }
+            }
+        case let .bikvaWordingApproved(approval):
+            guard let stage = state.evaluations[approval.evaluation]?[approval.stage] else {
+                throw RuleViolation(rule: "bikva.approves-a-recorded-stage", field: "stage", reason: "is not a recorded stage of this evaluation")
+            }
+            guard stage.date <= approval.date else {
+                throw RuleViolation(rule: "bikva.approves-a-recorded-stage", field: "date", reason: "is before the day of the stage")
+            }
+        case let .bikvaChangeFollowedUp(followUp):
+            guard let stage = state.evaluations[followUp.evaluation]?[followUp.stage],
+                  stage.agreedChanges.contains(BIKVAStageRecorded.themeKey(followUp.theme))
+            else {
+                throw RuleViolation(rule: "bikva.follows-up-an-agreed-change", field: "theme", reason: "has no change agreed at that stage of this evaluation")
+            }
+            guard stage.date <= followUp.date else {
+                throw RuleViolation(rule: "bikva.follows-up-an-agreed-change", field: "date", reason: "is before the day the change was agreed")
+            }
+        case let .surveyAnswered(answer):
+            guard let project = state.projects[answer.project] else {
+                throw RuleViolation(rule: "reference.project-exists", field: "project", reason: "names a project that is not registered")
+            }
+            try requireInPeriod(answer.date, project)
+            let scale = answer.scale
+            guard scale.min < scale.max, answer.answers.allSatisfy({ (scale.min...scale.max).contains($0.score) }) else {
+                throw RuleViolation(rule: "survey.score-on-scale", field: "answers", reason: "holds a score off the answer's scale")
+            }
+            guard Set(answer.answers.map(\.item)).count == answer.answers.count else {
+                throw RuleViolation(rule: "survey.item-once", field: "answers", reason: "scores an item more than once")
+            }
+            if let known = state.surveys[answer.survey], known != ProgrammeState.Scale(min: scale.min, max: scale.max) {
+                throw RuleViolation(rule: "survey.one-scale", field: "scale", reason: "differs from the scale of the survey's earlier answers")
+            }
         case let .staffTimeLogged(time):
             try requireProjectAndActivity(time.project, time.activity, date: time.date, state)
         case let .costIncurred(cost):

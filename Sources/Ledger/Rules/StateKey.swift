@@ -17,6 +17,10 @@ public enum StateKey: Hashable, Sendable {
     case expert(String)
     /// engagement id → its expert, mode, agreed fee and what has happened to it
     case engagement(String)
+    /// BIKVA evaluation id → its stages' days and agreed changes
+    case evaluation(String)
+    /// survey id → the scale of its answers
+    case survey(String)
     /// event id → voided
     case voided(eventId: String)
 
@@ -30,6 +34,8 @@ public enum StateKey: Hashable, Sendable {
         case let .enrolments(participant, activity): ["enrolments", participant, activity]
         case let .expert(id): ["expert", id]
         case let .engagement(id): ["engagement", id]
+        case let .evaluation(id): ["evaluation", id]
+        case let .survey(id): ["survey", id]
         case let .voided(eventId): ["voided", eventId]
         }
         var bytes: [UInt8] = [UInt8(ascii: "[")]
@@ -54,6 +60,8 @@ public enum StateKey: Hashable, Sendable {
         case ("enrolments", 3): self = .enrolments(participant: parts[1], activity: parts[2])
         case ("expert", 2): self = .expert(parts[1])
         case ("engagement", 2): self = .engagement(parts[1])
+        case ("evaluation", 2): self = .evaluation(parts[1])
+        case ("survey", 2): self = .survey(parts[1])
         case ("voided", 2): self = .voided(eventId: parts[1])
         default: return nil
         }
@@ -76,8 +84,10 @@ public enum StateKey: Hashable, Sendable {
         case let .feePaid(fee): .engagement(fee.engagement)
         case let .travelReimbursed(travel): .engagement(travel.engagement)
         case let .entryVoided(void): .voided(eventId: void.eventId)
+        case let .bikvaStageRecorded(stage): .evaluation(stage.evaluation)
+        case let .surveyAnswered(answer): .survey(answer.survey)
         case .sessionScheduled, .sessionCancelled, .consentRecorded, .attendanceRecorded, .fitRecorded, .feedbackGiven,
-             .bikvaStageRecorded, .staffTimeLogged, .costIncurred, .accessLogged, .subjectErased:
+             .bikvaWordingApproved, .bikvaChangeFollowedUp, .staffTimeLogged, .costIncurred, .accessLogged, .subjectErased:
             nil
         }
     }
@@ -115,6 +125,12 @@ public enum StateKey: Hashable, Sendable {
             keys = [.activity(feedback.activity)] + (giver.map { [.participant($0)] } ?? [])
         case let .bikvaStageRecorded(stage):
             keys = [.project(stage.project)]
+        case let .bikvaWordingApproved(approval):
+            keys = [.evaluation(approval.evaluation)]
+        case let .bikvaChangeFollowedUp(followUp):
+            keys = [.evaluation(followUp.evaluation)]
+        case let .surveyAnswered(answer):
+            keys = [.project(answer.project)]
         case let .staffTimeLogged(time):
             keys = [.project(time.project)] + (time.activity.map { [.activity($0)] } ?? [])
         case let .costIncurred(cost):

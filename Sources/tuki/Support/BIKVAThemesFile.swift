@@ -32,13 +32,10 @@ struct BIKVAThemesFile {
     static let largestFile = 1 << 20
 
     static func read(path: String) throws -> [Theme] {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        guard let size, size <= largestFile else {
-            throw Problem(message: size == nil ? "The themes file given cannot be read." : "The themes file is larger than 1 MiB; a stage's themes are far shorter.")
+        let text: String
+        do { text = try TextFile.read(path: path, largest: largestFile) } catch {
+            throw Problem(message: error.message(for: "themes file", largerThan: "a stage's themes are far shorter"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw Problem(message: "The themes file given cannot be read.") }
-        guard var text = String(data: data, encoding: .utf8) else { throw Problem(message: "The themes file is not UTF-8 text.") }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let themes = path.lowercased().hasSuffix(".csv") ? try csv(text) : try markdown(text)
         guard !themes.isEmpty else { throw Problem(message: "The themes file holds no theme.") }
         return themes
@@ -86,9 +83,7 @@ struct BIKVAThemesFile {
     /// Finnish, in any order); commas or, as Finnish spreadsheets save, semicolons; fields in
     /// double quotes may hold separators, line breaks and doubled quotes (RFC 4180).
     static func csv(_ text: String) throws -> [Theme] {
-        let firstLine = text.prefix { $0 != "\n" }
-        let separator: Character = firstLine.contains(";") ? ";" : ","
-        let rows = try records(text, separator: separator).filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard let rows = CSVRecords.parse(text) else { throw Problem(message: "The themes file ends inside a quoted field.") }
         guard let header = rows.first else { return [] }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let titleColumn = names.firstIndex(where: titleNames.contains) else {
@@ -106,38 +101,5 @@ struct BIKVAThemesFile {
             }
             return theme
         }
-    }
-
-    private static func records(_ text: String, separator: Character) throws -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = text.makeIterator()
-        var pending = iterator.next()
-        while let character = pending {
-            pending = iterator.next()
-            if quoted {
-                if character == "\"" {
-                    if pending == "\"" { field.append("\""); pending = iterator.next() } else { quoted = false }
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" && field.isEmpty {
-                quoted = true
-            } else if character == separator {
-                record.append(field)
-                field = ""
-            } else if character == "\n" || character == "\r\n" || character == "\r" {
-                record.append(field)
-                records.append(record)
-                (record, field) = ([], "")
-            } else {
-                field.append(character)
-            }
-        }
-        guard !quoted else { throw Problem(message: "The themes file ends inside a quoted field.") }
-        if !field.isEmpty || !record.isEmpty { records.append(record + [field]) }
-        return records
     }
 }

@@ -36,6 +36,56 @@ public struct BIKVAStageRecorded: Codable, Sendable, Equatable {
     public var date: String
     public var groupSize: Int
     public var themes: [Theme]
+
+    /// The form in which stages name the same theme: case, and spaces around and between words,
+    /// do not matter ("Meetings start late" is "meetings  start late").
+    public static func themeKey(_ theme: String) -> String {
+        theme.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// `bikva.wording-approved`: the group of a stage approved the wording passed on to the next
+/// level (optional in the method, recorded when a project practises it). Stream: `bikva-<evaluation>`.
+public struct BIKVAWordingApproved: Codable, Sendable, Equatable {
+    public var evaluation: String
+    public var stage: Int
+    public var date: String
+}
+
+/// `bikva.change-followed-up`: what became of a change agreed at a stage for a theme.
+/// Stream: `bikva-<evaluation>`.
+public struct BIKVAChangeFollowedUp: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable, CaseIterable { case done, partly, notDone = "not-done" }
+    public var evaluation: String
+    public var stage: Int
+    public var theme: String
+    public var status: Status
+    public var date: String
+    public var note: String?
+}
+
+/// `survey.answered`: one anonymous answer to a staff or expert survey (no respondent id, by
+/// design). Stream: `survey-<survey>`.
+public struct SurveyAnswered: Codable, Sendable, Equatable {
+    public enum Wave: String, Codable, Sendable, CaseIterable { case baseline, midTerm = "mid-term", final }
+    public enum RespondentGroup: String, Codable, Sendable, CaseIterable {
+        case staff, management, experienceExperts = "experience-experts", partners, other
+    }
+    public struct Scale: Codable, Sendable, Equatable {
+        public var min: Int
+        public var max: Int
+    }
+    public struct Answer: Codable, Sendable, Equatable {
+        public var item: String
+        public var score: Int
+    }
+    public var survey: String
+    public var project: String
+    public var wave: Wave
+    public var respondentGroup: RespondentGroup
+    public var date: String
+    public var scale: Scale
+    public var answers: [Answer]
 }
 
 /// `staff.time-logged`. Stream: the project's.

@@ -3,7 +3,8 @@ import EventStore
 
 struct BIKVACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bikva", abstract: "Record the stages of a BIKVA evaluation.", subcommands: [BIKVAStage.self])
+        commandName: "bikva", abstract: "Record the stages of a BIKVA evaluation, their approval and the follow-up of agreed changes.",
+        subcommands: [BIKVAStage.self, BIKVAApprove.self, BIKVAFollowUp.self])
 }
 
 struct BIKVAStage: ParsableCommand {
@@ -33,5 +34,44 @@ struct BIKVAStage: ParsableCommand {
             ("groupSize", groupSize.json), ("themes", .array(approved.map(\.json))),
         ]), occurredAt: Recorder.day(day))])
         Recorder.announce(ids[0], "Recorded stage \(stage) of BIKVA evaluation \(evaluation) with \(counted(approved.count, "theme")).")
+    }
+}
+
+struct BIKVAApprove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Record that a stage's group approved the wording passed on; prints the event's id.",
+        discussion: "Optional in the method: record it when the project lets each group approve its summary (docs/evaluation.md).")
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The evaluation's id.") var evaluation: String
+    @Option(help: "The stage whose group approved, 1–4.") var stage: Int
+    @Option(help: "The day of the approval, YYYY-MM-DD (default: today).") var date: String?
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        let ids = try Recorder(ledger: ledger).record([.init(stream: "bikva-\(evaluation)", type: "bikva.wording-approved", data: object([
+            ("evaluation", evaluation.json), ("stage", stage.json), ("date", day.json),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(ids[0], "Recorded the approval of stage \(stage) of BIKVA evaluation \(evaluation).")
+    }
+}
+
+struct BIKVAFollowUp: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow-up", abstract: "Record what became of a change agreed at a stage: done, partly or not done; prints the event's id.")
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The evaluation's id.") var evaluation: String
+    @Option(help: "The stage at which the change was agreed, 1–4.") var stage: Int
+    @Option(help: "The theme, as the stage recorded it (case and spacing do not matter).") var theme: String
+    @Option(help: "done, partly or not-done.") var status: String
+    @Option(help: "What was done, in words naming no one (it stands in clear).") var note: String?
+    @Option(help: "The day of the follow-up, YYYY-MM-DD (default: today).") var date: String?
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        let ids = try Recorder(ledger: ledger).record([.init(stream: "bikva-\(evaluation)", type: "bikva.change-followed-up", data: object([
+            ("evaluation", evaluation.json), ("stage", stage.json), ("theme", theme.json), ("status", status.json), ("date", day.json),
+            ("note", note?.json),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(ids[0], "Recorded the follow-up of a change agreed at stage \(stage) of BIKVA evaluation \(evaluation).")
     }
 }
