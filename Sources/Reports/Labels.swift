@@ -41,6 +41,17 @@ enum Labels {
         "child": ("lapsi", "child"), "young-person": ("nuori", "young person"), "young-adult": ("nuori aikuinen", "young adult"),
         "parent": ("vanhempi", "parent"), "experience-expert": ("kokemusasiantuntija", "experience expert"),
         "foster-parent": ("sijaisvanhempi", "foster parent"),
+        // Evaluation
+        "improved": ("parantunut", "improved"), "no-reliable-change": ("ei luotettavaa muutosta", "no reliable change"),
+        "deteriorated": ("heikentynyt", "deteriorated"),
+        "counts-as-below": ("lasketaan rajan alle", "counts as below"), "counts-as-above": ("lasketaan rajan yli", "counts as above"),
+        "done": ("toteutettu", "done"), "partly": ("osittain", "partly"), "not-done": ("ei toteutettu", "not done"),
+        "recorded": ("kirjattu", "recorded"), "missing": ("puuttuu", "missing"),
+        "stage-1": ("1 asiakkaat", "1 clients"), "stage-2": ("2 työntekijät", "2 frontline workers"),
+        "stage-3": ("3 johto", "3 management"), "stage-4": ("4 päättäjät", "4 decision makers"),
+        "baseline": ("alkukysely", "baseline"), "mid-term": ("väliarviointi", "mid-term"), "final": ("loppukysely", "final"),
+        "staff": ("henkilöstö", "staff"), "management": ("johto", "management"),
+        "experience-experts": ("kokemusasiantuntijat", "experience experts"), "partners": ("yhteistyökumppanit", "partners"),
     ]
 
     static let finnish: [String: String] = [
@@ -67,5 +78,25 @@ enum Labels {
         "Anonymous": "Anonyymi", "Training": "Koulutus", "Since": "Alkaen", "Completed": "Tehty", "Last engagement": "Viimeisin toimeksianto",
         "Attendance sheet": "Läsnäololista", "(erased)": "(poistettu)", "(no key here)": "(ei avainta täällä)",
         "Open only": "Vain avoimet",
+        // Evaluation: FIT, feedback, surveys, BIKVA
+        "Reliable change": "Luotettava muutos", "ORS cut-off": "ORS-raja", "CORS cut-off": "CORS-raja",
+        "SRS/CSRS alert": "SRS/CSRS-hälytysraja", "A total on a cut-off": "Rajalla oleva pistemäärä", "Group": "Ryhmä",
+        "Rated": "Arvioineita", "Two or more ratings": "Kaksi arviota tai enemmän", "Improved": "Parantunut",
+        "No reliable change": "Ei luotettavaa muutosta", "Deteriorated": "Heikentynyt",
+        "Below cut-off at first": "Alussa rajan alla", "Crossed the cut-off": "Ylitti rajan", "Instrument": "Mittari",
+        "Ratings": "Arviot", "First": "Ensimmäinen", "First total": "Ensimmäinen pistemäärä", "Latest": "Viimeisin",
+        "Latest total": "Viimeisin pistemäärä", "Change": "Muutos", "Alliance ratings to follow up": "Seurattavat yhteistyöarviot",
+        "Total": "Pistemäärä", "Outcome totals by session": "Tulosmittarin pistemäärät tapaamisittain",
+        "Answers": "Vastauksia", "Named": "Nimellä", "With free text (sealed)": "Vapaa teksti (salattu)",
+        "Mean rating": "Arvosanojen keskiarvo", "Rating": "Arvosana", "Share": "Osuus", "Themes": "Teemat", "Theme": "Teema",
+        "Client feedback": "Asiakaspalaute", "Survey": "Kysely", "Scale": "Asteikko", "Respondents": "Vastaajia", "Waves": "Kyselykierrokset",
+        "Wave": "Kierros", "Items": "Väittämät", "Item": "Väittämä", "Mean": "Keskiarvo", "Change from baseline": "Muutos alkukyselystä",
+        "Mean by wave": "Keskiarvot kierroksittain", "Items in the chart": "Kuvion väittämät", "Evaluation": "Arviointi",
+        "Stages recorded": "Kirjatut vaiheet", "Stages missing": "Puuttuvat vaiheet", "Stages": "Vaiheet", "Stage": "Vaihe",
+        "Group size": "Ryhmän koko", "Agreed changes": "Sovitut muutokset", "Wording approved": "Sanamuoto hyväksytty",
+        "Raised at stage": "Nostettu vaiheessa", "Answered at stages": "Käsitelty vaiheissa", "Done": "Toteutettu",
+        "Theme by theme": "Teemoittain", "Said": "Sanottu", "Response": "Vastaus", "Agreed change": "Sovittu muutos",
+        "Follow-up": "Seuranta", "Followed up": "Seurattu", "Follow-up of agreed changes": "Sovittujen muutosten seuranta",
+        "Note": "Huomio", "Themes and agreed changes by stage": "Teemat ja sovitut muutokset vaiheittain",
     ]
 }

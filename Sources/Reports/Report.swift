@@ -61,16 +61,31 @@ public struct Report: Sendable {
         case fi, en
     }
 
-    /// A bar chart, drawn only in HTML: one group of bars per category, one bar per series.
+    /// A chart, drawn only in HTML: bars (one group per category, one bar per series) or lines
+    /// (one line per series across the categories, with level guides such as a cut-off).
     public struct Chart: Sendable {
+        public enum Kind: Sendable { case bars, lines }
+        public struct Guide: Sendable {
+            public let label: String
+            public let value: Double
+        }
+
         public let title: String
         public let categories: [String]
         public let series: [(name: String, values: [Cell])]
+        public let kind: Kind
+        public let guides: [Guide]
+        /// The top of the value axis, if fixed (a FIT total runs to 40); else the largest value.
+        public let top: Double?
 
-        public init(title: String, categories: [String], series: [(name: String, values: [Cell])]) {
+        public init(title: String, categories: [String], series: [(name: String, values: [Cell])], kind: Kind = .bars,
+                    guides: [Guide] = [], top: Double? = nil) {
             self.title = title
             self.categories = categories
             self.series = series
+            self.kind = kind
+            self.guides = guides
+            self.top = top
         }
     }
 

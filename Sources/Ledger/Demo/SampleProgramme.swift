@@ -45,6 +45,7 @@ public enum SampleProgramme {
             try b.expertWork()
             try b.evaluation()
             try b.staffAndCosts()
+            try b.staffSurvey()
             return b.events
         }
     }
@@ -94,16 +95,19 @@ private struct Builder {
                 let status = (number + index) % 9 == 0 ? "excused" : (number * index) % 11 == 7 ? "absent" : "present"
                 try add(stream, "attendance.recorded", date, ["session": .string("s\(number)"), "participant": .string(id), "status": .string(status)])
             }
-            // FIT: outcome at the start, alliance at the end, for two parents.
-            for id in SampleProgramme.participants.prefix(2) {
-                let base = 4.0 + Double(number) * 0.4
+            // FIT: outcome at the start, alliance at the end, for three parents. The first two
+            // improve; the third stays level; one alliance rating dips low enough to follow up.
+            for (index, id) in SampleProgramme.participants.prefix(3).enumerated() {
+                let base = index < 2 ? 4.0 + Double(number) * 0.4 : 6.6 + Double(number % 2) * 0.1
                 try add("participant-\(id)", "feedback.fit-recorded", date, [
                     "participant": .string(id), "activity": .string(stream), "session": .string("s\(number)"), "instrument": "ORS",
                     "items": .array((0..<4).map { .number(decimalText(min(10, base + Double($0) * 0.3))) }), "date": .string(date),
                 ])
+                let alliance = index == 1 && number == 3 ? 8.0 : 9.0
                 try add("participant-\(id)", "feedback.fit-recorded", date, [
                     "participant": .string(id), "activity": .string(stream), "session": .string("s\(number)"), "instrument": "SRS",
-                    "items": .array((0..<4).map { .number(decimalText(min(10, 8.2 + Double($0) * 0.4))) }), "date": .string(date),
+                    "items": .array((0..<4).map { .number(decimalText(min(10, alliance + Double($0) * (alliance < 9 ? 0.5 : 0.2)))) }),
+                    "date": .string(date),
                 ])
             }
         }
@@ -267,20 +271,88 @@ private struct Builder {
         }
     }
 
+    /// A BIKVA evaluation through all four stages: three themes the parents raised, answered by
+    /// the workers, management and the county's decision makers; each group approved the wording
+    /// passed on; the changes agreed were followed up. Then client feedback from the open evenings.
     mutating func evaluation() throws {
         let stream = "bikva-tukidemo-2027"
-        let stages: [(Int, String, Int, String)] = [
-            (1, "2027-03-02", 7, "We wait and worry when meetings start late"),
-            (2, "2027-03-23", 9, "Start on time; send a message if late"),
-            (3, "2027-04-13", 4, "Reminder messages the day before, from May"),
+        typealias Theme = (theme: String, said: String?, response: String?, change: String?)
+        let stages: [(stage: Int, date: String, size: Int, themes: [Theme])] = [
+            (1, "2027-03-02", 7, [
+                ("Meetings start late", "We wait and worry when meetings start late", nil, nil),
+                ("Hard to reach the worker", "Calls go unanswered for days", nil, nil),
+                ("Peer group helped", "Meeting other parents made us feel less alone", nil, nil),
+            ]),
+            (2, "2027-03-23", 9, [
+                ("Meetings start late", nil, "Start on time; send a message if late", nil),
+                ("Hard to reach the worker", nil, "Workloads are high; a shared phone hour could help", "A weekly phone hour"),
+                ("Peer group helped", nil, "We see the same; more groups are needed", nil),
+            ]),
+            (3, "2027-04-13", 4, [
+                ("Meetings start late", nil, "Meetings are booked with 15 minutes to spare", "Reminder messages the day before, from May"),
+                ("Hard to reach the worker", nil, "Agreed", nil),
+            ]),
+            (4, "2027-05-11", 5, [
+                ("Peer group helped", nil, "Peer groups go into next year's service plan", "Two new peer groups in the 2028 budget"),
+            ]),
         ]
-        for (stage, date, size, text) in stages {
-            try add(stream, "bikva.stage-recorded", date, [
-                "evaluation": "tukidemo-2027", "project": .string(SampleProgramme.projectStream), "stage": .number(String(stage)),
-                "date": .string(date), "groupSize": .number(String(size)),
-                "themes": .array([.object([(key: "theme", value: "Meetings start late"),
-                                           (key: stage == 1 ? "said" : stage == 2 ? "response" : "agreedChange", value: .string(text))])]),
+        for stage in stages {
+            try add(stream, "bikva.stage-recorded", stage.date, [
+                "evaluation": "tukidemo-2027", "project": .string(SampleProgramme.projectStream), "stage": .number(String(stage.stage)),
+                "date": .string(stage.date), "groupSize": .number(String(stage.size)),
+                "themes": .array(stage.themes.map { theme in
+                    .object([(key: "theme", value: .string(theme.theme))]
+                        + (theme.said.map { [(key: "said", value: JSONValue.string($0))] } ?? [])
+                        + (theme.response.map { [(key: "response", value: JSONValue.string($0))] } ?? [])
+                        + (theme.change.map { [(key: "agreedChange", value: JSONValue.string($0))] } ?? []))
+                }),
             ])
+            guard stage.stage < 4 else { continue }
+            let approved = day(from: stage.date, plus: 7)
+            try add(stream, "bikva.wording-approved", approved, ["evaluation": "tukidemo-2027", "stage": .number(String(stage.stage)),
+                                                                 "date": .string(approved)])
+        }
+        try add(stream, "bikva.change-followed-up", "2027-06-01", [
+            "evaluation": "tukidemo-2027", "stage": 2, "theme": "Hard to reach the worker", "status": "partly", "date": "2027-06-01",
+            "note": "Phone hour in Forssa; Hämeenlinna from autumn",
+        ])
+        try add(stream, "bikva.change-followed-up", "2027-09-01", [
+            "evaluation": "tukidemo-2027", "stage": 2, "theme": "Hard to reach the worker", "status": "done", "date": "2027-09-01",
+        ])
+        try add(stream, "bikva.change-followed-up", "2027-09-01", [
+            "evaluation": "tukidemo-2027", "stage": 3, "theme": "Meetings start late", "status": "done", "date": "2027-09-01",
+        ])
+        // Anonymous feedback from the open evenings: a rating and themes, no text.
+        let ratings = [4, 5, 3, 4, 5, 4]
+        for (index, rating) in ratings.enumerated() {
+            let date = day(from: "2026-02-05", plus: index * 14)
+            try add(SampleProgramme.juttutupaStream, "feedback.given", date, [
+                "activity": .string(SampleProgramme.juttutupaStream), "date": .string(date), "rating": .number(String(rating)),
+                "themes": .array(index % 2 == 0 ? ["atmosphere", "coffee"] : ["atmosphere"]),
+            ])
+        }
+    }
+
+    /// The project's staff survey in two waves, at the start and near the end of the first year:
+    /// eight anonymous answers each, four items on a scale of 1 to 5.
+    mutating func staffSurvey() throws {
+        let items = [
+            "I know how to work with an experience expert", "Clients' views shape our work",
+            "I can refer a family to a peer group", "I have time to listen to clients",
+        ]
+        for (wave, date, lift) in [("baseline", "2026-02-16", 0), ("final", "2026-11-30", 1)] {
+            for respondent in 0..<8 {
+                try add("survey-staff-2026", "survey.answered", date, [
+                    "survey": "staff-2026", "project": .string(SampleProgramme.projectStream), "wave": .string(wave),
+                    "respondentGroup": respondent < 6 ? "staff" : "management", "date": .string(date),
+                    "scale": .object([(key: "min", value: 1), (key: "max", value: 5)]),
+                    "answers": .array(items.enumerated().map { index, item in
+                        // Every item but the last rises by the final wave.
+                        let score = 2 + (respondent + index) % 3 + (index < 3 ? lift : 0)
+                        return .object([(key: "item", value: .string(item)), (key: "score", value: .number(String(min(5, score))))])
+                    }),
+                ])
+            }
         }
     }
 

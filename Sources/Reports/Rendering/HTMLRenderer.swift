@@ -50,7 +50,7 @@ enum HTMLRenderer {
             html += "</tbody>\n</table>\n"
         }
         for chart in report.charts {
-            html += "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n\(BarChart.svg(chart, style: style))\n</figure>\n"
+            html += "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n\(chart.kind == .lines ? LineChart.svg(chart, style: style) : BarChart.svg(chart, style: style))\n</figure>\n"
         }
         var footer = report.footer
         if let generatedAt = report.generatedAt {
@@ -83,7 +83,7 @@ enum BarChart {
     static func svg(_ chart: Report.Chart, style: NumberStyle) -> String {
         let width = 640.0, height = 250.0, left = 40.0, right = 10.0, top = 30.0, bottom = 40.0
         let values = chart.series.flatMap { $0.values.map(magnitude) }
-        let largest = max(1, values.max() ?? 1)
+        let largest = chart.top ?? max(1, values.max() ?? 1)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let groupWidth = plotWidth / Double(max(1, chart.categories.count))
         let barWidth = min(40, groupWidth * 0.8 / Double(max(1, chart.series.count)))
@@ -114,7 +114,7 @@ enum BarChart {
     }
 
     /// The bar's height in the value's own units: cents count as euros; hidden values as nothing.
-    private static func magnitude(_ cell: Report.Cell) -> Double {
+    static func magnitude(_ cell: Report.Cell) -> Double {
         switch cell {
         case let .integer(value): return Double(value)
         case let .hundredths(value), let .cents(value): return Double(value) / 100
@@ -122,8 +122,60 @@ enum BarChart {
         }
     }
 
-    private static func format(_ value: Double) -> String {
+    static func format(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
+
+/// A line chart as SVG: one line per series across the categories (a series without a value at
+/// a category skips it), each guide a dashed level with its label, the legend below the plot.
+enum LineChart {
+    static func svg(_ chart: Report.Chart, style: NumberStyle) -> String {
+        let perLegendRow = 5
+        let legendRows = (chart.series.count + perLegendRow - 1) / perLegendRow
+        let width = 640.0, left = 40.0, right = 60.0, top = 12.0, plotHeight = 190.0
+        let height = top + plotHeight + 24 + Double(legendRows) * 14
+        let values = chart.series.flatMap { $0.values.map(BarChart.magnitude) } + chart.guides.map(\.value)
+        let largest = chart.top ?? max(1, values.max() ?? 1)
+        let plotWidth = width - left - right
+        let step = plotWidth / Double(max(1, chart.categories.count))
+        func x(_ index: Int) -> Double { left + step * (Double(index) + 0.5) }
+        func y(_ value: Double) -> Double { top + plotHeight - plotHeight * value / largest }
+        let f = BarChart.format
+        var parts = [#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(f(width)) \#(f(height))" role="img" font-family="DejaVu Sans, Arial, sans-serif" font-size="10">"#]
+        parts.append(#"<line x1="\#(f(left))" y1="\#(f(top + plotHeight))" x2="\#(f(width - right))" y2="\#(f(top + plotHeight))" stroke="black" stroke-width="1"/>"#)
+        parts.append(#"<line x1="\#(f(left))" y1="\#(f(top))" x2="\#(f(left))" y2="\#(f(top + plotHeight))" stroke="black" stroke-width="1"/>"#)
+        for tick in [0.0, largest / 2, largest] {
+            parts.append(#"<text x="\#(f(left - 4))" y="\#(f(y(tick) + 3))" text-anchor="end">\#(style.integer(Int(tick.rounded())))</text>"#)
+        }
+        for guide in chart.guides {
+            parts.append(##"<line x1="\##(f(left))" y1="\##(f(y(guide.value)))" x2="\##(f(width - right))" y2="\##(f(y(guide.value)))" stroke="#d1495b" stroke-width="1" stroke-dasharray="4 3"/>"##)
+            parts.append(##"<text x="\##(f(width - right + 4))" y="\##(f(y(guide.value) + 3))" fill="#d1495b">\##(HTMLRenderer.escape(guide.label))</text>"##)
+        }
+        for (index, category) in chart.categories.enumerated() {
+            parts.append(#"<text x="\#(f(x(index)))" y="\#(f(top + plotHeight + 13))" text-anchor="middle">\#(HTMLRenderer.escape(category))</text>"#)
+        }
+        for (index, series) in chart.series.enumerated() {
+            let colour = BarChart.colours[index % BarChart.colours.count]
+            let points = series.values.enumerated().compactMap { column, cell -> String? in
+                if case .suppressed = cell { return nil }
+                guard cell.isNumeric else { return nil }
+                return "\(f(x(column))),\(f(y(BarChart.magnitude(cell))))"
+            }
+            if points.count > 1 {
+                parts.append(#"<polyline points="\#(points.joined(separator: " "))" fill="none" stroke="\#(colour)" stroke-width="1.5"/>"#)
+            }
+            for point in points {
+                let xy = point.split(separator: ",")
+                parts.append(#"<circle cx="\#(xy[0])" cy="\#(xy[1])" r="2.5" fill="\#(colour)"/>"#)
+            }
+            let legendX = left + Double(index % perLegendRow) * 110
+            let legendY = top + plotHeight + 24 + Double(index / perLegendRow) * 14
+            parts.append(#"<rect x="\#(f(legendX))" y="\#(f(legendY - 8))" width="10" height="3" fill="\#(colour)"/>"#)
+            parts.append(#"<text x="\#(f(legendX + 14))" y="\#(f(legendY))">\#(HTMLRenderer.escape(series.name))</text>"#)
+        }
+        parts.append("</svg>")
+        return parts.joined(separator: "\n")
     }
 }

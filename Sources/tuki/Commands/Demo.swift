@@ -42,6 +42,8 @@ struct Demo: ParsableCommand {
         try engine.update()
         print("Activities (from the read models in \(readModelPath)):")
         for line in try Self.activitySummary(engine.readModels) { print("  " + line) }
+        print("\nEvaluation (tuki report bikva, fit, feedback, survey):")
+        for line in try Self.evaluationSummary(engine.readModels) { print("  " + line) }
         print("\nEvents by type:")
         let width = types.keys.map(\.count).max() ?? 0
         for (type, count) in types.sorted(by: { $0.key < $1.key }) {
@@ -56,6 +58,8 @@ struct Demo: ParsableCommand {
         print("\nverify: ok \(counted(Int(count), "event")), head \(head.position) \(head.hash)")
         print("\nTry: tuki report sessions --db \(db)   ·   tuki report commitment --activity \(SampleProgramme.cohortStream) --db \(db)")
         print("     tuki report esr --project \(SampleProgramme.projectStream) --period 2026-01-01..2026-06-30 --db \(db) --format html > esr.html")
+        print("     tuki report bikva --evaluation tukidemo-2027 --db \(db) --format html > bikva.html")
+        print("     tuki report fit --activity \(SampleProgramme.activityStream) --db \(db)   ·   tuki report survey --survey staff-2026 --db \(db)")
         print("     tuki log --db \(db)   ·   tuki verify --db \(db)   ·   tuki reveal p-9x4d --purpose test --db \(db)")
     }
 
@@ -64,6 +68,34 @@ struct Demo: ParsableCommand {
         let files = [db, keyStorePath, readModelPath].flatMap { [$0, $0 + "-wal", $0 + "-shm"] } + [masterKeyPath]
         for file in files where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.removeItem(atPath: file)
+        }
+    }
+
+    /// One line from each evaluation report, from the same read models.
+    static func evaluationSummary(_ readModels: ReadModelDatabase) throws -> [String] {
+        try readModels.read { db in
+            var lines: [String] = []
+            if let bikva = try BIKVAReadModel.figures(of: "tukidemo-2027", in: db) {
+                let entries = bikva.themes.flatMap(\.entries).filter { !($0.agreedChange ?? "").isEmpty }
+                let done = entries.filter { $0.followUps.last?.status == "done" }.count
+                lines.append("BIKVA tukidemo-2027: \(counted(bikva.stages.count, "stage")) of 4, \(counted(bikva.themes.count, "theme")), "
+                    + "\(counted(entries.count, "change")) agreed, \(done) done")
+            }
+            if let fit = try FITReadModel.figures(of: SampleProgramme.activityStream, in: db) {
+                let summary = fit.summary
+                lines.append("FIT \(fit.name): \(summary.rated) rated, \(summary.improved) improved, \(summary.noReliableChange) no reliable change, "
+                    + "\(summary.deteriorated) deteriorated; \(counted(fit.alerts.count, "alliance rating")) to follow up")
+            }
+            if let feedback = try FeedbackReadModel.figures(.project(SampleProgramme.projectStream), in: db), feedback.answers > 0 {
+                let mean = Double(feedback.ratingSum) / Double(feedback.answers)
+                lines.append("Client feedback: \(counted(feedback.answers, "answer")), mean rating \(String(format: "%.2f", mean)) of 5")
+            }
+            if let survey = try SurveyReadModel.figures(of: "staff-2026", in: db), let item = survey.items.first,
+               let first = item.waves.first, let last = item.waves.last, first.answers > 0, last.answers > 0 {
+                let mean = { (wave: SurveyReadModel.ItemWave) in String(format: "%.2f", Double(wave.sum) / Double(wave.answers)) }
+                lines.append("Staff survey staff-2026: \"\(item.item)\" mean \(mean(first)) (\(first.wave)) → \(mean(last)) (\(last.wave))")
+            }
+            return lines
         }
     }
 

@@ -23,8 +23,7 @@ struct ESRReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The payment period, both days included.", valueName: "FROM..TO"))
     var period: String
 
-    @Option(help: ArgumentHelp("Hide counts of people below K as \"<K\", for reports shared beyond the funder.", valueName: "K"))
-    var suppressBelow: Int?
+    @OptionGroup var smallCells: SmallCellOption
 
     var dates: (from: String, to: String)? {
         let parts = period.components(separatedBy: "..")
@@ -37,7 +36,6 @@ struct ESRReportCommand: ParsableCommand {
         try validateDate(dates.from, "--period's first date")
         try validateDate(dates.to, "--period's last date")
         if dates.from > dates.to { throw ValidationError("--period must not end before it starts.") }
-        if let suppressBelow, suppressBelow < 2 { throw ValidationError("--suppress-below must be at least 2.") }
     }
 
     func run() throws {
@@ -48,6 +46,6 @@ struct ESRReportCommand: ParsableCommand {
         }) else {
             throw CommandFailure.usage("There is no \(Terminal.named("project", project)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
-        try options.write(ESRReport.make(figures, language: options.lang, suppressBelow: suppressBelow, stamp: prepared.stamp))
+        try options.write(ESRReport.make(figures, language: options.lang, suppressBelow: smallCells.suppressBelow, stamp: prepared.stamp))
     }
 }

@@ -7,7 +7,10 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports built from the read models (brought up to date first).",
-        subcommands: [SessionsReportCommand.self, CommitmentReportCommand.self, ESRReportCommand.self])
+        subcommands: [
+            SessionsReportCommand.self, CommitmentReportCommand.self, ESRReportCommand.self, BIKVAReportCommand.self, FITReportCommand.self,
+            FeedbackReportCommand.self, SurveyReportCommand.self,
+        ])
 }
 
 extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,36 @@
+/// What the evaluation reports share: small-cell protection of counts of people and answers,
+/// and means as two-decimal numbers.
+struct EvaluationCells {
+    let small: SmallCells
+    let language: Report.Language
+
+    init(suppressBelow threshold: Int?, language: Report.Language) {
+        small = SmallCells(threshold: threshold)
+        self.language = language
+    }
+
+    var threshold: Int? { small.threshold }
+    var suppresses: Bool { threshold != nil }
+
+    func count(_ value: Int) -> Report.Cell { small.count(value) }
+
+    /// Whether a group of `answers` may show its distribution and mean.
+    func shows(groupOf answers: Int) -> Bool { threshold.map { answers >= $0 } ?? true }
+
+    /// numerator ÷ denominator in hundredths, rounded half away from zero; none for no denominator.
+    static func ratio(_ numerator: Int, _ denominator: Int) -> Report.Cell {
+        guard denominator > 0 else { return .none }
+        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 200)
+        guard !overflow else { return .none }
+        let twice = scaled / denominator
+        return .hundredths(twice >= 0 ? (twice + 1) / 2 : -((-twice + 1) / 2))
+    }
+
+    /// The parameters that say how small counts are hidden, for people and for machines.
+    func suppressionParameters() -> [Report.Parameter] {
+        guard let threshold else { return [] }
+        let sentence = ESRLabels.text("suppressionValue", language).replacingOccurrences(of: "%d", with: String(threshold))
+        return [.init("suppressBelow", ESRLabels.text("suppression", language), .text(sentence), for: .people),
+                .init("suppressBelow", ESRLabels.text("suppression", language), .integer(threshold), for: .machines)]
+    }
+}
