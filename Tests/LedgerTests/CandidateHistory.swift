@@ -49,7 +49,7 @@ struct CandidateHistory {
         let project = random.pick(Self.projects), activity = random.pick(Self.activities)
         let participant = random.pick(Self.participants), session = random.pick(Self.sessions)
         let engagement = random.pick(Self.engagements), date = day()
-        switch random.below(27) {
+        switch random.below(31) {
         case 0:
             let (start, end) = project == "project-b" ? ("2026-03-01", "2026-06-30") : ("2026-01-01", random.chance(90) ? "2026-12-31" : "2025-12-31")
             return (project, "project.registered", #"{"projectCode":"P","name":"P","funder":"ESR+","startDate":"\#(start)","endDate":"\#(end)","costModel":"flat-rate-40","selfFinancingPercent":20}"#)
@@ -105,6 +105,19 @@ struct CandidateHistory {
             return random.chance(50)
                 ? (stream, "access.logged", #"{"subject":"\#(participant)","actor":"mallory","purpose":"x","valuesOpened":1}"#)
                 : (stream, "subject.erased", #"{"subject":"\#(participant)","reason":"x"}"#)
+        case 26:
+            let evaluation = random.chance(50) ? "ev-a" : "ev-b", stage = 1 + random.below(4)
+            let change = random.chance(50) ? #","agreedChange":"c""# : ""
+            return ("bikva-\(evaluation)", "bikva.stage-recorded", #"{"evaluation":"\#(evaluation)","project":"\#(project)","stage":\#(stage),"date":"\#(date)","groupSize":5,"themes":[{"theme":"\#(random.chance(50) ? "T1" : "t2")"\#(change)}]}"#)
+        case 27:
+            let evaluation = random.chance(50) ? "ev-a" : "ev-b"
+            return ("bikva-\(evaluation)", "bikva.wording-approved", #"{"evaluation":"\#(evaluation)","stage":\#(1 + random.below(4)),"date":"\#(date)"}"#)
+        case 28:
+            let evaluation = random.chance(50) ? "ev-a" : "ev-b"
+            return ("bikva-\(evaluation)", "bikva.change-followed-up", #"{"evaluation":"\#(evaluation)","stage":\#(1 + random.below(4)),"theme":"\#(random.chance(50) ? "t1" : "t2")","status":"done","date":"\#(date)"}"#)
+        case 29:
+            let survey = random.chance(50) ? "sv-a" : "sv-b", top = random.chance(80) ? 5 : 10
+            return ("survey-\(survey)", "survey.answered", #"{"survey":"\#(survey)","project":"\#(project)","wave":"baseline","respondentGroup":"staff","date":"\#(date)","scale":{"min":1,"max":\#(top)},"answers":[{"item":"q1","score":\#(1 + random.below(top + 1))}]}"#)
         default:
             // A void of something proposed earlier (refused or not), mostly on its own stream.
             guard let target = proposed.isEmpty ? nil : proposed[random.below(proposed.count)] else {

@@ -9,7 +9,7 @@ import Testing
 
     @Test func everyTypeInTheCatalogueHasAnExampleAndEveryExampleAType() {
         #expect(Set(catalogue.types) == Set(Examples.data.keys))
-        #expect(catalogue.types.count == 25)
+        #expect(catalogue.types.count == 28)
     }
 
     @Test(arguments: Examples.data.keys.sorted())
@@ -144,6 +144,9 @@ import Testing
         case let .fitRecorded(p): return try encoder.encode(p)
         case let .feedbackGiven(p): return try encoder.encode(p)
         case let .bikvaStageRecorded(p): return try encoder.encode(p)
+        case let .bikvaWordingApproved(p): return try encoder.encode(p)
+        case let .bikvaChangeFollowedUp(p): return try encoder.encode(p)
+        case let .surveyAnswered(p): return try encoder.encode(p)
         case let .staffTimeLogged(p): return try encoder.encode(p)
         case let .costIncurred(p): return try encoder.encode(p)
         case let .entryVoided(p): return try encoder.encode(p)
