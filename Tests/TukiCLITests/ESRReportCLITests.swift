@@ -100,24 +100,8 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("@page { size: A4"))
         for external in ["<script", "<link", "src=", "url(", "https://"] { #expect(!html.contains(external), "\(external)") }
         try ws.write("esr.html", html)
-        let chromium = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }, "headless Chromium is needed (Tools/test installs it)")
-        func run(_ arguments: [String]) throws -> Int32 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: chromium)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments
-                + ["file://" + ws.path("esr.html")]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-        #expect(try run(["--window-size=794,1123", "--screenshot=" + ws.path("esr.png")]) == 0)
-        let png = try Data(contentsOf: URL(fileURLWithPath: ws.path("esr.png")))
+        let (png, pdf) = try ws.renderInChromium("esr.html")
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000)
-        #expect(try run(["--no-pdf-header-footer", "--print-to-pdf=" + ws.path("esr.pdf")]) == 0)
-        let pdf = String(decoding: try Data(contentsOf: URL(fileURLWithPath: ws.path("esr.pdf"))), as: UTF8.self)
         // Every page is A4: 595 × 842 points.
         let boxes = pdf.components(separatedBy: "/MediaBox [").dropFirst().map { $0.prefix(while: { $0 != "]" }) }
         #expect(!boxes.isEmpty)

@@ -106,3 +106,28 @@ enum Repository {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 }
+
+extension Workspace {
+    /// Renders the HTML page `name` in headless Chromium, as a screenshot of an A4 window and as
+    /// a printed PDF: the PNG's and the PDF's bytes. Chromium must be there (Tools/test installs it).
+    func renderInChromium(_ name: String) throws -> (png: Data, pdf: String) {
+        let chromium = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }, "headless Chromium is needed (Tools/test installs it)")
+        let stem = (name as NSString).deletingPathExtension
+        func run(_ arguments: [String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chromium)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments + ["file://" + path(name)]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try run(["--window-size=794,1123", "--screenshot=" + path(stem + ".png")]) == 0)
+        #expect(try run(["--no-pdf-header-footer", "--print-to-pdf=" + path(stem + ".pdf")]) == 0)
+        let png = try Data(contentsOf: URL(fileURLWithPath: path(stem + ".png")))
+        let pdf = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path(stem + ".pdf"))), as: UTF8.self)
+        return (png, pdf)
+    }
+}
