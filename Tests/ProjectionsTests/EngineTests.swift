@@ -93,6 +93,30 @@ final class Notices: @unchecked Sendable {
         #expect(actual == expected)
     }
 
+    /// After an upgrade adds a projector, catching up reads the new projector's events alone up
+    /// to where the others stand, and everyone's after that; the result equals a rebuild.
+    @Test func aProjectorAddedLaterCatchesUpReadingOnlyItsOwnEvents() throws {
+        let fixture = try ProjectionFixture()
+        let events = try fixture.demoEvents()
+        try fixture.store.appendValidated(Array(events.prefix(1000)))
+        let live = try fixture.liveReadModels()
+        try fixture.engine(live, projectors: StandardProjectors.all.filter { $0.name != "fit" }).update()
+        try fixture.store.appendValidated(Array(events.dropFirst(1000)))
+        let summary = try fixture.engine(live).update()
+
+        let fit = Set(FITProjector().handledTypes).union(["entry.voided"])
+        let all = Set(StandardProjectors.all.flatMap(\.handledTypes)).union(["entry.voided"])
+        let types = events.map(\.type.text)
+        let expected = types.prefix(1000).filter(fit.contains).count + types.dropFirst(1000).filter(all.contains).count
+        #expect(summary.eventsRead == expected)
+        #expect(summary.eventsRead < types.filter(all.contains).count)
+        var rebuilt = try dump(try fixture.rebuiltReadModels())
+        rebuilt["projector_checkpoints"] = nil
+        var actual = try dump(live)
+        actual["projector_checkpoints"] = nil
+        #expect(actual == rebuilt)
+    }
+
     @Test func readModelsOfAnotherLedgerAreRebuilt() throws {
         let first = try ProjectionFixture()
         try first.store.appendValidated(try first.demoEvents())

@@ -179,7 +179,6 @@ public final class ProjectionEngine {
         var summary = ProjectionSummary()
         summary.projectors = selected.map(\.name)
         summary.toPosition = target
-        let types = Array(Set(selected.flatMap(\.handledTypes)).union(["entry.voided"])).sorted()
         var firstPosition: Int64?
 
         while true {
@@ -191,7 +190,12 @@ public final class ProjectionEngine {
                 }
                 guard let from = behind.map(\.1).min() else { return true }
                 if firstPosition == nil { firstPosition = from }
-                let to = min(from + batchSize, target)
+                // A batch ends where the next projector stands, and reads only the types of the
+                // projectors it moves: after an upgrade adds a projector, catching it up reads its
+                // own events up to where the others stand, not every other projector's too.
+                let nextCheckpoint = behind.map(\.1).filter { $0 > from }.min() ?? target
+                let to = min(from + batchSize, target, nextCheckpoint)
+                let types = Array(Set(behind.filter { $0.1 < to }.flatMap(\.0.handledTypes)).union(["entry.voided"])).sorted()
                 summary.eventsRead += try applyEvents(after: from, through: to, of: types, to: behind, db: db)
                 guard let head = try store.read({ try $0.head(atPosition: to) }) else {
                     throw ProjectionError.positionBeyondHead(position: to, head: try store.head().position)

@@ -49,30 +49,48 @@ public enum FeedbackReadModel {
             name = project
         }
         var activities = activityRows.map { Activity(activity: $0[0], name: $0[1]) }
+        let index = Dictionary(uniqueKeysWithValues: activities.enumerated().map { ($0.element.activity, $0.offset) })
+        // Two grouped queries for the whole scope: a county's project has thousands of activities.
+        let answers = "SELECT position, activity, rating, named, with_text FROM feedback_answer WHERE activity IN (\(Self.activities(of: scope)))"
+            + " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
+        let arguments: StatementArguments = [Self.key(of: scope), from, to]
         var distribution = Array(repeating: 0, count: 5)
         var (named, withText) = (0, 0)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT activity, rating, COUNT(*), SUM(named), SUM(with_text) FROM (\(answers)) GROUP BY activity, rating
+            """, arguments: arguments) {
+            let (rating, count): (Int, Int) = (row[1], row[2])
+            if let at = index[row[0]] {
+                activities[at].answers += count
+                activities[at].ratingSum += rating * count
+            }
+            if (1...5).contains(rating) { distribution[rating - 1] += count }
+            named += row[3] as Int
+            withText += row[4] as Int
+        }
         var themeCounts: [String: Int] = [:]
-        let period = " AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)"
-        for index in activities.indices {
-            let answers = try Row.fetchAll(db, sql: """
-                SELECT position, rating, named, with_text FROM feedback_answer WHERE activity = ?3\(period)
-                """, arguments: [from, to, activities[index].activity])
-            for answer in answers {
-                let rating: Int = answer[1]
-                activities[index].answers += 1
-                activities[index].ratingSum += rating
-                if (1...5).contains(rating) { distribution[rating - 1] += 1 }
-                named += answer[2] as Int
-                withText += answer[3] as Int
-            }
-            for theme in try String.fetchAll(db, sql: """
-                SELECT theme FROM feedback_theme JOIN feedback_answer USING (position) WHERE activity = ?3\(period)
-                """, arguments: [from, to, activities[index].activity]) {
-                themeCounts[theme, default: 0] += 1
-            }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT theme, COUNT(*) FROM feedback_theme JOIN (\(answers)) USING (position) GROUP BY theme
+            """, arguments: arguments) {
+            themeCounts[row[0]] = row[1]
         }
         let themes = themeCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (theme: $0.key, count: $0.value) }
         return Figures(scope: scope, name: name, activities: activities, answers: activities.reduce(0) { $0 + $1.answers }, named: named,
                        withText: withText, distribution: distribution, ratingSum: activities.reduce(0) { $0 + $1.ratingSum }, themes: themes)
+    }
+
+    /// The activities of a scope, as SQL taking the scope's id as ?1.
+    private static func activities(of scope: Scope) -> String {
+        switch scope {
+        case .activity: "?1"
+        case .project: "SELECT DISTINCT activity FROM feedback_activity WHERE project = ?1"
+        }
+    }
+
+    private static func key(of scope: Scope) -> String {
+        switch scope {
+        case let .activity(activity): activity
+        case let .project(project): project
+        }
     }
 }

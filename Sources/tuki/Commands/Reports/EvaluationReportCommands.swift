@@ -50,7 +50,7 @@ struct FeedbackReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback",
         abstract: "Client feedback of an activity or a project: answers, ratings' distribution and mean, themes (docs/evaluation.md).",
-        discussion: "Free text stays sealed in the ledger and is never in the report. The hash chain is verified first.")
+        discussion: "Free text stays sealed in the ledger and is never in the report.")
 
     @OptionGroup var options: ReportOptions
     @OptionGroup var smallCells: SmallCellOption
@@ -67,7 +67,7 @@ struct FeedbackReportCommand: ParsableCommand {
 
     func run() throws {
         let scope: FeedbackReadModel.Scope = activity.map { .activity($0) } ?? .project(project ?? "")
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["feedback"], verifyingChain: true)
+        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["feedback"], verifyingChain: options.verify)
         guard let figures = try prepared.readModels.read({ db in try FeedbackReadModel.figures(scope, from: from, to: to, in: db) }) else {
             let what = activity.map { Terminal.named("activity", $0) } ?? "activity of \(Terminal.named("project", project ?? ""))"
             throw CommandFailure.usage("There is no \(what) in the ledger\(options.replay.isReplay ? " at that point" : "").")
@@ -80,8 +80,7 @@ struct FeedbackReportCommand: ParsableCommand {
 struct SurveyReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
-        abstract: "A staff or expert survey: per item the distribution and mean in each wave and the change from baseline (docs/evaluation.md).",
-        discussion: "The hash chain is verified first.")
+        abstract: "A staff or expert survey: per item the distribution and mean in each wave and the change from baseline (docs/evaluation.md).")
 
     @OptionGroup var options: ReportOptions
     @OptionGroup var smallCells: SmallCellOption
@@ -89,7 +88,7 @@ struct SurveyReportCommand: ParsableCommand {
     @Option(help: "One respondent group only: staff, management, experience-experts, partners or other.") var group: String?
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["survey"], verifyingChain: true)
+        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["survey"], verifyingChain: options.verify)
         guard let figures = try prepared.readModels.read({ db in try SurveyReadModel.figures(of: survey, respondentGroup: group, in: db) }) else {
             throw CommandFailure.usage("There is no answer to \(Terminal.named("survey", survey))\(group == nil ? "" : " from that group") in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
