@@ -17,7 +17,7 @@ struct SurveyCommand: ParsableCommand {
 struct SurveyWaveOptions: ParsableArguments {
     @Option(help: "The project's id (project-…).") var project: String
     @Option(help: "baseline, mid-term or final.") var wave: String
-    @Option(help: "staff, management, experience-experts, partners or other.") var group: String?
+    @Option(help: "staff (default), management, experience-experts, partners or other.") var group: String?
     @Option(help: "The lowest and highest score, e.g. 1..5 or 0..10.") var scale: String
 
     /// (min, max) from "1..5".
