@@ -151,6 +151,7 @@ import Testing
         var history = try History()
         for person in ["p-aa", "p-bb", "p-cc", "p-dd", "p-ff"] { try history.participant(person) }
         try history.participant("p-ee", born: 2017)
+        @discardableResult
         func rate(_ person: String, _ instrument: String, _ items: String, _ date: String, _ session: String) throws -> String {
             try history.add("participant-\(person)", "feedback.fit-recorded", #"{"participant":"\#(person)","activity":"activity-group","session":"\#(session)","instrument":"\#(instrument)","items":[\#(items)],"date":"\#(date)"}"#)
         }

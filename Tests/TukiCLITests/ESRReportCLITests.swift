@@ -100,8 +100,9 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("@page { size: A4"))
         for external in ["<script", "<link", "src=", "url(", "https://"] { #expect(!html.contains(external), "\(external)") }
         try ws.write("esr.html", html)
-        let (png, pdf) = try ws.renderInChromium("esr.html")
+        let png = try ws.renderInChromium("esr.html")
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000)
+        let pdf = try ws.printInChromium("esr.html")
         // Every page is A4: 595 × 842 points.
         let boxes = pdf.components(separatedBy: "/MediaBox [").dropFirst().map { $0.prefix(while: { $0 != "]" }) }
         #expect(!boxes.isEmpty)

@@ -16,7 +16,9 @@ import Testing
         ("survey", ["report", "survey", "--survey", "staff-2026"]),
     ]
 
-    @Test func theDemoPrintsALineOfEachEvaluationReport() throws {
+    /// The demo prints a line of each report; each report comes in every format in Finnish, and
+    /// in English as a table.
+    @Test func everyEvaluationReportComesInEveryFormatAndBothLanguages() throws {
         let ws = try Workspace()
         let demo = try ws.tuki(["demo"])
         #expect(demo.status == 0, "\(demo.stderr)")
@@ -24,16 +26,11 @@ import Testing
         #expect(demo.stdout.contains("FIT Tähkä-ryhmä Forssa: 3 rated, 2 improved, 1 no reliable change, 0 deteriorated; 1 alliance rating to follow up"))
         #expect(demo.stdout.contains("Client feedback: 7 answers, mean rating 4.29 of 5"))
         #expect(demo.stdout.contains("Staff survey staff-2026: \"I know how to work with an experience expert\" mean 2.88 (baseline) → 3.88 (final)"))
-    }
-
-    @Test func everyEvaluationReportComesInEveryFormatAndBothLanguages() throws {
-        let ws = try Workspace()
-        #expect(try ws.tuki(["demo"]).status == 0)
         let finnish = ["bikva": "Teemoittain", "fit": "Luotettava muutos", "feedback": "Arvosanojen keskiarvo", "survey": "Muutos alkukyselystä"]
         let english = ["bikva": "Theme by theme", "fit": "Reliable change", "feedback": "Mean rating", "survey": "Change from baseline"]
         for (name, arguments) in Self.reports {
-            for format in ["table", "md", "csv", "json", "html"] {
-                for language in ["fi", "en"] {
+            for (format, language) in ["table", "md", "csv", "json", "html"].map({ ($0, "fi") }) + [("table", "en")] {
+                do {
                     let result = try ws.tuki(arguments + Self.db + ["--format", format, "--lang", language])
                     #expect(result.status == 0, "\(name) \(format) \(language): \(result.stderr)")
                     // CSV and JSON carry keys and codes; the forms for people carry the words.
@@ -64,8 +61,7 @@ import Testing
             #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"), "\(name)")
             for external in ["<script", "<link", "src=", "url(", "https://"] { #expect(!html.contains(external), "\(name): \(external)") }
             try ws.write("\(name).html", html)
-            let (png, pdf) = try ws.renderInChromium("\(name).html")
-            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "\(name): \(png.count) bytes")
+            let pdf = try ws.printInChromium("\(name).html")
             #expect(pdf.hasPrefix("%PDF") && pdf.contains("/MediaBox [0 0 594.9"), "\(name)")
         }
         // The FIT chart: a line per participant, and the ORS cut-off as a dashed guide.
