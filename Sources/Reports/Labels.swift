@@ -52,6 +52,10 @@ enum Labels {
         "baseline": ("alkukysely", "baseline"), "mid-term": ("väliarviointi", "mid-term"), "final": ("loppukysely", "final"),
         "staff": ("henkilöstö", "staff"), "management": ("johto", "management"),
         "experience-experts": ("kokemusasiantuntijat", "experience experts"), "partners": ("yhteistyökumppanit", "partners"),
+        // Experts and fees
+        "active": ("aktiivinen", "active"), "paused": ("tauolla", "paused"), "left": ("lopettanut", "left"),
+        "fee-missing": ("palkkio maksamatta", "fee not paid"), "travel-missing": ("matkat korvaamatta", "travel not reimbursed"),
+        "overdue": ("ei tehty eikä peruttu", "neither done nor cancelled"), "payroll": ("palkanmaksu", "payroll"),
     ]
 
     static let finnish: [String: String] = [
@@ -98,5 +102,12 @@ enum Labels {
         "Theme by theme": "Teemoittain", "Said": "Sanottu", "Response": "Vastaus", "Agreed change": "Sovittu muutos",
         "Follow-up": "Seuranta", "Followed up": "Seurattu", "Follow-up of agreed changes": "Sovittujen muutosten seuranta",
         "Note": "Huomio", "Themes and agreed changes by stage": "Teemat ja sovitut muutokset vaiheittain",
+        // Experts, fees, working time
+        "Year": "Vuosi", "Expert bank": "Kokemusasiantuntijapankki", "Kinds of work": "Tehtävät",
+        "Engagements in the year": "Toimeksiantoja vuonna", "Hours in the year": "Tunteja vuonna", "Open items on": "Avoimet tilanteessa",
+        "View": "Näkymä", "Fees paid": "Palkkioita", "Fees": "Palkkiot", "Kilometres": "Kilometrit",
+        "Kilometre allowance": "Kilometrikorvaus", "Tickets": "Liput", "Travel": "Matkakorvaukset", "By month": "Kuukausittain",
+        "Month": "Kuukausi", "The year": "Vuosi", "Open items": "Avoimet asiat", "Open item": "Asia", "Age in days": "Ikä päivinä",
+        "Fees and travel": "Palkkiot ja matkakorvaukset",
     ]
 }

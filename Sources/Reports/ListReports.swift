@@ -138,7 +138,7 @@ public enum ListReports {
                       tables: [table], stamp: stamp, language: language)
     }
 
-    private static func cell(_ name: Name?, _ language: Report.Language) -> Report.Cell {
+    static func cell(_ name: Name?, _ language: Report.Language) -> Report.Cell {
         switch name {
         case let .name(text): .text(text)
         case let .alias(alias): .text(alias)

@@ -47,7 +47,7 @@ import Testing
         #expect(early.stderr.contains("rule fee.needs-completed-engagement"))
         _ = try id(ws, ["engagement", "complete", engagement, "--hours", "3,5", "--date", "2026-02-03"])
         _ = try id(ws, ["pay", "fee", engagement, "--amount", "90,00", "--date", "2026-02-28"])
-        _ = try id(ws, ["pay", "travel", engagement, "--km", "42", "--rate", "0.55", "--date", "2026-02-28"])
+        _ = try id(ws, ["pay", "travel", engagement, "--km", "42", "--date", "2026-02-28"])
 
         let export = try ws.tuki(["export"]).stdout
         #expect(!export.contains("Zyxwesimerkki") && !export.contains("1986-05-04"))
@@ -80,7 +80,7 @@ import Testing
         let usage: [([String], String)] = [
             (["pay", "fee", "e-x", "--amount", "-5"], "--amount must be euros such as 90 or 90.50, from 0 to 10000000."),
             (["pay", "fee", "e-x", "--amount", "99999999999999999999"], "--amount must be euros"),
-            (["pay", "travel", "e-x", "--km", "-3", "--rate", "0.55"], "--km must be a number of at least 0"),
+            (["pay", "travel", "e-x", "--km", "-3", "--rate", "0.55", "--reason", "x"], "--km must be a number of at least 0"),
             (["engagement", "complete", "e-x", "--hours", "-1"], "--hours must be a number of at least 0"),
             (["session", "held", "activity-x", "--date", "2024-02-30", "--duration", "60", "--location", "X"], "is not a day of the calendar"),
         ]

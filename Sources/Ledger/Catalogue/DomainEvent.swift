@@ -12,6 +12,7 @@ public enum DomainEvent: Sendable, Equatable {
     case enrolmentEnded(EnrolmentEnded)
     case attendanceRecorded(AttendanceRecorded)
     case expertRegistered(ExpertRegistered)
+    case expertStatusChanged(ExpertStatusChanged)
     case engagementAgreed(EngagementAgreed)
     case engagementCompleted(EngagementCompleted)
     case engagementCancelled(EngagementCancelled)

@@ -179,6 +179,89 @@ enum EmbeddedSchemas {
   }
 }
 """#,
+        "events/activity.created.v2.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:activity.created:2",
+  "title": "activity.created, data (version 2)",
+  "description": "A group, event series, camp, cohort or forum of a project is set up. Version 2 adds workPackage: the project's work package the activity belongs to (TP1–TP7), for working-time reports.",
+  "type": "object",
+  "required": [
+    "project",
+    "name",
+    "kind",
+    "targetGroup",
+    "municipality"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "project": {
+      "type": "string",
+      "pattern": "^project-[a-z0-9][a-z0-9-]{0,126}$",
+      "description": "The project's stream."
+    },
+    "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500
+    },
+    "kind": {
+      "enum": [
+        "closed-peer-group",
+        "open-event",
+        "camp",
+        "developer-group",
+        "training-cohort",
+        "professional-forum",
+        "experience-consultation"
+      ]
+    },
+    "targetGroup": {
+      "enum": [
+        "children-under-12",
+        "young-people-12-17",
+        "young-adults-aftercare",
+        "parents",
+        "parents-of-placed-children",
+        "foster-families",
+        "professionals",
+        "experience-experts",
+        "mixed"
+      ]
+    },
+    "municipality": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500
+    },
+    "plannedSessions": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 10000
+    },
+    "facilitators": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "worker": {
+          "type": "string",
+          "pattern": "^staff-[a-z0-9][a-z0-9-]{0,62}$"
+        },
+        "coFacilitator": {
+          "type": "string",
+          "pattern": "^p-[a-z0-9]{2,32}$",
+          "description": "A participant's pseudonymous id."
+        }
+      }
+    },
+    "workPackage": {
+      "type": "string",
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9.-]{0,15}$",
+      "description": "The work package, e.g. TP3."
+    }
+  }
+}
+"""#,
         "events/attendance.recorded.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -859,6 +942,45 @@ enum EmbeddedSchemas {
     "date": {
       "type": "string",
       "format": "date"
+    }
+  }
+}
+"""#,
+        "events/expert.status-changed.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:expert.status-changed:1",
+  "title": "expert.status-changed, data (version 1)",
+  "description": "An experience expert becomes active again, pauses, or leaves the expert bank (stream: the participant's).",
+  "type": "object",
+  "required": [
+    "participant",
+    "status",
+    "date"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "participant": {
+      "type": "string",
+      "pattern": "^p-[a-z0-9]{2,32}$",
+      "description": "The expert's pseudonymous id."
+    },
+    "status": {
+      "enum": [
+        "active",
+        "paused",
+        "left"
+      ]
+    },
+    "date": {
+      "type": "string",
+      "format": "date"
+    },
+    "reason": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500,
+      "description": "Why, in words naming no one (it stands in clear)."
     }
   }
 }
@@ -1581,6 +1703,93 @@ enum EmbeddedSchemas {
       "minimum": 0,
       "maximum": 1000000000,
       "description": "Euro cents."
+    }
+  },
+  "oneOf": [
+    {
+      "required": [
+        "kilometres",
+        "centsPerKm"
+      ],
+      "not": {
+        "required": [
+          "ticketCents"
+        ]
+      }
+    },
+    {
+      "required": [
+        "ticketCents"
+      ],
+      "not": {
+        "anyOf": [
+          {
+            "required": [
+              "kilometres"
+            ]
+          },
+          {
+            "required": [
+              "centsPerKm"
+            ]
+          }
+        ]
+      }
+    }
+  ]
+}
+"""#,
+        "events/travel.reimbursed.v2.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:travel.reimbursed:2",
+  "title": "travel.reimbursed, data (version 2)",
+  "description": "Travel costs reimbursed for an engagement done in person: by kilometres at a rate, or by ticket costs (stream: the engagement's). Version 2 adds rateReason: why a rate other than the kilometre allowance in force (Rates/kilometre-allowance.csv) was paid.",
+  "type": "object",
+  "required": [
+    "engagement",
+    "date",
+    "amountCents"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "engagement": {
+      "type": "string",
+      "pattern": "^e-[a-z0-9][a-z0-9-]{0,62}$",
+      "description": "The engagement's id."
+    },
+    "date": {
+      "type": "string",
+      "format": "date"
+    },
+    "kilometres": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 5000
+    },
+    "centsPerKm": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 1000,
+      "description": "Euro cents."
+    },
+    "ticketCents": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 1000000000,
+      "description": "Euro cents."
+    },
+    "amountCents": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 1000000000,
+      "description": "Euro cents."
+    },
+    "rateReason": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500,
+      "description": "Why the rate per km is not the allowance in force on the engagement's day (no personal data)."
     }
   },
   "oneOf": [

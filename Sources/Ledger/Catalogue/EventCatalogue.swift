@@ -124,6 +124,7 @@ public final class EventCatalogue: Sendable {
         "enrolment.ended": { .enrolmentEnded(try $0.decode(EnrolmentEnded.self, from: $1)) },
         "attendance.recorded": { .attendanceRecorded(try $0.decode(AttendanceRecorded.self, from: $1)) },
         "expert.registered": { .expertRegistered(try $0.decode(ExpertRegistered.self, from: $1)) },
+        "expert.status-changed": { .expertStatusChanged(try $0.decode(ExpertStatusChanged.self, from: $1)) },
         "engagement.agreed": { .engagementAgreed(try $0.decode(EngagementAgreed.self, from: $1)) },
         "engagement.completed": { .engagementCompleted(try $0.decode(EngagementCompleted.self, from: $1)) },
         "engagement.cancelled": { .engagementCancelled(try $0.decode(EngagementCancelled.self, from: $1)) },

@@ -43,7 +43,7 @@ public enum Rules {
         "bikva.approves-a-recorded-stage", "bikva.follows-up-an-agreed-change", "bikva.stage-once", "bikva.stages-in-order",
         "date.inside-project-period", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
-        "enrolment.age-follows-birth-year", "enrolment.one-open-at-a-time", "expert.over-12", "fee.agreed-or-explained", "fee.needs-completed-engagement",
+        "enrolment.age-follows-birth-year", "enrolment.one-open-at-a-time", "expert.over-12", "expert.registered-first", "fee.agreed-or-explained", "fee.needs-completed-engagement",
         "fee.paid-once", "feedback.text-sealed-for-its-giver", "fit.one-decimal", "participant.born-before-registration",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
         "reference.project-exists", "stream.written-by-the-system", "survey.item-once", "survey.one-scale", "survey.score-on-scale", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
@@ -209,6 +209,10 @@ public enum Rules {
                 guard before.date <= stage.date else {
                     throw RuleViolation(rule: "bikva.stages-in-order", field: "date", reason: "is before the day of the stage it follows")
                 }
+            }
+        case let .expertStatusChanged(change):
+            guard state.experts.contains(change.participant) else {
+                throw RuleViolation(rule: "expert.registered-first", field: "participant", reason: "is not a registered experience expert")
             }
         case let .bikvaWordingApproved(approval):
             guard let stage = state.evaluations[approval.evaluation]?[approval.stage] else {

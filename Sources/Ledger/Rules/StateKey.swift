@@ -87,7 +87,7 @@ public enum StateKey: Hashable, Sendable {
         case let .bikvaStageRecorded(stage): .evaluation(stage.evaluation)
         case let .surveyAnswered(answer): .survey(answer.survey)
         case .sessionScheduled, .sessionCancelled, .consentRecorded, .attendanceRecorded, .fitRecorded, .feedbackGiven,
-             .bikvaWordingApproved, .bikvaChangeFollowedUp, .staffTimeLogged, .costIncurred, .accessLogged, .subjectErased:
+             .bikvaWordingApproved, .bikvaChangeFollowedUp, .expertStatusChanged, .staffTimeLogged, .costIncurred, .accessLogged, .subjectErased:
             nil
         }
     }
@@ -115,6 +115,8 @@ public enum StateKey: Hashable, Sendable {
                     .participant(attendance.participant), .enrolments(participant: attendance.participant, activity: fact.stream)]
         case let .expertRegistered(expert):
             keys = [.participant(expert.participant)]
+        case let .expertStatusChanged(change):
+            keys = [.expert(change.participant)]
         case let .engagementAgreed(agreed):
             keys = [.expert(agreed.expert), .project(agreed.project)] + (agreed.activity.map { [.activity($0)] } ?? [])
         case let .fitRecorded(fit):

@@ -9,15 +9,17 @@ import Ledger
 /// clear: names stay sealed in the ledger, and are opened by the command that shows them.
 public struct DirectoryProjector: Projector {
     public let name = "directory"
-    public let version = 1
+    /// 2: payments keep their day, kilometres, rate and tickets; engagements their mode; activities
+    /// their work package; experts' status changes (the expert bank, fees).
+    public let version = 2
     public let handledTypes: Set<String> = [
         "project.registered", "activity.created", "participant.registered", "enrolment.signed-up", "enrolment.started",
-        "enrolment.ended", "expert.registered", "engagement.agreed", "engagement.completed", "engagement.cancelled",
+        "enrolment.ended", "expert.registered", "expert.status-changed", "engagement.agreed", "engagement.completed", "engagement.cancelled",
         "fee.paid", "travel.reimbursed",
     ]
     public let tables = [
         "directory_project", "directory_activity", "directory_participant", "directory_enrolment", "directory_expert",
-        "directory_engagement", "directory_payment",
+        "directory_engagement", "directory_payment", "directory_expert_status",
     ]
 
     public init() {}
@@ -29,7 +31,7 @@ public struct DirectoryProjector: Projector {
                 funder TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL);
             CREATE TABLE directory_activity (
                 position INTEGER PRIMARY KEY, activity TEXT NOT NULL, project TEXT NOT NULL, name TEXT NOT NULL,
-                kind TEXT NOT NULL, municipality TEXT NOT NULL);
+                kind TEXT NOT NULL, municipality TEXT NOT NULL, work_package TEXT);
             CREATE TABLE directory_participant (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, roles TEXT NOT NULL, gender TEXT NOT NULL,
                 birth_year INTEGER NOT NULL, municipality TEXT NOT NULL, registered_on TEXT);
@@ -48,16 +50,20 @@ public struct DirectoryProjector: Projector {
                 position INTEGER PRIMARY KEY, engagement TEXT NOT NULL,
                 step TEXT NOT NULL CHECK (step = 'agreed' OR step = 'completed' OR step = 'cancelled'),
                 expert TEXT, project TEXT, activity TEXT, kind TEXT, date TEXT NOT NULL, hours_hundredths INTEGER,
-                fee_cents INTEGER);
+                fee_cents INTEGER, mode TEXT);
             CREATE INDEX directory_engagement_by_engagement ON directory_engagement (engagement, position);
             CREATE TABLE directory_payment (
                 position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind = 'fee' OR kind = 'travel'),
-                cents INTEGER NOT NULL);
+                cents INTEGER NOT NULL, date TEXT, kilometres_hundredths INTEGER, cents_per_km INTEGER, ticket_cents INTEGER,
+                rate_reason TEXT);
             CREATE INDEX directory_payment_by_engagement ON directory_payment (engagement, kind, cents);
+            CREATE TABLE directory_expert_status (
+                position INTEGER PRIMARY KEY, participant TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL);
+            CREATE INDEX directory_expert_status_by_participant ON directory_expert_status (participant, position);
             CREATE VIEW directory_current_project AS
                 SELECT project, code, name, funder, start_date, end_date, MAX(position) AS position FROM directory_project GROUP BY project;
             CREATE VIEW directory_current_activity AS
-                SELECT activity, project, name, kind, municipality, MAX(position) AS position FROM directory_activity GROUP BY activity;
+                SELECT activity, project, name, kind, municipality, work_package, MAX(position) AS position FROM directory_activity GROUP BY activity;
             CREATE VIEW directory_current_participant AS
                 SELECT participant, roles, gender, birth_year, municipality, registered_on, MAX(position) AS position
                 FROM directory_participant GROUP BY participant;
@@ -76,8 +82,8 @@ public struct DirectoryProjector: Projector {
             try insert(db, "directory_project (position, project, code, name, funder, start_date, end_date)",
                        [position, event.stream, project.projectCode, project.name, project.funder.rawValue, project.startDate, project.endDate])
         case let .activityCreated(activity):
-            try insert(db, "directory_activity (position, activity, project, name, kind, municipality)",
-                       [position, event.stream, activity.project, activity.name, activity.kind.rawValue, activity.municipality])
+            try insert(db, "directory_activity (position, activity, project, name, kind, municipality, work_package)",
+                       [position, event.stream, activity.project, activity.name, activity.kind.rawValue, activity.municipality, activity.workPackage])
         case let .participantRegistered(person):
             try insert(db, "directory_participant (position, participant, roles, gender, birth_year, municipality, registered_on)",
                        [position, person.participant, person.roles.joined(separator: ","), person.gender.rawValue, person.birthYear,
@@ -91,19 +97,23 @@ public struct DirectoryProjector: Projector {
         case let .expertRegistered(expert):
             try insert(db, "directory_expert (position, participant, alias, anonymous, training, date)",
                        [position, expert.participant, expert.alias, expert.anonymous, expert.training, expert.date])
+        case let .expertStatusChanged(change):
+            try insert(db, "directory_expert_status (position, participant, status, date)", [position, change.participant, change.status.rawValue, change.date])
         case let .engagementAgreed(agreed):
-            try insert(db, "directory_engagement (position, engagement, step, expert, project, activity, kind, date, hours_hundredths, fee_cents)",
+            try insert(db, "directory_engagement (position, engagement, step, expert, project, activity, kind, date, hours_hundredths, fee_cents, mode)",
                        [position, agreed.engagement, "agreed", agreed.expert, agreed.project, agreed.activity, agreed.kind, agreed.date,
-                        Self.hundredths(agreed.plannedHours), agreed.agreedFeeCents])
+                        Self.hundredths(agreed.plannedHours), agreed.agreedFeeCents, agreed.mode.rawValue])
         case let .engagementCompleted(completed):
             try insert(db, "directory_engagement (position, engagement, step, date, hours_hundredths)",
                        [position, completed.engagement, "completed", completed.date, Self.hundredths(completed.hours)])
         case let .engagementCancelled(cancelled):
             try insert(db, "directory_engagement (position, engagement, step, date)", [position, cancelled.engagement, "cancelled", cancelled.date])
         case let .feePaid(fee):
-            try insert(db, "directory_payment (position, engagement, kind, cents)", [position, fee.engagement, "fee", fee.amountCents])
+            try insert(db, "directory_payment (position, engagement, kind, cents, date)", [position, fee.engagement, "fee", fee.amountCents, fee.date])
         case let .travelReimbursed(travel):
-            try insert(db, "directory_payment (position, engagement, kind, cents)", [position, travel.engagement, "travel", travel.amountCents])
+            try insert(db, "directory_payment (position, engagement, kind, cents, date, kilometres_hundredths, cents_per_km, ticket_cents, rate_reason)",
+                       [position, travel.engagement, "travel", travel.amountCents, travel.date, travel.kilometres.map(Self.hundredths),
+                        travel.centsPerKm, travel.ticketCents, travel.rateReason])
         default:
             break
         }

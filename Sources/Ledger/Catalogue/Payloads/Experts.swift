@@ -8,6 +8,15 @@ public struct ExpertRegistered: Codable, Sendable, Equatable {
     public var date: String
 }
 
+/// `expert.status-changed`: an expert is active again, pauses, or leaves the bank. Stream: the participant's.
+public struct ExpertStatusChanged: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable, CaseIterable { case active, paused, left }
+    public var participant: String
+    public var status: Status
+    public var date: String
+    public var reason: String?
+}
+
 /// `engagement.agreed`. Stream: `engagement-<id>`.
 public struct EngagementAgreed: Codable, Sendable, Equatable {
     public enum Mode: String, Codable, Sendable { case inPerson = "in-person", remote }
@@ -45,7 +54,8 @@ public struct FeePaid: Codable, Sendable, Equatable {
     public var reason: String?
 }
 
-/// `travel.reimbursed`: by kilometres at a rate, or by ticket costs. Stream: the engagement's.
+/// `travel.reimbursed` (version 2; version 1 had no `rateReason`): by kilometres at a rate, or by
+/// ticket costs. Stream: the engagement's.
 public struct TravelReimbursed: Codable, Sendable, Equatable {
     public var engagement: String
     public var date: String
@@ -53,4 +63,6 @@ public struct TravelReimbursed: Codable, Sendable, Equatable {
     public var centsPerKm: Int?
     public var ticketCents: Int?
     public var amountCents: Int
+    /// Why the rate is not the kilometre allowance in force on the engagement's day (`KilometreAllowance`).
+    public var rateReason: String?
 }

@@ -31,6 +31,8 @@ public struct ActivityCreated: Codable, Sendable, Equatable {
     public var kind: Kind
     public var targetGroup: String
     public var municipality: String
+    /// The project's work package (TP1–TP7), version 2 on.
+    public var workPackage: String?
     public var plannedSessions: Int?
     public var facilitators: Facilitators?
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Ledger
 
 struct EngagementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -98,30 +99,35 @@ struct PayFee: ParsableCommand {
 
 struct PayTravel: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "travel", abstract: "Record travel costs reimbursed: kilometres at a rate, or ticket costs.",
-        discussion: "Rates are data with a validity period (2026: 0.55 €/km); give the one that applied on the day.")
+        commandName: "travel", abstract: "Record travel costs reimbursed: kilometres at the allowance in force, or ticket costs.",
+        discussion: """
+            --km pays the kilometre allowance in force on the engagement's day, from the table \
+            Rates/kilometre-allowance.csv (the Tax Administration's yearly decisions). --rate pays \
+            another rate, and needs --reason.
+            """)
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The engagement's id.") var engagement: String
     @Option(parsing: .unconditional, help: "Kilometres driven.") var km: String?
-    @Option(parsing: .unconditional, help: "The rate in euros per km, e.g. 0.55.") var rate: String?
+    @Option(parsing: .unconditional, help: "A rate in euros per km other than the allowance in force, e.g. 0.45 (needs --reason).") var rate: String?
+    @Option(help: "Why --rate is not the allowance in force (no personal data).") var reason: String?
     @Option(parsing: .unconditional, help: "Ticket costs in euros.") var tickets: String?
     @Option(help: "The day paid, YYYY-MM-DD (default: today).") var date: String?
 
     func validate() throws {
-        guard (km != nil && rate != nil && tickets == nil) || (km == nil && rate == nil && tickets != nil) else {
-            throw ValidationError("Give either --km and --rate, or --tickets.")
-        }
+        guard (km != nil) != (tickets != nil) else { throw ValidationError("Give either --km or --tickets.") }
+        if rate != nil && km == nil { throw ValidationError("--rate goes with --km.") }
+        if (rate == nil) != (reason == nil) { throw ValidationError("--rate needs --reason, and --reason goes with --rate.") }
     }
 
     func run() throws {
         let day = date ?? Recorder.today()
         var members: [(String, JSONValue?)] = [("engagement", engagement.json), ("date", day.json)]
         let cents: Int
-        if let km, let rate {
+        if let km {
             let kilometres = try decimal(km, field: "km")
-            let centsPerKm = try Euros.cents(rate, field: "rate")
+            let centsPerKm = try rate.map { try Euros.cents($0, field: "rate") } ?? allowanceInForce()
             cents = Int(((Double(km.replacingOccurrences(of: ",", with: ".")) ?? 0) * Double(centsPerKm)).rounded(.toNearestOrAwayFromZero))
-            members += [("kilometres", kilometres), ("centsPerKm", centsPerKm.json)]
+            members += [("kilometres", kilometres), ("centsPerKm", centsPerKm.json), ("rateReason", reason?.json)]
         } else {
             cents = try Euros.cents(tickets ?? "", field: "tickets")
             members += [("ticketCents", cents.json)]
@@ -129,5 +135,20 @@ struct PayTravel: ParsableCommand {
         members.append(("amountCents", cents.json))
         try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "travel.reimbursed", data: object(members), occurredAt: Recorder.day(day))])
         Recorder.announce(engagement, "Recorded travel of \(Euros.text(cents)) for \(engagement).")
+    }
+
+    /// The allowance in force on the day of the engagement (its latest standing agreement).
+    private func allowanceInForce() throws -> Int {
+        let agreed = try ledger.openStore().read { reader in
+            try StandingEvents.read("engagement-\(engagement)", types: ["engagement.agreed"], in: reader).standing.last
+        }
+        guard let workDay = agreed?.data["date"]?.stringValue else {
+            throw CommandFailure.usage("There is no \(Terminal.named("engagement", engagement)) in the ledger, so no day to take the kilometre allowance of.")
+        }
+        guard let allowance = KilometreAllowance.rate(on: workDay) else {
+            throw CommandFailure.usage("The kilometre allowance table (Rates/kilometre-allowance.csv) has no rate for \(workDay.prefix(4)), the year of the engagement: give --rate with --reason, or add the year's rate to the table.")
+        }
+        Terminal.printError("Kilometre allowance on \(workDay): \(Euros.text(allowance.centsPerKm)) per km.")
+        return allowance.centsPerKm
     }
 }

@@ -55,7 +55,7 @@ struct ParticipantRegister: ParsableCommand {
 
 struct ExpertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "expert", abstract: "Record experience experts.", subcommands: [ExpertRegister.self])
+        commandName: "expert", abstract: "Record experience experts.", subcommands: [ExpertRegister.self, ExpertStatus.self])
 }
 
 struct ExpertRegister: ParsableCommand {
@@ -81,4 +81,23 @@ struct ExpertRegister: ParsableCommand {
 
 extension String {
     var trimmed: String { trimmingCharacters(in: .whitespaces) }
+}
+
+struct ExpertStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Record that an expert pauses, leaves the expert bank, or is active again; prints the event's id.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The expert's participant id.") var participant: String
+    @Option(help: "active, paused or left.") var status: String
+    @Option(help: "Why, in words naming no one (it stands in clear).") var reason: String?
+    @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        let ids = try Recorder(ledger: ledger).record([.init(stream: "participant-\(participant)", type: "expert.status-changed", data: object([
+            ("participant", participant.json), ("status", status.json), ("date", day.json), ("reason", reason?.json),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(ids[0], "Recorded expert \(Terminal.named("participant", participant).dropFirst("participant ".count)) as \(["active", "paused", "left"].contains(status) ? status : "changed").")
+    }
 }

@@ -51,6 +51,7 @@ struct ActivityCreate: ParsableCommand {
     @Option(help: "How many sessions are planned.") var plannedSessions: Int?
     @Option(help: "The facilitating worker (staff-…).") var worker: String?
     @Option(help: "The experience co-facilitator (a participant id).") var coFacilitator: String?
+    @Option(help: "The project's work package it belongs to, e.g. TP3 (for working-time reports).") var workPackage: String?
     @Option(help: "The day it was set up (default: today).") var date: String?
 
     func run() throws {
@@ -60,7 +61,7 @@ struct ActivityCreate: ParsableCommand {
             ? nil : object([("worker", worker?.json), ("coFacilitator", coFacilitator?.json)])
         try recorder.record([.init(stream: id, type: "activity.created", data: object([
             ("project", project.json), ("name", name.json), ("kind", kind.json), ("targetGroup", targetGroup.json),
-            ("municipality", municipality.json), ("plannedSessions", plannedSessions?.json), ("facilitators", facilitators),
+            ("municipality", municipality.json), ("plannedSessions", plannedSessions?.json), ("facilitators", facilitators), ("workPackage", workPackage?.json),
         ]), occurredAt: Recorder.day(date ?? Recorder.today()))])
         Recorder.announce(id, "Created activity \(id).")
     }

@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Reports built from the read models (brought up to date first).",
         subcommands: [
             SessionsReportCommand.self, CommitmentReportCommand.self, ESRReportCommand.self, BIKVAReportCommand.self, FITReportCommand.self,
-            FeedbackReportCommand.self, SurveyReportCommand.self,
+            FeedbackReportCommand.self, SurveyReportCommand.self, ExpertBankReportCommand.self, FeesReportCommand.self,
         ])
 }
 

@@ -1,0 +1,35 @@
+/// The tax-free kilometre allowance for one's own car, by the Tax Administration's yearly
+/// decisions: a dated table in Rates/kilometre-allowance.csv (embedded by
+/// Tools/schema-check/embed.py), never a constant in code and never typed by hand at a payment.
+public enum KilometreAllowance {
+    public struct Rate: Sendable, Equatable {
+        /// The first and last day it applies, both included.
+        public let from: String
+        public let to: String
+        public let centsPerKm: Int
+        /// The decision it comes from.
+        public let source: String
+    }
+
+    /// The table's rows, oldest first.
+    public static let rates: [Rate] = parse(EmbeddedRates.files["kilometre-allowance.csv"] ?? "")
+
+    /// The rate in force on `day` (YYYY-MM-DD), or nil if the table has none for it.
+    public static func rate(on day: String) -> Rate? {
+        rates.last { $0.from <= day && day <= $0.to }
+    }
+
+    /// Rows `from,to,cents_per_km,source`; the source may be quoted. A row that does not read is
+    /// left out, and a test compares the rows with the file.
+    static func parse(_ text: String) -> [Rate] {
+        text.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, let cents = Int(fields[2]), fields[0].count == 10, fields[1].count == 10 else { return nil }
+            var source = fields[3]
+            if source.hasPrefix("\""), source.hasSuffix("\""), source.count >= 2 {
+                source = String(source.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
+            return Rate(from: fields[0], to: fields[1], centsPerKm: cents, source: source)
+        }.sorted { $0.from < $1.from }
+    }
+}

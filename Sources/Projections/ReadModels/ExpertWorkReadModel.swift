@@ -1,0 +1,233 @@
+import GRDB
+
+/// What the experience experts did and were paid, from the directory read model: the expert
+/// bank, the fees and travel by month, and the open items the coordinator must see. Loaded once
+/// (`load`), worked out by pure functions, so that the money is tested without a database.
+public enum ExpertWorkReadModel {
+    public struct Expert: Sendable, Equatable {
+        public let participant: String
+        public let alias: String
+        public let anonymous: Bool
+        public let training: String
+        public let since: String
+        /// active, paused or left (active until a change says otherwise).
+        public let status: String
+        public let statusSince: String
+    }
+
+    public struct Payment: Sendable, Equatable {
+        public let kind: String
+        public let date: String
+        public let cents: Int
+        public let kilometresHundredths: Int?
+        public let centsPerKm: Int?
+        public let ticketCents: Int?
+        public let rateReason: String?
+    }
+
+    public struct Engagement: Sendable, Equatable {
+        public let engagement: String
+        public let expert: String
+        public let project: String
+        public let kind: String
+        /// The day of the work, as agreed.
+        public let date: String
+        public let inPerson: Bool
+        public let agreedFeeCents: Int
+        /// completed, cancelled, or nil while agreed.
+        public let outcome: String?
+        public let doneOn: String?
+        public let hoursHundredths: Int?
+        /// The payments that stand (voided ones are gone from the read model).
+        public let payments: [Payment]
+
+        public var isCompleted: Bool { outcome == "completed" }
+    }
+
+    public struct Work: Sendable {
+        public let experts: [Expert]
+        public let engagements: [Engagement]
+    }
+
+    // MARK: - Loading
+
+    public static func load(project: String? = nil, expert: String? = nil, in db: Database) throws -> Work {
+        let arguments: StatementArguments = ["project": project, "expert": expert]
+        let engagementRows = try Row.fetchAll(db, sql: """
+            WITH agreed AS (
+                SELECT engagement, expert, project, kind, date, fee_cents, mode, MAX(position) FROM directory_engagement
+                WHERE step = 'agreed' GROUP BY engagement),
+            outcome AS (
+                SELECT engagement, step, date, hours_hundredths, MAX(position) FROM directory_engagement WHERE step != 'agreed' GROUP BY engagement)
+            SELECT a.engagement, a.expert, a.project, a.kind, a.date, a.mode, a.fee_cents, o.step, o.date, o.hours_hundredths
+            FROM agreed a LEFT JOIN outcome o ON o.engagement = a.engagement
+            WHERE (:project IS NULL OR a.project = :project) AND (:expert IS NULL OR a.expert = :expert)
+            ORDER BY a.date, a.engagement
+            """, arguments: arguments)
+        var payments: [String: [Payment]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT engagement, kind, date, cents, kilometres_hundredths, cents_per_km, ticket_cents, rate_reason FROM directory_payment
+            WHERE engagement IN (SELECT engagement FROM directory_engagement WHERE step = 'agreed'
+                                 AND (:project IS NULL OR project = :project) AND (:expert IS NULL OR expert = :expert))
+            ORDER BY position
+            """, arguments: arguments) {
+            payments[row[0], default: []].append(Payment(kind: row[1], date: row[2] ?? "", cents: row[3], kilometresHundredths: row[4],
+                                                         centsPerKm: row[5], ticketCents: row[6], rateReason: row[7]))
+        }
+        let engagements = engagementRows.map { row in
+            Engagement(engagement: row[0], expert: row[1], project: row[2], kind: row[3], date: row[4], inPerson: (row[5] as String?) != "remote",
+                       agreedFeeCents: row[6] ?? 0, outcome: row[7], doneOn: row[8], hoursHundredths: row[9], payments: payments[row[0]] ?? [])
+        }
+        let engaged = Set(engagements.map(\.expert))
+        let experts = try Row.fetchAll(db, sql: """
+            SELECT x.participant, x.alias, x.anonymous, x.training, x.date,
+                   (SELECT status FROM directory_expert_status s WHERE s.participant = x.participant ORDER BY position DESC LIMIT 1),
+                   (SELECT date FROM directory_expert_status s WHERE s.participant = x.participant ORDER BY position DESC LIMIT 1)
+            FROM directory_current_expert x WHERE :expert IS NULL OR x.participant = :expert ORDER BY x.alias, x.participant
+            """, arguments: arguments).map { row in
+            Expert(participant: row[0], alias: row[1], anonymous: row[2], training: row[3], since: row[4], status: row[5] ?? "active",
+                   statusSince: row[6] ?? row[4])
+        }.filter { project == nil || engaged.contains($0.participant) }
+        return Work(experts: experts, engagements: engagements)
+    }
+
+    // MARK: - The expert bank
+
+    public struct BankRow: Sendable, Equatable {
+        public let expert: Expert
+        /// The kinds of work the expert has completed, in any year.
+        public let kinds: [String]
+        public let completedInYear: Int
+        public let hoursInYear: Int
+        public let lastEngagement: String?
+    }
+
+    public static func bank(_ work: Work, year: Int) -> [BankRow] {
+        work.experts.map { expert in
+            let done = work.engagements.filter { $0.expert == expert.participant && $0.isCompleted }
+            let inYear = done.filter { Self.year(of: $0.doneOn) == year }
+            return BankRow(expert: expert, kinds: Array(Set(done.map(\.kind))).sorted(), completedInYear: inYear.count,
+                           hoursInYear: inYear.reduce(0) { $0 + ($1.hoursHundredths ?? 0) }, lastEngagement: done.compactMap(\.doneOn).max())
+        }
+    }
+
+    // MARK: - Fees and travel
+
+    /// One expert's month: the work completed in it (by the day it was done) and the money paid
+    /// in it (by the day it was paid, as payroll and the incomes register count it).
+    public struct Month: Sendable, Equatable {
+        public let month: String
+        public var completed = 0
+        public var hoursHundredths = 0
+        public var feeCents = 0
+        public var fees = 0
+        public var kilometresHundredths = 0
+        public var kilometreCents = 0
+        public var ticketCents = 0
+
+        public var travelCents: Int { kilometreCents + ticketCents }
+        public var isEmpty: Bool { completed == 0 && fees == 0 && kilometreCents == 0 && ticketCents == 0 }
+
+        mutating func add(_ other: Month) {
+            completed += other.completed
+            hoursHundredths += other.hoursHundredths
+            feeCents += other.feeCents
+            fees += other.fees
+            kilometresHundredths += other.kilometresHundredths
+            kilometreCents += other.kilometreCents
+            ticketCents += other.ticketCents
+        }
+    }
+
+    public struct ExpertYear: Sendable, Equatable {
+        public let expert: Expert
+        public let months: [Month]
+        public let total: Month
+    }
+
+    public static func fees(_ work: Work, year: Int) -> [ExpertYear] {
+        work.experts.compactMap { expert in
+            var months: [String: Month] = [:]
+            func touch(_ day: String?, _ change: (inout Month) -> Void) {
+                guard let day, Self.year(of: day) == year else { return }
+                let key = String(day.prefix(7))
+                var month = months[key] ?? Month(month: key)
+                change(&month)
+                months[key] = month
+            }
+            for engagement in work.engagements where engagement.expert == expert.participant {
+                if engagement.isCompleted {
+                    touch(engagement.doneOn) { $0.completed += 1; $0.hoursHundredths += engagement.hoursHundredths ?? 0 }
+                }
+                for payment in engagement.payments {
+                    touch(payment.date) { month in
+                        if payment.kind == "fee" {
+                            month.fees += 1
+                            month.feeCents += payment.cents
+                        } else if let ticket = payment.ticketCents {
+                            month.ticketCents += ticket
+                        } else {
+                            month.kilometresHundredths += payment.kilometresHundredths ?? 0
+                            month.kilometreCents += payment.cents
+                        }
+                    }
+                }
+            }
+            let ordered = months.values.filter { !$0.isEmpty }.sorted { $0.month < $1.month }
+            guard !ordered.isEmpty else { return nil }
+            var total = Month(month: String(year))
+            ordered.forEach { total.add($0) }
+            return ExpertYear(expert: expert, months: ordered, total: total)
+        }
+    }
+
+    // MARK: - Open items
+
+    public struct OpenItem: Sendable, Equatable {
+        /// fee-missing, travel-missing, or overdue (agreed, its day past, neither completed nor cancelled).
+        public let item: String
+        public let engagement: String
+        public let expert: String
+        /// The day the age counts from: when the work was done, or the agreed day.
+        public let since: String
+        public let ageDays: Int
+    }
+
+    /// What is open on `day`: completed work without a fee, in-person work without travel, and
+    /// agreed work whose day is past (the day after it, not the day itself) with nothing recorded.
+    public static func openItems(_ work: Work, on day: String) -> [OpenItem] {
+        guard let today = Self.dayNumber(day) else { return [] }
+        var items: [OpenItem] = []
+        for engagement in work.engagements {
+            let age = { (since: String) in Self.dayNumber(since).map { today - $0 } ?? 0 }
+            if engagement.isCompleted, let done = engagement.doneOn, done <= day {
+                if !engagement.payments.contains(where: { $0.kind == "fee" }) {
+                    items.append(OpenItem(item: "fee-missing", engagement: engagement.engagement, expert: engagement.expert, since: done, ageDays: age(done)))
+                }
+                if engagement.inPerson && !engagement.payments.contains(where: { $0.kind == "travel" }) {
+                    items.append(OpenItem(item: "travel-missing", engagement: engagement.engagement, expert: engagement.expert, since: done, ageDays: age(done)))
+                }
+            } else if engagement.outcome == nil, engagement.date < day {
+                items.append(OpenItem(item: "overdue", engagement: engagement.engagement, expert: engagement.expert, since: engagement.date,
+                                      ageDays: age(engagement.date)))
+            }
+        }
+        return items.sorted { ($0.ageDays, $0.engagement, $0.item) > ($1.ageDays, $1.engagement, $1.item) }
+    }
+
+    // MARK: - Days
+
+    static func year(of day: String?) -> Int? { day.flatMap { Int($0.prefix(4)) } }
+
+    /// Days since 1970-01-01 of a YYYY-MM-DD day (proleptic Gregorian), nil if it is not one.
+    public static func dayNumber(_ day: String) -> Int? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        let (y, m, d) = (parts[1] <= 2 ? parts[0] - 1 : parts[0], parts[1], parts[2])
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import EventStore
+import Projections
+import Reports
+
+/// The day a report of experts' work is judged on: today, or the day of an as-of replay.
+private func reportDay(_ options: ReportOptions) throws -> String {
+    String((try options.replay.moment() ?? Timestamp.now()).occurredAtText.prefix(10))
+}
+
+struct ExpertBankReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "experts",
+        abstract: "The expert bank: each expert by alias, status, training, kinds of work, engagements and hours in the year (docs/experts-and-fees.md).")
+
+    @OptionGroup var options: ReportOptions
+    @Option(help: "Only experts engaged in this project.") var project: String?
+    @Option(help: "The year whose engagements and hours are counted (default: this year).") var year: Int?
+
+    func run() throws {
+        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory"], verifyingChain: options.verify)
+        let year = try self.year ?? Int(reportDay(options).prefix(4)) ?? 0
+        let work = try prepared.readModels.read { try ExpertWorkReadModel.load(project: project, in: $0) }
+        try options.write(ExpertBankReport.make(ExpertWorkReadModel.bank(work, year: year), year: year, project: project,
+                                                language: options.lang, stamp: prepared.stamp))
+    }
+}
+
+struct FeesReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fees",
+        abstract: "Fees and travel of a year per expert and month, and the open items (docs/experts-and-fees.md).",
+        discussion: """
+            Work counts in the month it was done, money in the month it was paid. Open items: completed \
+            engagements without a fee, in-person ones without travel, agreed ones past their day neither \
+            completed nor cancelled, each with its age in days on --on (default: today). --payroll \
+            --purpose TEXT adds every expert's name and identity code for the payer, each opening logged: \
+            the only output in which an anonymous expert's name appears. The hash chain is verified first.
+            """)
+
+    @OptionGroup var options: ReportOptions
+    @Option(help: "The year.") var year: Int
+    @Option(help: "One expert only (their participant id).") var expert: String?
+    @Option(help: "Only engagements of this project.") var project: String?
+    @Option(help: "The day the open items are judged on, YYYY-MM-DD (default: today).") var on: String?
+    @Flag(help: "The payroll view: names and identity codes, anonymous experts' too (needs --purpose).") var payroll = false
+    @Option(help: "Why the payroll view is needed (stored in clear, so no personal data).") var purpose: String?
+
+    func validate() throws {
+        try validateDate(on, "--on")
+        if payroll && (purpose?.trimmed.isEmpty ?? true) { throw ValidationError("--payroll needs --purpose: why the names are needed.") }
+        if !payroll && purpose != nil { throw ValidationError("--purpose goes with --payroll.") }
+        if !(1...9999).contains(year) { throw ValidationError("--year must be a year such as 2026.") }
+    }
+
+    func run() throws {
+        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory"], verifyingChain: true)
+        let day = try on ?? reportDay(options)
+        let work = try prepared.readModels.read { try ExpertWorkReadModel.load(project: project, expert: expert, in: $0) }
+        let years = ExpertWorkReadModel.fees(work, year: year)
+        let open = ExpertWorkReadModel.openItems(work, on: day)
+        var payees: [String: FeesReport.Payee]?
+        if payroll, let purpose {
+            let paid = Set(years.map(\.expert.participant)).union(open.map(\.expert)).sorted()
+            payees = try SealedNames.open(paid, ledger: options.ledger, purpose: purpose)
+                .mapValues { FeesReport.Payee(name: $0.name, identityCode: $0.identityCode) }
+        }
+        try options.write(FeesReport.make(years, openItems: open, experts: work.experts, year: year, on: day, project: project,
+                                          payees: payees, language: options.lang, stamp: prepared.stamp))
+    }
+}
