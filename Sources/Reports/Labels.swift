@@ -109,5 +109,9 @@ enum Labels {
         "Kilometre allowance": "Kilometrikorvaus", "Tickets": "Liput", "Travel": "Matkakorvaukset", "By month": "Kuukausittain",
         "Month": "Kuukausi", "The year": "Vuosi", "Open items": "Avoimet asiat", "Open item": "Asia", "Age in days": "Ikä päivinä",
         "Fees and travel": "Palkkiot ja matkakorvaukset",
+        "Period": "Ajanjakso", "Staff member": "Työntekijä", "Cost": "Kustannus", "By activity": "Toiminnoittain",
+        "By work package": "Työpaketeittain", "Work package": "Työpaketti", "(none)": "(ei)",
+        "Work packages in the period": "Työpaketit ajanjaksolla", "Working time": "Työaika", "Days": "Päivät",
+        "Timesheet": "Tuntilista", "Staff member's signature": "Työntekijän allekirjoitus", "Supervisor's approval": "Esihenkilön hyväksyntä",
     ]
 }

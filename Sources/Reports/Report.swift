@@ -219,6 +219,9 @@ public struct Report: Sendable {
     /// The language of the labels, and so of the numbers' decimal and thousands separators.
     public let language: Language
     public let charts: [Chart]
+    /// Lines to sign on the printed page (a timesheet's employee and supervisor): HTML draws each
+    /// with room for a signature and a date; the other forms, which are data, leave them out.
+    public var signatures: [String] = []
     /// When the report was made, for a page printed and handed on (HTML shows it; the other
     /// forms leave it out, so that a replay of the past is the same bytes whenever it is asked).
     public var generatedAt: String?

@@ -73,9 +73,9 @@ private struct Builder {
 
     mutating func tahkaGroup() throws {
         let stream = SampleProgramme.activityStream
-        try add(stream, "activity.created", "2026-01-12", [
+        try add(stream, "activity.created", "2026-01-12", schemaVersion: 2, [
             "project": .string(SampleProgramme.projectStream), "name": "Tähkä-ryhmä Forssa", "kind": "closed-peer-group",
-            "targetGroup": "parents-of-placed-children", "municipality": "Forssa", "plannedSessions": 8,
+            "targetGroup": "parents-of-placed-children", "workPackage": "TP2", "municipality": "Forssa", "plannedSessions": 8,
         ])
         let names = ["Aino", "Eero", "Helmi", "Onni", "Kerttu", "Väinö"]
         for (index, id) in SampleProgramme.participants.enumerated() {
@@ -129,9 +129,9 @@ private struct Builder {
 
     mutating func juttutupa() throws {
         let stream = SampleProgramme.juttutupaStream
-        try add(stream, "activity.created", "2026-01-15", [
+        try add(stream, "activity.created", "2026-01-15", schemaVersion: 2, [
             "project": .string(SampleProgramme.projectStream), "name": "Juttutupa Hämeenlinna", "kind": "open-event",
-            "targetGroup": "parents", "municipality": "Hämeenlinna", "plannedSessions": 10,
+            "targetGroup": "parents", "workPackage": "TP3", "municipality": "Hämeenlinna", "plannedSessions": 10,
         ])
         for number in 1...10 {
             let date = day(from: "2026-02-05", plus: (number - 1) * 14)
@@ -146,9 +146,9 @@ private struct Builder {
 
     mutating func kesacamp() throws {
         let stream = SampleProgramme.campStream
-        try add(stream, "activity.created", "2026-04-01", [
+        try add(stream, "activity.created", "2026-04-01", schemaVersion: 2, [
             "project": .string(SampleProgramme.projectStream), "name": "Kesäcamp", "kind": "camp",
-            "targetGroup": "young-adults-aftercare", "municipality": "Hattula", "plannedSessions": 1,
+            "targetGroup": "young-adults-aftercare", "workPackage": "TP4", "municipality": "Hattula", "plannedSessions": 1,
         ])
         for (index, id) in SampleProgramme.campers.enumerated() {
             try participant(id, name: "Nuori \(index + 1) Malli", gender: ["woman", "man", "non-binary", "not-told"][index % 4],
@@ -181,9 +181,9 @@ private struct Builder {
     /// (451 of 462): 503 attendances of 18 × 33 = 594, a commitment rate of 84.68 %.
     mutating func trainingCohort() throws {
         let stream = SampleProgramme.cohortStream
-        try add(stream, "activity.created", "2026-08-01", [
+        try add(stream, "activity.created", "2026-08-01", schemaVersion: 2, [
             "project": .string(SampleProgramme.projectStream), "name": "Kokemuskumppani-koulutus, team 1", "kind": "training-cohort",
-            "targetGroup": "experience-experts", "municipality": "Hämeenlinna", "plannedSessions": 33,
+            "targetGroup": "experience-experts", "workPackage": "TP5", "municipality": "Hämeenlinna", "plannedSessions": 33,
         ])
         let trainees = SampleProgramme.trainees
         for (index, id) in trainees.enumerated() {

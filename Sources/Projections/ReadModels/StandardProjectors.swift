@@ -2,6 +2,6 @@
 public enum StandardProjectors {
     public static let all: [any Projector] = [
         SessionsProjector(), CommitmentProjector(), FunderProjector(), DirectoryProjector(), BIKVAProjector(), FITProjector(),
-        FeedbackProjector(), SurveyProjector(),
+        FeedbackProjector(), SurveyProjector(), StaffTimeProjector(),
     ]
 }

@@ -28,6 +28,8 @@ enum HTMLRenderer {
             footer { margin-top: 12pt; font-size: 7.5pt; color: #444; overflow-wrap: anywhere; }
             table.fill-in td { height: 9mm; vertical-align: middle; border: 0.5pt solid #888; font-size: 10pt; }
             table.fill-in th { border: 0.5pt solid #888; }
+            .signatures { display: flex; gap: 12mm; margin-top: 18mm; break-inside: avoid; page-break-inside: avoid; }
+            .signature { flex: 1; border-top: 0.5pt solid #111; padding-top: 2pt; font-size: 8.5pt; }
             </style>
             </head>
             <body>
@@ -51,6 +53,10 @@ enum HTMLRenderer {
         }
         for chart in report.charts {
             html += "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n\(chart.kind == .lines ? LineChart.svg(chart, style: style) : BarChart.svg(chart, style: style))\n</figure>\n"
+        }
+        if !report.signatures.isEmpty {
+            let date = report.language == .fi ? "päiväys" : "date"
+            html += "<div class=\"signatures\">" + report.signatures.map { "<div class=\"signature\">\(escape($0)), \(date)</div>" }.joined() + "</div>\n"
         }
         var footer = report.footer
         if let generatedAt = report.generatedAt {
