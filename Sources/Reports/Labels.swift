@@ -56,6 +56,21 @@ enum Labels {
         "active": ("aktiivinen", "active"), "paused": ("tauolla", "paused"), "left": ("lopettanut", "left"),
         "fee-missing": ("palkkio maksamatta", "fee not paid"), "travel-missing": ("matkat korvaamatta", "travel not reimbursed"),
         "overdue": ("ei tehty eikä peruttu", "neither done nor cancelled"), "payroll": ("palkanmaksu", "payroll"),
+        // STEA
+        "counted": ("kerätty tieto", "counted"), "estimated": ("arvio", "estimated"),
+        "participants-registered": ("toimintaan osallistuneet (rekisteröidyt)", "people who took part (registered)"),
+        "open-event-visits": ("avoimien tapahtumien kävijät (käynnit; arvio henkilöistä)", "people reached at open events (visits; an estimate of people)"),
+        "experience-experts-engaged": ("toimineet kokemusasiantuntijat", "experience experts who worked"),
+        "experience-expert-engagements": ("kokemusasiantuntijoiden toimeksiannot", "experience experts' engagements"),
+        "experience-expert-hours": ("kokemusasiantuntijoiden tunnit", "experience experts' hours"),
+        "feedback-answers": ("palautteet", "feedback answers"),
+        "age-0-11": ("0–11-vuotiaat", "aged 0–11"), "age-12-17": ("12–17-vuotiaat", "aged 12–17"), "age-18-29": ("18–29-vuotiaat", "aged 18–29"),
+        "age-30-64": ("30–64-vuotiaat", "aged 30–64"), "age-65-": ("65 vuotta täyttäneet", "aged 65 or over"),
+        "children-under-12": ("alle 12-vuotiaat lapset", "children under 12"), "young-people-12-17": ("12–17-vuotiaat nuoret", "young people 12–17"),
+        "young-adults-aftercare": ("jälkihuollon nuoret aikuiset", "young adults in aftercare"), "parents": ("vanhemmat", "parents"),
+        "parents-of-placed-children": ("sijoitettujen lasten vanhemmat", "parents of placed children"),
+        "foster-families": ("sijaisperheet", "foster families"), "professionals": ("ammattilaiset", "professionals"),
+        "mixed": ("useita ryhmiä", "mixed"),
     ]
 
     static let finnish: [String: String] = [
@@ -112,6 +127,10 @@ enum Labels {
         "Period": "Ajanjakso", "Staff member": "Työntekijä", "Cost": "Kustannus", "By activity": "Toiminnoittain",
         "By work package": "Työpaketeittain", "Work package": "Työpaketti", "(none)": "(ei)",
         "Work packages in the period": "Työpaketit ajanjaksolla", "Working time": "Työaika", "Days": "Päivät",
+        "Reach and participation": "Tavoittavuus ja osallistuminen", "Figure": "Tieto", "Value": "Määrä", "Basis": "Perusta",
+        "By target group": "Kohderyhmittäin", "By age group": "Ikäryhmittäin", "By gender": "Sukupuolittain", "Age group": "Ikäryhmä",
+        "Target group": "Kohderyhmä", "Sessions by kind of activity": "Tapaamiset toimintamuodoittain",
+        "STEA results report": "STEA-tuloksellisuusraportin luvut",
         "Timesheet": "Tuntilista", "Staff member's signature": "Työntekijän allekirjoitus", "Supervisor's approval": "Esihenkilön hyväksyntä",
     ]
 }

@@ -10,7 +10,7 @@ import Ledger
 public struct DirectoryProjector: Projector {
     public let name = "directory"
     /// 2: payments keep their day, kilometres, rate and tickets; engagements their mode; activities
-    /// their work package; experts' status changes (the expert bank, fees).
+    /// their work package and target group; experts' status changes (the expert bank, fees, STEA).
     public let version = 2
     public let handledTypes: Set<String> = [
         "project.registered", "activity.created", "participant.registered", "enrolment.signed-up", "enrolment.started",
@@ -31,7 +31,7 @@ public struct DirectoryProjector: Projector {
                 funder TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL);
             CREATE TABLE directory_activity (
                 position INTEGER PRIMARY KEY, activity TEXT NOT NULL, project TEXT NOT NULL, name TEXT NOT NULL,
-                kind TEXT NOT NULL, municipality TEXT NOT NULL, work_package TEXT);
+                kind TEXT NOT NULL, municipality TEXT NOT NULL, work_package TEXT, target_group TEXT);
             CREATE TABLE directory_participant (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, roles TEXT NOT NULL, gender TEXT NOT NULL,
                 birth_year INTEGER NOT NULL, municipality TEXT NOT NULL, registered_on TEXT);
@@ -63,7 +63,8 @@ public struct DirectoryProjector: Projector {
             CREATE VIEW directory_current_project AS
                 SELECT project, code, name, funder, start_date, end_date, MAX(position) AS position FROM directory_project GROUP BY project;
             CREATE VIEW directory_current_activity AS
-                SELECT activity, project, name, kind, municipality, work_package, MAX(position) AS position FROM directory_activity GROUP BY activity;
+                SELECT activity, project, name, kind, municipality, work_package, target_group, MAX(position) AS position
+                FROM directory_activity GROUP BY activity;
             CREATE VIEW directory_current_participant AS
                 SELECT participant, roles, gender, birth_year, municipality, registered_on, MAX(position) AS position
                 FROM directory_participant GROUP BY participant;
@@ -82,8 +83,9 @@ public struct DirectoryProjector: Projector {
             try insert(db, "directory_project (position, project, code, name, funder, start_date, end_date)",
                        [position, event.stream, project.projectCode, project.name, project.funder.rawValue, project.startDate, project.endDate])
         case let .activityCreated(activity):
-            try insert(db, "directory_activity (position, activity, project, name, kind, municipality, work_package)",
-                       [position, event.stream, activity.project, activity.name, activity.kind.rawValue, activity.municipality, activity.workPackage])
+            try insert(db, "directory_activity (position, activity, project, name, kind, municipality, work_package, target_group)",
+                       [position, event.stream, activity.project, activity.name, activity.kind.rawValue, activity.municipality, activity.workPackage,
+                        activity.targetGroup])
         case let .participantRegistered(person):
             try insert(db, "directory_participant (position, participant, roles, gender, birth_year, municipality, registered_on)",
                        [position, person.participant, person.roles.joined(separator: ","), person.gender.rawValue, person.birthYear,

@@ -109,3 +109,28 @@ struct StaffTimeReportCommand: ParsableCommand {
                                                language: options.lang, stamp: prepared.stamp))
     }
 }
+
+struct STEAReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stea",
+        abstract: "A STEA-funded project's yearly figures of reach and participation for its results report (docs/stea-report.md).",
+        discussion: "Each figure says whether it is counted from the records or estimated. The hash chain is verified first.")
+
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var smallCells: SmallCellOption
+    @Option(help: "The project (project-…).") var project: String
+    @Option(help: "The year.") var year: Int
+
+    func validate() throws {
+        if !(1...9999).contains(year) { throw ValidationError("--year must be a year such as 2026.") }
+    }
+
+    func run() throws {
+        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory", "sessions", "feedback"],
+                                                      verifyingChain: true)
+        guard let figures = try prepared.readModels.read({ try STEAReadModel.figures(project: project, year: year, in: $0) }) else {
+            throw CommandFailure.usage("There is no \(Terminal.named("project", project)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        }
+        try options.write(STEAReport.make(figures, suppressBelow: smallCells.suppressBelow, language: options.lang, stamp: prepared.stamp))
+    }
+}

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         subcommands: [
             SessionsReportCommand.self, CommitmentReportCommand.self, ESRReportCommand.self, BIKVAReportCommand.self, FITReportCommand.self,
             FeedbackReportCommand.self, SurveyReportCommand.self, ExpertBankReportCommand.self, FeesReportCommand.self,
-            StaffTimeReportCommand.self,
+            StaffTimeReportCommand.self, STEAReportCommand.self,
         ])
 }
 
