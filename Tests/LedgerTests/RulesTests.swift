@@ -89,6 +89,8 @@ import Testing
         ("attendance of someone not enrolled", "activity-tahka", "attendance.recorded", #"{"session":"s1","participant":"p-other","status":"present"}"#, "attendance.participant-enrolled"),
         ("an expert over 12", "participant-p-adult", "expert.registered", #"{"participant":"p-adult","alias":"A","anonymous":false,"training":"none","date":"2026-01-20"}"#, nil),
         ("an expert of 12", "participant-p-child", "expert.registered", #"{"participant":"p-child","alias":"C","anonymous":true,"training":"none","date":"2026-06-01"}"#, "expert.over-12"),
+        ("a registered expert pauses", "participant-p-teen", "expert.status-changed", #"{"participant":"p-teen","status":"paused","date":"2026-09-01"}"#, nil),
+        ("a participant who is no expert pauses", "participant-p-adult", "expert.status-changed", #"{"participant":"p-adult","status":"paused","date":"2026-09-01"}"#, "expert.registered-first"),
         ("an engagement of a registered expert", "engagement-e-9", "engagement.agreed", #"{"engagement":"e-9","expert":"p-teen","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":1,"agreedFeeCents":3000,"mode":"remote"}"#, nil),
         ("an engagement of a non-expert", "engagement-e-9", "engagement.agreed", #"{"engagement":"e-9","expert":"p-adult","project":"project-kokooma","kind":"writing","date":"2026-06-02","plannedHours":1,"agreedFeeCents":3000,"mode":"remote"}"#, "engagement.expert-registered"),
         ("an engagement in an unknown project", "engagement-e-9", "engagement.agreed", #"{"engagement":"e-9","expert":"p-teen","project":"project-none","kind":"writing","date":"2026-06-02","plannedHours":1,"agreedFeeCents":3000,"mode":"remote"}"#, "reference.project-exists"),

@@ -9,7 +9,7 @@ import Testing
 
     @Test func everyTypeInTheCatalogueHasAnExampleAndEveryExampleAType() {
         #expect(Set(catalogue.types) == Set(Examples.data.keys))
-        #expect(catalogue.types.count == 28)
+        #expect(catalogue.types.count == 29)
     }
 
     @Test(arguments: Examples.data.keys.sorted())
@@ -136,6 +136,7 @@ import Testing
         case let .enrolmentEnded(p): return try encoder.encode(p)
         case let .attendanceRecorded(p): return try encoder.encode(p)
         case let .expertRegistered(p): return try encoder.encode(p)
+        case let .expertStatusChanged(p): return try encoder.encode(p)
         case let .engagementAgreed(p): return try encoder.encode(p)
         case let .engagementCompleted(p): return try encoder.encode(p)
         case let .engagementCancelled(p): return try encoder.encode(p)

@@ -7,7 +7,7 @@ enum Examples {
 
     static let data: [String: String] = [
         "project.registered": #"{"projectCode":"S30999","name":"KokoOma-demo","funder":"ESR+","fundingProgramme":"Uudistuva ja osaava Suomi 2021–2027","region":"Kanta-Häme","startDate":"2024-09-01","endDate":"2026-10-31","costModel":"flat-rate-40","selfFinancingPercent":20}"#,
-        "activity.created": #"{"project":"project-kokooma","name":"Tähkä Forssa","kind":"closed-peer-group","targetGroup":"parents-of-placed-children","municipality":"Forssa","plannedSessions":8,"facilitators":{"worker":"staff-anna","coFacilitator":"p-5n1c"}}"#,
+        "activity.created": #"{"project":"project-kokooma","name":"Tähkä Forssa","kind":"closed-peer-group","targetGroup":"parents-of-placed-children","municipality":"Forssa","plannedSessions":8,"workPackage":"TP2","facilitators":{"worker":"staff-anna","coFacilitator":"p-5n1c"}}"#,
         "session.scheduled": #"{"session":"s1","date":"2026-02-03","startTime":"17:00","durationMinutes":120,"location":"Forssa family centre"}"#,
         "session.held": #"{"session":"s1","date":"2026-02-03","durationMinutes":120,"location":"Forssa family centre","format":"in-person","headcount":14}"#,
         "session.cancelled": #"{"session":"s2","date":"2026-02-10","reason":"facilitator ill"}"#,
@@ -22,7 +22,8 @@ enum Examples {
         "engagement.completed": #"{"engagement":"e-2026-001","date":"2026-02-03","hours":3.5}"#,
         "engagement.cancelled": #"{"engagement":"e-2026-002","date":"2026-02-09","reason":"the group moved online"}"#,
         "fee.paid": #"{"engagement":"e-2026-001","date":"2026-02-28","amountCents":12000,"reason":"the session ran an hour over"}"#,
-        "travel.reimbursed": #"{"engagement":"e-2026-001","date":"2026-02-28","kilometres":42,"centsPerKm":55,"amountCents":2310}"#,
+        "travel.reimbursed": #"{"engagement":"e-2026-001","date":"2026-02-28","kilometres":42,"centsPerKm":45,"amountCents":1890,"rateReason":"the association's own lower rate"}"#,
+        "expert.status-changed": #"{"participant":"p-5n1c","status":"paused","date":"2026-09-01","reason":"studies this autumn"}"#,
         "feedback.fit-recorded": #"{"participant":"p-7k2m","activity":"activity-tahka","session":"s1","instrument":"ORS","items":[6.5,7,5.2,8],"date":"2026-02-03"}"#,
         "feedback.given": #"{"activity":"activity-tahka","date":"2026-02-03","rating":5,"themes":["food","being heard"],"text":\#(sealed)}"#,
         "bikva.stage-recorded": #"{"evaluation":"kokooma-2026","project":"project-kokooma","stage":2,"date":"2026-03-10","groupSize":6,"themes":[{"theme":"Meetings start late","said":"We wait and worry","response":"Start on time; text if late","agreedChange":"Reminder message the day before"}]}"#,

@@ -106,7 +106,7 @@ import Testing
         func tuki(_ arguments: [String]) throws -> Workspace.Result { try ws.tuki(arguments + db) }
         let cases: [([String], String)] = [
             (["pay", "fee", "e-demo-1", "--amount", "90"], "fee.paid-once"),
-            (["pay", "travel", "e-demo-1", "--km", "38"], "travel.reimbursed-once"),
+            (["pay", "travel", "e-demo-1", "--tickets", "12.50"], "travel.reimbursed-once"),
             (["engagement", "complete", "e-demo-1", "--hours", "3"], "engagement.complete-once"),
             (["pay", "fee", "e-demo-5", "--amount", "8000"], "fee.agreed-or-explained"),
         ]

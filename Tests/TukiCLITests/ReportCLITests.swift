@@ -96,7 +96,7 @@ import Testing
         let rebuild = try ws.tuki(["projections", "rebuild"] + db)
         #expect(rebuild.status == 0, "\(rebuild.stderr)")
         let head = try ws.head()
-        #expect(rebuild.stdout.hasPrefix("Rebuilt sessions, commitment, funder, directory, bikva, fit, feedback, survey to position \(head): "))
+        #expect(rebuild.stdout.hasPrefix("Rebuilt sessions, commitment, funder, directory, bikva, fit, feedback, survey, staff to position \(head): "))
         let kept = try ws.tuki(["projections", "rebuild", "sessions", "--at-position", "600", "--into", "past.sqlite"] + db)
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(kept.stdout.contains("kept in past.sqlite"))

@@ -269,6 +269,10 @@ private struct Builder {
                 ])
             }
         }
+        // Mikko takes a break over the summer; the expert bank shows him paused.
+        try add("participant-p-t03", "expert.status-changed", "2027-06-01", [
+            "participant": "p-t03", "status": "paused", "date": "2027-06-01", "reason": "a break over the summer",
+        ])
     }
 
     /// A BIKVA evaluation through all four stages: three themes the parents raised, answered by
