@@ -12,42 +12,9 @@ import Testing
     static let activity = "activity-group"
     static let other = "activity-evenings"
 
-    /// Events of a small programme, each added by `add`; `void` voids one by the id `add` gave it.
-    struct History {
-        var events: [ProposedEvent] = []
-        private var count = 0
+    typealias History = HandHistory
 
-        init() throws {
-            try add(EvaluationTests.project, "project.registered", #"{"projectCode":"H","name":"Hand","funder":"STEA","startDate":"2026-01-01","endDate":"2027-12-31","costModel":"real-costs","selfFinancingPercent":0}"#)
-            try add(EvaluationTests.activity, "activity.created", #"{"project":"project-hand","name":"Group","kind":"closed-peer-group","targetGroup":"parents","municipality":"Forssa"}"#)
-            try add(EvaluationTests.other, "activity.created", #"{"project":"project-hand","name":"Evenings","kind":"open-event","targetGroup":"parents","municipality":"Forssa"}"#)
-        }
-
-        @discardableResult
-        mutating func add(_ stream: String, _ type: String, _ data: String) throws -> String {
-            count += 1
-            let id = String(format: "e7a10000-0000-4000-8000-%012d", count)
-            events.append(try ProposedEvent(eventId: id, stream: stream, type: type, occurredAt: "2026-02-01T10:00:00Z", data: data))
-            return id
-        }
-
-        mutating func void(_ id: String, on stream: String) throws {
-            try add(stream, "entry.voided", #"{"eventId":"\#(id)","reason":"entered by mistake"}"#)
-        }
-
-        mutating func participant(_ id: String, born year: Int = 1980) throws {
-            try add("participant-\(id)", "participant.registered", #"{"participant":"\#(id)","roles":["parent"],"gender":"woman","birthYear":\#(year),"municipality":"Forssa"}"#)
-        }
-    }
-
-    func readModels(_ history: History) throws -> (ReadModelDatabase, LedgerStamp) {
-        let fixture = try ProjectionFixture()
-        try fixture.store.appendValidated(history.events)
-        let readModels = try fixture.liveReadModels()
-        let engine = try fixture.engine(readModels)
-        try engine.update()
-        return (readModels, try engine.stamp(for: []))
-    }
+    func readModels(_ history: History) throws -> (ReadModelDatabase, LedgerStamp) { try history.readModels() }
 
     /// What a person reads in a cell that names a row.
     func words(_ cell: Report.Cell) -> String {
