@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Experts, fees and working time through the binary: the kilometre allowance taken from the
+/// table, the expert's status, and an anonymous expert's name and identity code kept out of
+/// every report but the payroll view.
+@Suite struct ExpertsAndFeesCLITests {
+    typealias Recording = EverydayRecordingCLITests
+
+    static let name = "Zyxanon Qwertyssön"
+    static let identityCode = "010190-987X"
+
+    /// A project from 2024 to 2027, an anonymous expert with a sealed name and identity code, and
+    /// an engagement completed on 1 May of each year.
+    static func programme() throws -> (ws: Workspace, project: String, expert: String, engagements: [Int: String]) {
+        let ws = try Workspace()
+        try ws.tuki(["init"])
+        let project = try Recording.id(ws, ["project", "register", "--code", "S1", "--name", "Hanke", "--funder", "STEA", "--start", "2024-01-01",
+                                            "--end", "2027-12-31", "--cost-model", "real-costs", "--self-financing", "0"])
+        let activity = try Recording.id(ws, ["activity", "create", "--project", project, "--name", "Ryhmä", "--kind", "closed-peer-group",
+                                             "--target-group", "parents", "--municipality", "Forssa", "--work-package", "TP1", "--date", "2024-01-10"])
+        let expert = try Recording.id(ws, ["participant", "register", "--name", name, "--birth-date", "1990-01-01", "--gender", "woman",
+                                           "--municipality", "Forssa", "--identity-code", identityCode, "--date", "2024-01-05"])
+        try Recording.id(ws, ["expert", "register", expert, "--alias", "Kumppani Q", "--anonymous", "--training", "trained", "--date", "2024-01-06"])
+        var engagements: [Int: String] = [:]
+        for year in 2024...2027 {
+            let engagement = try Recording.id(ws, ["engagement", "agree", "--expert", expert, "--project", project, "--activity", activity,
+                                                   "--kind", "co-facilitating-peer-group", "--date", "\(year)-05-01", "--hours", "3", "--fee", "90"])
+            try Recording.id(ws, ["engagement", "complete", engagement, "--hours", "3", "--date", "\(year)-05-01"])
+            engagements[year] = engagement
+        }
+        try Recording.id(ws, ["staff", "log-time", "--staff", "staff-01", "--project", project, "--activity", activity, "--date", "2026-05-01",
+                              "--hours", "7.5", "--hourly-cost", "32.50"])
+        return (ws, project, expert, engagements)
+    }
+
+    @Test func travelByKilometresTakesTheRateInForceOnTheEngagementsDay() throws {
+        let p = try Self.programme()
+        // Paid in 2026 for work of each year: the work's year decides the rate.
+        for (year, cents) in [(2024, 570), (2025, 590), (2026, 550)] {
+            let result = try p.ws.tuki(["pay", "travel", p.engagements[year] ?? "", "--km", "10", "--date", "2026-06-01"])
+            #expect(result.status == 0, "\(year): \(result.stderr)")
+            #expect(result.stderr.contains("Kilometre allowance on \(year)-05-01"))
+        }
+        let travel = try Recording.events(p.ws, "travel.reimbursed")
+        #expect(travel.map { $0.data["centsPerKm"] as? Int } == [57, 59, 55])
+        #expect(travel.map { $0.data["amountCents"] as? Int } == [570, 590, 550])
+
+        // 2027 has no rate in the table: a sentence, nothing recorded.
+        let missing = try p.ws.tuki(["pay", "travel", p.engagements[2027] ?? "", "--km", "10", "--date", "2027-06-01"])
+        #expect(missing.status == 2 && missing.stderr.contains("has no rate for 2027") && missing.stderr.contains("Rates/kilometre-allowance.csv"))
+        let noReason = try p.ws.tuki(["pay", "travel", p.engagements[2027] ?? "", "--km", "10", "--rate", "0.50"])
+        #expect(noReason.status == 2 && noReason.stderr.contains("--rate needs --reason"))
+        try Recording.id(p.ws, ["pay", "travel", p.engagements[2027] ?? "", "--km", "10", "--rate", "0.50",
+                                "--reason", "the 2027 decision is not out yet", "--date", "2027-06-01"])
+        let last = try #require(try Recording.events(p.ws, "travel.reimbursed").last)
+        #expect(last.data["centsPerKm"] as? Int == 50 && last.data["rateReason"] as? String == "the 2027 decision is not out yet")
+    }
+
+    @Test func anAnonymousExpertIsNamedInThePayrollViewAloneAndEachOpeningIsLogged() throws {
+        let p = try Self.programme()
+        try Recording.id(p.ws, ["pay", "fee", p.engagements[2026] ?? "", "--amount", "90", "--date", "2026-05-15"])
+        try Recording.refusal(p.ws, ["expert", "status", p.project.replacingOccurrences(of: "project-", with: "p-"), "--status", "paused"],
+                              rule: "expert.registered-first")
+        try Recording.id(p.ws, ["expert", "status", p.expert, "--status", "paused", "--date", "2026-09-01"])
+
+        let reports: [[String]] = [
+            ["report", "experts", "--year", "2026"], ["report", "fees", "--year", "2026", "--on", "2026-12-31"],
+            ["report", "fees", "--year", "2026", "--expert", p.expert, "--on", "2026-12-31"],
+            ["report", "staff-time", "--project", p.project, "--period", "2026-01-01..2026-12-31"],
+            ["report", "staff-time", "--project", p.project, "--period", "2026-05-01..2026-05-31", "--timesheet", "staff-01"],
+            ["report", "stea", "--project", p.project, "--year", "2026"],
+            ["report", "esr", "--project", p.project, "--period", "2026-01-01..2026-12-31"],
+            ["report", "sessions"], ["list", "experts"], ["list", "engagements"], ["list", "participants"],
+        ]
+        var everything = Data()
+        for arguments in reports {
+            for format in ["table", "md", "csv", "json", "html"] {
+                let result = try p.ws.tuki(arguments + ["--format", format])
+                #expect(result.status == 0, "\(arguments) \(format): \(result.stderr)")
+                everything.append(Data(result.stdout.utf8))
+            }
+        }
+        let bank = try p.ws.tuki(["report", "experts", "--year", "2026", "--format", "csv", "--csv-standard"]).stdout
+        #expect(bank.contains("Kumppani Q,paused,2026-09-01"))
+        for secret in [Self.name, Self.identityCode, "Zyxanon", "987X"] {
+            #expect(everything.range(of: Data(secret.utf8)) == nil, "\(secret) is in a report")
+        }
+        #expect(try Self.readings(p.ws).isEmpty, "no report but the payroll view opens anything")
+
+        let payroll = try p.ws.tuki(["report", "fees", "--year", "2026", "--on", "2026-12-31", "--payroll", "--purpose", "palkanmaksu 5/2026",
+                                     "--format", "csv", "--csv-standard"])
+        #expect(payroll.status == 0, "\(payroll.stderr)")
+        #expect(payroll.stdout.contains(Self.name) && payroll.stdout.contains(Self.identityCode))
+        #expect(try Self.readings(p.ws) == ["palkanmaksu 5/2026"])
+        let noPurpose = try p.ws.tuki(["report", "fees", "--year", "2026", "--payroll"])
+        #expect(noPurpose.status == 2)
+    }
+
+    /// The purposes of the readings logged, oldest first.
+    static func readings(_ ws: Workspace) throws -> [String] {
+        try Recording.events(ws, "access.logged").compactMap { $0.data["purpose"] as? String }
+    }
+}
