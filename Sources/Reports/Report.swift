@@ -203,6 +203,11 @@ public struct Report: Sendable {
             self.value = value
             self.audience = audience
         }
+
+        /// A year: a number for machines, and for people as it is written, never grouped ("2 027").
+        public static func year(_ year: Int, _ label: String) -> [Parameter] {
+            [.init("year", label, .text(String(year)), for: .people), .init("year", label, .integer(year), for: .machines)]
+        }
     }
 
     /// The parameters a form shows: people's or machines'.

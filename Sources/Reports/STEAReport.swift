@@ -10,8 +10,8 @@ public enum STEAReport {
         let cells = EvaluationCells(suppressBelow: threshold, language: language)
         let parameters: [Report.Parameter] = [
             .init("project", t("Project"), figures.project), .init("name", t("Name"), .text(figures.name), for: .people),
-            .init("funder", t("Funder"), figures.funder), .init("year", t("Year"), .integer(figures.year)),
-        ] + cells.suppressionParameters()
+            .init("funder", t("Funder"), figures.funder),
+        ] + Report.Parameter.year(figures.year, t("Year")) + cells.suppressionParameters()
         let counted = Labels.code("counted", language), estimated = Labels.code("estimated", language)
         let rows: [[Report.Cell]] = [
             [Labels.code("participants-registered", language), small.count(figures.participants), counted],

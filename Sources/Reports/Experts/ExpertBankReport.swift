@@ -7,7 +7,7 @@ public enum ExpertBankReport {
     public static func make(_ rows: [ExpertWorkReadModel.BankRow], year: Int, project: String?, language: Report.Language = .fi,
                             stamp: LedgerStamp) -> Report {
         func t(_ english: String) -> String { Labels.text(english, language) }
-        var parameters: [Report.Parameter] = [.init("year", t("Year"), .integer(year))]
+        var parameters = Report.Parameter.year(year, t("Year"))
         if let project { parameters.append(.init("project", t("Project"), project)) }
         let table = Report.Table(
             key: "experts", title: t("Experience experts"),

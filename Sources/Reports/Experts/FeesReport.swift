@@ -20,7 +20,7 @@ public enum FeesReport {
                             experts: [ExpertWorkReadModel.Expert], year: Int, on day: String, project: String?, payees: [String: Payee]?,
                             language: Report.Language = .fi, stamp: LedgerStamp) -> Report {
         func t(_ english: String) -> String { Labels.text(english, language) }
-        var parameters: [Report.Parameter] = [.init("year", t("Year"), .integer(year)), .init("openOn", t("Open items on"), .date(day))]
+        var parameters = Report.Parameter.year(year, t("Year")) + [.init("openOn", t("Open items on"), .date(day))]
         if let project { parameters.append(.init("project", t("Project"), project)) }
         if payees != nil { parameters.append(.init("view", t("View"), Labels.code("payroll", language))) }
 

@@ -5,14 +5,25 @@ import Projections
 
 /// Where the ledger is and who is recording: shared by every command that touches a ledger.
 struct LedgerOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The ledger file (else $TUKI_DB, else ./tuki.sqlite).", valueName: "path"))
-    var db: String?
+    /// The options' help, shared with `ReportOptions`, which declares the same options.
+    enum Help {
+        static let db = ArgumentHelp("The ledger file (else $TUKI_DB, else ./tuki.sqlite).", valueName: "path")
+        static let actor = ArgumentHelp("Who is recording, stored in meta.actor (else $TUKI_ACTOR, else the OS user).", valueName: "name")
+        static let keyFile = ArgumentHelp("The master key file (else $TUKI_KEY_FILE, else beside the ledger).", valueName: "path")
+    }
 
-    @Option(name: .long, help: ArgumentHelp("Who is recording, stored in meta.actor (else $TUKI_ACTOR, else the OS user).", valueName: "name"))
-    var actor: String?
+    @Option(name: .long, help: Help.db) var db: String?
+    @Option(name: .long, help: Help.actor) var actor: String?
+    @Option(name: .long, help: Help.keyFile) var keyFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("The master key file (else $TUKI_KEY_FILE, else beside the ledger).", valueName: "path"))
-    var keyFile: String?
+    init() {}
+
+    /// The options as given to a command that declares them itself (`ReportOptions`).
+    init(db: String?, actor: String?, keyFile: String?) {
+        self.db = db
+        self.actor = actor
+        self.keyFile = keyFile
+    }
 
     var path: String {
         db ?? environment("TUKI_DB") ?? "./tuki.sqlite"

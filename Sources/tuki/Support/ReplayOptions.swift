@@ -5,13 +5,24 @@ import Projections
 /// `--as-of` and `--at-position`: replay the log as it stood at a moment or a position, into a
 /// temporary read model that leaves the live one alone.
 struct ReplayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Replay the log as it stood at this moment: the events recorded at or before it. RFC 3339 (2026-06-30T12:00:00Z), a date for the end of that day in UTC (today: up to now), or now.",
-        valueName: "timestamp"))
-    var asOf: String?
+    /// The options' help, shared with `ReportOptions`, which declares the same options.
+    enum Help {
+        static let asOf = ArgumentHelp(
+            "Replay the log as it stood at this moment: the events recorded at or before it. RFC 3339 (2026-06-30T12:00:00Z), a date for the end of that day in UTC (today: up to now), or now.",
+            valueName: "timestamp")
+        static let atPosition = ArgumentHelp("Replay the log up to and including this position.", valueName: "N")
+    }
 
-    @Option(help: ArgumentHelp("Replay the log up to and including this position.", valueName: "N"))
-    var atPosition: Int64?
+    @Option(help: Help.asOf) var asOf: String?
+    @Option(help: Help.atPosition) var atPosition: Int64?
+
+    init() {}
+
+    /// The options as given to a command that declares them itself (`ReportOptions`).
+    init(asOf: String?, atPosition: Int64?) {
+        self.asOf = asOf
+        self.atPosition = atPosition
+    }
 
     func validate() throws {
         if asOf != nil && atPosition != nil { throw ValidationError("Give --as-of or --at-position, not both.") }
