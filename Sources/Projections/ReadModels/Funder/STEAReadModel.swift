@@ -43,18 +43,21 @@ public enum STEAReadModel {
         else { return nil }
         let from = String(format: "%04d-01-01", year), to = String(format: "%04d-12-31", year)
         let arguments: StatementArguments = ["project": project, "from": from, "to": to]
+        // Along the indexes: enrolments by activity, a person's registrations by participant.
         let people = try Row.fetchAll(db, sql: """
-            WITH steps AS (
-                SELECT e.participant, e.activity, e.step, e.date, e.position, a.target_group
-                FROM directory_enrolment e JOIN directory_current_activity a ON a.activity = e.activity WHERE a.project = :project),
+            WITH project_activity AS MATERIALIZED (
+                SELECT activity, target_group FROM directory_current_activity WHERE project = :project),
             took_part AS (
-                SELECT participant, target_group FROM steps WHERE date BETWEEN :from AND :to
+                SELECT e.participant, a.target_group FROM project_activity a JOIN directory_enrolment e ON e.activity = a.activity
+                WHERE e.date BETWEEN :from AND :to
                 UNION
-                SELECT s.participant, s.target_group FROM steps s
-                WHERE s.date < :from AND s.step != 'ended' AND s.position = (
-                    SELECT MAX(m.position) FROM steps m WHERE m.participant = s.participant AND m.activity = s.activity AND m.date < :from))
-            SELECT t.participant, t.target_group, p.gender, p.birth_year
-            FROM took_part t LEFT JOIN directory_current_participant p ON p.participant = t.participant
+                SELECT e.participant, a.target_group FROM project_activity a JOIN directory_enrolment e ON e.activity = a.activity
+                WHERE e.date < :from AND e.step != 'ended' AND e.position = (
+                    SELECT MAX(m.position) FROM directory_enrolment m
+                    WHERE m.activity = e.activity AND m.participant = e.participant AND m.date < :from))
+            SELECT t.participant, t.target_group, p.gender, p.birth_year FROM took_part t
+            LEFT JOIN directory_participant p ON p.position = (
+                SELECT MAX(q.position) FROM directory_participant q WHERE q.participant = t.participant)
             """, arguments: arguments)
         var groups: [String: Set<String>] = [:]
         var person: [String: (gender: String, birthYear: Int)] = [:]
