@@ -20,29 +20,14 @@ struct ESRReportCommand: ParsableCommand {
     @Option(help: "The project (its stream, e.g. project-s30999).")
     var project: String
 
-    @Option(help: ArgumentHelp("The payment period, both days included.", valueName: "FROM..TO"))
-    var period: String
+    @OptionGroup var period: PeriodOption
 
     @OptionGroup var smallCells: SmallCellOption
 
-    var dates: (from: String, to: String)? {
-        let parts = period.components(separatedBy: "..")
-        guard parts.count == 2 else { return nil }
-        return (parts[0], parts[1])
-    }
-
-    func validate() throws {
-        guard let dates else { throw ValidationError("--period must be FROM..TO, e.g. 2026-01-01..2026-06-30.") }
-        try validateDate(dates.from, "--period's first date")
-        try validateDate(dates.to, "--period's last date")
-        if dates.from > dates.to { throw ValidationError("--period must not end before it starts.") }
-    }
-
     func run() throws {
-        guard let dates else { return }
         let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions", "funder"], verifyingChain: true)
         guard let figures = try prepared.readModels.read({ db in
-            try FunderReadModel.figures(project: project, from: dates.from, to: dates.to, in: db)
+            try FunderReadModel.figures(project: project, from: period.from, to: period.to, in: db)
         }) else {
             throw CommandFailure.usage("There is no \(Terminal.named("project", project)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }

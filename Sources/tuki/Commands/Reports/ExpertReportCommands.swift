@@ -82,30 +82,17 @@ struct StaffTimeReportCommand: ParsableCommand {
 
     @OptionGroup var options: ReportOptions
     @Option(help: "The project (project-…).") var project: String
-    @Option(help: ArgumentHelp("The period, both days included.", valueName: "FROM..TO")) var period: String
+    @OptionGroup var period: PeriodOption
     @Option(help: "One staff member's timesheet (their id, e.g. staff-01), with lines to sign in HTML.") var timesheet: String?
 
-    var dates: (from: String, to: String)? {
-        let parts = period.components(separatedBy: "..")
-        return parts.count == 2 ? (parts[0], parts[1]) : nil
-    }
-
-    func validate() throws {
-        guard let dates else { throw ValidationError("--period must be FROM..TO, e.g. 2026-01-01..2026-01-31.") }
-        try validateDate(dates.from, "--period's first date")
-        try validateDate(dates.to, "--period's last date")
-        if dates.from > dates.to { throw ValidationError("--period must not end before it starts.") }
-    }
-
     func run() throws {
-        guard let dates else { return }
         let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["staff"], verifyingChain: true)
         guard let entries = try prepared.readModels.read({ db in
-            try StaffTimeReadModel.entries(project: project, from: dates.from, to: dates.to, staffMember: timesheet, in: db)
+            try StaffTimeReadModel.entries(project: project, from: period.from, to: period.to, staffMember: timesheet, in: db)
         }) else {
             throw CommandFailure.usage("There is no \(Terminal.named("project", project)) with activities or working time in the ledger\(options.replay.isReplay ? " at that point" : "").")
         }
-        try options.write(StaffTimeReport.make(entries, project: project, from: dates.from, to: dates.to, timesheetOf: timesheet,
+        try options.write(StaffTimeReport.make(entries, project: project, from: period.from, to: period.to, timesheetOf: timesheet,
                                                language: options.lang, stamp: prepared.stamp))
     }
 }
