@@ -5,12 +5,7 @@ import Testing
 /// The audit trail cannot be forged through the commands anyone may run, voids stand beside
 /// what they void, money is paid once, and writers take turns.
 @Suite struct AuditTrailCLITests {
-    func demo() throws -> Workspace {
-        let ws = try Workspace()
-        let result = try ws.tuki(["demo"])
-        #expect(result.status == 0, "\(result.stderr)")
-        return ws
-    }
+    func demo() throws -> Workspace { try Workspace.withDemo() }
 
     let db = ["--db", "tuki-demo.sqlite"]
 

@@ -334,8 +334,7 @@ import Testing
 @Suite struct AuditScriptTests {
     @Test func theShellRecipeAgreesWithTukiVerify() throws {
         try #require(AuditScript.toolsInstalled, "the sqlite3 shell and sha256sum are needed (Tools/test installs them)")
-        let ws = try Workspace()
-        try ws.tuki(["demo"])
+        let ws = try Workspace.withDemo()
         let tuki = try ws.tuki(["verify", "--db", "tuki-demo.sqlite"])
         // Hashes of the first 60 positions (one sqlite3 call each); links and gaps of all of them.
         let script = try AuditScript.run(ws.path("tuki-demo.sqlite"), "1", "60")

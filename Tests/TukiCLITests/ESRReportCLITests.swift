@@ -7,12 +7,7 @@ import Testing
 @Suite struct ESRReportCLITests {
     static let arguments = ["report", "esr", "--project", "project-tukidemo-2026", "--period", "2026-01-01..2026-12-31", "--db", "tuki-demo.sqlite"]
 
-    func demo() throws -> Workspace {
-        let ws = try Workspace()
-        let result = try ws.tuki(["demo"])
-        #expect(result.status == 0, "\(result.stderr)")
-        return ws
-    }
+    func demo() throws -> Workspace { try Workspace.withDemo() }
 
     func esr(_ ws: Workspace, _ extra: [String]) throws -> String {
         let result = try ws.tuki(Self.arguments + extra)

@@ -54,8 +54,7 @@ import Testing
     }
 
     @Test func eachEvaluationReportsHTMLRendersInHeadlessChromium() throws {
-        let ws = try Workspace()
-        #expect(try ws.tuki(["demo"]).status == 0)
+        let ws = try Workspace.withDemo()
         for (name, arguments) in Self.reports {
             let html = try ws.tuki(arguments + Self.db + ["--format", "html"]).stdout
             #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"), "\(name)")

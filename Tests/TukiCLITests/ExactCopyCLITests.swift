@@ -5,8 +5,7 @@ import Testing
 /// recording times and hashes, so the head proves it is the ledger the project reported from.
 @Suite struct ExactCopyCLITests {
     func demoExport() throws -> (Workspace, head: String) {
-        let ws = try Workspace()
-        #expect(try ws.tuki(["demo"]).status == 0)
+        let ws = try Workspace.withDemo()
         let export = try ws.tuki(["export", "--db", "tuki-demo.sqlite"])
         #expect(export.status == 0)
         try ws.write("demo.jsonl", export.stdout)

@@ -39,8 +39,7 @@ import Testing
     }
 
     @Test func everyReportsJSONIsValidAgainstItsSchema() throws {
-        let ws = try Workspace()
-        #expect(try ws.tuki(["demo"]).status == 0)
+        let ws = try Workspace.withDemo()
         var files: [String] = []
         var kinds: Set<String> = []
         for (index, arguments) in Self.reports.enumerated() {
@@ -112,8 +111,7 @@ import Testing
     }
 
     @Test func csvReadByPythonAddsUpToTheReportsTotals() throws {
-        let ws = try Workspace()
-        #expect(try ws.tuki(["demo"]).status == 0)
+        let ws = try Workspace.withDemo()
         let esr = ["report", "esr", "--project", Self.project, "--period", "2026-01-01..2026-12-31"] + Self.db
         let json = try JSONParser.parse(try ws.tuki(esr + ["--format", "json"]).stdout)
         func rows(_ table: String) -> [JSONValue] { if case let .array(rows)? = json["tables"]?[table] { rows } else { [] } }

@@ -7,12 +7,7 @@ import Testing
     static let cohort = "activity-kokemuskumppani-team-1"
     static let tahka = "activity-tahka-forssa-2026"
 
-    func demo() throws -> Workspace {
-        let ws = try Workspace()
-        let result = try ws.tuki(["demo"])
-        #expect(result.status == 0, "\(result.stderr)")
-        return ws
-    }
+    func demo() throws -> Workspace { try Workspace.withDemo() }
 
     @Test func theCommitmentReportGivesTheCohortsRateAndTheLedgerItCameFrom() throws {
         let ws = try demo()

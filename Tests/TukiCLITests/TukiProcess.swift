@@ -136,3 +136,33 @@ extension Workspace {
         #expect(process.terminationStatus == 0, "Chromium could not render \(name)")
     }
 }
+
+extension Workspace {
+    /// A new workspace holding the files `tuki demo` makes (ledger, key store, master key, read
+    /// models), copied from one demo made once per test run: most suites read the demo, and a
+    /// debug build takes most of a second to make it again for each test.
+    static func withDemo() throws -> Workspace {
+        let source = try SharedDemo.made.get()
+        let ws = try Workspace()
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.directory.path) {
+            try FileManager.default.copyItem(at: source.directory.appendingPathComponent(name), to: ws.directory.appendingPathComponent(name))
+        }
+        return ws
+    }
+}
+
+/// The demo the suites copy, made at first use and removed when the test process ends.
+private enum SharedDemo {
+    static let made: Result<Workspace, any Error> = Result {
+        let ws = try Workspace()
+        let result = try ws.tuki(["demo"])
+        guard result.status == 0 else { throw Failure(message: "tuki demo failed: \(result.stderr)") }
+        removeAtExit = ws.directory.path
+        atexit { if let path = SharedDemo.removeAtExit { try? FileManager.default.removeItem(atPath: path) } }
+        return ws
+    }
+
+    nonisolated(unsafe) static var removeAtExit: String?
+
+    struct Failure: Error { let message: String }
+}
