@@ -63,6 +63,22 @@ import Testing
         #expect(markdown.hasSuffix("as of 2026-06-30T23:59:59.999999Z._\n"))
     }
 
+    /// A table of many columns is set in smaller type in HTML, so that it stays within the A4
+    /// page; lines to sign appear in HTML only.
+    @Test func htmlFitsWideTablesAndDrawsLinesToSign() {
+        let columns = (1...12).map { Report.Column("c\($0)", "Column \($0)", numeric: true) }
+        var wide = Report(kind: "test", title: "Wide", parameters: [],
+                          tables: [Report.Table(key: "wide", title: "Wide", columns: columns, rows: [(1...12).map { .integer($0) }]),
+                                   Report.Table(key: "narrow", title: "Narrow", columns: Array(columns.prefix(3)), rows: [[.integer(1), .integer(2), .integer(3)]])],
+                          stamp: report.stamp)
+        wide.signatures = ["Signature"]
+        let html = ReportFormat.html.render(wide)
+        #expect(html.components(separatedBy: "<table class=\"wide\">").count == 2)
+        #expect(html.contains("<table>\n<thead><tr><th class=\"n\">Column 1</th><th class=\"n\">Column 2</th><th class=\"n\">Column 3</th></tr>"))
+        #expect(html.contains("<div class=\"signature\">Signature, date</div>"))
+        #expect(!ReportFormat.md.render(wide).contains("Signature"))
+    }
+
     @Test func jsonHasTypedValuesAndTheLedgerField() throws {
         let json = try JSONParser.parse(ReportFormat.json.render(report))
         #expect(json["report"] == "test")

@@ -44,9 +44,13 @@ public enum FeesReport {
             [.integer(month.completed), .hundredths(month.hoursHundredths), .integer(month.fees), .cents(month.feeCents),
              .hundredths(month.kilometresHundredths), .cents(month.kilometreCents), .cents(month.ticketCents), .cents(month.travelCents)]
         }
+        // The payee's name and identity code stand once, in the year's table.
         let months = Report.Table(
-            key: "months", title: t("By month"), columns: who + [.init("month", t("Month"))] + money,
-            rows: years.flatMap { expertYear in expertYear.months.map { whoCells(expertYear.expert) + [.text($0.month)] + moneyCells($0) } })
+            key: "months", title: t("By month"),
+            columns: [.init("participant", t("Participant")), .init("alias", t("Alias")), .init("month", t("Month"))] + money,
+            rows: years.flatMap { expertYear in
+                expertYear.months.map { [.text(expertYear.expert.participant), .text(expertYear.expert.alias), .text($0.month)] + moneyCells($0) }
+            })
         let totals = Report.Table(
             key: "totals", title: "\(t("The year")) \(year)", columns: who + money,
             rows: years.map { whoCells($0.expert) + moneyCells($0.total) })

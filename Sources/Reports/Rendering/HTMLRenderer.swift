@@ -28,6 +28,7 @@ enum HTMLRenderer {
             footer { margin-top: 12pt; font-size: 7.5pt; color: #444; overflow-wrap: anywhere; }
             table.fill-in td { height: 9mm; vertical-align: middle; border: 0.5pt solid #888; font-size: 10pt; }
             table.fill-in th { border: 0.5pt solid #888; }
+            table.wide { font-size: 6.8pt; } table.wide th, table.wide td { padding: 1pt 1.5pt; } table.wide th { overflow-wrap: anywhere; }
             .signatures { display: flex; gap: 12mm; margin-top: 18mm; break-inside: avoid; page-break-inside: avoid; }
             .signature { flex: 1; border-top: 0.5pt solid #111; padding-top: 2pt; font-size: 8.5pt; }
             </style>
@@ -41,7 +42,9 @@ enum HTMLRenderer {
             html += "<dl>\n" + parameters.map { "<dt>\(escape($0.label))</dt><dd>\(escape($0.value.text(empty: "–", style: style)))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
         }
         for table in report.tables {
-            html += "<h2>\(escape(table.title))</h2>\n<table\(table.isToFillIn ? " class=\"fill-in\"" : "")>\n<thead><tr>"
+            // A table of many columns gets smaller type, so that it stays within the A4 page.
+            let classes = (table.isToFillIn ? ["fill-in"] : []) + (table.columns.count > Self.columnsOfANormalTable ? ["wide"] : [])
+            html += "<h2>\(escape(table.title))</h2>\n<table\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\n<thead><tr>"
             html += table.columns.map { "<th\($0.isNumeric ? " class=\"n\"" : "")>\(escape($0.header))</th>" }.joined()
             html += "</tr></thead>\n<tbody>\n"
             for row in table.rows {
@@ -65,6 +68,8 @@ enum HTMLRenderer {
         html += "<footer>\(escape(footer))</footer>\n</body>\n</html>\n"
         return html
     }
+
+    static let columnsOfANormalTable = 9
 
     static func escape(_ text: String) -> String {
         var escaped = ""
