@@ -6,7 +6,6 @@ public enum STEAReport {
     public static func make(_ figures: STEAReadModel.Figures, suppressBelow threshold: Int? = nil, language: Report.Language = .fi,
                             stamp: LedgerStamp) -> Report {
         func t(_ english: String) -> String { Labels.text(english, language) }
-        let small = SmallCells(threshold: threshold)
         let cells = EvaluationCells(suppressBelow: threshold, language: language)
         let parameters: [Report.Parameter] = [
             .init("project", t("Project"), figures.project), .init("name", t("Name"), .text(figures.name), for: .people),
@@ -14,20 +13,19 @@ public enum STEAReport {
         ] + Report.Parameter.year(figures.year, t("Year")) + cells.suppressionParameters()
         let counted = Labels.code("counted", language), estimated = Labels.code("estimated", language)
         let rows: [[Report.Cell]] = [
-            [Labels.code("participants-registered", language), small.count(figures.participants), counted],
+            [Labels.code("participants-registered", language), cells.count(figures.participants), counted],
             [Labels.code("open-event-visits", language), .integer(figures.openEventVisits), estimated],
-            [Labels.code("experience-experts-engaged", language), small.count(figures.experts), counted],
+            [Labels.code("experience-experts-engaged", language), cells.count(figures.experts), counted],
             [Labels.code("experience-expert-engagements", language), .integer(figures.expertEngagements), counted],
             [Labels.code("experience-expert-hours", language), .hundredths(figures.expertHoursHundredths), counted],
-            [Labels.code("feedback-answers", language), small.count(figures.feedbackAnswers), counted],
+            [Labels.code("feedback-answers", language), cells.count(figures.feedbackAnswers), counted],
         ]
         let reach = Report.Table(
             key: "reach", title: t("Reach and participation"),
             columns: [.init("figure", t("Figure")), .init("value", t("Value"), numeric: true), .init("basis", t("Basis"))], rows: rows)
-        func split(_ key: String, _ title: String, _ column: String, _ counts: [(String, Int)]) -> Report.Table {
-            Report.Table(key: key, title: t(title), columns: [.init(column, t(title == "By gender" ? "Gender" : title == "By age group" ? "Age group" : "Target group")),
-                                                           .init("participants", t("Participants"), numeric: true)],
-                         rows: counts.map { [Labels.code($0.0, language), small.count($0.1)] })
+        func split(_ key: String, _ title: String, _ column: String, _ header: String, _ counts: [(String, Int)]) -> Report.Table {
+            Report.Table(key: key, title: t(title), columns: [.init(column, t(header)), .init("participants", t("Participants"), numeric: true)],
+                         rows: counts.map { [Labels.code($0.0, language), cells.count($0.1)] })
         }
         let kinds = Report.Table(
             key: "activities", title: t("Sessions by kind of activity"),
@@ -39,12 +37,12 @@ public enum STEAReport {
         let feedback = Report.Table(
             key: "feedback", title: t("Client feedback"),
             columns: [.init("answers", t("Answers"), numeric: true), .init("mean_rating", t("Mean rating"), numeric: true)],
-            rows: [[small.count(figures.feedbackAnswers), shown ? EvaluationCells.ratio(figures.feedbackRatingSum, figures.feedbackAnswers) : .none]])
+            rows: [[cells.count(figures.feedbackAnswers), shown ? EvaluationCells.ratio(figures.feedbackRatingSum, figures.feedbackAnswers) : .none]])
         return Report(
             kind: "stea", title: "\(t("STEA results report")) \(figures.year): \(figures.name)", parameters: parameters,
-            tables: [reach, split("by_target_group", "By target group", "target_group", figures.byTargetGroup),
-                     split("by_age_group", "By age group", "age_group", figures.byAgeGroup),
-                     split("by_gender", "By gender", "gender", figures.byGender), kinds, feedback],
+            tables: [reach, split("by_target_group", "By target group", "target_group", "Target group", figures.byTargetGroup),
+                     split("by_age_group", "By age group", "age_group", "Age group", figures.byAgeGroup),
+                     split("by_gender", "By gender", "gender", "Gender", figures.byGender), kinds, feedback],
             stamp: stamp, language: language)
     }
 }

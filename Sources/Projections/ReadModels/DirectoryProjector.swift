@@ -104,25 +104,22 @@ public struct DirectoryProjector: Projector {
         case let .engagementAgreed(agreed):
             try insert(db, "directory_engagement (position, engagement, step, expert, project, activity, kind, date, hours_hundredths, fee_cents, mode)",
                        [position, agreed.engagement, "agreed", agreed.expert, agreed.project, agreed.activity, agreed.kind, agreed.date,
-                        Self.hundredths(agreed.plannedHours), agreed.agreedFeeCents, agreed.mode.rawValue])
+                        hundredths(agreed.plannedHours), agreed.agreedFeeCents, agreed.mode.rawValue])
         case let .engagementCompleted(completed):
             try insert(db, "directory_engagement (position, engagement, step, date, hours_hundredths)",
-                       [position, completed.engagement, "completed", completed.date, Self.hundredths(completed.hours)])
+                       [position, completed.engagement, "completed", completed.date, hundredths(completed.hours)])
         case let .engagementCancelled(cancelled):
             try insert(db, "directory_engagement (position, engagement, step, date)", [position, cancelled.engagement, "cancelled", cancelled.date])
         case let .feePaid(fee):
             try insert(db, "directory_payment (position, engagement, kind, cents, date)", [position, fee.engagement, "fee", fee.amountCents, fee.date])
         case let .travelReimbursed(travel):
             try insert(db, "directory_payment (position, engagement, kind, cents, date, kilometres_hundredths, cents_per_km, ticket_cents, rate_reason)",
-                       [position, travel.engagement, "travel", travel.amountCents, travel.date, travel.kilometres.map(Self.hundredths),
+                       [position, travel.engagement, "travel", travel.amountCents, travel.date, travel.kilometres.map(hundredths),
                         travel.centsPerKm, travel.ticketCents, travel.rateReason])
         default:
             break
         }
     }
-
-    /// Hours to hundredths, as the schemas bound them (at most 24 h a day, two decimals shown).
-    static func hundredths(_ hours: Double) -> Int { Int((hours * 100).rounded()) }
 
     private func insert(_ db: Database, _ target: String, _ values: [(any DatabaseValueConvertible)?]) throws {
         let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")

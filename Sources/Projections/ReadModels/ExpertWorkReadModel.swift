@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 
 /// What the experience experts did and were paid, from the directory read model: the expert
@@ -219,15 +220,9 @@ public enum ExpertWorkReadModel {
 
     static func year(of day: String?) -> Int? { day.flatMap { Int($0.prefix(4)) } }
 
-    /// Days since 1970-01-01 of a YYYY-MM-DD day (proleptic Gregorian), nil if it is not one.
+    /// Days since 1970-01-01 of a YYYY-MM-DD day, nil if it is not a day of the calendar.
     public static func dayNumber(_ day: String) -> Int? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-        let (y, m, d) = (parts[1] <= 2 ? parts[0] - 1 : parts[0], parts[1], parts[2])
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        guard day.count == 10, let start = try? Timestamp(rfc3339: day + "T00:00:00Z") else { return nil }
+        return Int(start.microsecondsSinceEpoch / 86_400_000_000)
     }
 }

@@ -32,7 +32,7 @@ public struct StaffTimeProjector: Projector {
             try PreparedStatement(db, sql: "INSERT INTO staff_activity VALUES (?, ?, ?, ?, ?)")
                 .execute(event.position, event.stream, activity.project, activity.name, activity.workPackage)
         case let .staffTimeLogged(time):
-            let hours = DirectoryProjector.hundredths(time.hours)
+            let hours = hundredths(time.hours)
             try PreparedStatement(db, sql: "INSERT INTO staff_time VALUES (?, ?, ?, ?, ?, ?, ?, ?)").execute(
                 event.position, time.project, time.staffMember, time.activity, time.date, hours, time.hourlyCostCents,
                 ESRFigures.StaffTime.cents(hoursHundredths: hours, hourlyCostCents: time.hourlyCostCents))

@@ -27,11 +27,7 @@ public enum ESRReport {
             .init("selfFinancing", t("selfFinancing"), .percent(project.selfFinancingHundredths), for: .people),
             .init("selfFinancingPercent", t("selfFinancing"), .percent(project.selfFinancingHundredths), for: .machines),
         ]
-        if let threshold {
-            let sentence = t("suppressionValue").replacingOccurrences(of: "%d", with: String(threshold)) + t("withheldValue")
-            parameters.append(.init("suppressBelow", t("suppression"), .text(sentence), for: .people))
-            parameters.append(.init("suppressBelow", t("suppression"), .integer(threshold), for: .machines))
-        }
+        parameters += SmallCells(threshold: threshold).parameters(language, withheldTotals: true)
 
         // The period and the time since the start are separate tables, so that each fits an A4 page.
         let splitColumns = [Report.Column("total", t("total"), numeric: true)]
@@ -175,6 +171,16 @@ struct SmallCells {
     func count(_ value: Int) -> Report.Cell {
         guard let threshold, value > 0, value < threshold else { return .integer(value) }
         return .suppressed(below: threshold)
+    }
+
+    /// The parameters that say how small counts are hidden: a sentence for people (and what "x"
+    /// means, where totals are withheld), the threshold for machines.
+    func parameters(_ language: Report.Language, withheldTotals: Bool = false) -> [Report.Parameter] {
+        guard let threshold else { return [] }
+        let t = { (key: String) in ESRLabels.text(key, language) }
+        let sentence = t("suppressionValue").replacingOccurrences(of: "%d", with: String(threshold)) + (withheldTotals ? t("withheldValue") : "")
+        return [.init("suppressBelow", t("suppression"), .text(sentence), for: .people),
+                .init("suppressBelow", t("suppression"), .integer(threshold), for: .machines)]
     }
 
     func split(_ split: ESRFigures.Split, _ genders: [ESRFigures.Gender]) -> [Report.Cell] {

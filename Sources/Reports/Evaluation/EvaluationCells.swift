@@ -26,11 +26,5 @@ struct EvaluationCells {
         return .hundredths(twice >= 0 ? (twice + 1) / 2 : -((-twice + 1) / 2))
     }
 
-    /// The parameters that say how small counts are hidden, for people and for machines.
-    func suppressionParameters() -> [Report.Parameter] {
-        guard let threshold else { return [] }
-        let sentence = ESRLabels.text("suppressionValue", language).replacingOccurrences(of: "%d", with: String(threshold))
-        return [.init("suppressBelow", ESRLabels.text("suppression", language), .text(sentence), for: .people),
-                .init("suppressBelow", ESRLabels.text("suppression", language), .integer(threshold), for: .machines)]
-    }
+    func suppressionParameters() -> [Report.Parameter] { small.parameters(language) }
 }

@@ -30,7 +30,7 @@ public enum FITReport {
             key: "summary", title: t("Group"),
             columns: [
                 .init("rated", t("Rated"), numeric: true), .init("two_or_more", t("Two or more ratings"), numeric: true),
-                .init("improved", Labels.text("Improved", language), numeric: true),
+                .init("improved", t("Improved"), numeric: true),
                 .init("no_reliable_change", t("No reliable change"), numeric: true),
                 .init("deteriorated", t("Deteriorated"), numeric: true),
                 .init("below_cut_off_at_first", t("Below cut-off at first"), numeric: true),

@@ -32,6 +32,12 @@ struct ReplayOptions: ParsableArguments {
 
     var isReplay: Bool { asOf != nil || atPosition != nil }
 
+    /// The day a list or report is judged on (what is open, the year by default): today, or the
+    /// day of an as-of replay.
+    func day() throws -> String {
+        String((try moment() ?? Timestamp.now()).occurredAtText.prefix(10))
+    }
+
     /// The as-of moment; a bare date stands for the last microsecond of that day (UTC), and today
     /// for now: nothing later can have been recorded yet.
     func moment() throws -> Timestamp? {

@@ -179,5 +179,4 @@ public struct FunderProjector: Projector {
     /// A decimal the schema gives with at most two decimals (hours, percents) as an exact integer.
     /// Hours as hundredths. The schemas bound every such value; one recorded before the bounds,
     /// beyond any integer, is kept as the largest, so that the sums fail with a clear error.
-    private func hundredths(_ value: Double) -> Int { Int(exactly: (value * 100).rounded()) ?? Int.max }
 }

@@ -26,7 +26,7 @@ struct DirectoryLists {
     init(_ options: ReportOptions) throws {
         prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory", "sessions"],
                                                   verifyingChain: options.verify)
-        today = String((try options.replay.moment() ?? Timestamp.now()).occurredAtText.prefix(10))
+        today = try options.replay.day()
     }
 
     func read<T>(_ query: (Database) throws -> T) throws -> T {

@@ -3,11 +3,6 @@ import EventStore
 import Projections
 import Reports
 
-/// The day a report of experts' work is judged on: today, or the day of an as-of replay.
-private func reportDay(_ options: ReportOptions) throws -> String {
-    String((try options.replay.moment() ?? Timestamp.now()).occurredAtText.prefix(10))
-}
-
 struct ExpertBankReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "experts",
@@ -19,7 +14,7 @@ struct ExpertBankReportCommand: ParsableCommand {
 
     func run() throws {
         let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory"], verifyingChain: options.verify)
-        let year = try self.year ?? Int(reportDay(options).prefix(4)) ?? 0
+        let year = try self.year ?? Int(options.replay.day().prefix(4)) ?? 0
         let work = try prepared.readModels.read { try ExpertWorkReadModel.load(project: project, in: $0) }
         try options.write(ExpertBankReport.make(ExpertWorkReadModel.bank(work, year: year), year: year, project: project,
                                                 language: options.lang, stamp: prepared.stamp))
@@ -55,7 +50,7 @@ struct FeesReportCommand: ParsableCommand {
 
     func run() throws {
         let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory"], verifyingChain: true)
-        let day = try on ?? reportDay(options)
+        let day = try on ?? options.replay.day()
         let work = try prepared.readModels.read { try ExpertWorkReadModel.load(project: project, expert: expert, in: $0) }
         let years = ExpertWorkReadModel.fees(work, year: year)
         let open = ExpertWorkReadModel.openItems(work, on: day)
