@@ -1,7 +1,7 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
-// Layers (docs/architecture.md): tuki → Reports → Projections → Ledger → EventStore. Arrows point down only.
+// Layers (docs/architecture.md): tuki → Server → Reports → Projections → Ledger → EventStore. Arrows point down only.
 let package = Package(
     name: "Tuki",
     platforms: [.macOS(.v14)],
@@ -17,6 +17,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // The server. Hummingbird's default trait ConfigurationSupport would build swift-configuration,
+        // which Tuki does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // Named only for NIOPosix's thread pool, where the server runs bcrypt; Hummingbird builds it anyway.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -33,6 +40,17 @@ let package = Package(
             dependencies: ["EventStore", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "Reports", dependencies: ["EventStore", "Projections"]),
+        .target(
+            name: "Server",
+            dependencies: [
+                "EventStore", "Ledger", "Projections", "Reports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "tuki",
             dependencies: [
@@ -40,6 +58,7 @@ let package = Package(
                 "Ledger",
                 "Projections",
                 "Reports",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +101,10 @@ let package = Package(
                 "tuki-generate",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["EventStore", "Ledger", "Server"]
         ),
         // The repository itself: the README's commands, CI, and no reference outside the repository.
         .testTarget(name: "RepositoryTests"),

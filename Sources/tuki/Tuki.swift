@@ -5,7 +5,7 @@ import Foundation
 /// from the type's name, through the runtime's type-name printing, several times per command on
 /// every start (18 M instructions, about 5 ms, of each `tuki` run).
 @main
-struct Tuki: ParsableCommand {
+struct Tuki: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tuki",
         abstract: "An append-only, hash-chained records ledger for child-welfare peer-support programmes.",
@@ -20,16 +20,20 @@ struct Tuki: ParsableCommand {
             Attendance.self, ExpertCommand.self, EngagementCommand.self, Pay.self, StaffCommand.self, CostCommand.self,
             ConsentCommand.self, FeedbackCommand.self, FITCommand.self, BIKVACommand.self, SurveyCommand.self, VoidCommand.self,
             ListCommand.self, RosterCommand.self, ProjectionsCommand.self, ReportCommand.self,
-            Reveal.self, AccessLog.self, Erase.self, Demo.self,
+            Reveal.self, AccessLog.self, Erase.self, UserCommand.self, Serve.self, Demo.self,
         ]
     )
 
     /// Replaces ArgumentParser's `main()` so that every failure leaves with Tuki's documented exit
     /// code and one plain sentence on stderr, never a stack trace.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let failure = Failure(error)
             if let message = failure.message {

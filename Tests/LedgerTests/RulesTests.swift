@@ -35,6 +35,7 @@ import Testing
             ("bikva-k", "bikva.stage-recorded", #"{"evaluation":"k","project":"project-kokooma","stage":1,"date":"2026-03-01","groupSize":6,"themes":[{"theme":"Waiting","said":"Queues are long"}]}"#),
             ("bikva-k", "bikva.stage-recorded", #"{"evaluation":"k","project":"project-kokooma","stage":2,"date":"2026-03-20","groupSize":8,"themes":[{"theme":"Waiting","response":"We see it","agreedChange":"A text message on the queue"},{"theme":"Rooms","response":"Too small"}]}"#),
             ("survey-s", "survey.answered", #"{"survey":"s","project":"project-kokooma","wave":"baseline","respondentGroup":"staff","date":"2026-02-16","scale":{"min":1,"max":5},"answers":[{"item":"q1","score":3}]}"#),
+            ("user-ohjaaja", "user.role-granted", #"{"user":"ohjaaja","role":"facilitator","activities":["activity-tahka"]}"#),
         ]
         for (stream, type, data) in history {
             let fact = try fact(stream, type, data)
@@ -136,6 +137,13 @@ import Testing
         ("a survey answer on its scale", "survey-s", "survey.answered", #"{"survey":"s","project":"project-kokooma","wave":"final","respondentGroup":"management","date":"2026-10-01","scale":{"min":1,"max":5},"answers":[{"item":"q1","score":5},{"item":"q2","score":1}]}"#, nil),
         ("a survey score off the scale", "survey-t", "survey.answered", #"{"survey":"t","project":"project-kokooma","wave":"final","respondentGroup":"staff","date":"2026-10-01","scale":{"min":1,"max":5},"answers":[{"item":"q1","score":6}]}"#, "survey.score-on-scale"),
         ("a survey item scored twice", "survey-t", "survey.answered", #"{"survey":"t","project":"project-kokooma","wave":"final","respondentGroup":"staff","date":"2026-10-01","scale":{"min":1,"max":5},"answers":[{"item":"q1","score":2},{"item":"q1","score":3}]}"#, "survey.item-once"),
+        ("a facilitator of a created activity", "user-uusi", "user.role-granted", #"{"user":"uusi","role":"facilitator","activities":["activity-tahka"]}"#, nil),
+        ("a coordinator", "user-koordinaattori", "user.role-granted", #"{"user":"koordinaattori","role":"coordinator"}"#, nil),
+        ("a facilitator of nothing", "user-uusi", "user.role-granted", #"{"user":"uusi","role":"facilitator"}"#, "user.facilitator-has-activities"),
+        ("an auditor with activities", "user-uusi", "user.role-granted", #"{"user":"uusi","role":"auditor","activities":["activity-tahka"]}"#, "user.facilitator-has-activities"),
+        ("a facilitator of an activity never created", "user-uusi", "user.role-granted", #"{"user":"uusi","role":"facilitator","activities":["activity-none"]}"#, "reference.activity-exists"),
+        ("revoking a role held", "user-ohjaaja", "user.role-revoked", #"{"user":"ohjaaja","role":"facilitator"}"#, nil),
+        ("revoking a role never granted", "user-ohjaaja", "user.role-revoked", #"{"user":"ohjaaja","role":"coordinator"}"#, "user.revokes-a-granted-role"),
         ("a survey answer on another scale", "survey-s", "survey.answered", #"{"survey":"s","project":"project-kokooma","wave":"final","respondentGroup":"staff","date":"2026-10-01","scale":{"min":0,"max":10},"answers":[{"item":"q1","score":7}]}"#, "survey.one-scale"),
         ("a survey answer of an unknown project", "survey-t", "survey.answered", #"{"survey":"t","project":"project-none","wave":"final","respondentGroup":"staff","date":"2026-10-01","scale":{"min":1,"max":5},"answers":[{"item":"q1","score":2}]}"#, "reference.project-exists"),
         ("staff time in the period", "project-kokooma", "staff.time-logged", #"{"staffMember":"staff-a","project":"project-kokooma","date":"2026-02-03","hours":7.5,"hourlyCostCents":3250}"#, nil),

@@ -9,7 +9,7 @@ import Testing
 
     @Test func everyTypeInTheCatalogueHasAnExampleAndEveryExampleAType() {
         #expect(Set(catalogue.types) == Set(Examples.data.keys))
-        #expect(catalogue.types.count == 29)
+        #expect(catalogue.types.count == 31)
     }
 
     @Test(arguments: Examples.data.keys.sorted())
@@ -150,6 +150,8 @@ import Testing
         case let .surveyAnswered(p): return try encoder.encode(p)
         case let .staffTimeLogged(p): return try encoder.encode(p)
         case let .costIncurred(p): return try encoder.encode(p)
+        case let .userRoleGranted(p): return try encoder.encode(p)
+        case let .userRoleRevoked(p): return try encoder.encode(p)
         case let .entryVoided(p): return try encoder.encode(p)
         case let .accessLogged(p): return try encoder.encode(p)
         case let .subjectErased(p): return try encoder.encode(p)

@@ -31,6 +31,8 @@ enum Examples {
         "bikva.change-followed-up": #"{"evaluation":"kokooma-2026","stage":2,"theme":"Meetings start late","status":"partly","date":"2026-06-01","note":"Reminders sent in Forssa"}"#,
         "survey.answered": #"{"survey":"staff-2026","project":"project-kokooma","wave":"baseline","respondentGroup":"staff","date":"2026-02-16","scale":{"min":1,"max":5},"answers":[{"item":"I can refer a family to a peer group","score":4},{"item":"Clients' views shape our work","score":3}]}"#,
         "staff.time-logged": #"{"staffMember":"staff-anna","project":"project-kokooma","activity":"activity-tahka","date":"2026-02-03","hours":7.5,"hourlyCostCents":3250}"#,
+        "user.role-granted": #"{"user":"ohjaaja-tre-1","role":"facilitator","activities":["activity-tahka"]}"#,
+        "user.role-revoked": #"{"user":"ohjaaja-tre-1","role":"facilitator","reason":"moved to another project"}"#,
         "cost.incurred": #"{"project":"project-kokooma","activity":"activity-tahka","date":"2026-02-03","category":"catering","amountCents":8450,"description":"Evening snack"}"#,
         "entry.voided": #"{"eventId":"0b6f6c1e-5d2a-4f3b-9a1c-2e4d6f8a0b1c","reason":"recorded twice"}"#,
         "access.logged": #"{"subject":"p-7k2m","actor":"coordinator","purpose":"camp contact list","valuesOpened":1}"#,

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Copies Schemas/ into Sources/Ledger/Catalogue/EmbeddedSchemas.swift, so that the `tuki` binary
-validates against exactly the files other systems read, and Rates/ into
-Sources/Ledger/Rates/EmbeddedRates.swift, so that it pays by exactly the published rates. Run it after changing a schema; a test
+validates against exactly the files other systems read; Rates/ into
+Sources/Ledger/Rates/EmbeddedRates.swift, so that it pays by exactly the published rates; and
+Schemas/openapi.json into Sources/Server/EmbeddedOpenAPI.swift, so that the server describes its API
+by exactly the committed document. Run it after changing a schema; a test
 (SchemaTests) fails while the two differ.
 
   python3 Tools/schema-check/embed.py
@@ -24,10 +26,13 @@ def embed(out, enum, source, checked_by, comment, files):
     ]
     for name, path in files:
         text = path.read_text(encoding="utf-8")
-        assert '"#' not in text, f"{path} contains a raw-string delimiter"
-        lines.append(f'        "{name}": #"""')
+        # A raw string's delimiter: as many # as it takes to appear nowhere in the text.
+        hashes = "#"
+        while '"' + hashes in text:
+            hashes += "#"
+        lines.append(f'        "{name}": {hashes}"""')
         lines.extend(text.rstrip("\n").split("\n"))
-        lines.append('"""#,')
+        lines.append(f'"""{hashes},')
     lines += ["    ]", "}", ""]
     out.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {out.relative_to(root)}")
@@ -41,3 +46,6 @@ embed(root / "Sources" / "Ledger" / "Catalogue" / "EmbeddedSchemas.swift", "Embe
 # The rates tables (Rates/): data with a validity period, never constants in code.
 embed(root / "Sources" / "Ledger" / "Rates" / "EmbeddedRates.swift", "EmbeddedRates", "Rates/", "LedgerTests",
       "File name under Rates/ → the file's text.", [(p.name, p) for p in sorted((root / "Rates").glob("*.csv"))])
+# The API's description, served by `tuki serve` at /api/v1/openapi.json.
+embed(root / "Sources" / "Server" / "EmbeddedOpenAPI.swift", "EmbeddedOpenAPI", "Schemas/openapi.json", "ServerTests",
+      "The OpenAPI document's text.", [("openapi.json", schemas / "openapi.json")])

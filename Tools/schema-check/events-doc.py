@@ -23,6 +23,7 @@ GROUPS = [
     ("Feedback and evaluation", ["feedback.fit-recorded", "feedback.given", "bikva.stage-recorded", "bikva.wording-approved",
                                  "bikva.change-followed-up", "survey.answered"]),
     ("Staff time and costs", ["staff.time-logged", "cost.incurred"]),
+    ("Users of the server", ["user.role-granted", "user.role-revoked"]),
     ("Corrections and personal data", ["entry.voided", "access.logged", "subject.erased"]),
 ]
 
@@ -37,7 +38,7 @@ RULES = {
     "survey.score-on-scale": "Every score of a survey answer lies on its scale (min to max), and the scale's min is below its max.",
     "survey.item-once": "A survey answer scores each item at most once.",
     "survey.one-scale": "Every answer to one survey uses the same scale.",
-    "reference.activity-exists": "Sessions, enrolments, attendance and feedback belong to a created activity.",
+    "reference.activity-exists": "Sessions, enrolments, attendance, feedback and a facilitator's role belong to a created activity.",
     "reference.participant-exists": "Consent, enrolment, attendance, expert registration, FIT and named feedback refer to a registered participant.",
     "reference.engagement-exists": "Completion, cancellation, fees and travel refer to an agreed engagement.",
     "date.inside-project-period": "Sessions, enrolments, engagements, BIKVA stages, staff time and costs are dated inside the project's start and end dates.",
@@ -70,6 +71,8 @@ RULES = {
     "void.on-the-voided-stream": "entry.voided stands on the stream of the event it voids.",
     "void.not-a-system-record": "A reading of personal data (access.logged) or an erasure (subject.erased) cannot be voided.",
     "type.written-by-the-system": "access.logged and subject.erased are recorded only by the system (tuki reveal, tuki erase), never through tuki append or tuki import.",
+    "user.facilitator-has-activities": "A facilitator's role names the activities they run (each a created activity); the other roles name none.",
+    "user.revokes-a-granted-role": "user.role-revoked takes back a role the user holds.",
     "stream.written-by-the-system": "A subject's access log (the stream subject-<id>) is written only by the system.",
 }
 
@@ -101,6 +104,8 @@ COMMANDS = {
     "survey.answered": ("tuki survey answer SURVEY, tuki survey import FILE", "`survey-<survey>`"),
     "staff.time-logged": ("tuki staff log-time", "the project's"),
     "cost.incurred": ("tuki cost add", "the project's"),
+    "user.role-granted": ("tuki user add NAME --role R, tuki user grant NAME --role R", "`user-<name>`"),
+    "user.role-revoked": ("tuki user revoke NAME --role R", "`user-<name>`"),
     "entry.voided": ("tuki void EVENT-ID", "the voided event's"),
     "access.logged": ("only the system: tuki reveal, tuki list … --names, tuki roster", "`subject-<subject>`"),
     "subject.erased": ("only the system: tuki erase", "`subject-<subject>`"),

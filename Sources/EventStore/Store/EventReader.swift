@@ -23,6 +23,15 @@ public struct EventReader {
             arguments: [position]))
     }
 
+    /// The latest `limit` events of one type, newest first (an auditor's page of recent readings).
+    public func latestEvents(ofType type: String, limit: Int) throws -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        try EventCursor(rows: try Row.fetchCursor(
+            db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE type = ? ORDER BY position DESC LIMIT ?",
+            arguments: [type, limit])).forEach { events.append($0) }
+        return events
+    }
+
     /// The events after `position` up to and including `last`, in position order, only of `types`
     /// (all types when `types` is nil): what a projector catching up reads.
     public func events(after position: Int64, through last: Int64, types: [String]?) throws -> EventCursor {

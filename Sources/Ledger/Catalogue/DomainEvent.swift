@@ -26,6 +26,8 @@ public enum DomainEvent: Sendable, Equatable {
     case surveyAnswered(SurveyAnswered)
     case staffTimeLogged(StaffTimeLogged)
     case costIncurred(CostIncurred)
+    case userRoleGranted(UserRoleGranted)
+    case userRoleRevoked(UserRoleRevoked)
     case entryVoided(EntryVoided)
     case accessLogged(AccessLogged)
     case subjectErased(SubjectErased)

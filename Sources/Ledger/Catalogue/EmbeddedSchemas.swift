@@ -1826,6 +1826,81 @@ enum EmbeddedSchemas {
   ]
 }
 """#,
+        "events/user.role-granted.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:user.role-granted:1",
+  "title": "user.role-granted, data (version 1)",
+  "description": "Someone (meta.actor) gives a user of the server a role (stream: user-<user>). A facilitator's grant names the activities they run; a later grant adds to them.",
+  "type": "object",
+  "required": [
+    "user",
+    "role"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "user": {
+      "type": "string",
+      "pattern": "^[a-z][a-z0-9._-]{1,39}$",
+      "description": "The user's sign-in name: a work handle such as ohjaaja-tre-1, never a client's name."
+    },
+    "role": {
+      "enum": [
+        "coordinator",
+        "facilitator",
+        "auditor",
+        "analyst"
+      ]
+    },
+    "activities": {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 500,
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "pattern": "^activity-[a-z0-9][a-z0-9-]{0,126}$"
+      },
+      "description": "The activities' streams: a facilitator's only (rule user.facilitator-has-activities)."
+    }
+  }
+}
+"""#,
+        "events/user.role-revoked.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:user.role-revoked:1",
+  "title": "user.role-revoked, data (version 1)",
+  "description": "Someone (meta.actor) takes a role back from a user, with every activity it covered (stream: user-<user>).",
+  "type": "object",
+  "required": [
+    "user",
+    "role"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "user": {
+      "type": "string",
+      "pattern": "^[a-z][a-z0-9._-]{1,39}$",
+      "description": "The user's sign-in name."
+    },
+    "role": {
+      "enum": [
+        "coordinator",
+        "facilitator",
+        "auditor",
+        "analyst"
+      ]
+    },
+    "reason": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500,
+      "description": "Why, in words naming no one (it stands in clear)."
+    }
+  }
+}
+"""#,
         "sealed-value.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -138,6 +138,8 @@ public final class EventCatalogue: Sendable {
         "survey.answered": { .surveyAnswered(try $0.decode(SurveyAnswered.self, from: $1)) },
         "staff.time-logged": { .staffTimeLogged(try $0.decode(StaffTimeLogged.self, from: $1)) },
         "cost.incurred": { .costIncurred(try $0.decode(CostIncurred.self, from: $1)) },
+        "user.role-granted": { .userRoleGranted(try $0.decode(UserRoleGranted.self, from: $1)) },
+        "user.role-revoked": { .userRoleRevoked(try $0.decode(UserRoleRevoked.self, from: $1)) },
         "entry.voided": { .entryVoided(try $0.decode(EntryVoided.self, from: $1)) },
         "access.logged": { .accessLogged(try $0.decode(AccessLogged.self, from: $1)) },
         "subject.erased": { .subjectErased(try $0.decode(SubjectErased.self, from: $1)) },

@@ -33,6 +33,11 @@ extension ProgrammeState {
             })
         case let .survey(id):
             return surveys[id].map { .array([.number(String($0.min)), .number(String($0.max))]) }
+        case let .user(name):
+            guard let roles = users[name] else { return nil }
+            return .array(roles.keys.sorted().compactMap { role in
+                roles[role].map { .array([.string(role.rawValue), .array($0.sorted().map(JSONValue.string))]) }
+            })
         case let .voided(eventId):
             return voided.contains(eventId) ? .bool(true) : nil
         }
@@ -97,6 +102,16 @@ extension ProgrammeState {
                 return
             }
             surveys[id] = Scale(min: Int(min), max: Int(max))
+        case let .user(name):
+            var roles: [UserRole: Set<String>] = [:]
+            if case let .array(items)? = value {
+                for item in items {
+                    guard case let .array(fields) = item, fields.count == 2, let role = fields[0].stringValue.flatMap(UserRole.init(rawValue:)),
+                          case let .array(activities) = fields[1] else { continue }
+                    roles[role] = Set(activities.compactMap(\.stringValue))
+                }
+            }
+            users[name] = roles.isEmpty ? nil : roles
         case let .voided(eventId):
             if value == .bool(true) { voided.insert(eventId) } else { voided.remove(eventId) }
         }
@@ -113,7 +128,7 @@ extension ProgrammeState {
             keys += activities.keys.map { .enrolments(participant: participant, activity: $0) }
         }
         keys += experts.map { .expert($0) } + engagements.keys.map { .engagement($0) } + voided.map { .voided(eventId: $0) }
-        keys += evaluations.keys.map { .evaluation($0) } + surveys.keys.map { .survey($0) }
+        keys += evaluations.keys.map { .evaluation($0) } + surveys.keys.map { .survey($0) } + users.keys.map { .user($0) }
         return keys
     }
 }

@@ -58,6 +58,8 @@ public struct ProgrammeState: Sendable, Equatable {
     var evaluations: [String: [Int: BIKVAStage]] = [:]
     /// survey id → the scale of its answers
     var surveys: [String: Scale] = [:]
+    /// user name → role → the activities it covers (a facilitator's; empty for the other roles)
+    var users: [String: [UserRole: Set<String>]] = [:]
     /// Ids of the events voided so far.
     var voided: Set<String> = []
 
@@ -119,6 +121,11 @@ public struct ProgrammeState: Sendable, Equatable {
             evaluations[stage.evaluation, default: [:]][stage.stage] = BIKVAStage(date: stage.date, agreedChanges: Set(changes))
         case let .surveyAnswered(answer):
             if surveys[answer.survey] == nil { surveys[answer.survey] = Scale(min: answer.scale.min, max: answer.scale.max) }
+        case let .userRoleGranted(grant):
+            users[grant.user, default: [:]][grant.role, default: []].formUnion(grant.activities ?? [])
+        case let .userRoleRevoked(revocation):
+            users[revocation.user]?[revocation.role] = nil
+            if users[revocation.user]?.isEmpty == true { users[revocation.user] = nil }
         case let .entryVoided(void):
             voided.insert(void.eventId)
         default:
@@ -142,4 +149,9 @@ public struct ProgrammeState: Sendable, Equatable {
         list[list.count - 1] = enrolment
         enrolments[participant]?[activity] = list
     }
+}
+
+extension ProgrammeState {
+    /// The roles the user holds, each with the activities it covers (for the server's access checks).
+    public func roles(of user: String) -> [UserRole: Set<String>] { users[user] ?? [:] }
 }

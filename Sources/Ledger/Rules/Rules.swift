@@ -48,7 +48,7 @@ public enum Rules {
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
         "reference.project-exists", "stream.written-by-the-system", "survey.item-once", "survey.one-scale", "survey.score-on-scale", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
         "travel.in-person-only", "travel.needs-completed-engagement", "travel.reimbursed-once", "type.written-by-the-system",
-        "void.event-exists", "void.not-a-system-record", "void.not-a-void", "void.on-the-voided-stream", "void.once",
+        "user.facilitator-has-activities", "user.revokes-a-granted-role", "void.event-exists", "void.not-a-system-record", "void.not-a-void", "void.on-the-voided-stream", "void.once",
     ]
 
     /// Event types that record what the system itself did: `tuki reveal` and `tuki erase` write
@@ -272,6 +272,17 @@ public enum Rules {
         case .projectRegistered(let project):
             guard project.startDate <= project.endDate else {
                 throw RuleViolation(rule: "project.period", field: "endDate", reason: "is before the start date")
+            }
+        case let .userRoleGranted(grant):
+            let activities = grant.activities ?? []
+            guard (grant.role == .facilitator) == !activities.isEmpty else {
+                throw RuleViolation(rule: "user.facilitator-has-activities", field: "activities",
+                                    reason: grant.role == .facilitator ? "is missing: a facilitator runs named activities" : "goes only with the facilitator role")
+            }
+            for activity in activities { try requireActivity(activity, state) }
+        case let .userRoleRevoked(revocation):
+            guard state.users[revocation.user]?[revocation.role] != nil else {
+                throw RuleViolation(rule: "user.revokes-a-granted-role", field: "role", reason: "is not a role the user holds")
             }
         case .accessLogged, .subjectErased:
             throw RuleViolation(rule: "type.written-by-the-system", path: "type", reason: "is recorded only by the system (tuki reveal, tuki erase)")

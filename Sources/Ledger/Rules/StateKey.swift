@@ -21,6 +21,8 @@ public enum StateKey: Hashable, Sendable {
     case evaluation(String)
     /// survey id → the scale of its answers
     case survey(String)
+    /// user name → the roles granted, each with its activities (a facilitator's)
+    case user(String)
     /// event id → voided
     case voided(eventId: String)
 
@@ -36,6 +38,7 @@ public enum StateKey: Hashable, Sendable {
         case let .engagement(id): ["engagement", id]
         case let .evaluation(id): ["evaluation", id]
         case let .survey(id): ["survey", id]
+        case let .user(name): ["user", name]
         case let .voided(eventId): ["voided", eventId]
         }
         var bytes: [UInt8] = [UInt8(ascii: "[")]
@@ -62,6 +65,7 @@ public enum StateKey: Hashable, Sendable {
         case ("engagement", 2): self = .engagement(parts[1])
         case ("evaluation", 2): self = .evaluation(parts[1])
         case ("survey", 2): self = .survey(parts[1])
+        case ("user", 2): self = .user(parts[1])
         case ("voided", 2): self = .voided(eventId: parts[1])
         default: return nil
         }
@@ -86,6 +90,8 @@ public enum StateKey: Hashable, Sendable {
         case let .entryVoided(void): .voided(eventId: void.eventId)
         case let .bikvaStageRecorded(stage): .evaluation(stage.evaluation)
         case let .surveyAnswered(answer): .survey(answer.survey)
+        case let .userRoleGranted(grant): .user(grant.user)
+        case let .userRoleRevoked(revocation): .user(revocation.user)
         case .sessionScheduled, .sessionCancelled, .consentRecorded, .attendanceRecorded, .fitRecorded, .feedbackGiven,
              .bikvaWordingApproved, .bikvaChangeFollowedUp, .expertStatusChanged, .staffTimeLogged, .costIncurred, .accessLogged, .subjectErased:
             nil
@@ -137,6 +143,10 @@ public enum StateKey: Hashable, Sendable {
             keys = [.project(time.project)] + (time.activity.map { [.activity($0)] } ?? [])
         case let .costIncurred(cost):
             keys = [.project(cost.project)] + (cost.activity.map { [.activity($0)] } ?? [])
+        case let .userRoleGranted(grant):
+            keys = (grant.activities ?? []).map { .activity($0) }
+        case .userRoleRevoked:
+            break
         case .projectRegistered, .participantRegistered, .engagementCompleted, .engagementCancelled, .feePaid,
              .travelReimbursed, .entryVoided, .accessLogged, .subjectErased:
             break

@@ -246,3 +246,17 @@ public enum SessionsReadModel {
         }).sorted { (order[$0.session] ?? 0, $0.participant) < (order[$1.session] ?? 0, $1.participant) }
     }
 }
+
+extension SessionsReadModel {
+    /// The latest attendance mark of each participant at one session: participant → present,
+    /// absent or excused (what an attendance sheet shows ticked).
+    public static func marks(activity: String, session: String, in db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT participant, status FROM sessions_attendance a
+            WHERE activity = ? AND session = ?
+              AND position = (SELECT max(position) FROM sessions_attendance b
+                              WHERE b.activity = a.activity AND b.session = a.session AND b.participant = a.participant)
+            """, arguments: [activity, session])
+        return Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { $1 })
+    }
+}

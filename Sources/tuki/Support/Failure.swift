@@ -3,6 +3,7 @@ import EventStore
 import GRDB
 import Ledger
 import Projections
+import Server
 
 /// Tuki's exit codes (README.md, "Exit codes").
 enum ExitStatus: Int32 {
@@ -50,6 +51,8 @@ struct Failure {
             case .undecodable, .totalBeyondRange: (message, code) = (error.description, .storage)
             default: (message, code) = (error.description, .usage)
             }
+        case let error as CredentialsError:
+            (message, code) = (error.description, .storage)
         case let error as EventValidationError:
             (message, code) = ("The event was refused: \(error.field) \(error.reason).", .refused)
         case let error as DatabaseError:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 import Reports
 
 /// Opens the names (and, for the payroll view, identity codes) sealed in participants'
@@ -16,7 +17,7 @@ enum SealedNames {
         var sealed: [SealedValue] = []
         try store.read { reader in
             for participant in Set(participants).sorted() {
-                if let value = try registration(of: participant, in: reader) { sealed.append(value) }
+                if let value = try StandingEvents.sealedRegistration(of: participant, in: reader) { sealed.append(value) }
             }
         }
         let opened = try ledger.personalData().open(sealed, actor: ledger.actorName, purpose: purpose)
@@ -44,12 +45,6 @@ enum SealedNames {
         }
     }
 
-    /// The sealed fields of the participant's latest registration that no void takes back.
-    private static func registration(of participant: String, in reader: EventReader) throws -> SealedValue? {
-        let registrations = try StandingEvents.read("participant-\(participant)", types: ["participant.registered"], in: reader)
-        guard let latest = registrations.standing.last else { return nil }
-        return try SealedValue.all(in: latest.data).first { $0.path == "personal" && $0.sealed.subject.text == participant }?.sealed
-    }
 }
 
 /// `--names --purpose TEXT`: what showing people's names takes.

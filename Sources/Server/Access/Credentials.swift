@@ -1,0 +1,108 @@
+import EventStore
+import Foundation
+import HummingbirdBcrypt
+
+/// The users' password hashes, in a file beside the ledger (`tuki.users.json` beside
+/// `tuki.sqlite`), never in the ledger: a hash is a secret, and the ledger is exported to
+/// auditors. Who holds which role is in the ledger (`user.role-granted`); this file says only
+/// how each user proves who they are.
+///
+/// The file is JSON, readable by its owner only (0600), and replaced whole on each change (a new
+/// file renamed over the old), so a reader never sees half of it. `tuki user add` writes it and a
+/// running server reads it at every sign-in, so a user added while the server runs can sign in.
+public struct Credentials: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        /// bcrypt, with its cost and salt inside.
+        public var passwordHash: String
+        /// A one-time password: it lets the user in only to choose their own.
+        public var mustChangePassword: Bool
+        public var changedAt: String
+    }
+
+    public var users: [String: Entry] = [:]
+
+    public init() {}
+
+    public static func defaultPath(forLedger ledgerPath: String) -> String {
+        companionPath(ofLedger: ledgerPath, suffix: ".users.json")
+    }
+
+    /// The file's users; none if there is no file yet.
+    public static func load(from path: String) throws -> Credentials {
+        guard FileManager.default.fileExists(atPath: path) else { return Credentials() }
+        do {
+            return try JSONDecoder().decode(Credentials.self, from: try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw CredentialsError.unreadable(path: path)
+        }
+    }
+
+    public func save(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let temporary = path + ".new"
+        try? FileManager.default.removeItem(atPath: temporary)
+        guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(self), attributes: [.posixPermissions: 0o600]),
+              rename(temporary, path) == 0
+        else { throw CredentialsError.unwritable(path: path) }
+    }
+
+    /// bcrypt's work factor: 12 unless `TUKI_BCRYPT_COST` says otherwise (the tests use the
+    /// minimum, 4, so that signing in many times stays quick).
+    public static var cost: UInt8 {
+        let asked = ProcessInfo.processInfo.environment["TUKI_BCRYPT_COST"].flatMap { UInt8($0) } ?? 12
+        return min(max(asked, 4), 31)
+    }
+
+    /// Sets a one-time password for the user and returns it: it works once, to choose their own.
+    public mutating func issueOneTimePassword(for user: String) -> String {
+        let password = Self.randomPassword()
+        users[user] = Entry(passwordHash: Bcrypt.hash(password, cost: Self.cost), mustChangePassword: true,
+                            changedAt: Timestamp.now().occurredAtText)
+        return password
+    }
+
+    public mutating func setPassword(_ password: String, for user: String) {
+        users[user] = Entry(passwordHash: Bcrypt.hash(password, cost: Self.cost), mustChangePassword: false,
+                            changedAt: Timestamp.now().occurredAtText)
+    }
+
+    /// The user's entry if `password` is theirs. Unknown users cost as much time as known ones,
+    /// so that timing does not tell which names exist.
+    public func verify(_ user: String, password: String) -> Entry? {
+        guard let entry = users[user] else {
+            _ = Bcrypt.verify(password, hash: Self.decoyHash)
+            return nil
+        }
+        return Bcrypt.verify(password, hash: entry.passwordHash) ? entry : nil
+    }
+
+    /// What a chosen password must be: long enough to resist guessing (NIST SP 800-63B asks for
+    /// at least 8; a ledger of children's data asks for more), and within bcrypt's 72 bytes.
+    public static func problem(withNewPassword password: String) -> String? {
+        if password.count < 12 { return "too short: at least 12 characters" }
+        if password.utf8.count > 72 { return "too long: at most 72 bytes" }
+        return nil
+    }
+
+    private static let decoyHash = Bcrypt.hash("decoy", cost: cost)
+
+    /// 16 characters from an alphabet without look-alikes (about 80 bits).
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+}
+
+public enum CredentialsError: Error, CustomStringConvertible {
+    case unreadable(path: String)
+    case unwritable(path: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path): "The users file \(path) could not be read as Tuki's users file."
+        case let .unwritable(path): "The users file \(path) could not be written."
+        }
+    }
+}

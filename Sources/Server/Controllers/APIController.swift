@@ -1,0 +1,198 @@
+import EventStore
+import Foundation
+import Hummingbird
+import Ledger
+import Reports
+
+/// `/api/v1`: the pages' actions for programs (a phone app, a script), described by
+/// Schemas/openapi.json. Requests carry `Authorization: Bearer <token>` from `POST /api/v1/tokens`;
+/// recording goes through the same validated path as the pages and the command line.
+struct APIController {
+    let ledger: LedgerService
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.get("/me", use: me)
+        group.get("/groups", use: groups)
+        group.get("/groups/:activity/sessions/:session/sheet", use: sheet)
+        group.post("/groups/:activity/sessions/:session/attendance", use: attendance)
+        group.get("/reports/esr", use: esr)
+        group.get("/audit/chain", use: chain)
+        group.get("/audit/export", use: export)
+    }
+
+    struct Me: Encodable {
+        let user: String
+        let roles: [String]
+        let activities: [String]
+    }
+
+    @Sendable func me(_ request: Request, context: SignedInContext) async throws -> Response {
+        try APIResponse.json(Me(user: context.user.name, roles: context.user.roles.keys.sorted().map(\.rawValue),
+                                activities: context.user.roles.values.flatMap { $0 }.sorted()))
+    }
+
+    struct GroupOut: Encodable {
+        struct SessionOut: Encodable {
+            let session, date, status: String
+            let durationMinutes: Int?
+            let present, absent, excused: Int
+        }
+        let activity, name, municipality: String
+        let enrolled: Int
+        let sessions: [SessionOut]
+    }
+
+    @Sendable func groups(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.groups)
+        let groups = try await ledger.groups(only: context.user.ownActivities, today: Day.today())
+        return try APIResponse.json(groups.map { group in
+            GroupOut(activity: group.activity, name: group.name, municipality: group.municipality, enrolled: group.enrolled,
+                     sessions: group.sessions.map { .init(session: $0.session, date: $0.date, status: $0.status, durationMinutes: $0.durationMinutes,
+                                                          present: $0.present, absent: $0.absent, excused: $0.excused) })
+        })
+    }
+
+    struct SheetOut: Encodable {
+        struct Person: Encodable {
+            let participant: String
+            let name: String?
+            let shownAs: String
+            let mark: String?
+        }
+        let activity, session, date, status: String
+        let people: [Person]
+    }
+
+    /// The attendance sheet with names: each name opened is an `access.logged` of this user.
+    @Sendable func sheet(_ request: Request, context: SignedInContext) async throws -> Response {
+        let activity = try context.parameters.require("activity")
+        let sessionID = try context.parameters.require("session")
+        try context.requireGroup(activity)
+        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID })
+        else { throw Refusal.notFound }
+        let people = try await ledger.sheet(activity: activity, session: sessionID, day: session.date, actor: context.user.name,
+                                            purpose: "attendance sheet through the API")
+        return try APIResponse.json(SheetOut(activity: activity, session: sessionID, date: session.date, status: session.status,
+                                             people: people.map { person in
+            let shownAs: String = switch person.name {
+            case .name: "name"
+            case .alias: "alias"
+            case .erased: "erased"
+            case .noKey: "no-key"
+            case .none: "none"
+            }
+            return .init(participant: person.participant, name: person.name.text, shownAs: shownAs, mark: person.mark)
+        }))
+    }
+
+    struct AttendanceIn: Decodable {
+        struct Mark: Decodable {
+            let participant: String
+            let status: String
+        }
+        struct Held: Decodable {
+            let durationMinutes: Int
+            let location: String
+            let format: String?
+            let headcount: Int?
+        }
+        let marks: [Mark]
+        let held: Held?
+    }
+
+    struct Recorded: Encodable {
+        let recorded: Int
+        let eventIds: [String]
+    }
+
+    /// Records the marks (and, with `held`, the session as held first) in one batch.
+    @Sendable func attendance(_ request: Request, context: SignedInContext) async throws -> Response {
+        let activity = try context.parameters.require("activity")
+        let sessionID = try context.parameters.require("session")
+        try context.requireGroup(activity)
+        let input: AttendanceIn
+        do {
+            input = try await request.decode(as: AttendanceIn.self, context: context)
+        } catch {
+            throw Refusal.badForm
+        }
+        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID })
+        else { throw Refusal.notFound }
+        var drafts: [LedgerService.Draft] = []
+        if let held = input.held {
+            drafts.append(.init(stream: activity, type: "session.held", data: JSONObject.make([
+                ("session", .string(sessionID)), ("date", .string(session.date)), ("durationMinutes", .number(String(held.durationMinutes))),
+                ("location", .string(held.location)), ("format", .string(held.format ?? "in-person")),
+                ("headcount", held.headcount.map { .number(String($0)) }),
+            ]), day: session.date))
+        }
+        for mark in input.marks {
+            drafts.append(.init(stream: activity, type: "attendance.recorded", data: JSONObject.make([
+                ("session", .string(sessionID)), ("participant", .string(mark.participant)), ("status", .string(mark.status)),
+            ]), day: session.date))
+        }
+        guard !drafts.isEmpty else { throw Refusal.badForm }
+        let ids = try await ledger.record(drafts, actor: context.user.name)
+        return try APIResponse.json(Recorded(recorded: ids.count, eventIds: ids), status: .created)
+    }
+
+    /// The ESR+ report as JSON (the same document as `tuki report esr --format json`).
+    @Sendable func esr(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.reports, .aggregateReports)
+        let query = request.uri.queryParameters
+        guard let project = query.get("project"), let from = query.get("from"), let to = query.get("to"),
+              Day.isDay(from), Day.isDay(to), from <= to
+        else { throw Refusal.badForm }
+        let suppress = context.user.may(.reports) ? nil : CoordinatorController.analystSuppressBelow
+        guard let report = try await ledger.esrReport(project: project, from: from, to: to, language: .en, suppressBelow: suppress)
+        else { throw Refusal.notFound }
+        return Response(status: .ok, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(string: ReportFormat.json.render(report))))
+    }
+
+    struct Chain: Encodable {
+        let intact: Bool
+        let events: Int64
+        let headPosition: Int64
+        let headHash: String
+        let brokenAt: Int64?
+        let problem: String?
+    }
+
+    @Sendable func chain(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.audit)
+        let head = try await ledger.head()
+        switch try await ledger.verify() {
+        case let .intact(count, head):
+            return try APIResponse.json(Chain(intact: true, events: count, headPosition: head.position, headHash: head.hash, brokenAt: nil, problem: nil))
+        case let .broken(position, problem):
+            return try APIResponse.json(Chain(intact: false, events: head.position, headPosition: head.position, headHash: head.hash,
+                                              brokenAt: position, problem: problem))
+        }
+    }
+
+    @Sendable func export(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.audit)
+        return AuditController.exportResponse(ledger)
+    }
+}
+
+enum APIResponse {
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(status: status, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    struct Failure: Encodable { let error: String }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        (try? json(Failure(error: message), status: status)) ?? Response(status: status)
+    }
+}
+
+/// Schemas/openapi.json, as embedded in the binary.
+enum OpenAPIDocument {
+    static var json: String { EmbeddedOpenAPI.files["openapi.json"] ?? "{}" }
+}

@@ -1,0 +1,53 @@
+import EventStore
+import Hummingbird
+
+/// The auditor's page: is the chain intact, where is its head, the whole ledger to download, and
+/// the latest readings of personal data. Read-only, and no names: subjects appear by their ids.
+struct AuditController {
+    let ledger: LedgerService
+    let pages: Pages
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.get("/audit", use: page)
+        group.get("/audit/export", use: export)
+    }
+
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.audit)
+        let verification = try await ledger.verify()
+        let head = try await ledger.head()
+        let readings = try await ledger.readings(limit: 50)
+        let (chainClass, chainText, events): (String, String, Int64) = switch verification {
+        case let .intact(count, _): ("intact", PageText.text(.chainIntact, context.language), count)
+        case let .broken(position, problem): ("broken", "\(PageText.text(.chainBroken, context.language)): \(position) (\(problem))", head.position)
+        }
+        return pages.render("audit", title: .audit, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+                            values: ["chainClass": chainClass, "chainText": chainText, "events": events, "position": head.position,
+                                     "hash": head.hash,
+                                     "readings": readings.map { ["at": $0.at, "subject": $0.subject, "actor": $0.actor, "purpose": $0.purpose] }])
+    }
+
+    /// The ledger as `tuki export` writes it (JSONL envelopes), streamed in pages so that a county's
+    /// million events never sit in memory at once.
+    @Sendable func export(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.audit)
+        return Self.exportResponse(ledger)
+    }
+
+    static func exportResponse(_ ledger: LedgerService) -> Response {
+        let body = ResponseBody { writer in
+            var position: Int64 = 1
+            while true {
+                let lines = try await ledger.exportLines(from: position, limit: 5_000)
+                if lines.isEmpty { break }
+                try await writer.write(ByteBuffer(string: lines.joined(separator: "\n") + "\n"))
+                position += Int64(lines.count)
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [
+            .contentType: "application/x-ndjson",
+            .contentDisposition: "attachment; filename=\"tuki-export.jsonl\"",
+        ], body: body)
+    }
+}

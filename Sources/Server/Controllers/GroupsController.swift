@@ -1,0 +1,168 @@
+import EventStore
+import Foundation
+import Hummingbird
+import Ledger
+import Projections
+
+/// A facilitator's pages: their groups, a group's sessions and roster, and the attendance sheet
+/// on which a session is marked held and each person present, absent or excused. A coordinator
+/// sees every group; nobody else sees any.
+struct GroupsController {
+    let ledger: LedgerService
+    let pages: Pages
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.get("/groups", use: list)
+        group.get("/groups/:activity", use: show)
+        group.get("/groups/:activity/sessions/:session", use: sheet)
+        group.post("/groups/:activity/sessions/:session", use: record)
+        group.post("/groups/:activity/sessions/:session/cancel", use: cancel)
+    }
+
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.groups)
+        let today = Day.today()
+        let groups = try await ledger.groups(only: context.user.ownActivities, today: today)
+        return pages.render("groups", title: .groups, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+                            values: ["groups": groups.map { Self.values(of: $0, today: today) }])
+    }
+
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let activity = try context.parameters.require("activity")
+        try context.requireGroup(activity)
+        let today = Day.today()
+        guard let group = try await ledger.group(activity, today: today) else { throw Refusal.notFound }
+        let people = try await ledger.sheet(activity: activity, session: nil, day: today, actor: context.user.name,
+                                            purpose: "roster of the group on the server")
+        let sessions: [[String: Any]] = group.sessions.map { session in
+            ["activity": activity, "session": session.session, "date": session.date, "status": statusText(session.status, context.language),
+             "present": session.present, "headcount": "", "cancelled": session.status == "cancelled"]
+        }
+        return pages.render("group", title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+                            values: ["name": group.name, "sessions": sessions,
+                                     "people": people.map { ["name": displayName($0.name, context.language)] }])
+    }
+
+    @Sendable func sheet(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (activity, session) = try sessionParameters(context)
+        try context.requireGroup(activity)
+        let saved = request.uri.queryParameters.get("saved", as: Int.self)
+        return try await renderSheet(activity: activity, sessionID: session, context: context,
+                                     notice: saved.map { _ in PageText.text(.saved, context.language) })
+    }
+
+    /// The sheet as posted: `mark.<participant>` = present | absent | excused for each person
+    /// ticked, and — for a session not yet recorded as held — its length, place and format. One
+    /// batch: the session held, then each mark; all recorded, or none.
+    @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (activity, sessionID) = try sessionParameters(context)
+        try context.requireGroup(activity)
+        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID }),
+              session.status != "cancelled"
+        else { throw Refusal.notFound }
+        var drafts: [LedgerService.Draft] = []
+        if session.status != "held" {
+            guard let minutes = Int(context.form["durationMinutes"] ?? ""), let location = context.form["location"]?.trimmed, !location.isEmpty
+            else { throw Refusal.badForm }
+            let headcount = context.form["headcount"].flatMap { Int($0) }
+            drafts.append(.init(stream: activity, type: "session.held", data: JSONObject.make([
+                ("session", .string(sessionID)), ("date", .string(session.date)), ("durationMinutes", .number(String(minutes))),
+                ("location", .string(location)), ("format", .string(context.form["format"] ?? "in-person")),
+                ("headcount", headcount.map { .number(String($0)) }),
+            ]), day: session.date))
+        }
+        let marks = context.form.withPrefix("mark.")
+        guard marks.allSatisfy({ ["present", "absent", "excused"].contains($0.value) }) else { throw Refusal.badForm }
+        for mark in marks {
+            drafts.append(.init(stream: activity, type: "attendance.recorded", data: JSONObject.make([
+                ("session", .string(sessionID)), ("participant", .string(mark.key)), ("status", .string(mark.value)),
+            ]), day: session.date))
+        }
+        guard !drafts.isEmpty else { throw Refusal.badForm }
+        do {
+            try await ledger.record(drafts, actor: context.user.name)
+        } catch let refusal as LedgerRefusal {
+            return try await renderSheet(activity: activity, sessionID: sessionID, context: context, status: .unprocessableContent,
+                                         problem: "\(PageText.text(.refused, context.language)): \(refusal.field) \(refusal.reason) (\(refusal.rule))")
+        }
+        return .redirect(to: "/groups/\(activity)/sessions/\(sessionID)?saved=\(marks.count)")
+    }
+
+    @Sendable func cancel(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (activity, sessionID) = try sessionParameters(context)
+        try context.requireGroup(activity)
+        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID }),
+              session.status == "scheduled"
+        else { throw Refusal.notFound }
+        let reason = context.form["reason"]?.trimmed
+        try await ledger.record([.init(stream: activity, type: "session.cancelled", data: JSONObject.make([
+            ("session", .string(sessionID)), ("date", .string(session.date)), ("reason", reason?.isEmpty == false ? .string(reason ?? "") : nil),
+        ]), day: session.date)], actor: context.user.name)
+        return .redirect(to: "/groups/\(activity)")
+    }
+
+    private func renderSheet(activity: String, sessionID: String, context: SignedInContext, status: HTTPResponse.Status = .ok,
+                             notice: String? = nil, problem: String? = nil) async throws -> Response {
+        guard let group = try await ledger.group(activity, today: Day.today()),
+              let session = group.sessions.first(where: { $0.session == sessionID })
+        else { throw Refusal.notFound }
+        let people = try await ledger.sheet(activity: activity, session: sessionID, day: session.date, actor: context.user.name,
+                                            purpose: "attendance sheet on the server")
+        let rows: [[String: Any]] = people.map { person in
+            ["participant": person.participant, "name": displayName(person.name, context.language),
+             "present": person.mark == "present", "absent": person.mark == "absent", "excused": person.mark == "excused"]
+        }
+        return pages.render("sheet", title: .attendanceSheet, heading: "\(group.name) · \(PageText.text(.attendanceSheet, context.language))", language: context.language, user: context.user.name,
+                            csrf: context.session?.csrf, status: status, notice: notice, problem: problem, values: [
+                                "activity": activity, "session": sessionID, "date": session.date, "people": rows,
+                                "statusText": statusText(session.status, context.language),
+                                "needsHeld": session.status == "scheduled", "canCancel": session.status == "scheduled",
+                                "durationMinutes": session.durationMinutes.map(String.init) ?? "",
+                            ])
+    }
+
+    private func sessionParameters(_ context: SignedInContext) throws -> (String, String) {
+        (try context.parameters.require("activity"), try context.parameters.require("session"))
+    }
+
+    static func values(of group: LedgerService.Group, today: String) -> [String: Any] {
+        var values: [String: Any] = ["activity": group.activity, "name": group.name, "municipality": group.municipality, "enrolled": group.enrolled]
+        if let next = group.nextSession(today: today) {
+            values["next"] = ["activity": group.activity, "session": next.session, "date": next.date]
+        }
+        return values
+    }
+}
+
+func statusText(_ status: String, _ language: PageLanguage) -> String {
+    switch status {
+    case "held": PageText.text(.held, language)
+    case "cancelled": PageText.text(.cancelled, language)
+    default: PageText.text(.scheduled, language)
+    }
+}
+
+func displayName(_ name: LedgerService.Name, _ language: PageLanguage) -> String {
+    switch name {
+    case let .name(text), let .alias(text): text.isEmpty ? PageText.text(.noName, language) : text
+    case .erased: PageText.text(.erased, language)
+    case .noKey: PageText.text(.noKey, language)
+    case .none: PageText.text(.noName, language)
+    }
+}
+
+/// Days as the ledger writes them: YYYY-MM-DD, in UTC.
+enum Day {
+    static func today() -> String { String(Timestamp.now().occurredAtText.prefix(10)) }
+}
+
+enum JSONObject {
+    /// A JSON object of the members given, leaving out the nil ones.
+    static func make(_ members: [(String, JSONValue?)]) -> JSONValue {
+        .object(members.compactMap { key, value in value.map { (key: key, value: $0) } })
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

@@ -1,0 +1,51 @@
+import Hummingbird
+import Mustache
+
+/// Renders the pages from `Templates`: each page is the layout, a title, the user's name and
+/// form token, the texts of the page's language (`t`), and the page's own values.
+struct Pages: Sendable {
+    private let library: MustacheLibrary
+
+    init() throws {
+        var library = MustacheLibrary()
+        for (name, text) in Templates.all { try library.register(text, named: name) }
+        try library.register(Templates.esrForm, named: "esrForm")
+        self.library = library
+    }
+
+    func render(_ name: String, title: PageText.Key, heading: String? = nil, language: PageLanguage, user: String?, csrf: String?,
+                status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil,
+                values: [String: Any] = [:]) -> Response {
+        var context = values
+        context["t"] = PageText.all(language)
+        context["lang"] = language.rawValue
+        context["otherLang"] = language == .fi ? PageLanguage.en.rawValue : PageLanguage.fi.rawValue
+        context["title"] = heading ?? PageText.text(title, language)
+        context["user"] = user
+        context["csrf"] = csrf
+        context["notice"] = notice
+        context["problem"] = problem
+        let html = library.render(context, withTemplate: name) ?? ""
+        return Self.html(html, status: status)
+    }
+
+    /// A page of one sentence: a refusal, an error, or "you have no role yet".
+    func message(status: HTTPResponse.Status, title: String, text: String, language: PageLanguage, user: String?, csrf: String?) -> Response {
+        var context: [String: Any] = ["t": PageText.all(language), "lang": language.rawValue, "title": title, "text": text]
+        context["otherLang"] = language == .fi ? PageLanguage.en.rawValue : PageLanguage.fi.rawValue
+        context["user"] = user
+        context["csrf"] = csrf
+        return Self.html(library.render(context, withTemplate: "message") ?? "", status: status)
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+extension Response {
+    /// 303 See Other: after a form post, the browser loads the next page with GET.
+    static func redirect(to path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path])
+    }
+}

@@ -1,0 +1,204 @@
+/// The pages' Mustache templates, compiled into the binary (like the schemas) so that `tuki serve`
+/// needs no files beside it. Mustache escapes every `{{value}}` for HTML; none of these uses the
+/// unescaped form. Every page is the layout with its own `body`.
+enum Templates {
+    static let all: [String: String] = [
+        "layout": layout, "message": message, "signin": signIn, "password": password, "groups": groups, "group": group,
+        "sheet": sheet, "overview": overview, "reports": reports, "audit": audit,
+    ]
+
+    static let layout = """
+        <!DOCTYPE html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} – Tuki</title>
+        <link rel="stylesheet" href="/static/tuki.css">
+        </head>
+        <body>
+        <header>
+        <a class="brand" href="/">Tuki</a>
+        {{#user}}<span class="who">{{user}}</span>
+        <form method="post" action="/signout" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">{{t.signOut}}</button></form>{{/user}}
+        </header>
+        <main>
+        <h1>{{title}}</h1>
+        {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+        {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
+        {{$body}}{{/body}}
+        </main>
+        <footer>
+        {{#csrf}}<form method="post" action="/language" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="to" value="{{otherLang}}"><button type="submit" class="link">{{t.otherLanguage}}</button></form>{{/csrf}}
+        </footer>
+        </body>
+        </html>
+        """
+
+    static let message = """
+        {{<layout}}{{$body}}<p>{{text}}</p><p><a href="/">{{t.home}}</a></p>{{/body}}{{/layout}}
+        """
+
+    static let signIn = """
+        {{<layout}}{{$body}}
+        <form method="post" action="/signin" class="stack">
+        <label>{{t.user}}<input name="user" autocomplete="username" autocapitalize="none" required></label>
+        <label>{{t.password}}<input name="password" type="password" autocomplete="current-password" required></label>
+        <button type="submit">{{t.signIn}}</button>
+        </form>
+        {{/body}}{{/layout}}
+        """
+
+    static let password = """
+        {{<layout}}{{$body}}
+        {{#mustChange}}<p>{{t.mustSetPassword}}</p>{{/mustChange}}
+        <form method="post" action="/password" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.newPassword}}<input name="password" type="password" autocomplete="new-password" minlength="12" required></label>
+        <label>{{t.repeatPassword}}<input name="repeat" type="password" autocomplete="new-password" minlength="12" required></label>
+        <button type="submit">{{t.setPassword}}</button>
+        </form>
+        {{/body}}{{/layout}}
+        """
+
+    static let groups = """
+        {{<layout}}{{$body}}
+        <ul class="cards">
+        {{#groups}}<li><a href="/groups/{{activity}}"><strong>{{name}}</strong></a> <span class="muted">{{municipality}} · {{t.enrolled}} {{enrolled}}</span><br>
+        {{#next}}{{t.nextSession}}: <a class="button" href="/groups/{{activity}}/sessions/{{session}}">{{date}} – {{t.attendanceSheet}}</a>{{/next}}
+        {{^next}}<span class="muted">{{t.noNextSession}}</span>{{/next}}</li>
+        {{/groups}}
+        </ul>
+        {{/body}}{{/layout}}
+        """
+
+    static let group = """
+        {{<layout}}{{$body}}
+        <h2>{{t.sessions}}</h2>
+        <table><thead><tr><th>{{t.date}}</th><th>{{t.status}}</th><th>{{t.present}}</th><th>{{t.headcount}}</th><th></th></tr></thead><tbody>
+        {{#sessions}}<tr><td>{{date}}</td><td>{{status}}</td><td>{{present}}</td><td>{{headcount}}</td><td>{{^cancelled}}<a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a>{{/cancelled}}</td></tr>
+        {{/sessions}}
+        </tbody></table>
+        <h2>{{t.roster}}</h2>
+        {{#people.0}}<ul>{{/people.0}}{{#people}}<li>{{name}}</li>{{/people}}{{#people.0}}</ul>{{/people.0}}
+        {{^people}}<p class="muted">{{t.nobodyEnrolled}}</p>{{/people}}
+        {{/body}}{{/layout}}
+        """
+
+    static let sheet = """
+        {{<layout}}{{$body}}
+        <p>{{date}} · {{statusText}}</p>
+        <form method="post" action="/groups/{{activity}}/sessions/{{session}}" class="sheet">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#people}}<fieldset class="person"><legend>{{name}}</legend>
+        <label class="mark"><input type="radio" name="mark.{{participant}}" value="present"{{#present}} checked{{/present}}> {{t.present}}</label>
+        <label class="mark"><input type="radio" name="mark.{{participant}}" value="absent"{{#absent}} checked{{/absent}}> {{t.absent}}</label>
+        <label class="mark"><input type="radio" name="mark.{{participant}}" value="excused"{{#excused}} checked{{/excused}}> {{t.excused}}</label>
+        </fieldset>
+        {{/people}}
+        {{^people}}<p class="muted">{{t.nobodyEnrolled}}</p>{{/people}}
+        {{#needsHeld}}<fieldset class="held"><legend>{{t.markSessionHeld}}</legend>
+        <label>{{t.durationMinutes}}<input name="durationMinutes" type="number" inputmode="numeric" min="1" max="1440" value="{{durationMinutes}}" required></label>
+        <label>{{t.location}}<input name="location" value="{{location}}" required></label>
+        <label>{{t.format}}<select name="format"><option value="in-person">{{t.inPerson}}</option><option value="remote">{{t.remote}}</option><option value="hybrid">{{t.hybrid}}</option></select></label>
+        <label>{{t.headcount}}<input name="headcount" type="number" inputmode="numeric" min="0" max="100000"></label>
+        </fieldset>{{/needsHeld}}
+        <button type="submit" class="primary">{{t.save}}</button>
+        </form>
+        {{#canCancel}}<form method="post" action="/groups/{{activity}}/sessions/{{session}}/cancel" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.cancelReason}}<input name="reason" maxlength="500"></label>
+        <button type="submit" class="secondary">{{t.cancelSession}}</button>
+        </form>{{/canCancel}}
+        {{/body}}{{/layout}}
+        """
+
+    static let overview = """
+        {{<layout}}{{$body}}
+        <h2>{{t.sessionsThisWeek}}</h2>
+        <table><thead><tr><th>{{t.date}}</th><th>{{t.group}}</th><th>{{t.status}}</th><th></th></tr></thead><tbody>
+        {{#week}}<tr><td>{{date}}</td><td>{{name}}</td><td>{{status}}</td><td><a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a></td></tr>
+        {{/week}}
+        </tbody></table>
+        <h2>{{t.activities}}</h2>
+        <table><thead><tr><th>{{t.group}}</th><th>{{t.enrolled}}</th><th>{{t.nextSession}}</th></tr></thead><tbody>
+        {{#groups}}<tr><td><a href="/groups/{{activity}}">{{name}}</a></td><td>{{enrolled}}</td><td>{{#next}}{{date}}{{/next}}</td></tr>
+        {{/groups}}
+        </tbody></table>
+        <h2>{{t.openFeeItems}}</h2>
+        <table><thead><tr><th>{{t.engagement}}</th><th>{{t.status}}</th><th>{{t.since}}</th><th>{{t.days}}</th></tr></thead><tbody>
+        {{#openItems}}<tr><td>{{engagement}}</td><td>{{item}}</td><td>{{since}}</td><td>{{ageDays}}</td></tr>
+        {{/openItems}}
+        </tbody></table>
+        {{> esrForm}}
+        {{/body}}{{/layout}}
+        """
+
+    static let esrForm = """
+        <h2>{{t.esrReport}}</h2>
+        {{#suppressed}}<p class="muted">{{t.suppressedNote}}</p>{{/suppressed}}
+        <form method="get" action="/reports/esr" class="stack">
+        <label>{{t.project}}<select name="project">{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select></label>
+        <label>{{t.from}}<input name="from" type="date" value="{{from}}" required></label>
+        <label>{{t.to}}<input name="to" type="date" value="{{to}}" required></label>
+        <label>{{t.format}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        <button type="submit">{{t.download}}</button>
+        </form>
+        """
+
+    static let reports = """
+        {{<layout}}{{$body}}{{> esrForm}}{{/body}}{{/layout}}
+        """
+
+    static let audit = """
+        {{<layout}}{{$body}}
+        <dl>
+        <dt>{{t.chain}}</dt><dd class="{{chainClass}}">{{chainText}}</dd>
+        <dt>{{t.events}}</dt><dd>{{events}}</dd>
+        <dt>{{t.head}}</dt><dd>{{t.position}} {{position}}<br><code>{{hash}}</code></dd>
+        </dl>
+        <p><a class="button" href="/audit/export">{{t.export}}</a></p>
+        <h2>{{t.readings}}</h2>
+        <table><thead><tr><th>{{t.at}}</th><th>{{t.subject}}</th><th>{{t.actor}}</th><th>{{t.purpose}}</th></tr></thead><tbody>
+        {{#readings}}<tr><td>{{at}}</td><td>{{subject}}</td><td>{{actor}}</td><td>{{purpose}}</td></tr>
+        {{/readings}}
+        </tbody></table>
+        {{/body}}{{/layout}}
+        """
+
+    /// Mobile first: one column, controls a thumb can hit (at least 44 px), readable without zoom
+    /// on a 360 px wide phone; tables scroll sideways inside their own box when they must.
+    static let stylesheet = """
+        *{box-sizing:border-box}
+        body{margin:0;font:17px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#fafafa}
+        header{display:flex;gap:.75rem;align-items:center;padding:.5rem 1rem;background:#114b5f;color:#fff}
+        header a,header .link{color:#fff}
+        .brand{font-weight:700;text-decoration:none;margin-right:auto}
+        main{max-width:44rem;margin:0 auto;padding:1rem}
+        footer{max-width:44rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.4rem;margin:.25rem 0 1rem}
+        h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
+        table{border-collapse:collapse;width:100%;display:block;overflow-x:auto}
+        th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #ddd;white-space:nowrap}
+        .stack{display:flex;flex-direction:column;gap:.75rem;max-width:24rem}
+        label{display:flex;flex-direction:column;gap:.25rem}
+        input,select,button{font:inherit;min-height:44px;padding:.4rem .6rem}
+        button,.button{background:#114b5f;color:#fff;border:0;border-radius:6px;padding:.5rem 1rem;text-decoration:none;display:inline-block}
+        button.secondary{background:#8a2b2b}
+        button.link{background:none;border:0;padding:0;min-height:0;text-decoration:underline;cursor:pointer}
+        form.inline{display:inline}
+        .person{border:1px solid #ccc;border-radius:6px;margin:0 0 .6rem;padding:.3rem .5rem .5rem;background:#fff}
+        .person legend{font-weight:600;padding:0 .25rem}
+        .mark{display:inline-flex;flex-direction:row;align-items:center;gap:.3rem;min-height:44px;min-width:30%;padding:0 .25rem}
+        .mark input{width:1.4rem;height:1.4rem;min-height:0}
+        .held{border:1px solid #ccc;border-radius:6px;margin:.5rem 0 1rem;display:flex;flex-direction:column;gap:.5rem}
+        button.primary{width:100%;font-size:1.1rem;margin:.5rem 0 1.5rem}
+        .notice{background:#e3f4e8;border-left:4px solid #2c7a3f;padding:.5rem .75rem}
+        .problem{background:#fbe9e9;border-left:4px solid #a12d2d;padding:.5rem .75rem}
+        .muted{color:#666}
+        .cards{list-style:none;padding:0}
+        .cards li{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.75rem;margin-bottom:.75rem}
+        .broken{color:#a12d2d;font-weight:700}
+        code{word-break:break-all}
+        """
+}

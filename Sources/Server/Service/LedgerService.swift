@@ -1,0 +1,226 @@
+import EventStore
+import Foundation
+import Ledger
+import Projections
+import Reports
+
+/// Where a ledger's files are: the ledger, its read models, its keys and its users.
+public struct LedgerPaths: Sendable {
+    public var ledger: String
+    public var masterKey: String
+    public var keyStore: String
+    public var readModels: String
+    public var credentials: String
+
+    /// The files beside the ledger, as `tuki init` makes them.
+    public init(ledger: String, masterKey: String? = nil) {
+        self.ledger = ledger
+        self.masterKey = masterKey ?? MasterKey.defaultPath(forLedger: ledger)
+        keyStore = KeyStore.defaultPath(forLedger: ledger)
+        readModels = ReadModelDatabase.defaultPath(forLedger: ledger)
+        credentials = Credentials.defaultPath(forLedger: ledger)
+    }
+}
+
+/// The server's one owner of the ledger: every request that reads or records goes through it, one
+/// at a time. SQLite has one writer anyway, and the read models' engine is not shared between
+/// threads; a request's work here is short (a page's queries, one batch of events).
+actor LedgerService {
+    let paths: LedgerPaths
+    private let store: EventStore
+    private let engine: ProjectionEngine
+    private let catalogue: EventCatalogue
+
+    /// The read models the pages read.
+    private static let projectors = ["directory", "sessions"]
+
+    init(paths: LedgerPaths) throws {
+        self.paths = paths
+        store = try EventStore.open(at: paths.ledger)
+        catalogue = try EventCatalogue.standard()
+        engine = try ProjectionEngine(store: store, readModels: try ReadModelDatabase.open(at: paths.readModels))
+    }
+
+    // MARK: - Users
+
+    /// The roles the ledger gives the user now: their grants and revocations, less any voided.
+    func roles(of user: String) throws -> [UserRole: Set<String>] {
+        let facts = try store.read { reader in
+            try StandingEvents.read("user-\(user)", types: ["user.role-granted", "user.role-revoked"], in: reader).standing.map { entry in
+                Fact(stream: entry.event.stream, eventId: entry.event.eventId,
+                     event: try catalogue.read(type: entry.event.type, version: entry.event.schemaVersion, data: entry.data))
+            }
+        }
+        return ProgrammeState.folded(facts).roles(of: user)
+    }
+
+    // MARK: - Groups
+
+    struct Group: Sendable {
+        let activity: String
+        let name: String
+        let municipality: String
+        let enrolled: Int
+        let sessions: [DirectoryReadModel.Session]
+
+        /// The first session still scheduled from today on.
+        func nextSession(today: String) -> DirectoryReadModel.Session? {
+            sessions.first { $0.status == "scheduled" && $0.date >= today }
+        }
+    }
+
+    /// The activities the user may open (nil: all), each with its sessions.
+    func groups(only activities: Set<String>?, today: String) throws -> [Group] {
+        try engine.update(Self.projectors)
+        return try engine.readModels.read { db in
+            let all = try DirectoryReadModel.activities(.init(today: today), in: db)
+                .filter { activities?.contains($0.activity) ?? true }
+            let sessions = Dictionary(grouping: try DirectoryReadModel.sessions(.init(today: today), in: db)
+                .filter { activities?.contains($0.activity) ?? true }, by: \.activity)
+            return all.map { Group(activity: $0.activity, name: $0.name, municipality: $0.municipality, enrolled: $0.enrolled,
+                                   sessions: sessions[$0.activity] ?? []) }
+        }
+    }
+
+    func group(_ activity: String, today: String) throws -> Group? {
+        try groups(only: [activity], today: today).first
+    }
+
+    struct SheetRow: Sendable {
+        let participant: String
+        let name: Name
+        let mark: String?
+    }
+
+    enum Name: Sendable, Equatable {
+        case name(String), alias(String), erased, noKey, none
+
+        var text: String? {
+            switch self {
+            case let .name(text), let .alias(text): text
+            case .erased, .noKey, .none: nil
+            }
+        }
+    }
+
+    /// The people enrolled in the activity on `day`, by name, with each one's mark at the session
+    /// if one is recorded. Opening each name is logged (`access.logged`) under `actor` first.
+    func sheet(activity: String, session: String?, day: String, actor: String, purpose: String) throws -> [SheetRow] {
+        try engine.update(Self.projectors)
+        let (enrolled, marks) = try engine.readModels.read { db in
+            (try DirectoryReadModel.enrolled(in: activity, on: day, in: db),
+             try session.map { try SessionsReadModel.marks(activity: activity, session: $0, in: db) } ?? [:])
+        }
+        let named = enrolled.filter { !$0.anonymousExpert }.map(\.participant)
+        let sealed = try store.read { reader in try named.compactMap { try StandingEvents.sealedRegistration(of: $0, in: reader) } }
+        let opened = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
+            .open(sealed, actor: actor, purpose: purpose)
+        let rows = enrolled.map { person -> SheetRow in
+            let name: Name = if person.anonymousExpert {
+                .alias(person.expertAlias ?? "")
+            } else {
+                switch opened.first(where: { $0.key.text == person.participant })?.value {
+                case let .opened(fields)?: .name(fields["name"]?.stringValue ?? "")
+                case .erased?: .erased
+                case .noKey?: .noKey
+                case nil: Name.none
+                }
+            }
+            return SheetRow(participant: person.participant, name: name, mark: marks[person.participant])
+        }
+        return rows.sorted { ($0.name.text?.lowercased() ?? "\u{10FFFF}" + $0.participant) < ($1.name.text?.lowercased() ?? "\u{10FFFF}" + $1.participant) }
+    }
+
+    // MARK: - Recording
+
+    struct Draft: Sendable {
+        let stream: String
+        let type: String
+        let data: JSONValue
+        let day: String
+    }
+
+    /// Appends the drafts as one batch through the validated path (schema, then rules), with
+    /// `actor` in each event's `meta.actor`. All or nothing.
+    @discardableResult
+    func record(_ drafts: [Draft], actor: String) throws -> [String] {
+        let meta = JSONValue.object([(key: "actor", value: .string(actor))])
+        let events = try drafts.map { draft in
+            try ProposedEvent(stream: try StreamName(draft.stream), type: try EventType(draft.type),
+                              schemaVersion: catalogue.latestVersions[draft.type] ?? 1,
+                              occurredAt: try Timestamp(rfc3339: "\(draft.day)T00:00:00Z"), data: draft.data, meta: meta)
+        }
+        try store.appendValidated(events)
+        return events.map(\.eventId.text)
+    }
+
+    // MARK: - The coordinator's overview
+
+    struct Overview: Sendable {
+        let groups: [Group]
+        let openItems: [ExpertWorkReadModel.OpenItem]
+    }
+
+    func overview(today: String) throws -> Overview {
+        let groups = try groups(only: nil, today: today)
+        let work = try engine.readModels.read { try ExpertWorkReadModel.load(in: $0) }
+        return Overview(groups: groups, openItems: ExpertWorkReadModel.openItems(work, on: today))
+    }
+
+    func projects(today: String) throws -> [DirectoryReadModel.Project] {
+        try engine.update(Self.projectors)
+        return try engine.readModels.read { try DirectoryReadModel.projects(.init(today: today), in: $0) }
+    }
+
+    /// The ESR+ report of a project for a period, made from the chain verified up to the head it
+    /// is built from; nil if there is no such project.
+    func esrReport(project: String, from: String, to: String, language: Report.Language, suppressBelow: Int?) throws -> Report? {
+        let names = ["sessions", "funder"]
+        try engine.update(names)
+        var stamp = try engine.stamp(for: names)
+        guard case let .intact(_, head) = try store.verify(through: stamp.position), head.hash == stamp.hash else {
+            throw ChainBroken()
+        }
+        stamp.chainVerified = true
+        guard let figures = try engine.readModels.read({ try FunderReadModel.figures(project: project, from: from, to: to, in: $0) }) else {
+            return nil
+        }
+        return ESRReport.make(figures, language: language, suppressBelow: suppressBelow, stamp: stamp)
+    }
+
+    struct ChainBroken: Error {}
+
+    // MARK: - Audit
+
+    func verify() throws -> VerificationResult { try store.verify() }
+
+    func head() throws -> LedgerHead { try store.head() }
+
+    /// The export's lines (JSONL envelopes) from `position`, at most `limit` of them.
+    func exportLines(from position: Int64, limit: Int) throws -> [String] {
+        try store.read { reader in
+            var lines: [String] = []
+            let cursor = try reader.events(from: position)
+            while lines.count < limit, let event = try cursor.next() { lines.append(Envelope.exportLine(event)) }
+            return lines
+        }
+    }
+
+    struct Reading: Sendable {
+        let at: String
+        let subject: String
+        let actor: String
+        let purpose: String
+    }
+
+    /// The latest readings of personal data (`access.logged`), newest first.
+    func readings(limit: Int) throws -> [Reading] {
+        try store.read { reader in
+            try reader.latestEvents(ofType: "access.logged", limit: limit).map { event in
+                let data = try? JSONParser.parse(event.data)
+                return Reading(at: event.recordedAt, subject: data?["subject"]?.stringValue ?? "",
+                               actor: data?["actor"]?.stringValue ?? "", purpose: data?["purpose"]?.stringValue ?? "")
+            }
+        }
+    }
+}

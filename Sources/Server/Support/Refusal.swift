@@ -1,0 +1,14 @@
+import Hummingbird
+
+/// A request the server turns down, with a status and a sentence of its own (a key into
+/// `PageText`, so that it comes in the page's language). It never quotes what was sent.
+struct Refusal: Error {
+    let status: HTTPResponse.Status
+    let text: PageText.Key
+
+    static let forbidden = Refusal(status: .forbidden, text: .forbidden)
+    static let notFound = Refusal(status: .notFound, text: .notFound)
+    static let badForm = Refusal(status: .badRequest, text: .badForm)
+    static let staleForm = Refusal(status: .forbidden, text: .staleForm)
+    static let tooManyAttempts = Refusal(status: .tooManyRequests, text: .tooManyAttempts)
+}

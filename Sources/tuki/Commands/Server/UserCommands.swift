@@ -1,0 +1,99 @@
+import ArgumentParser
+import EventStore
+import Ledger
+import Server
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "The server's users: who they are, and the roles the ledger gives them.",
+        subcommands: [UserAdd.self, UserGrant.self, UserRevoke.self, UserResetPassword.self])
+}
+
+/// The options naming a user and a role.
+struct UserRoleOptions: ParsableArguments {
+    @Argument(help: "The user's sign-in name: a work handle such as ohjaaja-tre-1, never a client's name.") var name: String
+    @Option(help: "coordinator, facilitator, auditor or analyst.") var role: String
+    @Option(name: .customLong("activity"), help: "A facilitator's activity (activity-…); repeat for several.") var activities: [String] = []
+
+    var userRole: UserRole? { UserRole(rawValue: role) }
+
+    func validate() throws {
+        guard userRole != nil else { throw ValidationError("--role must be coordinator, facilitator, auditor or analyst.") }
+    }
+
+    /// Records the grant (through the validated path, with `--actor` as the one who gives it).
+    func grant(_ ledger: LedgerOptions) throws {
+        try Recorder(ledger: ledger).record([.init(stream: "user-\(name)", type: "user.role-granted", data: object([
+            ("user", name.json), ("role", role.json), ("activities", activities.isEmpty ? nil : .array(activities.map(\.json))),
+        ]), occurredAt: Timestamp.now().wholeSeconds.occurredAtText, about: "the role of \(name)")])
+    }
+}
+
+struct UserAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a user of `tuki serve` with a role; prints a one-time password.",
+        discussion: """
+            The grant is recorded in the ledger (user.role-granted, with --actor as the one who gave it). The \
+            one-time password goes to standard output only, and its bcrypt hash to the users file beside the \
+            ledger (tuki.users.json); at their first sign-in the user chooses their own password.
+            """)
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var options: UserRoleOptions
+
+    func run() throws {
+        let path = Credentials.defaultPath(forLedger: ledger.path)
+        var credentials = try Credentials.load(from: path)
+        guard credentials.users[options.name] == nil else {
+            throw CommandFailure.usage("The user already exists: give another role with `tuki user grant`, or a new password with `tuki user reset-password`.")
+        }
+        try options.grant(ledger)
+        let password = credentials.issueOneTimePassword(for: options.name)
+        try credentials.save(to: path)
+        Recorder.announce(password, "Added \(options.name) as \(options.role). The line above is their one-time password: give it to them in person; it works once.")
+    }
+}
+
+struct UserGrant: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant", abstract: "Give a user another role, or a facilitator more activities.")
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var options: UserRoleOptions
+
+    func run() throws {
+        try options.grant(ledger)
+        Terminal.printError("Gave \(options.name) the role \(options.role).")
+    }
+}
+
+struct UserRevoke: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "Take a role back from a user; it takes effect at their next click.")
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The user's sign-in name.") var name: String
+    @Option(help: "The role to take back.") var role: String
+    @Option(help: "Why (no personal data).") var reason: String?
+
+    func run() throws {
+        try Recorder(ledger: ledger).record([.init(stream: "user-\(name)", type: "user.role-revoked", data: object([
+            ("user", name.json), ("role", role.json), ("reason", reason?.json),
+        ]), occurredAt: Timestamp.now().wholeSeconds.occurredAtText, about: "the role of \(name)")])
+        Terminal.printError("Took the role \(role) back from \(name).")
+    }
+}
+
+struct UserResetPassword: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-password", abstract: "Give a user a new one-time password (a forgotten password); prints it.")
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The user's sign-in name.") var name: String
+
+    func run() throws {
+        let path = Credentials.defaultPath(forLedger: ledger.path)
+        var credentials = try Credentials.load(from: path)
+        guard credentials.users[name] != nil else { throw CommandFailure.usage("There is no such user: add them with `tuki user add`.") }
+        let password = credentials.issueOneTimePassword(for: name)
+        try credentials.save(to: path)
+        Recorder.announce(password, "The line above is \(name)'s new one-time password; the old one no longer works.")
+    }
+}
