@@ -27,6 +27,12 @@ final class TestServer: @unchecked Sendable {
     /// The facilitator's group, and one that is not theirs (both in the demo).
     static let ownActivity = SampleProgramme.activityStream
     static let otherActivity = SampleProgramme.juttutupaStream
+    /// The session still to be held in each group, and its day.
+    static let session = "s-test"
+    /// A second session of the facilitator's group, which the API tests record.
+    static let apiSession = "s-api"
+    static let sessionDay = "2026-12-10"
+    static let enrolledAgain = ["p-7k2m", "p-9x4d"]
 
     static func start() async throws -> TestServer {
         setenv("TUKI_BCRYPT_COST", "4", 1)
@@ -63,6 +69,19 @@ final class TestServer: @unchecked Sendable {
         _ = try KeyStore.create(at: paths.keyStore, masterKey: try MasterKey.create(at: paths.masterKey))
         let personalData = PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
         try store.appendValidated(try SampleProgramme.events(actor: "test") { fields, subject in try personalData.seal(fields, for: subject).json })
+        // Two of the demo's parents join the group again for its December session, and each group
+        // has a session still to be held.
+        let now = #"{"actor":"admin"}"#
+        var setUp: [ProposedEvent] = []
+        for participant in enrolledAgain {
+            setUp.append(try ProposedEvent(stream: "participant-\(participant)", type: "enrolment.signed-up", occurredAt: "2026-11-30T00:00:00Z",
+                                           data: #"{"participant":"\#(participant)","activity":"\#(ownActivity)","date":"2026-11-30"}"#, meta: now))
+        }
+        for (activity, session) in [(ownActivity, session), (otherActivity, session), (ownActivity, apiSession)] {
+            setUp.append(try ProposedEvent(stream: activity, type: "session.scheduled", occurredAt: "2026-11-30T00:00:00Z",
+                                           data: #"{"session":"\#(session)","date":"\#(sessionDay)","durationMinutes":90,"location":"Forssa"}"#, meta: now))
+        }
+        try store.appendValidated(setUp)
         var credentials = Credentials()
         for user in users {
             var data = #"{"user":"\#(user.name)","role":"\#(user.role.rawValue)""#
@@ -95,6 +114,9 @@ final class Browser: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
         let body: String
 
         func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+
+        /// The body as a JSON object, if it is one.
+        var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] }
     }
 
     let base: URL

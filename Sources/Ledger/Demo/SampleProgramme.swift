@@ -27,6 +27,10 @@ public enum SampleProgramme {
     static let campers = (1...9).map { "p-c\($0)" }
     /// The camper who asks, after the camp, for their personal data to be erased (`tuki demo` erases it).
     public static let erasedOnRequest = "p-c9"
+    /// The users of `tuki serve` the demo gives roles: coordinator, the Tähkä group's facilitator,
+    /// auditor and analyst. (A substitute facilitator's role is given and taken back.)
+    public static let users = [("koordinaattori", "coordinator"), ("ohjaaja-forssa", "facilitator"),
+                               ("tarkastaja", "auditor"), ("analyytikko", "analyst")]
     static let trainees = (1...21).map { "p-t\($0 < 10 ? "0" : "")\($0)" }
     /// Trainees who went on to work as experience experts: graduates, so over 12 and trained.
     static let experts = ["p-t01", "p-t02", "p-t03"]
@@ -46,6 +50,7 @@ public enum SampleProgramme {
             try b.evaluation()
             try b.staffAndCosts()
             try b.staffSurvey()
+            try b.serverUsers()
             return b.events
         }
     }
@@ -399,6 +404,23 @@ private struct Builder {
     }
 
     // MARK: - Helpers
+
+    /// Who may use the server, and one role taken back when a substitute's spring ended.
+    mutating func serverUsers() throws {
+        for (user, role) in SampleProgramme.users {
+            if role == "facilitator" {
+                try add("user-\(user)", "user.role-granted", "2026-01-02", [
+                    "user": .string(user), "role": .string(role), "activities": .array([.string(SampleProgramme.activityStream)]),
+                ])
+            } else {
+                try add("user-\(user)", "user.role-granted", "2026-01-02", ["user": .string(user), "role": .string(role)])
+            }
+        }
+        try add("user-sijainen", "user.role-granted", "2026-01-02", [
+            "user": "sijainen", "role": "facilitator", "activities": .array([.string(SampleProgramme.activityStream)]),
+        ])
+        try add("user-sijainen", "user.role-revoked", "2026-03-25", ["user": "sijainen", "role": "facilitator", "reason": "the group ended"])
+    }
 
     mutating func participant(_ id: String, name: String, gender: String, birthYear: Int, municipality: String, on date: String) throws {
         let personal = try seal(.object([

@@ -194,5 +194,6 @@ enum APIResponse {
 
 /// Schemas/openapi.json, as embedded in the binary.
 enum OpenAPIDocument {
-    static var json: String { EmbeddedOpenAPI.files["openapi.json"] ?? "{}" }
+    /// The file's text exactly (the embedding leaves out its final newline).
+    static var json: String { (EmbeddedOpenAPI.files["openapi.json"] ?? "{}") + "\n" }
 }

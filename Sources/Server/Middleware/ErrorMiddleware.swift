@@ -21,7 +21,7 @@ struct ErrorMiddleware: RouterMiddleware {
             let (status, message): (HTTPResponse.Status, String)
             switch error {
             case is NotSignedIn:
-                if !isAPI { return .redirect(to: "/signin") }
+                if !isAPI { return .redirect(to: context.sessions.session?.mustChangePassword == true ? "/password" : "/signin") }
                 (status, message) = (.unauthorized, PageText.text(.notSignedIn, language))
             case let refusal as Refusal:
                 (status, message) = (refusal.status, PageText.text(refusal.text, language))

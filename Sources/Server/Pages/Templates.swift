@@ -80,7 +80,7 @@ enum Templates {
         {{/sessions}}
         </tbody></table>
         <h2>{{t.roster}}</h2>
-        {{#people.0}}<ul>{{/people.0}}{{#people}}<li>{{name}}</li>{{/people}}{{#people.0}}</ul>{{/people.0}}
+        <ul>{{#people}}<li>{{name}}</li>{{/people}}</ul>
         {{^people}}<p class="muted">{{t.nobodyEnrolled}}</p>{{/people}}
         {{/body}}{{/layout}}
         """

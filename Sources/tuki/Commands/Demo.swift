@@ -3,6 +3,7 @@ import EventStore
 import Foundation
 import Ledger
 import Projections
+import Server
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,6 +57,12 @@ struct Demo: ParsableCommand {
             throw CommandFailure(message: "The demo ledger failed its own verification.", status: .verificationFailed)
         }
         print("\nverify: ok \(counted(Int(count), "event")), head \(head.position) \(head.hash)")
+        var credentials = Credentials()
+        print("\nThe team's server: tuki serve --db \(db), then sign in at http://127.0.0.1:8080/ (each password works once):")
+        for (user, role) in SampleProgramme.users {
+            print("  \(user) (\(role)): \(credentials.issueOneTimePassword(for: user))")
+        }
+        try credentials.save(to: Credentials.defaultPath(forLedger: db))
         print("\nTry: tuki report sessions --db \(db)   ·   tuki report commitment --activity \(SampleProgramme.cohortStream) --db \(db)")
         print("     tuki report esr --project \(SampleProgramme.projectStream) --period 2026-01-01..2026-06-30 --db \(db) --format html > esr.html")
         print("     tuki report bikva --evaluation tukidemo-2027 --db \(db) --format html > bikva.html")
@@ -65,7 +72,7 @@ struct Demo: ParsableCommand {
 
     /// The demo always starts from scratch; it removes only its own files and SQLite's companions.
     private func removeEarlierDemo() throws {
-        let files = [db, keyStorePath, readModelPath].flatMap { [$0, $0 + "-wal", $0 + "-shm"] } + [masterKeyPath]
+        let files = [db, keyStorePath, readModelPath].flatMap { [$0, $0 + "-wal", $0 + "-shm"] } + [masterKeyPath, Credentials.defaultPath(forLedger: db)]
         for file in files where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.removeItem(atPath: file)
         }

@@ -1,0 +1,89 @@
+import Foundation
+import Ledger
+import Server
+import Testing
+
+/// Every role against every route: what the role may do answers 200 (or 303 after a form), and
+/// everything else is refused — a page with 403, the API with 403, and before sign-in the page
+/// sends the browser to sign in while the API answers 401.
+@Suite struct AccessTests {
+    static let server = Task { try await TestServer.start() }
+
+    enum Who: String, CaseIterable, CustomStringConvertible {
+        case nobody, koordinaattori, ohjaaja, tarkastaja, analyytikko
+        var description: String { rawValue }
+    }
+
+    /// (method, path, expected status for nobody, coordinator, facilitator, auditor, analyst)
+    static let own = TestServer.ownActivity
+    static let other = TestServer.otherActivity
+    static let session = TestServer.session
+    static let report = "project=\(SampleProgramme.projectStream)&from=2026-01-01&to=2026-06-30"
+    static let pages: [(String, String, [Int])] = [
+        ("GET", "/groups", [303, 200, 200, 403, 403]),
+        ("GET", "/groups/\(own)", [303, 200, 200, 403, 403]),
+        ("GET", "/groups/\(other)", [303, 200, 403, 403, 403]),
+        ("GET", "/groups/\(own)/sessions/\(session)", [303, 200, 200, 403, 403]),
+        ("GET", "/groups/\(other)/sessions/\(session)", [303, 200, 403, 403, 403]),
+        ("GET", "/overview", [303, 200, 403, 403, 403]),
+        ("GET", "/reports", [303, 200, 403, 403, 200]),
+        ("GET", "/reports/esr?\(report)&format=csv", [303, 200, 403, 403, 200]),
+        ("GET", "/audit", [303, 403, 403, 200, 403]),
+        ("GET", "/audit/export", [303, 403, 403, 200, 403]),
+        // Writes by those who may not write: the forms carry a valid token, so only the role refuses.
+        ("POST", "/groups/\(other)/sessions/\(session)", [403, -1, 403, 403, 403]),
+        ("POST", "/groups/\(own)/sessions/\(session)/cancel", [403, -1, -1, 403, 403]),
+    ]
+    static let api: [(String, String, [Int])] = [
+        ("GET", "/api/v1/me", [401, 200, 200, 200, 200]),
+        ("GET", "/api/v1/groups", [401, 200, 200, 403, 403]),
+        ("GET", "/api/v1/groups/\(own)/sessions/\(session)/sheet", [401, 200, 200, 403, 403]),
+        ("GET", "/api/v1/groups/\(other)/sessions/\(session)/sheet", [401, 200, 403, 403, 403]),
+        ("POST", "/api/v1/groups/\(own)/sessions/\(session)/attendance", [401, -1, -1, 403, 403]),
+        ("POST", "/api/v1/groups/\(other)/sessions/\(session)/attendance", [401, -1, 403, 403, 403]),
+        ("GET", "/api/v1/reports/esr?\(report)", [401, 200, 403, 403, 200]),
+        ("GET", "/api/v1/audit/chain", [401, 403, 403, 200, 403]),
+        ("GET", "/api/v1/audit/export", [401, 403, 403, 200, 403]),
+    ]
+
+    @Test(arguments: Who.allCases)
+    func pagesAnswerByRole(_ who: Who) async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let index = Who.allCases.firstIndex(of: who) ?? 0
+        let csrf = who == .nobody ? nil : try await browser.signIn(who.rawValue)
+        if who != .nobody { #expect(csrf != nil, "\(who) signs in") }
+        for (method, path, statuses) in Self.pages where statuses[index] >= 0 {
+            let answer = method == "GET" ? try await browser.get(path) : try await browser.post(path, [("mark.p-7k2m", "present")], csrf: csrf)
+            #expect(answer.status == statuses[index], "\(who): \(method) \(path)")
+            if answer.status == 303 && who == .nobody { #expect(answer.header("Location") == "/signin") }
+            if answer.status == 403 && who != .nobody { #expect(answer.body.contains("oikeutta"), "\(who): \(method) \(path) says why, in Finnish") }
+        }
+    }
+
+    @Test(arguments: Who.allCases)
+    func apiAnswersByRole(_ who: Who) async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let index = Who.allCases.firstIndex(of: who) ?? 0
+        var token: String?
+        if who != .nobody {
+            let answer = try await browser.send("POST", "/api/v1/tokens", json: #"{"user":"\#(who.rawValue)","password":"\#(TestServer.password)"}"#)
+            #expect(answer.status == 201)
+            token = answer.json?["token"] as? String
+        }
+        for (method, path, statuses) in Self.api where statuses[index] >= 0 {
+            let answer = try await browser.send(method, path, json: method == "POST" ? #"{"marks":[]}"# : nil, bearer: token)
+            #expect(answer.status == statuses[index], "\(who): \(method) \(path)")
+            if answer.status >= 400 { #expect(answer.body.hasPrefix(#"{"error":"#), "\(who): \(method) \(path) answers JSON") }
+        }
+    }
+
+    /// The API takes no session cookie: a page a user has open in the browser cannot be used to
+    /// write through the API, which has no form token.
+    @Test func apiIgnoresTheSessionCookie() async throws {
+        let browser = Browser(try await Self.server.value)
+        try await browser.signIn("koordinaattori")
+        #expect(try await browser.get("/api/v1/me").status == 401)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Server
+import Testing
+
+/// A facilitator on a phone: a real headless Chromium, 360 CSS pixels wide, signs in, opens the
+/// group's next session and records it on the attendance sheet. The ledger then holds the events
+/// under the facilitator's name, and the access log holds the roster's reading.
+@Suite struct BrowserTests {
+    @Test func aFacilitatorRecordsASessionFromAPhone() async throws {
+        let server = try await TestServer.start()
+        let browser = try await WebDriver(width: 360, height: 780)
+        do {
+            try await record(on: browser, server)
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+
+    private func record(on browser: WebDriver, _ server: TestServer) async throws {
+        let before = try server.events().count
+
+        try await browser.open(server.baseURL.appendingPathComponent("signin"))
+        try await browser.type("ohjaaja", into: "input[name=user]")
+        try await browser.type(TestServer.password, into: "input[name=password]")
+        try await browser.click("form[action='/signin'] button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "/groups"))
+
+        // The group's card leads to its next session's sheet.
+        try await browser.click("a.button[href^='/groups/\(TestServer.ownActivity)/sessions/']")
+        try #require(try await browser.waitForURL(containing: "/groups/\(TestServer.ownActivity)/sessions/"))
+        let session = try #require(try await browser.currentURL.components(separatedBy: "/sessions/").last)
+        // The page fits the phone: nothing wider than the screen.
+        let scrollWidth = try await browser.evaluate("return document.documentElement.scrollWidth") as? Int
+        let innerWidth = try await browser.evaluate("return window.innerWidth") as? Int
+        #expect(innerWidth == 360)
+        #expect(scrollWidth == innerWidth)
+
+        try await browser.click("input[name='mark.p-7k2m'][value=present]")
+        try await browser.click("input[name='mark.p-9x4d'][value=absent]")
+        try await browser.type("Forssa", into: "input[name=location]")
+        try await browser.click("button.primary")
+        try #require(try await browser.waitForURL(containing: "saved=2"))
+        #expect(try await browser.source.contains("Tallennettu"))
+
+        let events = Array(try server.events().dropFirst(before))
+        let recorded = events.filter { $0.stream == TestServer.ownActivity }
+        #expect(recorded.map(\.type) == ["session.held", "attendance.recorded", "attendance.recorded"])
+        #expect(recorded.allSatisfy { $0.data.contains(#""session":"\#(session)""#) })
+        #expect(recorded.allSatisfy { $0.meta == #"{"actor":"ohjaaja"}"# })
+        #expect(recorded.contains { $0.data.contains(#""participant":"p-7k2m""#) && $0.data.contains(#""status":"present""#) })
+        #expect(recorded.contains { $0.data.contains(#""participant":"p-9x4d""#) && $0.data.contains(#""status":"absent""#) })
+        let readings = events.filter { $0.type == "access.logged" }
+        #expect(Set(readings.map(\.stream)) == Set(TestServer.enrolledAgain.map { "subject-\($0)" }))
+        #expect(readings.allSatisfy { $0.data.contains(#""actor":"ohjaaja""#) })
+    }
+}

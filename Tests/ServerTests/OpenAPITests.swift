@@ -1,0 +1,81 @@
+import Foundation
+import Server
+import Testing
+
+/// The API matches its description: the document served is the committed one, it is valid
+/// OpenAPI 3.1, and every answer the tests get validates against the document's schema for it.
+@Suite struct OpenAPITests {
+    static let server = Task { try await TestServer.start() }
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theServedDocumentIsSchemasOpenAPIJSON() async throws {
+        let browser = Browser(try await Self.server.value)
+        let served = try await browser.get("/api/v1/openapi.json")
+        #expect(served.status == 200)
+        let committed = try String(contentsOf: Self.root.appendingPathComponent("Schemas/openapi.json"), encoding: .utf8)
+        #expect(served.body == committed, "run python3 Tools/schema-check/embed.py")
+    }
+
+    @Test func everyAnswerValidatesAgainstTheDocument() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        var answers: [(method: String, path: String, status: Int, body: String)] = []
+        func call(_ method: String, _ template: String, _ path: String, json: String? = nil, bearer: String?) async throws {
+            let answer = try await browser.send(method, path, json: json, bearer: bearer)
+            answers.append((method.lowercased(), template, answer.status, answer.body))
+        }
+        func token(_ user: String) async throws -> String? {
+            let answer = try await browser.send("POST", "/api/v1/tokens", json: #"{"user":"\#(user)","password":"\#(TestServer.password)"}"#)
+            answers.append(("post", "/api/v1/tokens", answer.status, answer.body))
+            return answer.json?["token"] as? String
+        }
+        let coordinator = try await token("koordinaattori")
+        let auditor = try await token("tarkastaja")
+        let sheet = "/api/v1/groups/{activity}/sessions/{session}/sheet"
+        let attendance = "/api/v1/groups/{activity}/sessions/{session}/attendance"
+        let own = "/api/v1/groups/\(TestServer.ownActivity)/sessions/\(TestServer.apiSession)"
+        try await call("POST", "/api/v1/tokens", "/api/v1/tokens", json: #"{"user":"koordinaattori","password":"wrong"}"#, bearer: nil)
+        try await call("GET", "/api/v1/me", "/api/v1/me", bearer: coordinator)
+        try await call("GET", "/api/v1/me", "/api/v1/me", bearer: nil)
+        try await call("GET", "/api/v1/groups", "/api/v1/groups", bearer: coordinator)
+        try await call("GET", "/api/v1/groups", "/api/v1/groups", bearer: auditor)
+        try await call("GET", sheet, own + "/sheet", bearer: coordinator)
+        try await call("POST", attendance, own + "/attendance", json: #"{"marks":[{"participant":"p-7k2m","status":"present"}]}"#, bearer: coordinator)
+        try await call("POST", attendance, own + "/attendance", json: #"{"held":{"durationMinutes":45,"location":"Forssa"},"marks":[{"participant":"p-7k2m","status":"present"}]}"#, bearer: coordinator)
+        try await call("GET", "/api/v1/audit/chain", "/api/v1/audit/chain", bearer: auditor)
+        let statuses = answers.map(\.status)
+        #expect(statuses == [201, 201, 401, 200, 401, 200, 403, 200, 422, 201, 200])
+
+        let lines = try answers.map { answer -> String in
+            let body = (try? JSONSerialization.jsonObject(with: Data(answer.body.utf8), options: [.fragmentsAllowed])) ?? answer.body
+            let object: [String: Any] = ["method": answer.method, "path": answer.path, "status": answer.status, "body": body]
+            return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        }
+        let verdicts = try Self.validate(lines)
+        #expect(verdicts.first == "ok document")
+        #expect(verdicts.count == lines.count + 1)
+        for verdict in verdicts.dropFirst() { #expect(verdict.hasPrefix("ok "), "\(verdict)") }
+    }
+
+    /// Runs Tools/schema-check/validate-api.py; its lines.
+    static func validate(_ lines: [String]) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("Tools/schema-check/validate-api.py").path,
+                             "--openapi", root.appendingPathComponent("Schemas/openapi.json").path]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let verdicts = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        if verdicts.isEmpty {
+            Issue.record("validate-api.py printed nothing (exit \(process.terminationStatus)); it needs openapi-spec-validator and jsonschema, which Tools/test installs")
+        }
+        return verdicts
+    }
+}
