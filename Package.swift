@@ -16,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // The server. Hummingbird's default trait ConfigurationSupport would build swift-configuration,
         // which Tuki does not use.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
@@ -26,12 +25,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // SHA-256 and AES-GCM from the system's OpenSSL 3 (docs/architecture.md, "Cryptography"):
+        // swift-crypto would build BoringSSL from source, more than a minute of every fresh build.
+        .target(
+            name: "COpenSSL",
+            linkerSettings: [.linkedLibrary(":libcrypto.so.3", .when(platforms: [.linux]))]
+        ),
         .target(
             name: "EventStore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "COpenSSL",
             ]
         ),
         .target(name: "Ledger", dependencies: ["EventStore"]),
@@ -78,7 +83,6 @@ let package = Package(
             dependencies: [
                 "EventStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

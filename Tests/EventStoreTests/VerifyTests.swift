@@ -1,4 +1,3 @@
-import Crypto
 import EventStore
 import Foundation
 import GRDB

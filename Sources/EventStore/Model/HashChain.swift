@@ -1,4 +1,3 @@
-import Crypto
 
 /// The hash chain of docs/ledger-format.md, a public contract that auditors check without Tuki:
 /// `hash` = lower-case hex SHA-256 of the UTF-8 bytes of eleven fields joined by a line feed (no

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The key that wraps every subject's data key. It lives in a file of its own, never in the ledger

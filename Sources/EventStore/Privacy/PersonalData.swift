@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Seals, reveals and erases personal data for one ledger, keeping the promises of docs/privacy.md: names never in clear in the log, every reading of decrypted data recorded

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A person's personal fields, encrypted under that person's own data key (AES-256-GCM):
