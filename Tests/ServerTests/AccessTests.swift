@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Ledger
 import Server
@@ -85,5 +86,27 @@ import Testing
         let browser = Browser(try await Self.server.value)
         try await browser.signIn("koordinaattori")
         #expect(try await browser.get("/api/v1/me").status == 401)
+    }
+}
+
+/// The auditor's view of the ledger as it stood at the end of a day: its head, the chain checked
+/// up to it, and the export up to it.
+@Suite struct AuditAsOfTests {
+    @Test func theAuditPageAndTheExportStopAtTheDaysHead() async throws {
+        let server = try await AccessTests.server.value
+        let browser = Browser(server)
+        try await browser.signIn("tarkastaja")
+        let all = try server.events()
+        let now = try await browser.get("/audit")
+        #expect(now.body.contains("\(all.count)"))
+        #expect(now.body.contains(try #require(all.last).hash))
+        // Everything in the test ledger was recorded today: at the end of 2025 it was empty.
+        let before = try await browser.get("/audit?as-of=2025-12-31")
+        #expect(before.status == 200)
+        #expect(before.body.contains(HashChain.genesisHash))
+        #expect(before.body.contains(#"href="/audit/export?through=0""#))
+        let export = try await browser.get("/audit/export?through=3")
+        #expect(export.body.split(separator: "\n").count == 3)
+        #expect(try await browser.get("/audit?as-of=someday").status == 400)
     }
 }

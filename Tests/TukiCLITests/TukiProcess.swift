@@ -46,7 +46,9 @@ final class Workspace: Sendable {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "USER": "os-user"]
+        // bcrypt at its lowest cost: the one-time passwords of `tuki demo` and `tuki user add` are
+        // checked for their shape here, not for their strength.
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "USER": "os-user", "TUKI_BCRYPT_COST": "4"]
         env.merge(environment) { $1 }
         process.environment = env
         let outURL = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")

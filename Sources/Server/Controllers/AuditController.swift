@@ -12,10 +12,15 @@ struct AuditController {
         group.get("/audit/export", use: export)
     }
 
+    /// `?as-of=DAY`: the ledger as it stood at the end of that day — its head, the chain verified
+    /// up to it, and the export up to it — for checking a report made then.
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
         try context.require(.audit)
-        let verification = try await ledger.verify()
-        let head = try await ledger.head()
+        let asOf = request.uri.queryParameters.get("as-of").flatMap { $0.isEmpty ? nil : $0 }
+        if let asOf, !Day.isDay(asOf) { throw Refusal.badForm }
+        let head: LedgerHead
+        if let asOf { head = try await ledger.head(endOf: asOf) } else { head = try await ledger.head() }
+        let verification = try await ledger.verify(through: head.position)
         let readings = try await ledger.readings(limit: 50)
         let (chainClass, chainText, events): (String, String, Int64) = switch verification {
         case let .intact(count, _): ("intact", PageText.text(.chainIntact, context.language), count)
@@ -23,22 +28,23 @@ struct AuditController {
         }
         return pages.render("audit", title: .audit, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             values: ["chainClass": chainClass, "chainText": chainText, "events": events, "position": head.position,
-                                     "hash": head.hash,
+                                     "hash": head.hash, "asOf": asOf ?? "", "through": asOf == nil ? "" : "?through=\(head.position)",
                                      "readings": readings.map { ["at": $0.at, "subject": $0.subject, "actor": $0.actor, "purpose": $0.purpose] }])
     }
 
     /// The ledger as `tuki export` writes it (JSONL envelopes), streamed in pages so that a county's
     /// million events never sit in memory at once.
+    /// `?through=POSITION`: the export up to that position (the head of an as-of day).
     @Sendable func export(_ request: Request, context: SignedInContext) async throws -> Response {
         try context.require(.audit)
-        return Self.exportResponse(ledger)
+        return Self.exportResponse(ledger, through: request.uri.queryParameters.get("through", as: Int64.self) ?? .max)
     }
 
-    static func exportResponse(_ ledger: LedgerService) -> Response {
+    static func exportResponse(_ ledger: LedgerService, through last: Int64 = .max) -> Response {
         let body = ResponseBody { writer in
             var position: Int64 = 1
             while true {
-                let lines = try await ledger.exportLines(from: position, limit: 5_000)
+                let lines = try await ledger.exportLines(from: position, through: last, limit: 5_000)
                 if lines.isEmpty { break }
                 try await writer.write(ByteBuffer(string: lines.joined(separator: "\n") + "\n"))
                 position += Int64(lines.count)

@@ -152,12 +152,16 @@ enum Templates {
 
     static let audit = """
         {{<layout}}{{$body}}
+        <form method="get" action="/audit" class="stack">
+        <label>{{t.asOf}}<input name="as-of" type="date" value="{{asOf}}"></label>
+        <button type="submit">{{t.show}}</button>
+        </form>
         <dl>
         <dt>{{t.chain}}</dt><dd class="{{chainClass}}">{{chainText}}</dd>
         <dt>{{t.events}}</dt><dd>{{events}}</dd>
         <dt>{{t.head}}</dt><dd>{{t.position}} {{position}}<br><code>{{hash}}</code></dd>
         </dl>
-        <p><a class="button" href="/audit/export">{{t.export}}</a></p>
+        <p><a class="button" href="/audit/export{{through}}">{{t.export}}</a></p>
         <h2>{{t.readings}}</h2>
         <table><thead><tr><th>{{t.at}}</th><th>{{t.subject}}</th><th>{{t.actor}}</th><th>{{t.purpose}}</th></tr></thead><tbody>
         {{#readings}}<tr><td>{{at}}</td><td>{{subject}}</td><td>{{actor}}</td><td>{{purpose}}</td></tr>

@@ -192,16 +192,26 @@ actor LedgerService {
 
     // MARK: - Audit
 
-    func verify() throws -> VerificationResult { try store.verify() }
+    /// The chain checked from position 1 up to `position` (the head when nil).
+    func verify(through position: Int64? = nil) throws -> VerificationResult {
+        if let position { return try store.verify(through: position) }
+        return try store.verify()
+    }
 
     func head() throws -> LedgerHead { try store.head() }
 
-    /// The export's lines (JSONL envelopes) from `position`, at most `limit` of them.
-    func exportLines(from position: Int64, limit: Int) throws -> [String] {
+    /// The head the ledger had at the end of `day` (UTC): the last event recorded by then.
+    func head(endOf day: String) throws -> LedgerHead {
+        let moment = try Timestamp(rfc3339: "\(day)T23:59:59Z")
+        return try store.read { try $0.head(asOf: Timestamp(microsecondsSinceEpoch: moment.microsecondsSinceEpoch + 999_999)) }
+    }
+
+    /// The export's lines (JSONL envelopes) from `position` up to `last`, at most `limit` of them.
+    func exportLines(from position: Int64, through last: Int64 = .max, limit: Int) throws -> [String] {
         try store.read { reader in
             var lines: [String] = []
             let cursor = try reader.events(from: position)
-            while lines.count < limit, let event = try cursor.next() { lines.append(Envelope.exportLine(event)) }
+            while lines.count < limit, let event = try cursor.next(), event.position <= last { lines.append(Envelope.exportLine(event)) }
             return lines
         }
     }
