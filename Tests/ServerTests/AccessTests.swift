@@ -26,6 +26,8 @@ import Testing
         ("GET", "/groups/\(other)", [303, 200, 403, 403, 403]),
         ("GET", "/groups/\(own)/sessions/\(session)", [303, 200, 200, 403, 403]),
         ("GET", "/groups/\(other)/sessions/\(session)", [303, 200, 403, 403, 403]),
+        ("GET", "/groups/\(own)/fit", [303, 200, 200, 403, 403]),
+        ("GET", "/groups/\(other)/feedback", [303, 200, 403, 403, 403]),
         ("GET", "/overview", [303, 200, 403, 403, 403]),
         ("GET", "/reports", [303, 200, 403, 403, 200]),
         ("GET", "/reports/esr?\(report)&format=csv", [303, 200, 403, 403, 200]),

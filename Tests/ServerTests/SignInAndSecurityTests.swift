@@ -94,6 +94,17 @@ import Testing
         #expect(!(try await browser.get("/signin").body.contains("<script")))
     }
 
+    @Test func aGroupsReportMayUseItsOwnStylesButNoScript() async throws {
+        let browser = Browser(try await Self.server.value)
+        try await browser.signIn("ohjaaja")
+        let report = try await browser.get("/groups/\(TestServer.ownActivity)/fit")
+        #expect(report.status == 200)
+        #expect(report.body.contains("<svg"), "the FIT chart")
+        let policy = try #require(report.header("Content-Security-Policy"))
+        #expect(policy.contains("default-src 'none'"))
+        #expect(!policy.contains("script"))
+    }
+
     @Test func signingOutEndsTheSession() async throws {
         let browser = Browser(try await Self.server.value)
         let csrf = try await browser.signIn("ohjaaja")

@@ -6,8 +6,9 @@ import Testing
 /// import is refused with one short line, the ledger's head does not move, and the reports still
 /// run. `Tools/fuzz-import ROUNDS [SEED]` runs it longer, with other seeds.
 @Suite struct FuzzCLITests {
-    /// 120 rounds and one seed in `swift test`; `TUKI_FUZZ_ROUNDS` and `TUKI_FUZZ_SEED` for longer runs.
-    static let rounds = ProcessInfo.processInfo.environment["TUKI_FUZZ_ROUNDS"].flatMap(Int.init) ?? 120
+    /// 60 rounds and one seed in `swift test` (the test run has five minutes); `TUKI_FUZZ_ROUNDS`
+    /// and `TUKI_FUZZ_SEED` for longer runs (`Tools/fuzz-import`).
+    static let rounds = ProcessInfo.processInfo.environment["TUKI_FUZZ_ROUNDS"].flatMap(Int.init) ?? 60
     static let seed = ProcessInfo.processInfo.environment["TUKI_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_201
 
     typealias Random = SeededRandom

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Ledger
 import Projections
+import Reports
 
 /// A facilitator's pages: their groups, a group's sessions and roster, and the attendance sheet
 /// on which a session is marked held and each person present, absent or excused. A coordinator
@@ -17,6 +18,31 @@ struct GroupsController {
         group.get("/groups/:activity/sessions/:session", use: sheet)
         group.post("/groups/:activity/sessions/:session", use: record)
         group.post("/groups/:activity/sessions/:session/cancel", use: cancel)
+        group.get("/groups/:activity/fit", use: fit)
+        group.get("/groups/:activity/feedback", use: feedback)
+    }
+
+    /// The group's FIT report: each participant's outcome over the sessions, alliance ratings to
+    /// follow up (by pseudonymous id: the roster says who is who).
+    @Sendable func fit(_ request: Request, context: SignedInContext) async throws -> Response {
+        try await report(.fit, context)
+    }
+
+    /// The group's client feedback: ratings and themes (the free text stays sealed).
+    @Sendable func feedback(_ request: Request, context: SignedInContext) async throws -> Response {
+        try await report(.feedback, context)
+    }
+
+    private func report(_ kind: LedgerService.GroupReport, _ context: SignedInContext) async throws -> Response {
+        let activity = try context.parameters.require("activity")
+        try context.requireGroup(activity)
+        guard let report = try await ledger.groupReport(kind, activity: activity, language: context.language == .en ? .en : .fi)
+        else { throw Refusal.notFound }
+        var response = Pages.html(ReportFormat.html.render(report))
+        // The report is a document of its own, with its styles inside it: it may use them, and
+        // still run no script.
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'"
+        return response
     }
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -39,7 +65,7 @@ struct GroupsController {
              "present": session.present, "headcount": "", "cancelled": session.status == "cancelled"]
         }
         return pages.render("group", title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
-                            values: ["name": group.name, "sessions": sessions,
+                            values: ["activity": activity, "name": group.name, "sessions": sessions,
                                      "people": people.map { ["name": displayName($0.name, context.language)] }])
     }
 

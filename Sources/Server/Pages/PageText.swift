@@ -14,7 +14,7 @@ enum PageText {
         case save, saved, cancelSession, cancelReason, nobodyEnrolled, noName, erased, noKey, open
         case overview, activities, sessionsThisWeek, openFeeItems, feeMissing, travelMissing, overdue, engagement, since, days
         case reports, esrReport, project, from, to, download, suppressedNote
-        case asOf, show, audit, chain, chainIntact, chainBroken, head, position, hash, events, export, readings, subject, actor, purpose, at
+        case asOf, show, feedback, audit, chain, chainIntact, chainBroken, head, position, hash, events, export, readings, subject, actor, purpose, at
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 
@@ -97,6 +97,7 @@ enum PageText {
         .audit: ("Tarkastus", "Audit"),
         .asOf: ("Kirjanpito sellaisena kuin se oli päivän päättyessä (tyhjä: nyt)", "The ledger as it stood at the end of a day (empty: now)"),
         .show: ("Näytä", "Show"),
+        .feedback: ("Asiakaspalaute", "Client feedback"),
         .chain: ("Tiivisteketju", "Hash chain"),
         .chainIntact: ("Ehjä", "Intact"),
         .chainBroken: ("RIKKI", "BROKEN"),

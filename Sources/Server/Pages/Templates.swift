@@ -79,6 +79,7 @@ enum Templates {
         {{#sessions}}<tr><td>{{date}}</td><td>{{status}}</td><td>{{present}}</td><td>{{headcount}}</td><td>{{^cancelled}}<a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a>{{/cancelled}}</td></tr>
         {{/sessions}}
         </tbody></table>
+        <p><a href="/groups/{{activity}}/fit">FIT</a> · <a href="/groups/{{activity}}/feedback">{{t.feedback}}</a></p>
         <h2>{{t.roster}}</h2>
         <ul>{{#people}}<li>{{name}}</li>{{/people}}</ul>
         {{^people}}<p class="muted">{{t.nobodyEnrolled}}</p>{{/people}}

@@ -190,6 +190,21 @@ actor LedgerService {
 
     struct ChainBroken: Error {}
 
+    enum GroupReport: String, Sendable { case fit, feedback }
+
+    /// A group's FIT or client-feedback report (docs/evaluation.md); nil if the group has none.
+    func groupReport(_ kind: GroupReport, activity: String, language: Report.Language) throws -> Report? {
+        let names = [kind.rawValue]
+        try engine.update(names)
+        let stamp = try engine.stamp(for: names)
+        return try engine.readModels.read { db in
+            switch kind {
+            case .fit: try FITReadModel.figures(of: activity, in: db).map { FITReport.make($0, language: language, stamp: stamp) }
+            case .feedback: try FeedbackReadModel.figures(.activity(activity), in: db).map { FeedbackReport.make($0, language: language, stamp: stamp) }
+            }
+        }
+    }
+
     // MARK: - Audit
 
     /// The chain checked from position 1 up to `position` (the head when nil).
