@@ -116,36 +116,17 @@ struct APIController {
         } catch {
             throw Refusal.badForm
         }
-        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID })
-        else { throw Refusal.notFound }
-        var drafts: [LedgerService.Draft] = []
-        if let held = input.held {
-            drafts.append(.init(stream: activity, type: "session.held", data: JSONObject.make([
-                ("session", .string(sessionID)), ("date", .string(session.date)), ("durationMinutes", .number(String(held.durationMinutes))),
-                ("location", .string(held.location)), ("format", .string(held.format ?? "in-person")),
-                ("headcount", held.headcount.map { .number(String($0)) }),
-            ]), day: session.date))
-        }
-        for mark in input.marks {
-            drafts.append(.init(stream: activity, type: "attendance.recorded", data: JSONObject.make([
-                ("session", .string(sessionID)), ("participant", .string(mark.participant)), ("status", .string(mark.status)),
-            ]), day: session.date))
-        }
-        guard !drafts.isEmpty else { throw Refusal.badForm }
-        let ids = try await ledger.record(drafts, actor: context.user.name)
+        let sheet = LedgerService.SheetRecord(
+            held: input.held.map { .init(durationMinutes: $0.durationMinutes, location: $0.location, format: $0.format ?? "in-person", headcount: $0.headcount) },
+            marks: input.marks.map { ($0.participant, $0.status) })
+        let ids = try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name)
         return try APIResponse.json(Recorded(recorded: ids.count, eventIds: ids), status: .created)
     }
 
     /// The ESR+ report as JSON (the same document as `tuki report esr --format json`).
     @Sendable func esr(_ request: Request, context: SignedInContext) async throws -> Response {
         try context.require(.reports, .aggregateReports)
-        let query = request.uri.queryParameters
-        guard let project = query.get("project"), let from = query.get("from"), let to = query.get("to"),
-              Day.isDay(from), Day.isDay(to), from <= to
-        else { throw Refusal.badForm }
-        let suppress = context.user.may(.reports) ? nil : CoordinatorController.analystSuppressBelow
-        guard let report = try await ledger.esrReport(project: project, from: from, to: to, language: .en, suppressBelow: suppress)
-        else { throw Refusal.notFound }
+        guard let report = try await CoordinatorController.esrReport(request, context, ledger: ledger, language: .en) else { throw Refusal.notFound }
         return Response(status: .ok, headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(string: ReportFormat.json.render(report))))
     }

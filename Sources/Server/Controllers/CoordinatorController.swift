@@ -52,17 +52,13 @@ struct CoordinatorController {
     /// `GET /reports/esr?project=…&from=…&to=…&format=html|csv`: the ESR+ report as a download.
     /// The ids and days in the query are no one's personal data.
     @Sendable func esrReport(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.reports, .aggregateReports)
-        let query = request.uri.queryParameters
-        guard let project = query.get("project"), let from = query.get("from"), let to = query.get("to"),
-              Day.isDay(from), Day.isDay(to), from <= to
-        else { throw Refusal.badForm }
-        let format = query.get("format") ?? "html"
+        let format = request.uri.queryParameters.get("format") ?? "html"
         guard format == "html" || format == "csv" else { throw Refusal.badForm }
-        let language: Report.Language = context.language == .en ? .en : .fi
-        let suppress = context.user.may(.reports) ? nil : Self.analystSuppressBelow
-        guard var report = try await ledger.esrReport(project: project, from: from, to: to, language: language, suppressBelow: suppress)
+        guard var report = try await Self.esrReport(request, context, ledger: ledger, language: context.language == .en ? .en : .fi)
         else { throw Refusal.notFound }
+        // Checked by esrReport: a project of the ledger and two days.
+        let query = request.uri.queryParameters
+        let (project, from, to) = (query.get("project") ?? "", query.get("from") ?? "", query.get("to") ?? "")
         report.generatedAt = String(Timestamp.now().occurredAtText.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC"
         let body = format == "html" ? ReportFormat.html.render(report) : ReportFormat.csv.render(report, csv: .finnishSpreadsheet)
         let type = format == "html" ? "text/html; charset=utf-8" : "text/csv; charset=utf-8"
@@ -70,6 +66,18 @@ struct CoordinatorController {
             .contentType: type,
             .contentDisposition: "attachment; filename=\"esr-\(project)-\(from)-\(to).\(format)\"",
         ], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// The ESR+ report the query asks for (`project`, `from`, `to`), for a coordinator in full and
+    /// for an analyst with small counts hidden; nil if there is no such project.
+    static func esrReport(_ request: Request, _ context: SignedInContext, ledger: LedgerService, language: Report.Language) async throws -> Report? {
+        try context.require(.reports, .aggregateReports)
+        let query = request.uri.queryParameters
+        guard let project = query.get("project"), let from = query.get("from"), let to = query.get("to"),
+              Day.isDay(from), Day.isDay(to), from <= to
+        else { throw Refusal.badForm }
+        let suppress = context.user.may(.reports) ? nil : analystSuppressBelow
+        return try await ledger.esrReport(project: project, from: from, to: to, language: language, suppressBelow: suppress)
     }
 
     private func reportFormValues(today: String, suppressed: Bool) async throws -> [String: Any] {

@@ -83,35 +83,23 @@ struct GroupsController {
     @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
         let (activity, sessionID) = try sessionParameters(context)
         try context.requireGroup(activity)
-        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID }),
-              session.status != "cancelled"
+        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID })
         else { throw Refusal.notFound }
-        var drafts: [LedgerService.Draft] = []
-        if session.status != "held" {
+        var sheet = LedgerService.SheetRecord(marks: context.form.withPrefix("mark.").map { ($0.key, $0.value) })
+        guard sheet.marks.allSatisfy({ ["present", "absent", "excused"].contains($0.status) }) else { throw Refusal.badForm }
+        if session.status == "scheduled" {
             guard let minutes = Int(context.form["durationMinutes"] ?? ""), let location = context.form["location"]?.trimmed, !location.isEmpty
             else { throw Refusal.badForm }
-            let headcount = context.form["headcount"].flatMap { Int($0) }
-            drafts.append(.init(stream: activity, type: "session.held", data: JSONObject.make([
-                ("session", .string(sessionID)), ("date", .string(session.date)), ("durationMinutes", .number(String(minutes))),
-                ("location", .string(location)), ("format", .string(context.form["format"] ?? "in-person")),
-                ("headcount", headcount.map { .number(String($0)) }),
-            ]), day: session.date))
+            sheet.held = .init(durationMinutes: minutes, location: location, format: context.form["format"] ?? "in-person",
+                               headcount: context.form["headcount"].flatMap { Int($0) })
         }
-        let marks = context.form.withPrefix("mark.")
-        guard marks.allSatisfy({ ["present", "absent", "excused"].contains($0.value) }) else { throw Refusal.badForm }
-        for mark in marks {
-            drafts.append(.init(stream: activity, type: "attendance.recorded", data: JSONObject.make([
-                ("session", .string(sessionID)), ("participant", .string(mark.key)), ("status", .string(mark.value)),
-            ]), day: session.date))
-        }
-        guard !drafts.isEmpty else { throw Refusal.badForm }
         do {
-            try await ledger.record(drafts, actor: context.user.name)
+            try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name)
         } catch let refusal as LedgerRefusal {
             return try await renderSheet(activity: activity, sessionID: sessionID, context: context, status: .unprocessableContent,
                                          problem: "\(PageText.text(.refused, context.language)): \(refusal.field) \(refusal.reason) (\(refusal.rule))")
         }
-        return .redirect(to: "/groups/\(activity)/sessions/\(sessionID)?saved=\(marks.count)")
+        return .redirect(to: "/groups/\(activity)/sessions/\(sessionID)?saved=\(sheet.marks.count)")
     }
 
     @Sendable func cancel(_ request: Request, context: SignedInContext) async throws -> Response {

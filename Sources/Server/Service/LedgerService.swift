@@ -154,6 +154,42 @@ actor LedgerService {
         return events.map(\.eventId.text)
     }
 
+    /// What an attendance sheet records: the session held (if it was only planned), then each mark.
+    struct SheetRecord: Sendable {
+        struct Held: Sendable {
+            let durationMinutes: Int
+            let location: String
+            let format: String
+            let headcount: Int?
+        }
+        var held: Held?
+        var marks: [(participant: String, status: String)]
+    }
+
+    /// Records a session's sheet in one batch: `session.held` first when given, then one
+    /// `attendance.recorded` per mark, all dated on the session's day. Returns the event ids;
+    /// throws `Refusal.notFound` for a session the activity does not have, or one cancelled.
+    @discardableResult
+    func record(_ sheet: SheetRecord, activity: String, session id: String, actor: String) throws -> [String] {
+        guard let session = try group(activity, today: Day.today())?.sessions.first(where: { $0.session == id }),
+              session.status != "cancelled"
+        else { throw Refusal.notFound }
+        var drafts: [Draft] = []
+        if let held = sheet.held {
+            drafts.append(Draft(stream: activity, type: "session.held", data: JSONObject.make([
+                ("session", .string(id)), ("date", .string(session.date)), ("durationMinutes", .number(String(held.durationMinutes))),
+                ("location", .string(held.location)), ("format", .string(held.format)), ("headcount", held.headcount.map { .number(String($0)) }),
+            ]), day: session.date))
+        }
+        for mark in sheet.marks {
+            drafts.append(Draft(stream: activity, type: "attendance.recorded", data: JSONObject.make([
+                ("session", .string(id)), ("participant", .string(mark.participant)), ("status", .string(mark.status)),
+            ]), day: session.date))
+        }
+        guard !drafts.isEmpty else { throw Refusal.badForm }
+        return try record(drafts, actor: actor)
+    }
+
     // MARK: - The coordinator's overview
 
     struct Overview: Sendable {
