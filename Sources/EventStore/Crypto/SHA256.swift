@@ -5,8 +5,8 @@ import COpenSSL
 import Foundation
 
 /// SHA-256 from the system's libcrypto (OpenSSL 3), with the shape of CryptoKit's `SHA256`, which
-/// the code uses on Apple's systems: the bytes are gathered, then hashed in one call.
-public struct SHA256: Sendable {
+/// the code uses on Apple's systems.
+public struct SHA256: @unchecked Sendable {
     public struct Digest: Sequence, Sendable, Equatable {
         let bytes: [UInt8]
 
@@ -17,26 +17,27 @@ public struct SHA256: Sendable {
         }
     }
 
-    private var message: [UInt8] = []
+    private var context = TUKI_SHA256_CTX()
 
-    public init() {}
+    public init() {
+        SHA256_Init(&context)
+    }
 
     public mutating func update(data: some DataProtocol) {
-        message.append(contentsOf: data)
+        for region in data.regions {
+            region.withUnsafeBytes { update(bufferPointer: $0) }
+        }
     }
 
     public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
-        message.append(contentsOf: bufferPointer)
+        guard let base = bufferPointer.baseAddress, !bufferPointer.isEmpty else { return }
+        SHA256_Update(&context, base, bufferPointer.count)
     }
 
     public func finalize() -> Digest {
+        var context = context
         var digest = [UInt8](repeating: 0, count: 32)
-        var size: UInt32 = 0
-        let done = message.withUnsafeBytes { bytes in
-            EVP_Digest(bytes.baseAddress, bytes.count, &digest, &size, OpenSSL.sha256, nil)
-        }
-        // libcrypto fails here only if it cannot allocate: there is no digest to go on with.
-        guard done == 1, size == 32 else { fatalError("libcrypto could not compute a SHA-256 digest") }
+        SHA256_Final(&digest, &context)
         return Digest(bytes: digest)
     }
 
@@ -47,10 +48,9 @@ public struct SHA256: Sendable {
     }
 }
 
-/// The algorithms, fetched from libcrypto's default provider once: fetching at each use would
-/// take a lock and a look-up per event hashed.
+/// AES-256-GCM, fetched from libcrypto's default provider once: fetching at each use would take a
+/// lock and a look-up per value sealed.
 enum OpenSSL {
-    nonisolated(unsafe) static let sha256: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
     nonisolated(unsafe) static let aes256GCM: OpaquePointer? = EVP_CIPHER_fetch(nil, "AES-256-GCM", nil)
 }
 #endif
