@@ -57,7 +57,8 @@ def main():
         one_time = run("user", "add", "load-coordinator", "--role", "coordinator", "--actor", "load-test").stdout.strip()
         run("projections", "update")
         port = free_port()
-        server = subprocess.Popen([args.tuki, "serve", "--db", db, "--port", str(port)],
+        # Plain HTTP on 127.0.0.1, and urllib sends no Secure cookie over it.
+        server = subprocess.Popen([args.tuki, "serve", "--db", db, "--port", str(port), "--insecure-cookies"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}"
@@ -87,9 +88,10 @@ def main():
         print(f"{args.connections} clients, {float(result['seconds']):.0f} s, {len(targets)} targets, ledger of {before:,} events: "
               f"{created / float(result['seconds']):.0f} events/s; p50 {result['p50_ms']} ms, p90 {result['p90_ms']} ms, "
               f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms; refused {result['refused']}, failed {result['failed']}, "
-              f"socket errors {result['socket_errors']}; events lost {created - gained} (201 answers {created}, events gained {gained}); "
+              f"socket errors {result['socket_errors']}; events lost {max(0, created - gained)} (201 answers {created}, events gained {gained}"
+              f"{'; ' + str(gained - created) + ' recorded for requests still in flight when wrk stopped' if gained > created else ''}); "
               f"server memory {resident} MiB at the end, peak {peak} MiB; {verify.stdout.strip() or verify.stderr.strip()}")
-        return 0 if created == gained and verify.returncode == 0 else 1
+        return 0 if created <= gained and verify.returncode == 0 else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

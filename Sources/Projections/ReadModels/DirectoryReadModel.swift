@@ -225,6 +225,30 @@ public enum DirectoryReadModel {
         ).map { Enrolled(participant: $0[0], step: $0[1], since: $0[2], expertAlias: $0[3], anonymousExpert: $0[4]) }
     }
 
+    /// One activity by its id, read along the indexes: the lists' query groups every activity of
+    /// the county before it filters, which a page that shows one group cannot afford.
+    public static func activity(_ id: String, in db: Database) throws -> Activity? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT activity, project, name, kind, municipality FROM directory_activity WHERE activity = ? ORDER BY position DESC LIMIT 1
+            """, arguments: [id]) else { return nil }
+        let enrolled = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM directory_enrolment e
+            WHERE e.activity = ? AND e.step != 'ended'
+              AND e.position = (SELECT MAX(m.position) FROM directory_enrolment m WHERE m.activity = e.activity AND m.participant = e.participant)
+            """, arguments: [id]) ?? 0
+        return Activity(activity: row[0], project: row[1], name: row[2], kind: row[3], municipality: row[4], enrolled: enrolled)
+    }
+
+    /// One activity's sessions, in date order, by the sessions table's key.
+    public static func sessions(ofActivity activity: String, in db: Database) throws -> [Session] {
+        try Row.fetchAll(db, sql: """
+            SELECT activity, session, date, status, duration_minutes, present, absent, excused
+            FROM sessions_session WHERE activity = ? ORDER BY date, length(session), session
+            """, arguments: [activity]
+        ).map { Session(activity: $0[0], session: $0[1], date: $0[2], status: $0[3], durationMinutes: $0[4],
+                        present: $0[5], absent: $0[6], excused: $0[7]) }
+    }
+
     /// The activity's name, or nil if the read model holds no such activity.
     public static func activityName(_ activity: String, in db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT name FROM directory_current_activity WHERE activity = ?", arguments: [activity])

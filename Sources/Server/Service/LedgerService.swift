@@ -63,22 +63,32 @@ actor LedgerService {
         let enrolled: Int
         let sessions: [DirectoryReadModel.Session]
 
+        init(_ activity: DirectoryReadModel.Activity, _ sessions: [DirectoryReadModel.Session]) {
+            self.activity = activity.activity
+            name = activity.name
+            municipality = activity.municipality
+            enrolled = activity.enrolled
+            self.sessions = sessions
+        }
+
         /// The first session still scheduled from today on.
         func nextSession(today: String) -> DirectoryReadModel.Session? {
             sessions.first { $0.status == "scheduled" && $0.date >= today }
         }
     }
 
-    /// The activities the user may open (nil: all), each with its sessions.
+    /// The activities the user may open (nil: all), each with its sessions. A facilitator's few
+    /// are read one by one along the indexes: a county has thousands.
     func groups(only activities: Set<String>?, today: String) throws -> [Group] {
         try engine.update(Self.projectors)
         return try engine.readModels.read { db in
-            let all = try DirectoryReadModel.activities(.init(today: today), in: db)
-                .filter { activities?.contains($0.activity) ?? true }
-            let sessions = Dictionary(grouping: try DirectoryReadModel.sessions(.init(today: today), in: db)
-                .filter { activities?.contains($0.activity) ?? true }, by: \.activity)
-            return all.map { Group(activity: $0.activity, name: $0.name, municipality: $0.municipality, enrolled: $0.enrolled,
-                                   sessions: sessions[$0.activity] ?? []) }
+            guard let activities else {
+                let sessions = Dictionary(grouping: try DirectoryReadModel.sessions(.init(today: today), in: db), by: \.activity)
+                return try DirectoryReadModel.activities(.init(today: today), in: db).map { Group($0, sessions[$0.activity] ?? []) }
+            }
+            return try activities.sorted().compactMap { id in
+                try DirectoryReadModel.activity(id, in: db).map { Group($0, try DirectoryReadModel.sessions(ofActivity: id, in: db)) }
+            }.sorted { ($0.name, $0.activity) < ($1.name, $1.activity) }
         }
     }
 
