@@ -78,3 +78,10 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .number(String(value)) }
 }
+
+extension JSONValue {
+    /// A JSON object of the members given, leaving out the nil ones (optional fields of an event).
+    public static func object(omittingNil members: [(String, JSONValue?)]) -> JSONValue {
+        .object(members.compactMap { key, value in value.map { (key: key, value: $0) } })
+    }
+}

@@ -77,13 +77,10 @@ public struct Credentials: Codable, Sendable, Equatable {
         return Bcrypt.verify(password, hash: entry.passwordHash) ? entry : nil
     }
 
-    /// What a chosen password must be: long enough to resist guessing (NIST SP 800-63B asks for
-    /// at least 8; a ledger of children's data asks for more), and within bcrypt's 72 bytes.
-    public static func problem(withNewPassword password: String) -> String? {
-        if password.count < 12 { return "too short: at least 12 characters" }
-        if password.utf8.count > 72 { return "too long: at most 72 bytes" }
-        return nil
-    }
+    /// A chosen password's bounds: long enough to resist guessing (NIST SP 800-63B asks for at
+    /// least 8; a ledger of children's data asks for more), and within bcrypt's 72 bytes.
+    public static let shortestPassword = 12
+    public static let longestPasswordBytes = 72
 
     private static let decoyHash = Bcrypt.hash("decoy", cost: cost)
 

@@ -75,13 +75,13 @@ struct APIController {
         return try APIResponse.json(SheetOut(activity: activity, session: sessionID, date: session.date, status: session.status,
                                              people: people.map { person in
             let shownAs: String = switch person.name {
-            case .name: "name"
-            case .alias: "alias"
-            case .erased: "erased"
-            case .noKey: "no-key"
-            case .none: "none"
+            case .name?: "name"
+            case .alias?: "alias"
+            case .erased?: "erased"
+            case .noKey?: "no-key"
+            case nil: "none"
             }
-            return .init(participant: person.participant, name: person.name.text, shownAs: shownAs, mark: person.mark)
+            return .init(participant: person.participant, name: person.nameText, shownAs: shownAs, mark: person.mark)
         }))
     }
 

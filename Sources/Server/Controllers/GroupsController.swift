@@ -97,7 +97,7 @@ struct GroupsController {
             try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name)
         } catch let refusal as LedgerRefusal {
             return try await renderSheet(activity: activity, sessionID: sessionID, context: context, status: .unprocessableContent,
-                                         problem: "\(PageText.text(.refused, context.language)): \(refusal.field) \(refusal.reason) (\(refusal.rule))")
+                                         problem: PageText.refusal(refusal, context.language))
         }
         return .redirect(to: "/groups/\(activity)/sessions/\(sessionID)?saved=\(sheet.marks.count)")
     }
@@ -109,7 +109,7 @@ struct GroupsController {
               session.status == "scheduled"
         else { throw Refusal.notFound }
         let reason = context.form["reason"]?.trimmed
-        try await ledger.record([.init(stream: activity, type: "session.cancelled", data: JSONObject.make([
+        try await ledger.record([.init(stream: activity, type: "session.cancelled", data: JSONValue.object(omittingNil: [
             ("session", .string(sessionID)), ("date", .string(session.date)), ("reason", reason?.isEmpty == false ? .string(reason ?? "") : nil),
         ]), day: session.date)], actor: context.user.name)
         return .redirect(to: "/groups/\(activity)")
@@ -156,25 +156,18 @@ func statusText(_ status: String, _ language: PageLanguage) -> String {
     }
 }
 
-func displayName(_ name: LedgerService.Name, _ language: PageLanguage) -> String {
+func displayName(_ name: ListReports.Name?, _ language: PageLanguage) -> String {
     switch name {
-    case let .name(text), let .alias(text): text.isEmpty ? PageText.text(.noName, language) : text
-    case .erased: PageText.text(.erased, language)
-    case .noKey: PageText.text(.noKey, language)
-    case .none: PageText.text(.noName, language)
+    case let .name(text)?, let .alias(text)?: text.isEmpty ? PageText.text(.noName, language) : text
+    case .erased?: PageText.text(.erased, language)
+    case .noKey?: PageText.text(.noKey, language)
+    case nil: PageText.text(.noName, language)
     }
 }
 
 /// Days as the ledger writes them: YYYY-MM-DD, in UTC.
 enum Day {
     static func today() -> String { String(Timestamp.now().occurredAtText.prefix(10)) }
-}
-
-enum JSONObject {
-    /// A JSON object of the members given, leaving out the nil ones.
-    static func make(_ members: [(String, JSONValue?)]) -> JSONValue {
-        .object(members.compactMap { key, value in value.map { (key: key, value: $0) } })
-    }
 }
 
 extension String {

@@ -98,9 +98,9 @@ struct SignInController {
         let password = context.form["password"] ?? ""
         let problem: PageText.Key? = if password != context.form["repeat"] {
             .passwordsDiffer
-        } else if password.count < 12 {
+        } else if password.count < Credentials.shortestPassword {
             .passwordTooShort
-        } else if password.utf8.count > 72 {
+        } else if password.utf8.count > Credentials.longestPasswordBytes {
             .passwordTooLong
         } else {
             nil

@@ -26,7 +26,7 @@ struct ErrorMiddleware: RouterMiddleware {
             case let refusal as Refusal:
                 (status, message) = (refusal.status, PageText.text(refusal.text, language))
             case let refusal as LedgerRefusal:
-                (status, message) = (.unprocessableContent, "\(PageText.text(.refused, language)): \(refusal.field) \(refusal.reason) (\(refusal.rule))")
+                (status, message) = (.unprocessableContent, PageText.refusal(refusal, language))
             case let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed:
                 (status, message) = (error.status, PageText.text(.notFound, language))
             case let error as HTTPError where error.status.code < 500:

@@ -1,3 +1,5 @@
+import Ledger
+
 /// The pages' languages: Finnish by default, English on request (the switch in each page's footer).
 enum PageLanguage: String, Codable, Sendable {
     case fi, en
@@ -16,6 +18,11 @@ enum PageText {
         case reports, esrReport, project, from, to, download, suppressedNote
         case asOf, show, feedback, audit, chain, chainIntact, chainBroken, head, position, hash, events, export, readings, subject, actor, purpose, at
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
+    }
+
+    /// A refusal by the ledger's schema or rules: the field, the reason and the rule, never a value.
+    static func refusal(_ refusal: LedgerRefusal, _ language: PageLanguage) -> String {
+        "\(text(.refused, language)): \(refusal.field) \(refusal.reason) (\(refusal.rule))"
     }
 
     static func text(_ key: Key, _ language: PageLanguage) -> String {

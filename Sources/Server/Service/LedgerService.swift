@@ -98,17 +98,14 @@ actor LedgerService {
 
     struct SheetRow: Sendable {
         let participant: String
-        let name: Name
+        /// As the lists show it; nil for someone registered without sealed personal data.
+        let name: ListReports.Name?
         let mark: String?
-    }
 
-    enum Name: Sendable, Equatable {
-        case name(String), alias(String), erased, noKey, none
-
-        var text: String? {
-            switch self {
-            case let .name(text), let .alias(text): text
-            case .erased, .noKey, .none: nil
+        var nameText: String? {
+            switch name {
+            case let .name(text)?, let .alias(text)?: text
+            case .erased?, .noKey?, nil: nil
             }
         }
     }
@@ -126,19 +123,20 @@ actor LedgerService {
         let opened = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
             .open(sealed, actor: actor, purpose: purpose)
         let rows = enrolled.map { person -> SheetRow in
-            let name: Name = if person.anonymousExpert {
+            let name: ListReports.Name? = if person.anonymousExpert {
                 .alias(person.expertAlias ?? "")
             } else {
                 switch opened.first(where: { $0.key.text == person.participant })?.value {
                 case let .opened(fields)?: .name(fields["name"]?.stringValue ?? "")
                 case .erased?: .erased
                 case .noKey?: .noKey
-                case nil: Name.none
+                case nil: nil
                 }
             }
             return SheetRow(participant: person.participant, name: name, mark: marks[person.participant])
         }
-        return rows.sorted { ($0.name.text?.lowercased() ?? "\u{10FFFF}" + $0.participant) < ($1.name.text?.lowercased() ?? "\u{10FFFF}" + $1.participant) }
+        // By name; those without one last, by id.
+        return rows.sorted { ($0.nameText?.lowercased() ?? "\u{10FFFF}" + $0.participant) < ($1.nameText?.lowercased() ?? "\u{10FFFF}" + $1.participant) }
     }
 
     // MARK: - Recording
@@ -186,13 +184,13 @@ actor LedgerService {
         else { throw Refusal.notFound }
         var drafts: [Draft] = []
         if let held = sheet.held {
-            drafts.append(Draft(stream: activity, type: "session.held", data: JSONObject.make([
+            drafts.append(Draft(stream: activity, type: "session.held", data: JSONValue.object(omittingNil: [
                 ("session", .string(id)), ("date", .string(session.date)), ("durationMinutes", .number(String(held.durationMinutes))),
                 ("location", .string(held.location)), ("format", .string(held.format)), ("headcount", held.headcount.map { .number(String($0)) }),
             ]), day: session.date))
         }
         for mark in sheet.marks {
-            drafts.append(Draft(stream: activity, type: "attendance.recorded", data: JSONObject.make([
+            drafts.append(Draft(stream: activity, type: "attendance.recorded", data: JSONValue.object(omittingNil: [
                 ("session", .string(id)), ("participant", .string(mark.participant)), ("status", .string(mark.status)),
             ]), day: session.date))
         }

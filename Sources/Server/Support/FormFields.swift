@@ -2,7 +2,7 @@ import Foundation
 
 /// The fields of an `application/x-www-form-urlencoded` body, or of a query string. A form's field
 /// names can be data (`mark.p-7k2m` on an attendance sheet), so they are kept as given, in order.
-struct FormFields: Sendable, Equatable {
+struct FormFields: Sendable {
     private(set) var pairs: [(name: String, value: String)] = []
 
     init() {}
@@ -24,9 +24,5 @@ struct FormFields: Sendable, Equatable {
 
     private static func decode(_ part: Substring) -> String? {
         part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-    }
-
-    static func == (lhs: FormFields, rhs: FormFields) -> Bool {
-        lhs.pairs.map(\.name) == rhs.pairs.map(\.name) && lhs.pairs.map(\.value) == rhs.pairs.map(\.value)
     }
 }

@@ -82,7 +82,7 @@ struct Recorder {
 
 /// Builds a JSON object from optional members, leaving out the nil ones.
 func object(_ members: [(String, JSONValue?)]) -> JSONValue {
-    .object(members.compactMap { key, value in value.map { (key: key, value: $0) } })
+    .object(omittingNil: members)
 }
 
 extension String {
