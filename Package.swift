@@ -44,7 +44,7 @@ let package = Package(
             name: "Projections",
             dependencies: ["EventStore", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "Reports", dependencies: ["EventStore", "Projections"]),
+        .target(name: "Reports", dependencies: ["EventStore", "Projections", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Server",
             dependencies: [

@@ -67,6 +67,8 @@ func buildRouter(_ settings: ServerSettings, logger: Logger) throws -> Router<Tu
     signIn.addRoutes(to: pagesGroup)
     GroupsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     CoordinatorController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
+    ReportsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
+    ListsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     AuditController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     return router
 }

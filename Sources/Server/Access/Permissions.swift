@@ -8,9 +8,17 @@ public enum Capability: String, Sendable, CaseIterable {
     case groups
     /// The coordinator's overview: activities, sessions this week, open fee items.
     case overview
-    /// The funder's reports in full.
+    /// Every report in full: the funder's, the evaluation's, fees, working time.
     case reports
-    /// The funder's reports with small counts hidden, for analysts: no names, no person's row.
+    /// The lists of what exists (projects, activities, participants, sessions, engagements,
+    /// experts), with names when a purpose is given.
+    case lists
+    /// The payroll view: every expert's name and identity code, for paying fees and travel.
+    case payroll
+    /// Recording what a coordinator records: participants, enrolments, experts, engagements,
+    /// fees, travel.
+    case recording
+    /// The aggregate reports with small counts hidden, for analysts: no names, no person's row.
     case aggregateReports
     /// Read-only checks of the ledger: the chain, the head, the export, the readings of personal data.
     case audit
@@ -20,7 +28,7 @@ extension UserRole {
     /// Each role's capabilities: the whole access policy of the server.
     public var capabilities: Set<Capability> {
         switch self {
-        case .coordinator: [.groups, .overview, .reports]
+        case .coordinator: [.groups, .overview, .reports, .lists, .payroll, .recording]
         case .facilitator: [.groups]
         case .auditor: [.audit]
         case .analyst: [.aggregateReports]

@@ -15,7 +15,8 @@ struct APIController {
         group.get("/groups", use: groups)
         group.get("/groups/:activity/sessions/:session/sheet", use: sheet)
         group.post("/groups/:activity/sessions/:session/attendance", use: attendance)
-        group.get("/reports/esr", use: esr)
+        group.get("/reports/:report", use: report)
+        group.get("/lists/:list", use: list)
         group.get("/audit/chain", use: chain)
         group.get("/audit/export", use: export)
     }
@@ -123,10 +124,25 @@ struct APIController {
         return try APIResponse.json(Recorded(recorded: ids.count, eventIds: ids), status: .created)
     }
 
-    /// The ESR+ report as JSON (the same document as `tuki report esr --format json`).
-    @Sendable func esr(_ request: Request, context: SignedInContext) async throws -> Response {
+    /// A report as JSON (the same document as `tuki report … --format json`): a coordinator's
+    /// any, an analyst's aggregate ones with small counts hidden.
+    @Sendable func report(_ request: Request, context: SignedInContext) async throws -> Response {
         try context.require(.reports, .aggregateReports)
-        guard let report = try await CoordinatorController.esrReport(request, context, ledger: ledger, language: .en) else { throw Refusal.notFound }
+        guard let report = try await ReportsController.report(request, context, ledger: ledger, language: .en) else { throw Refusal.notFound }
+        return Self.json(report)
+    }
+
+    /// A list as JSON, by pseudonymous id (as `tuki list … --format json`): no names.
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.lists)
+        guard let kind = ServedList(rawValue: try context.parameters.require("list")) else { throw Refusal.notFound }
+        let query = request.uri.queryParameters
+        return Self.json(try await ledger.list(kind, try kind.filter({ query.get($0) }, today: Day.today()), language: .en))
+    }
+
+    private static func json(_ report: Report) -> Response {
+        var report = report
+        report.generatedAt = nil
         return Response(status: .ok, headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(string: ReportFormat.json.render(report))))
     }

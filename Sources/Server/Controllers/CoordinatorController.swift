@@ -5,19 +5,14 @@ import Ledger
 import Projections
 import Reports
 
-/// The coordinator's overview, and the funder's report for a coordinator (in full) or an analyst
-/// (small counts hidden).
+/// The coordinator's overview: this week's sessions, the activities, open fee and travel items,
+/// and the ESR+ report's form.
 struct CoordinatorController {
     let ledger: LedgerService
     let pages: Pages
 
-    /// An analyst's reports hide every count of people below this (INDICATORS' small-cell rule).
-    static let analystSuppressBelow = 5
-
     func addRoutes(to group: RouterGroup<SignedInContext>) {
         group.get("/overview", use: overview)
-        group.get("/reports", use: reports)
-        group.get("/reports/esr", use: esrReport)
     }
 
     @Sendable func overview(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -34,7 +29,7 @@ struct CoordinatorController {
             let key: PageText.Key = item.item == "fee-missing" ? .feeMissing : item.item == "travel-missing" ? .travelMissing : .overdue
             return ["engagement": item.engagement, "item": PageText.text(key, context.language), "since": item.since, "ageDays": item.ageDays]
         }
-        var values = try await reportFormValues(today: today, suppressed: false)
+        var values = try await reportFormValues(today: today)
         values["groups"] = overview.groups.map { GroupsController.values(of: $0, today: today) }
         values["week"] = week
         values["openItems"] = items
@@ -42,48 +37,9 @@ struct CoordinatorController {
                             csrf: context.session?.csrf, values: values)
     }
 
-    @Sendable func reports(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.reports, .aggregateReports)
-        let values = try await reportFormValues(today: Day.today(), suppressed: !context.user.may(.reports))
-        return pages.render("reports", title: .reports, language: context.language, user: context.user.name,
-                            csrf: context.session?.csrf, values: values)
-    }
-
-    /// `GET /reports/esr?project=…&from=…&to=…&format=html|csv`: the ESR+ report as a download.
-    /// The ids and days in the query are no one's personal data.
-    @Sendable func esrReport(_ request: Request, context: SignedInContext) async throws -> Response {
-        let format = request.uri.queryParameters.get("format") ?? "html"
-        guard format == "html" || format == "csv" else { throw Refusal.badForm }
-        guard var report = try await Self.esrReport(request, context, ledger: ledger, language: context.language == .en ? .en : .fi)
-        else { throw Refusal.notFound }
-        // Checked by esrReport: a project of the ledger and two days.
-        let query = request.uri.queryParameters
-        let (project, from, to) = (query.get("project") ?? "", query.get("from") ?? "", query.get("to") ?? "")
-        report.generatedAt = String(Timestamp.now().occurredAtText.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC"
-        let body = format == "html" ? ReportFormat.html.render(report) : ReportFormat.csv.render(report, csv: .finnishSpreadsheet)
-        let type = format == "html" ? "text/html; charset=utf-8" : "text/csv; charset=utf-8"
-        return Response(status: .ok, headers: [
-            .contentType: type,
-            .contentDisposition: "attachment; filename=\"esr-\(project)-\(from)-\(to).\(format)\"",
-        ], body: .init(byteBuffer: ByteBuffer(string: body)))
-    }
-
-    /// The ESR+ report the query asks for (`project`, `from`, `to`), for a coordinator in full and
-    /// for an analyst with small counts hidden; nil if there is no such project.
-    static func esrReport(_ request: Request, _ context: SignedInContext, ledger: LedgerService, language: Report.Language) async throws -> Report? {
-        try context.require(.reports, .aggregateReports)
-        let query = request.uri.queryParameters
-        guard let project = query.get("project"), let from = query.get("from"), let to = query.get("to"),
-              Day.isDay(from), Day.isDay(to), from <= to
-        else { throw Refusal.badForm }
-        let suppress = context.user.may(.reports) ? nil : analystSuppressBelow
-        return try await ledger.esrReport(project: project, from: from, to: to, language: language, suppressBelow: suppress)
-    }
-
-    private func reportFormValues(today: String, suppressed: Bool) async throws -> [String: Any] {
-        let projects = try await ledger.projects(today: today)
-        return ["projects": projects.map { ["project": $0.project, "name": $0.name] }, "suppressed": suppressed,
-                "from": String(today.prefix(4)) + "-01-01", "to": today]
+    private func reportFormValues(today: String) async throws -> [String: Any] {
+        let projects = try await ledger.choices(today: today).projects
+        return ["projects": projects, "from": String(today.prefix(4)) + "-01-01", "to": today]
     }
 }
 

@@ -25,24 +25,21 @@ struct GroupsController {
     /// The group's FIT report: each participant's outcome over the sessions, alliance ratings to
     /// follow up (by pseudonymous id: the roster says who is who).
     @Sendable func fit(_ request: Request, context: SignedInContext) async throws -> Response {
-        try await report(.fit, context)
+        let activity = try context.parameters.require("activity")
+        return try await report(.fit(activity: activity, participant: nil, onCutOffCountsAsBelow: true), activity, context)
     }
 
     /// The group's client feedback: ratings and themes (the free text stays sealed).
     @Sendable func feedback(_ request: Request, context: SignedInContext) async throws -> Response {
-        try await report(.feedback, context)
+        let activity = try context.parameters.require("activity")
+        return try await report(.feedback(.activity(activity), from: nil, to: nil), activity, context)
     }
 
-    private func report(_ kind: LedgerService.GroupReport, _ context: SignedInContext) async throws -> Response {
-        let activity = try context.parameters.require("activity")
+    private func report(_ request: ReportRequest, _ activity: String, _ context: SignedInContext) async throws -> Response {
         try context.requireGroup(activity)
-        guard let report = try await ledger.groupReport(kind, activity: activity, language: context.language == .en ? .en : .fi)
+        guard let report = try await ledger.report(request, language: context.language.reportLanguage, suppressBelow: nil)
         else { throw Refusal.notFound }
-        var response = Pages.html(ReportFormat.html.render(report))
-        // The report is a document of its own, with its styles inside it: it may use them, and
-        // still run no script.
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'"
-        return response
+        return ReportsController.document(report, name: "\(activity)-\(Day.today())")
     }
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -17,6 +17,10 @@ enum PageText {
         case overview, activities, sessionsThisWeek, openFeeItems, feeMissing, travelMissing, overdue, engagement, since, days
         case reports, esrReport, project, from, to, download, suppressedNote
         case asOf, show, feedback, audit, chain, chainIntact, chainBroken, head, position, hash, events, export, readings, subject, actor, purpose, at
+        case steaReport, sessionsReport, commitmentReport, bikvaReport, fitReport, feedbackReport, surveyReport, expertBankReport
+        case feesReport, staffTimeReport, evaluation, survey, respondentGroup, expert, staffMember, year, optional, oneOf, anyChoice
+        case lists, projectsList, activitiesList, participantsList, sessionsList, engagementsList, expertsList, onlyOpen
+        case withNames, namesNote, payrollView, payrollNote, chainBrokenNoReport
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 
@@ -118,6 +122,38 @@ enum PageText {
         .actor: ("Kuka", "Who"),
         .purpose: ("Miksi", "Why"),
         .at: ("Milloin", "When"),
+        .steaReport: ("STEA-tuloksellisuusraportti", "STEA results report"),
+        .sessionsReport: ("Kokoontumiset ja läsnäolo", "Sessions and attendance"),
+        .commitmentReport: ("Sitoutuminen", "Commitment"),
+        .bikvaReport: ("BIKVA-arviointi", "BIKVA evaluation"),
+        .fitReport: ("FIT-mittaukset", "FIT"),
+        .feedbackReport: ("Asiakaspalaute", "Client feedback"),
+        .surveyReport: ("Kysely", "Survey"),
+        .expertBankReport: ("Kokemusasiantuntijapankki", "Expert bank"),
+        .feesReport: ("Palkkiot ja matkakulut", "Fees and travel"),
+        .staffTimeReport: ("Henkilöstön työaika", "Staff working time"),
+        .evaluation: ("Arvioinnin tunnus", "Evaluation id"),
+        .survey: ("Kyselyn tunnus", "Survey id"),
+        .respondentGroup: ("Vastaajaryhmä", "Respondent group"),
+        .expert: ("Kokemusasiantuntija (tunniste)", "Expert (participant id)"),
+        .staffMember: ("Työntekijän tuntilista (tunniste)", "One staff member's timesheet (id)"),
+        .year: ("Vuosi", "Year"),
+        .optional: ("valinnainen", "optional"),
+        .oneOf: ("Valitse ryhmä tai hanke, ei molempia.", "Choose a group or a project, not both."),
+        .anyChoice: ("(kaikki)", "(all)"),
+        .lists: ("Luettelot", "Lists"),
+        .projectsList: ("Hankkeet", "Projects"),
+        .activitiesList: ("Toiminnot", "Activities"),
+        .participantsList: ("Osallistujat", "Participants"),
+        .sessionsList: ("Kokoontumiset", "Sessions"),
+        .engagementsList: ("Kokemusasiantuntijoiden tehtävät", "Experts' engagements"),
+        .expertsList: ("Kokemusasiantuntijat", "Experience experts"),
+        .onlyOpen: ("Vain avoimet", "Only open ones"),
+        .withNames: ("Nimineen", "With names"),
+        .namesNote: ("Jokaisen nimen avaaminen kirjataan hänen lokiinsa sinun nimissäsi ja tällä syyllä.", "Each name opened is logged in that person's access log under your name, with this purpose."),
+        .payrollView: ("Palkanmaksunäkymä (nimet ja henkilötunnukset)", "Payroll view (names and identity codes)"),
+        .payrollNote: ("Näyttää myös anonyymien kokemusasiantuntijoiden nimet ja kaikkien henkilötunnukset palkkioiden maksamista varten.", "Shows anonymous experts' names too, and everyone's identity code, for paying them."),
+        .chainBrokenNoReport: ("Tiivisteketju ei täsmää, joten raporttia ei tehty. Pyydä tarkastajaa tarkistamaan kirjanpito.", "The hash chain does not verify, so no report was made. Ask the auditor to check the ledger."),
         .forbidden: ("Sinulla ei ole oikeutta tähän.", "You may not do this."),
         .notFound: ("Sivua ei löydy.", "There is no such page."),
         .badForm: ("Lomakkeen tiedot eivät kelpaa.", "The form's fields are not valid."),

@@ -10,6 +10,7 @@ struct Pages: Sendable {
         var library = MustacheLibrary()
         for (name, text) in Templates.all { try library.register(text, named: name) }
         try library.register(Templates.esrForm, named: "esrForm")
+        try library.register(Templates.field, named: "field")
         self.library = library
     }
 

@@ -4,7 +4,7 @@
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "message": message, "signin": signIn, "password": password, "groups": groups, "group": group,
-        "sheet": sheet, "overview": overview, "reports": reports, "audit": audit,
+        "sheet": sheet, "overview": overview, "reports": reports, "lists": lists, "audit": audit,
     ]
 
     static let layout = """
@@ -116,6 +116,7 @@ enum Templates {
 
     static let overview = """
         {{<layout}}{{$body}}
+        <nav class="links"><a href="/groups">{{t.groups}}</a> · <a href="/lists">{{t.lists}}</a> · <a href="/reports">{{t.reports}}</a> · <a href="/record">{{t.record}}</a></nav>
         <h2>{{t.sessionsThisWeek}}</h2>
         <table><thead><tr><th>{{t.date}}</th><th>{{t.group}}</th><th>{{t.status}}</th><th></th></tr></thead><tbody>
         {{#week}}<tr><td>{{date}}</td><td>{{name}}</td><td>{{status}}</td><td><a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a></td></tr>
@@ -137,7 +138,6 @@ enum Templates {
 
     static let esrForm = """
         <h2>{{t.esrReport}}</h2>
-        {{#suppressed}}<p class="muted">{{t.suppressedNote}}</p>{{/suppressed}}
         <form method="get" action="/reports/esr" class="stack">
         <label>{{t.project}}<select name="project">{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select></label>
         <label>{{t.from}}<input name="from" type="date" value="{{from}}" required></label>
@@ -147,8 +147,63 @@ enum Templates {
         </form>
         """
 
+    /// One field of a report's or a list's form; `projects` and `activities` are the page's.
+    static let field = """
+        <label>{{label}}{{^required}} <span class="muted">({{t.optional}})</span>{{/required}}
+        {{#isProject}}<select name="project"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
+        {{#isActivity}}<select name="activity"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</select>{{/isActivity}}
+        {{#isGroup}}<select name="group"><option value="">{{t.anyChoice}}</option>{{#groupsOfRespondents}}<option>{{.}}</option>{{/groupsOfRespondents}}</select>{{/isGroup}}
+        {{#isDay}}<input name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
+        {{#isYear}}<input name="{{name}}" type="number" inputmode="numeric" min="2000" max="2100" value="{{value}}"{{#required}} required{{/required}}>{{/isYear}}
+        {{#isText}}<input name="{{name}}" autocapitalize="none" pattern="[a-z0-9][a-z0-9\\-]*"{{#required}} required{{/required}}>{{/isText}}
+        </label>
+        """
+
     static let reports = """
-        {{<layout}}{{$body}}{{> esrForm}}{{/body}}{{/layout}}
+        {{<layout}}{{$body}}
+        {{#suppressed}}<p class="muted">{{t.suppressedNote}}</p>{{/suppressed}}
+        {{#reports}}<section class="card"><h2>{{title}}</h2>
+        {{#oneOf}}<p class="muted">{{t.oneOf}}</p>{{/oneOf}}
+        <form method="get" action="/reports/{{report}}" class="stack">
+        {{#fields}}{{> field}}{{/fields}}
+        <label>{{t.format}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        <button type="submit">{{t.show}}</button>
+        </form>
+        {{#payroll}}<details><summary>{{t.payrollView}}</summary>
+        <p class="muted">{{t.payrollNote}} {{t.namesNote}}</p>
+        <form method="post" action="/reports/fees/payroll" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#fields}}{{> field}}{{/fields}}
+        <label>{{t.purpose}}<input name="purpose" maxlength="500" required></label>
+        <button type="submit">{{t.show}}</button>
+        </form></details>{{/payroll}}
+        </section>
+        {{/reports}}
+        {{/body}}{{/layout}}
+        """
+
+    static let lists = """
+        {{<layout}}{{$body}}
+        {{#lists}}<section class="card"><h2>{{title}}</h2>
+        <form method="get" action="/lists/{{list}}" class="stack">
+        {{#fields}}{{> field}}{{/fields}}
+        {{#open}}<label class="check"><input type="checkbox" name="open" value="on"> {{t.onlyOpen}}</label>{{/open}}
+        <label>{{t.format}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        <button type="submit">{{t.show}}</button>
+        </form>
+        {{#names}}<details><summary>{{t.withNames}}</summary>
+        <p class="muted">{{t.namesNote}}</p>
+        <form method="post" action="/lists/{{list}}/names" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#fields}}{{> field}}{{/fields}}
+        {{#open}}<label class="check"><input type="checkbox" name="open" value="on"> {{t.onlyOpen}}</label>{{/open}}
+        {{#payroll}}<label class="check"><input type="checkbox" name="payroll" value="on"> {{t.payrollView}}</label>{{/payroll}}
+        <label>{{t.purpose}}<input name="purpose" maxlength="500" required></label>
+        <button type="submit">{{t.show}}</button>
+        </form></details>{{/names}}
+        </section>
+        {{/lists}}
+        {{/body}}{{/layout}}
         """
 
     static let audit = """
@@ -202,6 +257,11 @@ enum Templates {
         .problem{background:#fbe9e9;border-left:4px solid #a12d2d;padding:.5rem .75rem}
         .muted{color:#666}
         .cards{list-style:none;padding:0}
+        .card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.25rem .75rem .75rem;margin-bottom:.75rem}
+        .check{flex-direction:row;align-items:center;gap:.5rem}
+        .check input{width:1.4rem;height:1.4rem;min-height:0}
+        details{margin-top:.75rem}
+        summary{min-height:44px;display:flex;align-items:center;cursor:pointer}
         .cards li{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.75rem;margin-bottom:.75rem}
         .broken{color:#a12d2d;font-weight:700}
         code{word-break:break-all}

@@ -27,12 +27,12 @@ public struct LedgerPaths: Sendable {
 /// threads; a request's work here is short (a page's queries, one batch of events).
 actor LedgerService {
     let paths: LedgerPaths
-    private let store: EventStore
-    private let engine: ProjectionEngine
-    private let catalogue: EventCatalogue
+    let store: EventStore
+    let engine: ProjectionEngine
+    let catalogue: EventCatalogue
 
     /// The read models the pages read.
-    private static let projectors = ["directory", "sessions"]
+    static let projectors = ["directory", "sessions"]
 
     init(paths: LedgerPaths) throws {
         self.paths = paths
@@ -118,22 +118,11 @@ actor LedgerService {
             (try DirectoryReadModel.enrolled(in: activity, on: day, in: db),
              try session.map { try SessionsReadModel.marks(activity: activity, session: $0, in: db) } ?? [:])
         }
-        let named = enrolled.filter { !$0.anonymousExpert }.map(\.participant)
-        let sealed = try store.read { reader in try named.compactMap { try StandingEvents.sealedRegistration(of: $0, in: reader) } }
-        let opened = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
-            .open(sealed, actor: actor, purpose: purpose)
-        let rows = enrolled.map { person -> SheetRow in
-            let name: ListReports.Name? = if person.anonymousExpert {
-                .alias(person.expertAlias ?? "")
-            } else {
-                switch opened.first(where: { $0.key.text == person.participant })?.value {
-                case let .opened(fields)?: .name(fields["name"]?.stringValue ?? "")
-                case .erased?: .erased
-                case .noKey?: .noKey
-                case nil: nil
-                }
-            }
-            return SheetRow(participant: person.participant, name: name, mark: marks[person.participant])
+        let opened = try openPeople(enrolled.filter { !$0.anonymousExpert }.map(\.participant), actor: actor, purpose: purpose)
+        let rows = enrolled.map { person in
+            SheetRow(participant: person.participant,
+                     name: person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name,
+                     mark: marks[person.participant])
         }
         // By name; those without one last, by id.
         return rows.sorted { ($0.nameText?.lowercased() ?? "\u{10FFFF}" + $0.participant) < ($1.nameText?.lowercased() ?? "\u{10FFFF}" + $1.participant) }
@@ -209,44 +198,6 @@ actor LedgerService {
         let groups = try groups(only: nil, today: today)
         let work = try engine.readModels.read { try ExpertWorkReadModel.load(in: $0) }
         return Overview(groups: groups, openItems: ExpertWorkReadModel.openItems(work, on: today))
-    }
-
-    func projects(today: String) throws -> [DirectoryReadModel.Project] {
-        try engine.update(Self.projectors)
-        return try engine.readModels.read { try DirectoryReadModel.projects(.init(today: today), in: $0) }
-    }
-
-    /// The ESR+ report of a project for a period, made from the chain verified up to the head it
-    /// is built from; nil if there is no such project.
-    func esrReport(project: String, from: String, to: String, language: Report.Language, suppressBelow: Int?) throws -> Report? {
-        let names = ["sessions", "funder"]
-        try engine.update(names)
-        var stamp = try engine.stamp(for: names)
-        guard case let .intact(_, head) = try store.verify(through: stamp.position), head.hash == stamp.hash else {
-            throw ChainBroken()
-        }
-        stamp.chainVerified = true
-        guard let figures = try engine.readModels.read({ try FunderReadModel.figures(project: project, from: from, to: to, in: $0) }) else {
-            return nil
-        }
-        return ESRReport.make(figures, language: language, suppressBelow: suppressBelow, stamp: stamp)
-    }
-
-    struct ChainBroken: Error {}
-
-    enum GroupReport: String, Sendable { case fit, feedback }
-
-    /// A group's FIT or client-feedback report (docs/evaluation.md); nil if the group has none.
-    func groupReport(_ kind: GroupReport, activity: String, language: Report.Language) throws -> Report? {
-        let names = [kind.rawValue]
-        try engine.update(names)
-        let stamp = try engine.stamp(for: names)
-        return try engine.readModels.read { db in
-            switch kind {
-            case .fit: try FITReadModel.figures(of: activity, in: db).map { FITReport.make($0, language: language, stamp: stamp) }
-            case .feedback: try FeedbackReadModel.figures(.activity(activity), in: db).map { FeedbackReport.make($0, language: language, stamp: stamp) }
-            }
-        }
     }
 
     // MARK: - Audit

@@ -11,4 +11,6 @@ struct Refusal: Error {
     static let badForm = Refusal(status: .badRequest, text: .badForm)
     static let staleForm = Refusal(status: .forbidden, text: .staleForm)
     static let tooManyAttempts = Refusal(status: .tooManyRequests, text: .tooManyAttempts)
+    /// The chain does not verify up to the read models' head: no report is made from it.
+    static let chainBroken = Refusal(status: .internalServerError, text: .chainBrokenNoReport)
 }

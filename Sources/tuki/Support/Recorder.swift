@@ -57,17 +57,12 @@ struct Recorder {
         }
     }
 
-    /// A new identifier `PREFIX-xxxxxx` whose stream the ledger has never used: identifiers are
-    /// never reused.
+    /// A new identifier `PREFIX-xxxxxx` whose stream the ledger has never used.
     func newIdentifier(prefix: String, stream: (String) -> String = { $0 }) throws -> String {
-        let store = try ledger.openStore()
-        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
-        for _ in 0..<100 {
-            let id = prefix + "-" + String((0..<6).map { _ in alphabet.randomElement() ?? "a" })
-            let used = try store.read { try $0.version(ofStream: stream(id)) } > 0
-            if !used { return id }
+        guard let id = try ledger.openStore().unusedIdentifier(prefix: prefix, stream: stream) else {
+            throw CommandFailure(message: "Could not find an unused identifier; try again.", status: .storage)
         }
-        throw CommandFailure(message: "Could not find an unused identifier; try again.", status: .storage)
+        return id
     }
 
     static func announce(_ id: String, _ message: String) {
@@ -93,25 +88,10 @@ extension Int {
     var json: JSONValue { .number(String(self)) }
 }
 
-/// Euros as people write them — `90`, `90.5`, `90,50` — to integer cents, without floating point.
-enum Euros {
-    /// A sum a person types is at most this many euros (the schemas bound every amount).
-    static let largest = 10_000_000
-
+extension Euros {
     static func cents(_ text: String, field: String) throws -> Int {
-        let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts[0].count <= 8, parts[0].allSatisfy(\.isASCII), let whole = Int(parts[0]),
-              (0...largest).contains(whole),
-              parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
-        else { throw CommandFailure.usage("--\(field) must be euros such as 90 or 90.50, from 0 to 10000000.") }
-        let fraction = parts.count == 2 ? Int(parts[1].count == 1 ? parts[1] + "0" : String(parts[1])) ?? 0 : 0
-        return whole * 100 + fraction
-    }
-
-    /// Cents as a sentence writes euros: "90.00 €".
-    static func text(_ cents: Int) -> String {
-        let fraction = abs(cents % 100)
-        return "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction) €"
+        guard let cents = cents(text) else { throw CommandFailure.usage("--\(field) must be euros such as 90 or 90.50, from 0 to \(largest).") }
+        return cents
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 
 struct CostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -13,10 +13,7 @@ struct CommitmentReportCommand: ParsableCommand {
     var activity: String
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions", "commitment"], verifyingChain: options.verify)
-        guard let figures = try prepared.readModels.read({ db in try CommitmentReadModel.figures(of: activity, in: db) }) else {
-            throw CommandFailure.usage("There is no \(Terminal.named("activity", activity)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
-        }
-        try options.write(CommitmentReport.make(figures, language: options.lang, stamp: prepared.stamp))
+        guard let report = try options.make(.commitment(activity: activity)) else { throw options.missing(Terminal.named("activity", activity)) }
+        try options.write(report)
     }
 }

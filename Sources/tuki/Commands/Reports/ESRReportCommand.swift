@@ -25,12 +25,8 @@ struct ESRReportCommand: ParsableCommand {
     @OptionGroup var smallCells: SmallCellOption
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions", "funder"], verifyingChain: true)
-        guard let figures = try prepared.readModels.read({ db in
-            try FunderReadModel.figures(project: project, from: period.from, to: period.to, in: db)
-        }) else {
-            throw CommandFailure.usage("There is no \(Terminal.named("project", project)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
-        }
-        try options.write(ESRReport.make(figures, language: options.lang, suppressBelow: smallCells.suppressBelow, stamp: prepared.stamp))
+        guard let report = try options.make(.esr(project: project, from: period.from, to: period.to), suppressBelow: smallCells.suppressBelow)
+        else { throw options.missing(Terminal.named("project", project)) }
+        try options.write(report)
     }
 }

@@ -13,11 +13,10 @@ struct BIKVAReportCommand: ParsableCommand {
     @Option(help: "The evaluation's id.") var evaluation: String
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["bikva"], verifyingChain: true)
-        guard let figures = try prepared.readModels.read({ db in try BIKVAReadModel.figures(of: evaluation, in: db) }) else {
-            throw CommandFailure.usage("There is no stage of \(Terminal.named("BIKVA evaluation", evaluation)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        guard let report = try options.make(.bikva(evaluation: evaluation), suppressBelow: smallCells.suppressBelow) else {
+            throw options.missing("stage of \(Terminal.named("BIKVA evaluation", evaluation))")
         }
-        try options.write(BIKVAReport.make(figures, suppressBelow: smallCells.suppressBelow, language: options.lang, stamp: prepared.stamp))
+        try options.write(report)
     }
 }
 
@@ -34,15 +33,11 @@ struct FITReportCommand: ParsableCommand {
     var onCutOffAbove = false
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["fit"], verifyingChain: options.verify)
-        let settings = FITReadModel.Settings(onCutOffCountsAsBelow: !onCutOffAbove)
-        guard let figures = try prepared.readModels.read({ db in
-            try FITReadModel.figures(of: activity, participant: participant, settings: settings, in: db)
-        }) else {
-            throw CommandFailure.usage("There is no \(Terminal.named("activity", activity)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        let request = ReportRequest.fit(activity: activity, participant: participant, onCutOffCountsAsBelow: !onCutOffAbove)
+        guard let report = try options.make(request, suppressBelow: smallCells.suppressBelow) else {
+            throw options.missing(Terminal.named("activity", activity))
         }
-        try options.write(FITReport.make(figures, participant: participant, suppressBelow: smallCells.suppressBelow, language: options.lang,
-                                         stamp: prepared.stamp))
+        try options.write(report)
     }
 }
 
@@ -67,13 +62,10 @@ struct FeedbackReportCommand: ParsableCommand {
 
     func run() throws {
         let scope: FeedbackReadModel.Scope = activity.map { .activity($0) } ?? .project(project ?? "")
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["feedback"], verifyingChain: options.verify)
-        guard let figures = try prepared.readModels.read({ db in try FeedbackReadModel.figures(scope, from: from, to: to, in: db) }) else {
-            let what = activity.map { Terminal.named("activity", $0) } ?? "activity of \(Terminal.named("project", project ?? ""))"
-            throw CommandFailure.usage("There is no \(what) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        guard let report = try options.make(.feedback(scope, from: from, to: to), suppressBelow: smallCells.suppressBelow) else {
+            throw options.missing(activity.map { Terminal.named("activity", $0) } ?? "activity of \(Terminal.named("project", project ?? ""))")
         }
-        try options.write(FeedbackReport.make(figures, from: from, to: to, suppressBelow: smallCells.suppressBelow, language: options.lang,
-                                              stamp: prepared.stamp))
+        try options.write(report)
     }
 }
 
@@ -88,10 +80,9 @@ struct SurveyReportCommand: ParsableCommand {
     @Option(help: "One respondent group only: staff, management, experience-experts, partners or other.") var group: String?
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["survey"], verifyingChain: options.verify)
-        guard let figures = try prepared.readModels.read({ db in try SurveyReadModel.figures(of: survey, respondentGroup: group, in: db) }) else {
-            throw CommandFailure.usage("There is no answer to \(Terminal.named("survey", survey))\(group == nil ? "" : " from that group") in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        guard let report = try options.make(.survey(survey: survey, respondentGroup: group), suppressBelow: smallCells.suppressBelow) else {
+            throw options.missing("answer to \(Terminal.named("survey", survey))\(group == nil ? "" : " from that group")")
         }
-        try options.write(SurveyReport.make(figures, suppressBelow: smallCells.suppressBelow, language: options.lang, stamp: prepared.stamp))
+        try options.write(report)
     }
 }

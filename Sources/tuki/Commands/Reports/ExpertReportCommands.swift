@@ -13,11 +13,9 @@ struct ExpertBankReportCommand: ParsableCommand {
     @Option(help: "The year whose engagements and hours are counted (default: this year).") var year: Int?
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory"], verifyingChain: options.verify)
         let year = try self.year ?? Int(options.replay.day().prefix(4)) ?? 0
-        let work = try prepared.readModels.read { try ExpertWorkReadModel.load(project: project, in: $0) }
-        try options.write(ExpertBankReport.make(ExpertWorkReadModel.bank(work, year: year), year: year, project: project,
-                                                language: options.lang, stamp: prepared.stamp))
+        guard let report = try options.make(.expertBank(project: project, year: year)) else { return }
+        try options.write(report)
     }
 }
 
@@ -49,19 +47,16 @@ struct FeesReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory"], verifyingChain: true)
         let day = try on ?? options.replay.day()
-        let work = try prepared.readModels.read { try ExpertWorkReadModel.load(project: project, expert: expert, in: $0) }
-        let years = ExpertWorkReadModel.fees(work, year: year)
-        let open = ExpertWorkReadModel.openItems(work, on: day)
-        var payees: [String: FeesReport.Payee]?
-        if payroll, let purpose {
-            let paid = Set(years.map(\.expert.participant)).union(open.map(\.expert)).sorted()
-            payees = try SealedNames.open(paid, ledger: options.ledger, purpose: purpose)
-                .mapValues { FeesReport.Payee(name: $0.name, identityCode: $0.identityCode) }
+        let ledger = options.ledger
+        let payees: ReportRequest.PayeeOpener? = purpose.map { purpose in
+            { paid in
+                try SealedNames.open(paid, ledger: ledger, purpose: purpose).mapValues { FeesReport.Payee(name: $0.name, identityCode: $0.identityCode) }
+            }
         }
-        try options.write(FeesReport.make(years, openItems: open, experts: work.experts, year: year, on: day, project: project,
-                                          payees: payees, language: options.lang, stamp: prepared.stamp))
+        guard let report = try options.make(.fees(year: year, project: project, expert: expert, on: day), payees: payroll ? payees : nil)
+        else { return }
+        try options.write(report)
     }
 }
 
@@ -81,14 +76,11 @@ struct StaffTimeReportCommand: ParsableCommand {
     @Option(help: "One staff member's timesheet (their id, e.g. staff-01), with lines to sign in HTML.") var timesheet: String?
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["staff"], verifyingChain: true)
-        guard let entries = try prepared.readModels.read({ db in
-            try StaffTimeReadModel.entries(project: project, from: period.from, to: period.to, staffMember: timesheet, in: db)
-        }) else {
-            throw CommandFailure.usage("There is no \(Terminal.named("project", project)) with activities or working time in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        let request = ReportRequest.staffTime(project: project, from: period.from, to: period.to, timesheetOf: timesheet)
+        guard let report = try options.make(request) else {
+            throw options.missing("\(Terminal.named("project", project)) with activities or working time")
         }
-        try options.write(StaffTimeReport.make(entries, project: project, from: period.from, to: period.to, timesheetOf: timesheet,
-                                               language: options.lang, stamp: prepared.stamp))
+        try options.write(report)
     }
 }
 
@@ -108,11 +100,9 @@ struct STEAReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["directory", "sessions", "feedback"],
-                                                      verifyingChain: true)
-        guard let figures = try prepared.readModels.read({ try STEAReadModel.figures(project: project, year: year, in: $0) }) else {
-            throw CommandFailure.usage("There is no \(Terminal.named("project", project)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        guard let report = try options.make(.stea(project: project, year: year), suppressBelow: smallCells.suppressBelow) else {
+            throw options.missing(Terminal.named("project", project))
         }
-        try options.write(STEAReport.make(figures, suppressBelow: smallCells.suppressBelow, language: options.lang, stamp: prepared.stamp))
+        try options.write(report)
     }
 }

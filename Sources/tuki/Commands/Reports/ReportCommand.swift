@@ -48,6 +48,22 @@ struct ReportOptions: ParsableArguments {
         if csvStandard && format != .csv { throw ValidationError("--csv-standard goes with --format csv.") }
     }
 
+    /// The report asked for, from read models brought to the asked point (the chain verified
+    /// first when the report requires it or `--verify` asks); nil when the ledger has nothing it
+    /// could be of.
+    func make(_ request: ReportRequest, suppressBelow: Int? = nil, payees: ReportRequest.PayeeOpener? = nil) throws -> Report? {
+        let prepared = try PreparedReadModels.prepare(ledger, replay, projectors: request.projectors,
+                                                      verifyingChain: verify || request.verifiesChain)
+        return try prepared.readModels.read { db in
+            try request.make(in: db, language: lang, suppressBelow: suppressBelow, payees: payees, stamp: prepared.stamp)
+        }
+    }
+
+    /// "There is no activity-x in the ledger (at that point)": why a report could not be made.
+    func missing(_ what: String) -> CommandFailure {
+        .usage("There is no \(what) in the ledger\(replay.isReplay ? " at that point" : "").")
+    }
+
     func write(_ report: Report) throws {
         let dialect: CSVDialect = csvStandard ? .rfc4180 : .finnishSpreadsheet
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)

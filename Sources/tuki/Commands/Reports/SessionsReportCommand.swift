@@ -25,12 +25,9 @@ struct SessionsReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = try PreparedReadModels.prepare(options.ledger, options.replay, projectors: ["sessions"], verifyingChain: options.verify)
-        let filter = SessionsReadModel.Filter(activity: activity, from: from, to: to)
-        let overview = try prepared.readModels.read { db in try SessionsReadModel.overview(filter, in: db) }
-        if let activity, overview.activities.isEmpty {
-            throw CommandFailure.usage("There is no \(Terminal.named("activity", activity)) in the ledger\(options.replay.isReplay ? " at that point" : "").")
+        guard let report = try options.make(.sessions(activity: activity, from: from, to: to)) else {
+            throw options.missing(Terminal.named("activity", activity ?? ""))
         }
-        try options.write(SessionsReport.make(overview, language: options.lang, stamp: prepared.stamp))
+        try options.write(report)
     }
 }

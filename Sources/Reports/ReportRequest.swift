@@ -1,0 +1,95 @@
+import GRDB
+import Projections
+
+/// A report asked for, with what it is of: the one place that says which read models each report
+/// reads and how it is made from them, for `tuki report …` and for the server alike.
+public enum ReportRequest: Sendable {
+    case sessions(activity: String?, from: String?, to: String?)
+    case commitment(activity: String)
+    case esr(project: String, from: String, to: String)
+    case bikva(evaluation: String)
+    case fit(activity: String, participant: String?, onCutOffCountsAsBelow: Bool)
+    case feedback(FeedbackReadModel.Scope, from: String?, to: String?)
+    case survey(survey: String, respondentGroup: String?)
+    case expertBank(project: String?, year: Int)
+    /// `on`: the day the open items are judged on.
+    case fees(year: Int, project: String?, expert: String?, on: String)
+    case staffTime(project: String, from: String, to: String, timesheetOf: String?)
+    case stea(project: String, year: Int)
+
+    /// The projectors whose read models the report reads (brought up to date first).
+    public var projectors: [String] {
+        switch self {
+        case .sessions: ["sessions"]
+        case .commitment: ["sessions", "commitment"]
+        case .esr: ["sessions", "funder"]
+        case .bikva: ["bikva"]
+        case .fit: ["fit"]
+        case .feedback: ["feedback"]
+        case .survey: ["survey"]
+        case .expertBank, .fees: ["directory"]
+        case .staffTime: ["staff"]
+        case .stea: ["directory", "sessions", "feedback"]
+        }
+    }
+
+    /// Reports handed on to a funder, a payer or an evaluation's readers are made only from a
+    /// chain verified up to their head.
+    public var verifiesChain: Bool {
+        switch self {
+        case .esr, .bikva, .fees, .staffTime, .stea: true
+        case .sessions, .commitment, .fit, .feedback, .survey, .expertBank: false
+        }
+    }
+
+    /// Opens the names and identity codes of the experts a payroll view shows (each opening
+    /// logged by the caller's `PersonalData`).
+    public typealias PayeeOpener = ([String]) throws -> [String: FeesReport.Payee]
+
+    /// The report, or nil when the ledger has nothing it could be of (no such project, activity,
+    /// evaluation or survey). `suppressBelow` hides small counts where the report has them;
+    /// `payees` (fees only) makes the payroll view.
+    public func make(in db: Database, language: Report.Language, suppressBelow: Int? = nil, payees: PayeeOpener? = nil,
+                     stamp: LedgerStamp) throws -> Report? {
+        switch self {
+        case let .sessions(activity, from, to):
+            let overview = try SessionsReadModel.overview(.init(activity: activity, from: from, to: to), in: db)
+            if activity != nil, overview.activities.isEmpty { return nil }
+            return SessionsReport.make(overview, language: language, stamp: stamp)
+        case let .commitment(activity):
+            return try CommitmentReadModel.figures(of: activity, in: db).map { CommitmentReport.make($0, language: language, stamp: stamp) }
+        case let .esr(project, from, to):
+            return try FunderReadModel.figures(project: project, from: from, to: to, in: db)
+                .map { ESRReport.make($0, language: language, suppressBelow: suppressBelow, stamp: stamp) }
+        case let .bikva(evaluation):
+            return try BIKVAReadModel.figures(of: evaluation, in: db)
+                .map { BIKVAReport.make($0, suppressBelow: suppressBelow, language: language, stamp: stamp) }
+        case let .fit(activity, participant, below):
+            return try FITReadModel.figures(of: activity, participant: participant, settings: .init(onCutOffCountsAsBelow: below), in: db)
+                .map { FITReport.make($0, participant: participant, suppressBelow: suppressBelow, language: language, stamp: stamp) }
+        case let .feedback(scope, from, to):
+            return try FeedbackReadModel.figures(scope, from: from, to: to, in: db)
+                .map { FeedbackReport.make($0, from: from, to: to, suppressBelow: suppressBelow, language: language, stamp: stamp) }
+        case let .survey(survey, group):
+            return try SurveyReadModel.figures(of: survey, respondentGroup: group, in: db)
+                .map { SurveyReport.make($0, suppressBelow: suppressBelow, language: language, stamp: stamp) }
+        case let .expertBank(project, year):
+            let work = try ExpertWorkReadModel.load(project: project, in: db)
+            return ExpertBankReport.make(ExpertWorkReadModel.bank(work, year: year), year: year, project: project, language: language,
+                                         stamp: stamp)
+        case let .fees(year, project, expert, day):
+            let work = try ExpertWorkReadModel.load(project: project, expert: expert, in: db)
+            let years = ExpertWorkReadModel.fees(work, year: year)
+            let open = ExpertWorkReadModel.openItems(work, on: day)
+            let paid = Set(years.map(\.expert.participant)).union(open.map(\.expert)).sorted()
+            return FeesReport.make(years, openItems: open, experts: work.experts, year: year, on: day, project: project,
+                                   payees: try payees?(paid), language: language, stamp: stamp)
+        case let .staffTime(project, from, to, staff):
+            return try StaffTimeReadModel.entries(project: project, from: from, to: to, staffMember: staff, in: db)
+                .map { StaffTimeReport.make($0, project: project, from: from, to: to, timesheetOf: staff, language: language, stamp: stamp) }
+        case let .stea(project, year):
+            return try STEAReadModel.figures(project: project, year: year, in: db)
+                .map { STEAReport.make($0, suppressBelow: suppressBelow, language: language, stamp: stamp) }
+        }
+    }
+}
