@@ -69,6 +69,7 @@ func buildRouter(_ settings: ServerSettings, logger: Logger) throws -> Router<Tu
     CoordinatorController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     ReportsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     ListsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
+    RecordingController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     AuditController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     return router
 }

@@ -15,6 +15,8 @@ struct APIController {
         group.get("/groups", use: groups)
         group.get("/groups/:activity/sessions/:session/sheet", use: sheet)
         group.post("/groups/:activity/sessions/:session/attendance", use: attendance)
+        group.post("/groups/:activity/sessions", use: schedule)
+        group.post("/record/:form", use: record)
         group.get("/reports/:report", use: report)
         group.get("/lists/:list", use: list)
         group.get("/audit/chain", use: chain)
@@ -122,6 +124,58 @@ struct APIController {
             marks: input.marks.map { ($0.participant, $0.status) })
         let ids = try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name)
         return try APIResponse.json(Recorded(recorded: ids.count, eventIds: ids), status: .created)
+    }
+
+    struct ScheduleIn: Decodable {
+        let date: String
+        let durationMinutes: Int
+        let startTime: String?
+        let location: String?
+    }
+
+    struct Scheduled: Encodable {
+        let session: String
+    }
+
+    /// Plans a session of a group the user may open.
+    @Sendable func schedule(_ request: Request, context: SignedInContext) async throws -> Response {
+        let activity = try context.parameters.require("activity")
+        try context.requireGroup(activity)
+        let input: ScheduleIn
+        do {
+            input = try await request.decode(as: ScheduleIn.self, context: context)
+        } catch {
+            throw Refusal.badForm
+        }
+        guard Day.isDay(input.date), (1...1440).contains(input.durationMinutes), input.startTime.map(GroupsController.isTimeOfDay) ?? true,
+              (input.location?.count ?? 0) <= RecordingField.longestText
+        else { throw Refusal.badForm }
+        let id = try await ledger.schedule(activity: activity, date: input.date, durationMinutes: input.durationMinutes,
+                                           startTime: input.startTime, location: input.location, actor: context.user.name)
+        return try APIResponse.json(Scheduled(session: id), status: .created)
+    }
+
+    struct RecordedForm: Encodable {
+        let form: String
+        let id: String
+    }
+
+    /// What a coordinator's recording form records, from a JSON object of the form's fields (as
+    /// the event's data: nested objects or dotted names, amounts in euros).
+    @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.recording)
+        guard let form = RecordingForm(rawValue: try context.parameters.require("form")) else { throw Refusal.notFound }
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        guard let json = try? JSONParser.parse(String(buffer: body)), json.isObject else { throw Refusal.badForm }
+        let today = Day.today()
+        let data: [String: JSONValue]
+        do {
+            data = try form.data(FormFields(json: json), today: today)
+        } catch {
+            return APIResponse.error(.badRequest, "\(PageText.text(.invalidField, .en)): \(error.field.name)")
+        }
+        let recorded = try await ledger.record(form, data, actor: context.user.name, today: today)
+        return try APIResponse.json(RecordedForm(form: form.rawValue, id: recorded.id), status: .created)
     }
 
     /// A report as JSON (the same document as `tuki report … --format json`): a coordinator's

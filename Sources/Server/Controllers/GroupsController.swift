@@ -15,6 +15,7 @@ struct GroupsController {
     func addRoutes(to group: RouterGroup<SignedInContext>) {
         group.get("/groups", use: list)
         group.get("/groups/:activity", use: show)
+        group.post("/groups/:activity/sessions", use: schedule)
         group.get("/groups/:activity/sessions/:session", use: sheet)
         group.post("/groups/:activity/sessions/:session", use: record)
         group.post("/groups/:activity/sessions/:session/cancel", use: cancel)
@@ -53,6 +54,40 @@ struct GroupsController {
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
         try context.requireGroup(activity)
+        let scheduled = request.uri.queryParameters.get("scheduled").flatMap { $0.isEmpty ? nil : $0 }
+        return try await renderGroup(activity, context, notice: scheduled.map { _ in PageText.text(.scheduled2, context.language) })
+    }
+
+    /// Plans a new session of the group: its day and length, and if known its start and place.
+    @Sendable func schedule(_ request: Request, context: SignedInContext) async throws -> Response {
+        let activity = try context.parameters.require("activity")
+        try context.requireGroup(activity)
+        let form = context.form
+        let startTime = form["startTime"]?.trimmed ?? ""
+        let location = form["location"]?.trimmed ?? ""
+        guard let date = form["date"], Day.isDay(date), let minutes = Int(form["durationMinutes"] ?? ""), (1...1440).contains(minutes),
+              startTime.isEmpty || Self.isTimeOfDay(startTime), location.count <= RecordingField.longestText
+        else {
+            return try await renderGroup(activity, context, status: .badRequest, problem: PageText.text(.badForm, context.language))
+        }
+        do {
+            _ = try await ledger.schedule(activity: activity, date: date, durationMinutes: minutes, startTime: startTime.isEmpty ? nil : startTime,
+                                          location: location.isEmpty ? nil : location, actor: context.user.name)
+        } catch let refusal as LedgerRefusal {
+            return try await renderGroup(activity, context, status: .unprocessableContent, problem: PageText.refusal(refusal, context.language))
+        }
+        return .redirect(to: "/groups/\(activity)?scheduled=1")
+    }
+
+    /// HH:MM on a 24-hour clock.
+    static func isTimeOfDay(_ text: String) -> Bool {
+        let parts = text.split(separator: ":")
+        guard text.count == 5, parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]) else { return false }
+        return (0...23).contains(hours) && (0...59).contains(minutes)
+    }
+
+    private func renderGroup(_ activity: String, _ context: SignedInContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
+                             problem: String? = nil) async throws -> Response {
         let today = Day.today()
         guard let group = try await ledger.group(activity, today: today) else { throw Refusal.notFound }
         let people = try await ledger.sheet(activity: activity, session: nil, day: today, actor: context.user.name,
@@ -62,7 +97,7 @@ struct GroupsController {
              "present": session.present, "headcount": "", "cancelled": session.status == "cancelled"]
         }
         return pages.render("group", title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
-                            values: ["activity": activity, "name": group.name, "sessions": sessions,
+                            status: status, notice: notice, problem: problem, values: ["activity": activity, "name": group.name, "sessions": sessions,
                                      "people": people.map { ["name": displayName($0.name, context.language)] }])
     }
 

@@ -20,7 +20,8 @@ enum PageText {
         case steaReport, sessionsReport, commitmentReport, bikvaReport, fitReport, feedbackReport, surveyReport, expertBankReport
         case feesReport, staffTimeReport, evaluation, survey, respondentGroup, expert, staffMember, year, optional, oneOf, anyChoice
         case lists, projectsList, activitiesList, participantsList, sessionsList, engagementsList, expertsList, onlyOpen
-        case withNames, namesNote, payrollView, payrollNote, chainBrokenNoReport
+        case withNames, namesNote, payrollView, payrollNote, chainBrokenNoReport, tryAgain, noAllowance
+        case record, recorded, invalidField, schedule, scheduled2, startTime, scheduleSession
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 
@@ -154,6 +155,15 @@ enum PageText {
         .payrollView: ("Palkanmaksunäkymä (nimet ja henkilötunnukset)", "Payroll view (names and identity codes)"),
         .payrollNote: ("Näyttää myös anonyymien kokemusasiantuntijoiden nimet ja kaikkien henkilötunnukset palkkioiden maksamista varten.", "Shows anonymous experts' names too, and everyone's identity code, for paying them."),
         .chainBrokenNoReport: ("Tiivisteketju ei täsmää, joten raporttia ei tehty. Pyydä tarkastajaa tarkistamaan kirjanpito.", "The hash chain does not verify, so no report was made. Ask the auditor to check the ledger."),
+        .tryAgain: ("Palvelu on kiireinen. Yritä uudelleen.", "The server is busy. Try again."),
+        .noAllowance: ("Kilometrikorvaustaulukossa ei ole tehtävän vuoden korvausta. Kirjaa matka komentoriviltä omalla korvauksella ja syyllä.", "The kilometre allowance table has no rate for the engagement's year. Record the travel on the command line with a rate and a reason."),
+        .record: ("Kirjaa", "Record"),
+        .recorded: ("Kirjattu", "Recorded"),
+        .invalidField: ("Kenttä puuttuu tai ei kelpaa", "A field is missing or not valid"),
+        .schedule: ("Suunnittele", "Schedule"),
+        .scheduled2: ("Kokoontuminen suunniteltu", "Session scheduled"),
+        .startTime: ("Alkaa klo (valinnainen)", "Starts at (optional)"),
+        .scheduleSession: ("Suunnittele kokoontuminen", "Schedule a session"),
         .forbidden: ("Sinulla ei ole oikeutta tähän.", "You may not do this."),
         .notFound: ("Sivua ei löydy.", "There is no such page."),
         .badForm: ("Lomakkeen tiedot eivät kelpaa.", "The form's fields are not valid."),

@@ -11,6 +11,7 @@ struct Pages: Sendable {
         for (name, text) in Templates.all { try library.register(text, named: name) }
         try library.register(Templates.esrForm, named: "esrForm")
         try library.register(Templates.field, named: "field")
+        try library.register(Templates.recordField, named: "recordField")
         self.library = library
     }
 

@@ -4,7 +4,7 @@
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "message": message, "signin": signIn, "password": password, "groups": groups, "group": group,
-        "sheet": sheet, "overview": overview, "reports": reports, "lists": lists, "audit": audit,
+        "sheet": sheet, "overview": overview, "reports": reports, "lists": lists, "record": record, "audit": audit,
     ]
 
     static let layout = """
@@ -79,6 +79,15 @@ enum Templates {
         {{#sessions}}<tr><td>{{date}}</td><td>{{status}}</td><td>{{present}}</td><td>{{headcount}}</td><td>{{^cancelled}}<a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a>{{/cancelled}}</td></tr>
         {{/sessions}}
         </tbody></table>
+        <details><summary>{{t.scheduleSession}}</summary>
+        <form method="post" action="/groups/{{activity}}/sessions" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.date}}<input name="date" type="date" required></label>
+        <label>{{t.durationMinutes}}<input name="durationMinutes" type="number" inputmode="numeric" min="1" max="1440" value="90" required></label>
+        <label>{{t.startTime}}<input name="startTime" type="time"></label>
+        <label>{{t.location}} <span class="muted">({{t.optional}})</span><input name="location" maxlength="500"></label>
+        <button type="submit">{{t.schedule}}</button>
+        </form></details>
         <p><a href="/groups/{{activity}}/fit">FIT</a> · <a href="/groups/{{activity}}/feedback">{{t.feedback}}</a></p>
         <h2>{{t.roster}}</h2>
         <ul>{{#people}}<li>{{name}}</li>{{/people}}</ul>
@@ -182,6 +191,34 @@ enum Templates {
         {{/body}}{{/layout}}
         """
 
+    static let record = """
+        {{<layout}}{{$body}}
+        {{#forms}}<details class="card"{{#open}} open{{/open}}><summary><h2>{{title}}</h2></summary>
+        <form method="post" action="/record/{{form}}" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#fields}}{{> recordField}}{{/fields}}
+        <button type="submit">{{t.record}}</button>
+        </form></details>
+        {{/forms}}
+        {{/body}}{{/layout}}
+        """
+
+    /// One field of a recording form, as `RecordingController.values(of:)` describes it.
+    static let recordField = """
+        {{#isChoices}}<fieldset class="choices"><legend>{{label}}</legend>{{#options}}<label class="check"><input type="checkbox" name="{{name}}" value="{{option}}"{{#selected}} checked{{/selected}}> {{option}}</label>{{/options}}</fieldset>{{/isChoices}}
+        {{#isFlag}}<label class="check"><input type="checkbox" name="{{name}}" value="on"{{#checked}} checked{{/checked}}> {{label}}</label>{{/isFlag}}
+        {{^isChoices}}{{^isFlag}}<label>{{label}}{{^required}} <span class="muted">({{t.optional}})</span>{{/required}}
+        {{#isText}}<input name="{{name}}" value="{{value}}" maxlength="500"{{#required}} required{{/required}}>{{/isText}}
+        {{#isIdentifier}}<input name="{{name}}" value="{{value}}" autocapitalize="none" pattern="[a-z0-9][a-z0-9\\-]*"{{#required}} required{{/required}}>{{/isIdentifier}}
+        {{#isDay}}<input name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
+        {{#isDecimal}}<input name="{{name}}" inputmode="decimal" value="{{value}}"{{#required}} required{{/required}}>{{/isDecimal}}
+        {{#isInteger}}<input name="{{name}}" type="number" inputmode="numeric" min="{{min}}" max="{{max}}" value="{{value}}"{{#required}} required{{/required}}>{{/isInteger}}
+        {{#isChoice}}<select name="{{name}}">{{^required}}<option value="">–</option>{{/required}}{{#options}}<option{{#selected}} selected{{/selected}}>{{option}}</option>{{/options}}</select>{{/isChoice}}
+        {{#isProject}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
+        {{#isActivity}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</select>{{/isActivity}}
+        </label>{{/isFlag}}{{/isChoices}}
+        """
+
     static let lists = """
         {{<layout}}{{$body}}
         {{#lists}}<section class="card"><h2>{{title}}</h2>
@@ -262,6 +299,9 @@ enum Templates {
         .check input{width:1.4rem;height:1.4rem;min-height:0}
         details{margin-top:.75rem}
         summary{min-height:44px;display:flex;align-items:center;cursor:pointer}
+        summary h2{margin:.5rem 0;display:inline}
+        .choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:0 1rem}
+        .choices legend{padding:0;margin-bottom:.25rem}
         .cards li{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.75rem;margin-bottom:.75rem}
         .broken{color:#a12d2d;font-weight:700}
         code{word-break:break-all}

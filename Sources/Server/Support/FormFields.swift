@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 
 /// The fields of an `application/x-www-form-urlencoded` body, or of a query string. A form's field
@@ -6,6 +7,26 @@ struct FormFields: Sendable {
     private(set) var pairs: [(name: String, value: String)] = []
 
     init() {}
+
+    init(pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
+    /// A JSON object's members as a form's fields: a nested object's members under dotted names
+    /// (`entry.ageAtEntry`), an array's items under its name, true as "on" (a ticked box).
+    init(json: JSONValue) {
+        func add(_ value: JSONValue, _ name: String, to pairs: inout [(name: String, value: String)]) {
+            switch value {
+            case let .string(text): pairs.append((name, text))
+            case let .number(literal): pairs.append((name, literal))
+            case let .bool(flag): if flag { pairs.append((name, "on")) }
+            case let .array(items): for item in items { add(item, name, to: &pairs) }
+            case let .object(members): for member in members { add(member.value, name.isEmpty ? member.key : "\(name).\(member.key)", to: &pairs) }
+            case .null: break
+            }
+        }
+        add(json, "", to: &pairs)
+    }
 
     init(encoded text: String) {
         pairs = text.split(separator: "&").compactMap { pair in
@@ -16,6 +37,9 @@ struct FormFields: Sendable {
     }
 
     subscript(_ name: String) -> String? { pairs.last { $0.name == name }?.value }
+
+    /// Every value given under the name (a group of checkboxes), in order.
+    func values(named name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
 
     /// The fields whose name starts with `prefix`, keyed by the rest of the name.
     func withPrefix(_ prefix: String) -> [(key: String, value: String)] {

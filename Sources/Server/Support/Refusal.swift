@@ -11,6 +11,10 @@ struct Refusal: Error {
     static let badForm = Refusal(status: .badRequest, text: .badForm)
     static let staleForm = Refusal(status: .forbidden, text: .staleForm)
     static let tooManyAttempts = Refusal(status: .tooManyRequests, text: .tooManyAttempts)
+    /// No unused identifier was found in a hundred tries: try again.
+    static let busy = Refusal(status: .serviceUnavailable, text: .tryAgain)
+    /// The kilometre allowance table has no rate for the engagement's year.
+    static let noAllowance = Refusal(status: .unprocessableContent, text: .noAllowance)
     /// The chain does not verify up to the read models' head: no report is made from it.
     static let chainBroken = Refusal(status: .internalServerError, text: .chainBrokenNoReport)
 }

@@ -1,0 +1,81 @@
+import EventStore
+import Hummingbird
+import Ledger
+
+/// The coordinator's recording forms (`/record`): participants, enrolments, experts,
+/// engagements, fees and travel, each through the validated path under the signed-in user.
+struct RecordingController {
+    let ledger: LedgerService
+    let pages: Pages
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.get("/record", use: index)
+        group.post("/record/:form", use: record)
+    }
+
+    @Sendable func index(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.recording)
+        return try await render(context, open: nil)
+    }
+
+    /// Records what the form says; the page comes back with the new id, or with the reason
+    /// nothing was recorded and the form as it was filled in.
+    @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
+        try context.require(.recording)
+        guard let form = RecordingForm(rawValue: try context.parameters.require("form")) else { throw Refusal.notFound }
+        let today = Day.today()
+        let data: [String: JSONValue]
+        do {
+            data = try form.data(context.form, today: today)
+        } catch {
+            let label = context.language == .fi ? error.field.label.fi : error.field.label.en
+            return try await render(context, open: form, filled: context.form, status: .badRequest,
+                                    problem: "\(PageText.text(.invalidField, context.language)): \(label)")
+        }
+        do {
+            let recorded = try await ledger.record(form, data, actor: context.user.name, today: today)
+            let title = context.language == .fi ? form.title.fi : form.title.en
+            return try await render(context, open: nil, notice: "\(PageText.text(.recorded, context.language)): \(title) – \(recorded.id)")
+        } catch let refusal as LedgerRefusal {
+            return try await render(context, open: form, filled: context.form, status: .unprocessableContent,
+                                    problem: PageText.refusal(refusal, context.language))
+        }
+    }
+
+    private func render(_ context: SignedInContext, open: RecordingForm?, filled: FormFields = FormFields(),
+                        status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil) async throws -> Response {
+        let choices = try await ledger.choices(today: Day.today())
+        let forms: [[String: Any]] = RecordingForm.allCases.map { form in
+            let refill = form == open ? filled : FormFields()
+            return ["form": form.rawValue, "title": context.language == .fi ? form.title.fi : form.title.en, "open": form == open,
+                    "fields": form.fields.map { Self.values(of: $0, refill: refill, language: context.language) }]
+        }
+        return pages.render("record", title: .record, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+                            status: status, notice: notice, problem: problem,
+                            values: ["forms": forms, "projects": choices.projects, "activities": choices.activities])
+    }
+
+    /// A field as the template draws it, refilled with what was sent when the form comes back.
+    static func values(of field: RecordingField, refill: FormFields, language: PageLanguage) -> [String: Any] {
+        var values: [String: Any] = ["name": field.name, "label": language == .fi ? field.label.fi : field.label.en,
+                                     "required": field.required, "value": refill[field.name] ?? ""]
+        switch field.kind {
+        case .text: values["isText"] = true
+        case .identifier: values["isIdentifier"] = true
+        case .day: values["isDay"] = true
+        case .dayOrToday: values["isDay"] = true; values["required"] = false
+        case .decimal, .euros: values["isDecimal"] = true
+        case let .integer(range): values["isInteger"] = true; values["min"] = range.lowerBound; values["max"] = range.upperBound
+        case .flag: values["isFlag"] = true; values["checked"] = refill[field.name] == "on"
+        case .project: values["isProject"] = true
+        case .activity: values["isActivity"] = true
+        case let .choice(options):
+            values["isChoice"] = true
+            values["options"] = options.map { ["option": $0, "selected": refill[field.name] == $0] }
+        case let .choices(options):
+            values["isChoices"] = true
+            values["options"] = options.map { ["option": $0, "selected": refill.values(named: field.name).contains($0)] }
+        }
+        return values
+    }
+}

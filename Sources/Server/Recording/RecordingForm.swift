@@ -1,0 +1,172 @@
+import EventStore
+import Foundation
+import Ledger
+
+/// The coordinator's recording forms, by the name in their address (`/record/engagement`): what
+/// `tuki participant register`, `tuki enrol …`, `tuki expert register`, `tuki engagement …` and
+/// `tuki pay …` record, without JSON. Each form's fields are named after the event's data members
+/// (`entry.ageAtEntry` is `ageAtEntry` inside `entry`), so a form is a list of typed fields and
+/// `LedgerService.record(_:_:actor:)` says what events it makes.
+enum RecordingForm: String, CaseIterable, Sendable {
+    case participant, signUp = "sign-up", start, end, expert, engagement, complete, cancel, fee, travel
+
+    var title: (fi: String, en: String) {
+        switch self {
+        case .participant: ("Rekisteröi osallistuja", "Register a participant")
+        case .signUp: ("Ilmoittautuminen toimintaan", "Sign up for an activity")
+        case .start: ("Osallistuminen alkaa (ESR+-aloitustiedot)", "Start an activity (ESR+ entry data)")
+        case .end: ("Osallistuminen päättyy", "Leave an activity")
+        case .expert: ("Kokemusasiantuntijaksi", "Register an experience expert")
+        case .engagement: ("Sovi kokemusasiantuntijan tehtävä", "Agree an expert's engagement")
+        case .complete: ("Tehtävä tehty", "Engagement done")
+        case .cancel: ("Tehtävä peruttu", "Engagement cancelled")
+        case .fee: ("Maksa palkkio", "Pay a fee")
+        case .travel: ("Korvaa matkakulut", "Reimburse travel")
+        }
+    }
+
+    var fields: [RecordingField] {
+        let participant = RecordingField("participant", "Osallistuja (tunniste)", "Participant (id)", .identifier)
+        let activity = RecordingField("activity", "Toiminta", "Activity", .activity)
+        let engagement = RecordingField("engagement", "Tehtävä (tunniste)", "Engagement (id)", .identifier)
+        let date = RecordingField("date", "Päivä (tyhjä: tänään)", "Day (empty: today)", .dayOrToday)
+        let answer = ["not-collected", "yes", "no", "refused"]
+        switch self {
+        case .participant:
+            return [
+                .init("personal.name", "Nimi (salataan)", "Name (sealed)", .text),
+                .init("personal.birthDate", "Syntymäaika (salataan; vuosi jää näkyviin)", "Birth date (sealed; the year stays in clear)", .day),
+                .init("gender", "Sukupuoli", "Gender", .choice(["woman", "man", "non-binary", "not-told"])),
+                .init("municipality", "Kotikunta", "Home municipality", .text),
+                .init("roles", "Roolit", "Roles", .choices(["child", "young-person", "young-adult", "parent", "experience-expert", "foster-parent"])),
+                .init("personal.contact", "Puhelin tai sähköposti (salataan)", "Phone or e-mail (sealed)", .text, required: false),
+                .init("personal.guardian", "Huoltaja ja yhteystieto (salataan)", "Guardian and contact (sealed)", .text, required: false),
+                .init("personal.personalIdentityCode", "Henkilötunnus (salataan)", "Identity code (sealed)", .text, required: false),
+                .init("registeredOn", "Rekisteröintipäivä (tyhjä: tänään)", "Registration day (empty: today)", .dayOrToday),
+            ]
+        case .signUp: return [participant, activity, date]
+        case .start:
+            return [participant, activity, date,
+                    .init("entry.ageAtEntry", "Ikä aloituspäivänä", "Age on the day of entry", .integer(0...120)),
+                    .init("entry.labourMarketStatus", "Työmarkkina-asema", "Labour market status",
+                          .choice(["not-collected", "unemployed", "long-term-unemployed", "inactive", "employed", "refused"])),
+                    .init("entry.educationLevel", "Koulutustaso", "Education", .choice(["not-collected", "isced-0-2", "isced-3-4", "isced-5-8", "refused"])),
+                    .init("entry.disability", "Vamma (vain lakiperusteella)", "Disability (only with a legal basis)", .choice(answer)),
+                    .init("entry.thirdCountNational", "Kolmannen maan kansalainen", "Third-country national", .choice(answer)),
+                    .init("entry.foreignBackground", "Ulkomaalaistausta", "Foreign background", .choice(answer)),
+                    .init("entry.minority", "Vähemmistö (vain lakiperusteella)", "Minority (only with a legal basis)", .choice(answer)),
+                    .init("entry.homelessOrHousingExclusion", "Asunnottomuus", "Homeless or housing exclusion", .choice(answer)),
+                    .init("entry.ruralArea", "Maaseutu", "Rural area", .choice(answer))]
+        case .end:
+            return [participant, activity, date,
+                    .init("outcome", "Miten päättyi", "Outcome", .choice(["completed", "graduated", "dropped-out", "moved", "other"])),
+                    .init("exit.jobSearching", "Lopussa: työnhakija", "At exit: job searching", .choice(answer), required: false),
+                    .init("exit.inEducationOrTraining", "Lopussa: koulutuksessa", "At exit: in education or training", .choice(answer), required: false),
+                    .init("exit.gainedQualification", "Lopussa: sai tutkinnon", "At exit: gained a qualification", .choice(answer), required: false),
+                    .init("exit.employed", "Lopussa: työssä", "At exit: employed", .choice(answer), required: false)]
+        case .expert:
+            return [participant, .init("alias", "Julkinen peitenimi", "Public alias", .text),
+                    .init("anonymous", "Ei koskaan nimellä", "Never named anywhere", .flag),
+                    .init("training", "Koulutus", "Training", .choice(["none", "in-training", "trained"])), date]
+        case .engagement:
+            return [.init("expert", "Kokemusasiantuntija (tunniste)", "Expert (participant id)", .identifier),
+                    .init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false),
+                    .init("kind", "Tehtävän laji", "Kind of work", .choice([
+                        "developer-group-meeting", "joint-consultation", "raising-an-issue", "working-group", "speaking-or-panel", "writing",
+                        "meeting-decision-makers", "co-design", "co-facilitating-peer-group", "pop-up-consultation", "parent-peer-support",
+                    ])), date,
+                    .init("plannedHours", "Suunnitellut tunnit", "Planned hours", .decimal),
+                    .init("agreedFeeCents", "Sovittu palkkio (€)", "Agreed fee (€)", .euros),
+                    .init("mode", "Tapa", "Mode", .choice(["in-person", "remote"]))]
+        case .complete: return [engagement, date, .init("hours", "Tehdyt tunnit", "Hours worked", .decimal)]
+        case .cancel: return [engagement, date, .init("reason", "Syy (ei henkilötietoja)", "Why (no personal data)", .text, required: false)]
+        case .fee:
+            return [engagement, date, .init("amountCents", "Summa (€)", "Amount (€)", .euros),
+                    .init("reason", "Miksi summa poikkeaa sovitusta", "Why the amount differs from the agreed fee", .text, required: false)]
+        case .travel:
+            return [engagement, date,
+                    .init("kilometres", "Kilometrit (korvataan voimassa olevalla kilometrikorvauksella)", "Kilometres (at the allowance in force)", .decimal, required: false),
+                    .init("ticketCents", "Tai lippujen hinta (€)", "Or ticket costs (€)", .euros, required: false)]
+        }
+    }
+
+    /// The form's values as event data: each field typed, nested by its dotted name, empty
+    /// optional fields left out. Throws `RecordingField.Invalid` naming the first field that is
+    /// missing or not of its kind (never its value).
+    func data(_ form: FormFields, today: String) throws(RecordingField.Invalid) -> [String: JSONValue] {
+        var flat: [(name: String, value: JSONValue)] = []
+        for field in fields {
+            guard let value = field.value(in: form, today: today) else { throw RecordingField.Invalid(field: field) }
+            if let value { flat.append((field.name, value)) }
+        }
+        var data: [String: JSONValue] = [:]
+        var nested: [String: [(key: String, value: JSONValue)]] = [:]
+        for (name, value) in flat {
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 2 { nested[parts[0], default: []].append((parts[1], value)) } else { data[name] = value }
+        }
+        for (name, members) in nested { data[name] = .object(members) }
+        return data
+    }
+}
+
+/// One field of a recording form.
+struct RecordingField: Sendable {
+    enum Kind: Sendable {
+        case text, identifier, day, dayOrToday, decimal, euros, flag, project, activity
+        case integer(ClosedRange<Int>)
+        case choice([String])
+        case choices([String])
+    }
+
+    /// A field missing or not of its kind.
+    struct Invalid: Error {
+        let field: RecordingField
+    }
+
+    let name: String
+    let label: (fi: String, en: String)
+    let kind: Kind
+    let required: Bool
+
+    init(_ name: String, _ fi: String, _ en: String, _ kind: Kind, required: Bool = true) {
+        self.name = name
+        label = (fi, en)
+        self.kind = kind
+        self.required = required
+    }
+
+    /// Free text a person types is at most this long (a name, a place, a reason).
+    static let longestText = 500
+
+    /// The field's value as JSON: `.some(nil)` for an optional field left empty, nil when the
+    /// value is missing or not of the field's kind.
+    func value(in form: FormFields, today: String) -> JSONValue?? {
+        if case let .choices(options) = kind {
+            let chosen = form.values(named: name)
+            guard chosen.allSatisfy(options.contains), !(required && chosen.isEmpty) else { return nil }
+            return .some(.array(chosen.map(JSONValue.string)))
+        }
+        if case .flag = kind { return .some(.bool(form[name] == "on")) }
+        let text = form[name]?.trimmed ?? ""
+        if text.isEmpty {
+            if case .dayOrToday = kind { return .some(.string(today)) }
+            return required ? nil : .some(nil)
+        }
+        switch kind {
+        case .text: return text.count <= Self.longestText ? .string(text) : nil
+        case .identifier, .project, .activity: return ServedReport.Field.isIdentifier(text) ? .string(text) : nil
+        case .day, .dayOrToday: return Day.isDay(text) ? .string(text) : nil
+        case let .integer(range): return Int(text).flatMap { range.contains($0) ? .number(String($0)) : nil }
+        case .decimal:
+            let normalised = text.replacingOccurrences(of: ",", with: ".")
+            guard normalised.count <= 12, let number = Double(normalised), number.isFinite, number >= 0,
+                  normalised.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+            else { return nil }
+            return .number(normalised.hasPrefix(".") ? "0" + normalised : normalised.hasSuffix(".") ? normalised + "0" : normalised)
+        case .euros: return Euros.cents(text).map { .number(String($0)) }
+        case let .choice(options): return options.contains(text) ? .string(text) : nil
+        case .choices, .flag: return nil
+        }
+    }
+}

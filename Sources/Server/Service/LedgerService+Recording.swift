@@ -1,0 +1,122 @@
+import EventStore
+import Foundation
+import Ledger
+
+/// What the coordinator's forms and a group's schedule form record: the same events as the
+/// recording commands, through the same validated path, with the user in `meta.actor`.
+extension LedgerService {
+    /// What a form recorded: the id people go on with (a new participant's or engagement's, else
+    /// the one the form was about).
+    struct Recorded: Sendable {
+        let id: String
+    }
+
+    /// Records what the form's data make. Throws `LedgerRefusal` for what the schema or the rules
+    /// refuse (nothing is recorded then), `Refusal.badForm` for a form that cannot be an event.
+    func record(_ form: RecordingForm, _ data: [String: JSONValue], actor: String, today: String) throws -> Recorded {
+        func text(_ name: String) -> String { data[name]?.stringValue ?? "" }
+        func members(_ names: [String], extra: [(String, JSONValue?)] = []) -> JSONValue {
+            .object(omittingNil: names.map { ($0, data[$0]) } + extra)
+        }
+        switch form {
+        case .participant:
+            return try registerParticipant(data, actor: actor)
+        case .signUp, .start, .end:
+            let type = ["sign-up": "enrolment.signed-up", "start": "enrolment.started", "end": "enrolment.ended"][form.rawValue] ?? ""
+            var exit = data["exit"]
+            // Exit data are all given or none: those left empty were not collected.
+            if case let .object(given)? = exit {
+                let keys = ["jobSearching", "inEducationOrTraining", "gainedQualification", "employed"]
+                exit = .object(keys.map { key in (key, given.first { $0.key == key }?.value ?? .string("not-collected")) })
+            }
+            try record([Draft(stream: "participant-\(text("participant"))", type: type,
+                              data: members(["participant", "activity", "date", "entry", "outcome"], extra: [("exit", exit)]),
+                              day: text("date"))], actor: actor)
+            return Recorded(id: text("participant"))
+        case .expert:
+            try record([Draft(stream: "participant-\(text("participant"))", type: "expert.registered",
+                              data: members(["participant", "alias", "anonymous", "training", "date"]), day: text("date"))], actor: actor)
+            return Recorded(id: text("participant"))
+        case .engagement:
+            guard let id = try store.unusedIdentifier(prefix: "e", stream: { "engagement-\($0)" }) else { throw Refusal.busy }
+            try record([Draft(stream: "engagement-\(id)", type: "engagement.agreed",
+                              data: members(["expert", "project", "activity", "kind", "date", "plannedHours", "agreedFeeCents", "mode"],
+                                            extra: [("engagement", .string(id))]),
+                              day: text("date"))], actor: actor)
+            return Recorded(id: id)
+        case .complete, .cancel, .fee:
+            let type = ["complete": "engagement.completed", "cancel": "engagement.cancelled", "fee": "fee.paid"][form.rawValue] ?? ""
+            try record([Draft(stream: "engagement-\(text("engagement"))", type: type,
+                              data: members(["engagement", "date", "hours", "reason", "amountCents"]), day: text("date"))], actor: actor)
+            return Recorded(id: text("engagement"))
+        case .travel:
+            try record([try travel(data)], actor: actor)
+            return Recorded(id: text("engagement"))
+        }
+    }
+
+    /// A participant under a new pseudonymous id: the fields named `personal.…` are sealed with
+    /// a key of their own, the birth year stands in clear. What stands in clear is checked against
+    /// the schema before a key is made, so a refused registration leaves no key behind.
+    private func registerParticipant(_ data: [String: JSONValue], actor: String) throws -> Recorded {
+        guard case let .object(personal)? = data["personal"] else { throw Refusal.badForm }
+        let birthDate = personal.first { $0.key == "birthDate" }?.value.stringValue ?? ""
+        let registeredOn = data["registeredOn"]?.stringValue ?? ""
+        guard let year = Int(birthDate.prefix(4)), birthDate <= registeredOn else { throw Refusal.badForm }
+        guard let id = try store.unusedIdentifier(prefix: "p", stream: { "participant-\($0)" }) else { throw Refusal.busy }
+        let inClear: [(String, JSONValue?)] = [
+            ("participant", .string(id)), ("roles", data["roles"]), ("gender", data["gender"]), ("birthYear", .number(String(year))),
+            ("municipality", data["municipality"]), ("registeredOn", .string(registeredOn)),
+        ]
+        let type = "participant.registered"
+        do {
+            try catalogue.validate(type: type, version: catalogue.latestVersions[type] ?? 1, data: .object(omittingNil: inClear))
+        } catch {
+            throw LedgerRefusal(eventId: "(new)", error)
+        }
+        let sealed = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
+            .seal(.object(personal), for: try SubjectID(id))
+        try record([Draft(stream: "participant-\(id)", type: type, data: .object(omittingNil: inClear + [("personal", sealed.json)]),
+                          day: registeredOn)], actor: actor)
+        return Recorded(id: id)
+    }
+
+    /// Travel: kilometres at the allowance in force on the engagement's day, or ticket costs.
+    private func travel(_ data: [String: JSONValue]) throws -> Draft {
+        let engagement = data["engagement"]?.stringValue ?? ""
+        var members: [(String, JSONValue?)] = [("engagement", .string(engagement)), ("date", data["date"])]
+        switch (data["kilometres"], data["ticketCents"]) {
+        case let (kilometres?, nil):
+            let agreed = try store.read { reader in
+                try StandingEvents.read("engagement-\(engagement)", types: ["engagement.agreed"], in: reader).standing.last
+            }
+            guard let workDay = agreed?.data["date"]?.stringValue else { throw Refusal.notFound }
+            guard let allowance = KilometreAllowance.rate(on: workDay), case let .number(literal) = kilometres, let km = Double(literal) else {
+                throw Refusal.noAllowance
+            }
+            let cents = Int((km * Double(allowance.centsPerKm)).rounded(.toNearestOrAwayFromZero))
+            members += [("kilometres", kilometres), ("centsPerKm", .number(String(allowance.centsPerKm))), ("amountCents", .number(String(cents)))]
+        case let (nil, tickets?):
+            members += [("ticketCents", tickets), ("amountCents", tickets)]
+        default:
+            throw Refusal.badForm
+        }
+        return Draft(stream: "engagement-\(engagement)", type: "travel.reimbursed", data: .object(omittingNil: members),
+                     day: data["date"]?.stringValue ?? "")
+    }
+
+    /// Plans a session of the activity under the next unused id (`s1`, `s2`, … after every id the
+    /// activity has used, voided ones too); returns the id.
+    func schedule(activity: String, date: String, durationMinutes: Int, startTime: String?, location: String?, actor: String) throws -> String {
+        let used = try store.read { reader in
+            try StandingEvents.read(activity, types: ["session.scheduled", "session.held", "session.cancelled"], in: reader).all
+                .compactMap { $0.data["session"]?.stringValue }
+        }
+        let id = "s\(Set(used).count + 1)"
+        try record([Draft(stream: activity, type: "session.scheduled", data: .object(omittingNil: [
+            ("session", .string(id)), ("date", .string(date)), ("startTime", startTime.map(JSONValue.string)),
+            ("durationMinutes", .number(String(durationMinutes))), ("location", location.map(JSONValue.string)),
+        ]), day: date)], actor: actor)
+        return id
+    }
+}
