@@ -17,7 +17,7 @@ struct ReportsController {
     func addRoutes(to group: RouterGroup<SignedInContext>) {
         group.get("/reports", use: index)
         group.get("/reports/:report", use: show)
-        group.post("/reports/fees/payroll", use: payroll)
+        group.post("/reports/payroll", use: payroll)
     }
 
     /// One form per report the user may read.
@@ -49,7 +49,7 @@ struct ReportsController {
         return try await ledger.report(asked, language: language, suppressBelow: full ? nil : analystSuppressBelow)
     }
 
-    /// `POST /reports/fees/payroll`: the fees of a year with every expert's name and identity
+    /// `POST /reports/payroll`: the fees of a year with every expert's name and identity
     /// code, for paying them. A coordinator's, with a purpose; each opening is logged.
     @Sendable func payroll(_ request: Request, context: SignedInContext) async throws -> Response {
         try context.require(.payroll)

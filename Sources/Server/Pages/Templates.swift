@@ -151,7 +151,7 @@ enum Templates {
         <label>{{t.project}}<select name="project">{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select></label>
         <label>{{t.from}}<input name="from" type="date" value="{{from}}" required></label>
         <label>{{t.to}}<input name="to" type="date" value="{{to}}" required></label>
-        <label>{{t.format}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        <label>{{t.fileFormat}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
         <button type="submit">{{t.download}}</button>
         </form>
         """
@@ -175,12 +175,12 @@ enum Templates {
         {{#oneOf}}<p class="muted">{{t.oneOf}}</p>{{/oneOf}}
         <form method="get" action="/reports/{{report}}" class="stack">
         {{#fields}}{{> field}}{{/fields}}
-        <label>{{t.format}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        <label>{{t.fileFormat}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
         <button type="submit">{{t.show}}</button>
         </form>
         {{#payroll}}<details><summary>{{t.payrollView}}</summary>
         <p class="muted">{{t.payrollNote}} {{t.namesNote}}</p>
-        <form method="post" action="/reports/fees/payroll" class="stack">
+        <form method="post" action="/reports/payroll" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         {{#fields}}{{> field}}{{/fields}}
         <label>{{t.purpose}}<input name="purpose" maxlength="500" required></label>
@@ -225,7 +225,7 @@ enum Templates {
         <form method="get" action="/lists/{{list}}" class="stack">
         {{#fields}}{{> field}}{{/fields}}
         {{#open}}<label class="check"><input type="checkbox" name="open" value="on"> {{t.onlyOpen}}</label>{{/open}}
-        <label>{{t.format}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        <label>{{t.fileFormat}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
         <button type="submit">{{t.show}}</button>
         </form>
         {{#names}}<details><summary>{{t.withNames}}</summary>

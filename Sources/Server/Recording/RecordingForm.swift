@@ -51,12 +51,12 @@ enum RecordingForm: String, CaseIterable, Sendable {
                     .init("entry.labourMarketStatus", "Työmarkkina-asema", "Labour market status",
                           .choice(["not-collected", "unemployed", "long-term-unemployed", "inactive", "employed", "refused"])),
                     .init("entry.educationLevel", "Koulutustaso", "Education", .choice(["not-collected", "isced-0-2", "isced-3-4", "isced-5-8", "refused"])),
-                    .init("entry.disability", "Vamma (vain lakiperusteella)", "Disability (only with a legal basis)", .choice(answer)),
-                    .init("entry.thirdCountNational", "Kolmannen maan kansalainen", "Third-country national", .choice(answer)),
-                    .init("entry.foreignBackground", "Ulkomaalaistausta", "Foreign background", .choice(answer)),
-                    .init("entry.minority", "Vähemmistö (vain lakiperusteella)", "Minority (only with a legal basis)", .choice(answer)),
-                    .init("entry.homelessOrHousingExclusion", "Asunnottomuus", "Homeless or housing exclusion", .choice(answer)),
-                    .init("entry.ruralArea", "Maaseutu", "Rural area", .choice(answer))]
+                    .init("entry.disability", "Vamma (vain lakiperusteella)", "Disability (only with a legal basis)", .choice(answer), default: "not-collected"),
+                    .init("entry.thirdCountNational", "Kolmannen maan kansalainen", "Third-country national", .choice(answer), default: "not-collected"),
+                    .init("entry.foreignBackground", "Ulkomaalaistausta", "Foreign background", .choice(answer), default: "not-collected"),
+                    .init("entry.minority", "Vähemmistö (vain lakiperusteella)", "Minority (only with a legal basis)", .choice(answer), default: "not-collected"),
+                    .init("entry.homelessOrHousingExclusion", "Asunnottomuus", "Homeless or housing exclusion", .choice(answer), default: "not-collected"),
+                    .init("entry.ruralArea", "Maaseutu", "Rural area", .choice(answer), default: "not-collected")]
         case .end:
             return [participant, activity, date,
                     .init("outcome", "Miten päättyi", "Outcome", .choice(["completed", "graduated", "dropped-out", "moved", "other"])),
@@ -67,7 +67,7 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .expert:
             return [participant, .init("alias", "Julkinen peitenimi", "Public alias", .text),
                     .init("anonymous", "Ei koskaan nimellä", "Never named anywhere", .flag),
-                    .init("training", "Koulutus", "Training", .choice(["none", "in-training", "trained"])), date]
+                    .init("training", "Koulutus", "Training", .choice(["none", "in-training", "trained"]), default: "none"), date]
         case .engagement:
             return [.init("expert", "Kokemusasiantuntija (tunniste)", "Expert (participant id)", .identifier),
                     .init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false),
@@ -77,7 +77,7 @@ enum RecordingForm: String, CaseIterable, Sendable {
                     ])), date,
                     .init("plannedHours", "Suunnitellut tunnit", "Planned hours", .decimal),
                     .init("agreedFeeCents", "Sovittu palkkio (€)", "Agreed fee (€)", .euros),
-                    .init("mode", "Tapa", "Mode", .choice(["in-person", "remote"]))]
+                    .init("mode", "Tapa", "Mode", .choice(["in-person", "remote"]), default: "in-person")]
         case .complete: return [engagement, date, .init("hours", "Tehdyt tunnit", "Hours worked", .decimal)]
         case .cancel: return [engagement, date, .init("reason", "Syy (ei henkilötietoja)", "Why (no personal data)", .text, required: false)]
         case .fee:
@@ -128,12 +128,15 @@ struct RecordingField: Sendable {
     let label: (fi: String, en: String)
     let kind: Kind
     let required: Bool
+    /// What an empty field stands for (a sensitive item not collected unless given).
+    let defaultValue: String?
 
-    init(_ name: String, _ fi: String, _ en: String, _ kind: Kind, required: Bool = true) {
+    init(_ name: String, _ fi: String, _ en: String, _ kind: Kind, required: Bool = true, default defaultValue: String? = nil) {
         self.name = name
         label = (fi, en)
         self.kind = kind
         self.required = required
+        self.defaultValue = defaultValue
     }
 
     /// Free text a person types is at most this long (a name, a place, a reason).
@@ -148,7 +151,7 @@ struct RecordingField: Sendable {
             return .some(.array(chosen.map(JSONValue.string)))
         }
         if case .flag = kind { return .some(.bool(form[name] == "on")) }
-        let text = form[name]?.trimmed ?? ""
+        let text = form[name]?.trimmed.nonEmpty ?? defaultValue ?? ""
         if text.isEmpty {
             if case .dayOrToday = kind { return .some(.string(today)) }
             return required ? nil : .some(nil)

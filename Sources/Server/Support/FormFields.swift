@@ -50,3 +50,8 @@ struct FormFields: Sendable {
         part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }
+
+extension String {
+    /// The text, or nil if it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

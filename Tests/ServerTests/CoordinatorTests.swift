@@ -1,0 +1,208 @@
+import EventStore
+import Foundation
+import Ledger
+import Server
+import Testing
+
+/// The coordinator's work on the server: recording without JSON, the lists and the payroll view
+/// with each name's opening logged, every report; the analyst's aggregate reports; a facilitator
+/// scheduling a session. One at a time: each test counts the events it adds.
+@Suite(.serialized) struct CoordinatorTests {
+    static let server = Task { try await TestServer.start() }
+    static let project = SampleProgramme.projectStream
+
+    /// The events recorded after `position`, less the readings of personal data.
+    static func written(_ server: TestServer, after position: Int) throws -> [RecordedEvent] {
+        try server.events().filter { $0.position > Int64(position) && $0.type != "access.logged" }
+    }
+
+    /// The id a recording page announces: "Recorded: … – p-xxxxxx".
+    static func announced(_ page: Browser.Answer, prefix: String) throws -> String {
+        let notice = try #require(page.body.range(of: #"class="notice""#))
+        let tail = page.body[notice.upperBound...].prefix { $0 != "<" }
+        return try #require(tail.components(separatedBy: " ").last { $0.hasPrefix(prefix) })
+    }
+
+    @Test func aCoordinatorRecordsAnExpertsWholeEngagementWithoutJSON() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("koordinaattori")
+        let before = try server.events().count
+        #expect(try await browser.get("/record").body.contains(#"action="/record/engagement""#))
+
+        let registered = try await browser.post("/record/participant", [
+            ("personal.name", "Kaisa Kokemus"), ("personal.birthDate", "1988-04-12"), ("gender", "woman"), ("municipality", "Forssa"),
+            ("roles", "parent"), ("roles", "experience-expert"),
+        ], csrf: csrf)
+        #expect(registered.status == 200)
+        let participant = try Self.announced(registered, prefix: "p-")
+        let expert = try await browser.post("/record/expert", [("participant", participant), ("alias", "Kaisla"), ("training", "trained")], csrf: csrf)
+        #expect(expert.status == 200)
+        let agreed = try await browser.post("/record/engagement", [
+            ("expert", participant), ("project", Self.project), ("kind", "writing"), ("date", "2026-06-01"), ("plannedHours", "2,5"),
+            ("agreedFeeCents", "90,50"),
+        ], csrf: csrf)
+        let engagement = try Self.announced(agreed, prefix: "e-")
+
+        // A fee before the work is done: the rule's sentence, and nothing recorded.
+        let early = try await browser.post("/record/fee", [("engagement", engagement), ("date", "2026-06-02"), ("amountCents", "90.50")], csrf: csrf)
+        #expect(early.status == 422)
+        #expect(early.body.contains("fee.needs-completed-engagement"))
+
+        #expect(try await browser.post("/record/complete", [("engagement", engagement), ("date", "2026-06-01"), ("hours", "3")], csrf: csrf).status == 200)
+        #expect(try await browser.post("/record/fee", [("engagement", engagement), ("date", "2026-06-02"), ("amountCents", "90.50")], csrf: csrf).status == 200)
+        #expect(try await browser.post("/record/travel", [("engagement", engagement), ("date", "2026-06-02"), ("kilometres", "42")], csrf: csrf).status == 200)
+
+        let written = try Self.written(server, after: before)
+        #expect(written.map(\.type) == ["participant.registered", "expert.registered", "engagement.agreed", "engagement.completed", "fee.paid",
+                                        "travel.reimbursed"])
+        #expect(written.allSatisfy { $0.meta == #"{"actor":"koordinaattori"}"# })
+        #expect(!written.contains { $0.data.contains("Kaisa") || $0.data.contains("1988-04-12") }, "the name and birth date are sealed")
+        #expect(written[0].data.contains(#""birthYear":1988"#))
+        #expect(written[0].data.contains(#""roles":["parent","experience-expert"]"#))
+        #expect(written[2].data.contains(#""agreedFeeCents":9050"#) && written[2].data.contains(#""plannedHours":2.5"#))
+        #expect(written[2].data.contains(#""mode":"in-person""#), "an empty choice takes its default")
+        let allowance = try #require(KilometreAllowance.rate(on: "2026-06-01")).centsPerKm
+        #expect(written[5].data.contains(#""amountCents":\#(42 * allowance)"#))
+    }
+
+    @Test func aFieldMissingOrMalformedIsNamedButNotEchoed() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("koordinaattori")
+        let before = try server.events().count
+        let page = try await browser.post("/record/participant", [
+            ("personal.name", "Ville Virhe"), ("personal.birthDate", "1988-02-31x"), ("gender", "man"), ("municipality", "Forssa"), ("roles", "parent"),
+        ], csrf: csrf)
+        #expect(page.status == 400)
+        #expect(page.body.contains("Kenttä puuttuu tai ei kelpaa: Syntymäaika"))
+        #expect(!page.body.contains("1988-02-31x") || page.body.contains(#"value="1988-02-31x""#), "the value is only refilled in its own field")
+        let unknownChoice = try await browser.post("/record/sign-up", [("participant", "p-7k2m"), ("activity", "Activity X!")], csrf: csrf)
+        #expect(unknownChoice.status == 400)
+        #expect(try Self.written(server, after: before).isEmpty)
+        #expect(try await browser.post("/record/no-such-form", [], csrf: csrf).status == 404)
+    }
+
+    @Test func thePayrollViewShowsNamesAndIdentityCodesAndLogsEachOpening() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("koordinaattori")
+        let before = try server.events().count
+        let plain = try await browser.get("/reports/fees?year=2026")
+        #expect(plain.status == 200)
+        #expect(try server.events().count == before, "the fees report by alias opens no one's data")
+
+        let payroll = try await browser.post("/reports/payroll", [("year", "2026"), ("purpose", "fees of June")], csrf: csrf)
+        #expect(payroll.status == 200)
+        #expect(payroll.header("Content-Security-Policy")?.contains("script") == false)
+        let readings = try server.events().filter { $0.position > Int64(before) && $0.type == "access.logged" }
+        #expect(!readings.isEmpty)
+        #expect(readings.allSatisfy { $0.data.contains(#""actor":"koordinaattori""#) && $0.data.contains("fees of June") })
+        #expect(try await browser.post("/reports/payroll", [("year", "2026")], csrf: csrf).status == 400, "a purpose is required")
+
+        // The lists: by id without a purpose; by name with one, each name's opening logged.
+        let list = try await browser.get("/lists/participants?open=on")
+        #expect(list.status == 200)
+        let count = try server.events().count
+        #expect(try await browser.get("/lists/participants?format=csv").header("Content-Disposition")?.hasPrefix("attachment") == true)
+        let named = try await browser.post("/lists/participants/names", [("purpose", "phone round")], csrf: csrf)
+        #expect(named.status == 200)
+        let logged = try server.events().filter { $0.position > Int64(count) && $0.type == "access.logged" }
+        #expect(!logged.isEmpty && logged.allSatisfy { $0.data.contains("phone round") })
+        #expect(try await browser.get("/lists/nothing").status == 404)
+    }
+
+    @Test func aCoordinatorReadsEveryReportAndAnAnalystOnlyTheAggregateOnes() async throws {
+        let server = try await Self.server.value
+        let coordinator = Browser(server)
+        try await coordinator.signIn("koordinaattori")
+        let analyst = Browser(server)
+        try await analyst.signIn("analyytikko")
+        let queries = [
+            "esr": "project=\(Self.project)&from=2026-01-01&to=2026-06-30", "stea": "project=\(Self.project)&year=2026",
+            "sessions": "", "commitment": "activity=\(SampleProgramme.cohortStream)", "bikva": "evaluation=tukidemo-2027",
+            "fit": "activity=\(TestServer.ownActivity)", "feedback": "project=\(Self.project)", "survey": "survey=staff-2026",
+            "experts": "year=2026", "fees": "year=2026", "staff-time": "project=\(Self.project)&from=2026-01-01&to=2026-12-31",
+        ]
+        let aggregate: Set = ["esr", "stea", "bikva", "feedback", "survey"]
+        let reportsPage = try await analyst.get("/reports")
+        for (report, query) in queries {
+            let full = try await coordinator.get("/reports/\(report)?\(query)")
+            #expect(full.status == 200, "coordinator: \(report)")
+            #expect(full.body.contains("<table"), "coordinator: \(report) has tables")
+            let hidden = try await analyst.get("/reports/\(report)?\(query)&format=csv")
+            #expect(hidden.status == (aggregate.contains(report) ? 200 : 403), "analyst: \(report)")
+            #expect(reportsPage.body.contains(#"action="/reports/\#(report)""#) == aggregate.contains(report), "analyst's forms: \(report)")
+        }
+        // The analyst's figures hide small counts where the coordinator's show them.
+        let esr = queries["esr"] ?? ""
+        let analystsESR = try await analyst.get("/reports/esr?\(esr)&format=csv").body
+        #expect(analystsESR.contains("<5"))
+        #expect(!(try await coordinator.get("/reports/esr?\(esr)&format=csv").body.contains("<5")))
+        // Bad fields are refused without being quoted; a report of nothing is not found.
+        #expect(try await coordinator.get("/reports/esr?project=\(Self.project)&from=2026-06-30&to=2026-01-01").status == 400)
+        #expect(try await coordinator.get("/reports/feedback?project=\(Self.project)&activity=\(TestServer.ownActivity)").status == 400)
+        #expect(try await coordinator.get("/reports/stea?project=project-none&year=2026").status == 404)
+        #expect(try await coordinator.get("/reports/nothing").status == 404)
+    }
+
+    @Test func aFacilitatorSchedulesASessionOfTheirOwnGroupOnly() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("ohjaaja")
+        let before = try server.events().count
+        let group = "/groups/\(TestServer.ownActivity)"
+        #expect(try await browser.get(group).body.contains(#"action="\#(group)/sessions""#))
+        let planned = try await browser.post("\(group)/sessions", [("date", "2026-12-17"), ("durationMinutes", "90"), ("startTime", "17:30")], csrf: csrf)
+        #expect(planned.status == 303)
+        #expect(planned.header("Location") == "\(group)?scheduled=1")
+        let written = try Self.written(server, after: before)
+        #expect(written.map(\.type) == ["session.scheduled"])
+        #expect(written.first?.meta == #"{"actor":"ohjaaja"}"#)
+        #expect(written.first?.data.contains(#""startTime":"17:30""#) == true)
+        #expect(try await browser.get(group).body.contains("2026-12-17"))
+        #expect(try await browser.post("\(group)/sessions", [("date", "2026-12-18"), ("durationMinutes", "90"), ("startTime", "25:00")], csrf: csrf).status == 400)
+        #expect(try await browser.post("/groups/\(TestServer.otherActivity)/sessions", [("date", "2026-12-18"), ("durationMinutes", "90")], csrf: csrf).status == 403)
+        #expect(try Self.written(server, after: before).count == 1)
+    }
+
+    @Test func theAPIRecordsWhatTheFormsRecord() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let token = try #require(try await browser.send("POST", "/api/v1/tokens",
+                                                        json: #"{"user":"koordinaattori","password":"\#(TestServer.password)"}"#).json?["token"] as? String)
+        let before = try server.events().count
+        let registered = try await browser.send("POST", "/api/v1/record/participant", json: """
+            {"personal":{"name":"Aapo API","birthDate":"2001-01-01"},"gender":"man","municipality":"Forssa","roles":["young-adult"]}
+            """, bearer: token)
+        #expect(registered.status == 201)
+        let participant = try #require(registered.json?["id"] as? String)
+        let signUp = try await browser.send("POST", "/api/v1/record/sign-up", json: """
+            {"participant":"\(participant)","activity":"\(TestServer.ownActivity)","date":"2026-11-30"}
+            """, bearer: token)
+        #expect(signUp.status == 201)
+        let start = try await browser.send("POST", "/api/v1/record/start", json: """
+            {"participant":"\(participant)","activity":"\(TestServer.ownActivity)","date":"2026-11-30",
+             "entry":{"ageAtEntry":25,"labourMarketStatus":"unemployed","educationLevel":"isced-3-4"}}
+            """, bearer: token)
+        #expect(start.status == 201)
+        let refused = try await browser.send("POST", "/api/v1/record/start", json: """
+            {"participant":"\(participant)","activity":"\(TestServer.ownActivity)","date":"2026-11-30",
+             "entry":{"ageAtEntry":60,"labourMarketStatus":"unemployed","educationLevel":"isced-3-4"}}
+            """, bearer: token)
+        #expect(refused.status == 422)
+        let bad = try await browser.send("POST", "/api/v1/record/sign-up", json: #"{"participant":"Aapo API"}"#, bearer: token)
+        #expect(bad.status == 400)
+        #expect(!bad.body.contains("Aapo"))
+        let scheduled = try await browser.send("POST", "/api/v1/groups/\(TestServer.ownActivity)/sessions",
+                                               json: #"{"date":"2026-12-24","durationMinutes":60}"#, bearer: token)
+        #expect(scheduled.status == 201)
+        let written = try Self.written(server, after: before)
+        #expect(written.map(\.type) == ["participant.registered", "enrolment.signed-up", "enrolment.started", "session.scheduled"])
+        #expect(written.allSatisfy { $0.meta == #"{"actor":"koordinaattori"}"# })
+        #expect(!written.contains { $0.data.contains("Aapo") })
+        let list = try await browser.send("GET", "/api/v1/lists/participants", bearer: token)
+        #expect(list.status == 200)
+        #expect(list.body.contains(participant) && !list.body.contains("Aapo"))
+    }
+}
