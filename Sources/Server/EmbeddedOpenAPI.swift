@@ -383,6 +383,63 @@ enum EmbeddedOpenAPI {
             ]
           }
         }
+      },
+      "Schedule": {
+        "type": "object",
+        "required": [
+          "date",
+          "durationMinutes"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "date": {
+            "type": "string",
+            "format": "date"
+          },
+          "durationMinutes": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1440
+          },
+          "startTime": {
+            "type": "string",
+            "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+          },
+          "location": {
+            "type": "string",
+            "maxLength": 500
+          }
+        }
+      },
+      "Scheduled": {
+        "type": "object",
+        "required": [
+          "session"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "session": {
+            "type": "string",
+            "pattern": "^s[0-9]+$"
+          }
+        }
+      },
+      "RecordedForm": {
+        "type": "object",
+        "required": [
+          "form",
+          "id"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "form": {
+            "type": "string"
+          },
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]*$"
+          }
+        }
       }
     }
   },
@@ -607,10 +664,10 @@ enum EmbeddedOpenAPI {
         }
       }
     },
-    "/api/v1/reports/esr": {
-      "get": {
-        "operationId": "esrReport",
-        "summary": "The ESR+ report of a project for a period (coordinators in full; analysts with counts below 5 hidden), as Schemas/reports/esr.schema.json describes.",
+    "/api/v1/groups/{activity}/sessions": {
+      "post": {
+        "operationId": "scheduleSession",
+        "summary": "Plan a session of a group the user may open (a facilitator's own, a coordinator's any); its id is the next unused s<number>.",
         "security": [
           {
             "bearer": []
@@ -618,17 +675,178 @@ enum EmbeddedOpenAPI {
         ],
         "parameters": [
           {
-            "name": "project",
-            "in": "query",
+            "name": "activity",
+            "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^activity-[a-z0-9][a-z0-9-]{0,126}$"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Schedule"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Scheduled.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Scheduled"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v1/record/{form}": {
+      "post": {
+        "operationId": "record",
+        "summary": "A coordinator's recording form (docs/server.md lists each form's fields): participant, sign-up, start, end, expert, engagement, complete, cancel, fee, travel. The body is the form's fields as a JSON object: members named as the event's data, nested objects or dotted names (entry.ageAtEntry), amounts in euros as text or numbers, days empty for today. Fields under personal are sealed.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "form",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "enum": [
+                "participant",
+                "sign-up",
+                "start",
+                "end",
+                "expert",
+                "engagement",
+                "complete",
+                "cancel",
+                "fee",
+                "travel"
+              ]
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Recorded: the id to go on with (a new participant's or engagement's, else the one recorded about).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RecordedForm"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v1/reports/{report}": {
+      "get": {
+        "operationId": "report",
+        "summary": "A report as tuki report … --format json writes it (Schemas/reports/ describes each). Coordinators read every one in full; analysts only esr, stea, bikva, feedback and survey, with counts of people below 5 hidden. Each report takes the query parameters its form has (docs/server.md).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "report",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "enum": [
+                "esr",
+                "stea",
+                "sessions",
+                "commitment",
+                "bikva",
+                "fit",
+                "feedback",
+                "survey",
+                "experts",
+                "fees",
+                "staff-time"
+              ]
+            }
+          },
+          {
+            "name": "project",
+            "in": "query",
+            "required": false,
+            "description": "The project (project-…): esr, stea, staff-time; optional for feedback, experts, fees.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
+            }
+          },
+          {
+            "name": "activity",
+            "in": "query",
+            "required": false,
+            "description": "The activity (activity-…): commitment, fit; optional for sessions, feedback.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
             }
           },
           {
             "name": "from",
             "in": "query",
-            "required": true,
+            "required": false,
+            "description": "First day: esr, staff-time; optional for sessions, feedback.",
             "schema": {
               "type": "string",
               "format": "date"
@@ -637,10 +855,77 @@ enum EmbeddedOpenAPI {
           {
             "name": "to",
             "in": "query",
-            "required": true,
+            "required": false,
+            "description": "Last day: esr, staff-time; optional for sessions, feedback.",
             "schema": {
               "type": "string",
               "format": "date"
+            }
+          },
+          {
+            "name": "year",
+            "in": "query",
+            "required": false,
+            "description": "stea, fees; optional for experts (default: this year).",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9999
+            }
+          },
+          {
+            "name": "evaluation",
+            "in": "query",
+            "required": false,
+            "description": "The BIKVA evaluation's id: bikva.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
+            }
+          },
+          {
+            "name": "survey",
+            "in": "query",
+            "required": false,
+            "description": "The survey's id: survey.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
+            }
+          },
+          {
+            "name": "group",
+            "in": "query",
+            "required": false,
+            "description": "survey: one respondent group only.",
+            "schema": {
+              "enum": [
+                "staff",
+                "management",
+                "experience-experts",
+                "partners",
+                "other"
+              ]
+            }
+          },
+          {
+            "name": "expert",
+            "in": "query",
+            "required": false,
+            "description": "fees: one expert only (participant id).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
+            }
+          },
+          {
+            "name": "staff",
+            "in": "query",
+            "required": false,
+            "description": "staff-time: one staff member's timesheet (staff-…).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
             }
           }
         ],
@@ -650,7 +935,110 @@ enum EmbeddedOpenAPI {
             "content": {
               "application/json": {
                 "schema": {
-                  "type": "object"
+                  "type": "object",
+                  "required": [
+                    "report",
+                    "parameters",
+                    "tables"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v1/lists/{list}": {
+      "get": {
+        "operationId": "list",
+        "summary": "A coordinator's list by pseudonymous id, as tuki list … --format json writes it; never names (the pages show names for a purpose, each opening logged).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "list",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "enum": [
+                "projects",
+                "activities",
+                "participants",
+                "sessions",
+                "engagements",
+                "experts"
+              ]
+            }
+          },
+          {
+            "name": "project",
+            "in": "query",
+            "required": false,
+            "description": "Only this project's.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
+            }
+          },
+          {
+            "name": "activity",
+            "in": "query",
+            "required": false,
+            "description": "Only this activity's (participants, sessions, engagements).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
+            }
+          },
+          {
+            "name": "expert",
+            "in": "query",
+            "required": false,
+            "description": "Only this expert's engagements.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
+            }
+          },
+          {
+            "name": "open",
+            "in": "query",
+            "required": false,
+            "description": "on: only what is still open.",
+            "schema": {
+              "enum": [
+                "on"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "report",
+                    "parameters",
+                    "tables"
+                  ]
                 }
               }
             }

@@ -43,8 +43,18 @@ import Testing
         try await call("POST", attendance, own + "/attendance", json: #"{"marks":[{"participant":"p-7k2m","status":"present"}]}"#, bearer: coordinator)
         try await call("POST", attendance, own + "/attendance", json: #"{"held":{"durationMinutes":45,"location":"Forssa"},"marks":[{"participant":"p-7k2m","status":"present"}]}"#, bearer: coordinator)
         try await call("GET", "/api/v1/audit/chain", "/api/v1/audit/chain", bearer: auditor)
+        let report = "/api/v1/reports/{report}"
+        try await call("GET", report, "/api/v1/reports/stea?project=\(CoordinatorTests.project)&year=2026", bearer: coordinator)
+        try await call("GET", report, "/api/v1/reports/esr?project=\(CoordinatorTests.project)&from=2026-01-01&to=2026-06-30", bearer: coordinator)
+        try await call("GET", report, "/api/v1/reports/fees?year=2026", bearer: auditor)
+        try await call("GET", "/api/v1/lists/{list}", "/api/v1/lists/participants?open=on", bearer: coordinator)
+        try await call("POST", "/api/v1/groups/{activity}/sessions", "/api/v1/groups/\(TestServer.ownActivity)/sessions",
+                       json: #"{"date":"2026-12-11","durationMinutes":60,"startTime":"09:00"}"#, bearer: coordinator)
+        try await call("POST", "/api/v1/record/{form}", "/api/v1/record/sign-up",
+                       json: #"{"participant":"p-3q8w","activity":"\#(TestServer.otherActivity)"}"#, bearer: coordinator)
+        try await call("POST", "/api/v1/record/{form}", "/api/v1/record/sign-up", json: #"{"participant":"p-3q8w"}"#, bearer: coordinator)
         let statuses = answers.map(\.status)
-        #expect(statuses == [201, 201, 401, 200, 401, 200, 403, 200, 422, 201, 200])
+        #expect(statuses == [201, 201, 401, 200, 401, 200, 403, 200, 422, 201, 200, 200, 200, 403, 200, 201, 201, 400])
 
         let lines = try answers.map { answer -> String in
             let body = (try? JSONSerialization.jsonObject(with: Data(answer.body.utf8), options: [.fragmentsAllowed])) ?? answer.body
