@@ -66,6 +66,50 @@ import Testing
         #expect(written[5].data.contains(#""amountCents":\#(42 * allowance)"#))
     }
 
+    @Test func aCoordinatorSetsUpAProjectAndRecordsItsEverydayWork() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("koordinaattori")
+        let before = try server.events().count
+        let project = try await browser.post("/record/project", [
+            ("projectCode", "S31234"), ("name", "Uusi hanke"), ("funder", "ESR+"), ("startDate", "2026-01-01"), ("endDate", "2027-12-31"),
+            ("costModel", "flat-rate-40"), ("selfFinancingPercent", "20"),
+        ], csrf: csrf)
+        #expect(try Self.announced(project, prefix: "project-") == "project-s31234")
+        let activity = try Self.announced(try await browser.post("/record/activity", [
+            ("project", "project-s31234"), ("name", "Vertaisryhmä"), ("kind", "closed-peer-group"), ("targetGroup", "parents"),
+            ("municipality", "Forssa"), ("facilitators.worker", "staff-01"), ("workPackage", "TP3"),
+        ], csrf: csrf), prefix: "activity-")
+        let steps: [(String, [(String, String)])] = [
+            ("staff-time", [("staffMember", "staff-01"), ("project", "project-s31234"), ("activity", activity), ("date", "2026-03-02"),
+                            ("hours", "7,5"), ("hourlyCostCents", "32.50")]),
+            ("cost", [("project", "project-s31234"), ("category", "catering"), ("amountCents", "84,20"), ("date", "2026-03-02")]),
+            ("consent", [("participant", "p-7k2m"), ("scope", "photography"), ("withdrawn", "on")]),
+            ("fit", [("participant", "p-7k2m"), ("instrument", "ORS"), ("items.1", "4.2"), ("items.2", "5"), ("items.3", "3,8"), ("items.4", "6.1")]),
+            ("feedback", [("activity", TestServer.ownActivity), ("rating", "4"), ("themes", "atmosphere, timing"), ("text", "Liisa auttoi paljon")]),
+        ]
+        for (form, fields) in steps {
+            #expect(try await browser.post("/record/\(form)", fields, csrf: csrf).status == 200, "\(form)")
+        }
+        let written = try Self.written(server, after: before)
+        #expect(written.map(\.type) == ["project.registered", "activity.created", "staff.time-logged", "cost.incurred",
+                                        "participant.consent-recorded", "feedback.fit-recorded", "feedback.given"])
+        #expect(written[1].data.contains(#""facilitators":{"worker":"staff-01"}"#))
+        #expect(written[2].data.contains(#""hourlyCostCents":3250"#) && written[2].data.contains(#""hours":7.5"#))
+        #expect(written[4].data.contains(#""withdrawn":true"#))
+        #expect(written[5].data.contains(#""items":[4.2,5,3.8,6.1]"#))
+        #expect(written[6].data.contains(#""themes":["atmosphere","timing"]"#))
+        #expect(!written[6].data.contains("Liisa"), "the free text is sealed")
+
+        // The cost was entered by mistake: void it by the start of its id.
+        let cost = written[3]
+        let voided = try await browser.post("/record/void", [("eventId", String(cost.eventId.prefix(13))), ("reason", "entered twice")], csrf: csrf)
+        #expect(voided.status == 200)
+        let void = try #require(try Self.written(server, after: Int(written[6].position)).last)
+        #expect(void.type == "entry.voided" && void.stream == cost.stream && void.data.contains(cost.eventId))
+        #expect(try await browser.post("/record/void", [("eventId", "ffffffff"), ("reason", "no such")], csrf: csrf).status == 422)
+    }
+
     @Test func aFieldMissingOrMalformedIsNamedButNotEchoed() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)

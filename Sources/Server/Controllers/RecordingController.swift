@@ -39,6 +39,9 @@ struct RecordingController {
         } catch let refusal as LedgerRefusal {
             return try await render(context, open: form, filled: context.form, status: .unprocessableContent,
                                     problem: PageText.refusal(refusal, context.language))
+        } catch let refusal as Refusal where refusal.status.code < 500 {
+            return try await render(context, open: form, filled: context.form, status: refusal.status,
+                                    problem: PageText.text(refusal.text, context.language))
         }
     }
 
@@ -61,7 +64,8 @@ struct RecordingController {
                                      "required": field.required, "value": refill[field.name] ?? ""]
         switch field.kind {
         case .text: values["isText"] = true
-        case .identifier: values["isIdentifier"] = true
+        case .longText: values["isLongText"] = true
+        case .identifier, .code: values["isIdentifier"] = true
         case .day: values["isDay"] = true
         case .dayOrToday: values["isDay"] = true; values["required"] = false
         case .decimal, .euros: values["isDecimal"] = true

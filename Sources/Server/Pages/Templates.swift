@@ -209,7 +209,8 @@ enum Templates {
         {{#isFlag}}<label class="check"><input type="checkbox" name="{{name}}" value="on"{{#checked}} checked{{/checked}}> {{label}}</label>{{/isFlag}}
         {{^isChoices}}{{^isFlag}}<label>{{label}}{{^required}} <span class="muted">({{t.optional}})</span>{{/required}}
         {{#isText}}<input name="{{name}}" value="{{value}}" maxlength="500"{{#required}} required{{/required}}>{{/isText}}
-        {{#isIdentifier}}<input name="{{name}}" value="{{value}}" autocapitalize="none" pattern="[a-z0-9][a-z0-9\\-]*"{{#required}} required{{/required}}>{{/isIdentifier}}
+        {{#isLongText}}<textarea name="{{name}}" maxlength="8000" rows="5"{{#required}} required{{/required}}>{{value}}</textarea>{{/isLongText}}
+        {{#isIdentifier}}<input name="{{name}}" value="{{value}}" autocapitalize="none" autocomplete="off"{{#required}} required{{/required}}>{{/isIdentifier}}
         {{#isDay}}<input name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
         {{#isDecimal}}<input name="{{name}}" inputmode="decimal" value="{{value}}"{{#required}} required{{/required}}>{{/isDecimal}}
         {{#isInteger}}<input name="{{name}}" type="number" inputmode="numeric" min="{{min}}" max="{{max}}" value="{{value}}"{{#required}} required{{/required}}>{{/isInteger}}
@@ -279,7 +280,7 @@ enum Templates {
         th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #ddd;white-space:nowrap}
         .stack{display:flex;flex-direction:column;gap:.75rem;max-width:24rem}
         label{display:flex;flex-direction:column;gap:.25rem}
-        input,select,button{font:inherit;min-height:44px;padding:.4rem .6rem}
+        input,select,textarea,button{font:inherit;min-height:44px;padding:.4rem .6rem}
         button,.button{background:#114b5f;color:#fff;border:0;border-radius:6px;padding:.5rem 1rem;text-decoration:none;display:inline-block}
         button.secondary{background:#8a2b2b}
         button.link{background:none;border:0;padding:0;min-height:0;text-decoration:underline;cursor:pointer}

@@ -3,12 +3,13 @@ import Foundation
 import Ledger
 
 /// The coordinator's recording forms, by the name in their address (`/record/engagement`): what
-/// `tuki participant register`, `tuki enrol …`, `tuki expert register`, `tuki engagement …` and
-/// `tuki pay …` record, without JSON. Each form's fields are named after the event's data members
+/// the recording commands record (`tuki participant register`, `tuki enrol …`, `tuki engagement
+/// …`, `tuki pay …`, `tuki fit record`, `tuki void` …), without JSON. Each form's fields are named after the event's data members
 /// (`entry.ageAtEntry` is `ageAtEntry` inside `entry`), so a form is a list of typed fields and
 /// `LedgerService.record(_:_:actor:)` says what events it makes.
 enum RecordingForm: String, CaseIterable, Sendable {
-    case participant, signUp = "sign-up", start, end, expert, engagement, complete, cancel, fee, travel
+    case participant, consent, signUp = "sign-up", start, end, expert, engagement, complete, cancel, fee, travel
+    case fit, feedback, staffTime = "staff-time", cost, project, activity, void
 
     var title: (fi: String, en: String) {
         switch self {
@@ -22,6 +23,14 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .cancel: ("Tehtävä peruttu", "Engagement cancelled")
         case .fee: ("Maksa palkkio", "Pay a fee")
         case .travel: ("Korvaa matkakulut", "Reimburse travel")
+        case .consent: ("Suostumus tai sen peruminen", "A consent given or withdrawn")
+        case .fit: ("FIT-mittaus (ORS, SRS, CORS, CSRS)", "A FIT rating (ORS, SRS, CORS, CSRS)")
+        case .feedback: ("Asiakaspalaute", "Client feedback")
+        case .staffTime: ("Henkilöstön työaika", "Staff working time")
+        case .cost: ("Muu kustannus", "Another cost")
+        case .project: ("Rekisteröi hanke", "Register a project")
+        case .activity: ("Perusta toiminta (ryhmä, tapahtumasarja, leiri …)", "Set up an activity (group, event series, camp …)")
+        case .void: ("Mitätöi virheellinen kirjaus", "Void an event entered by mistake")
         }
     }
 
@@ -87,6 +96,54 @@ enum RecordingForm: String, CaseIterable, Sendable {
             return [engagement, date,
                     .init("kilometres", "Kilometrit (korvataan voimassa olevalla kilometrikorvauksella)", "Kilometres (at the allowance in force)", .decimal, required: false),
                     .init("ticketCents", "Tai lippujen hinta (€)", "Or ticket costs (€)", .euros, required: false)]
+        case .consent:
+            return [participant, .init("scope", "Mihin", "Scope", .choice(["participation", "data-processing", "esr-reporting", "photography", "research"])),
+                    .init("givenBy", "Kuka antoi", "Given by", .choice(["self", "guardian"]), default: "self"),
+                    .init("withdrawn", "Suostumus peruttiin", "The consent was withdrawn", .flag), date]
+        case .fit:
+            return [participant, .init("activity", "Toiminta", "Activity", .activity, required: false),
+                    .init("session", "Kokoontuminen (tunniste, esim. s3)", "Session (id, e.g. s3)", .identifier, required: false),
+                    .init("instrument", "Mittari", "Instrument", .choice(["ORS", "SRS", "CORS", "CSRS"])),
+                    .init("items.1", "1. kohta (0,0–10,0)", "Item 1 (0.0–10.0)", .decimal), .init("items.2", "2. kohta", "Item 2", .decimal),
+                    .init("items.3", "3. kohta", "Item 3", .decimal), .init("items.4", "4. kohta", "Item 4", .decimal), date]
+        case .feedback:
+            return [.init("activity", "Toiminta", "Activity", .activity), .init("rating", "Arvio 1–5", "Rating 1–5", .integer(1...5)),
+                    .init("participant", "Antaja (tunniste; tyhjä: nimetön)", "Given by (participant id; empty: anonymous)", .identifier, required: false),
+                    .init("themes", "Teemat pilkuin eroteltuina", "Themes, comma-separated", .text, required: false),
+                    .init("text", "Vapaa teksti (salataan antajalle)", "Free text (sealed for the giver)", .longText, required: false), date]
+        case .staffTime:
+            return [.init("staffMember", "Työntekijä (koodi staff-…, ei nimi)", "Staff member (code staff-…, not a name)", .identifier),
+                    .init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false), date,
+                    .init("hours", "Tunnit", "Hours", .decimal), .init("hourlyCostCents", "Tunnin hinta työnantajalle (€)", "The employer's cost of an hour (€)", .euros)]
+        case .cost:
+            return [.init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false),
+                    .init("category", "Laji", "Category", .choice(["catering", "travel", "materials", "premises", "other"])),
+                    .init("amountCents", "Summa (€)", "Amount (€)", .euros), date,
+                    .init("description", "Mikä (esim. kuitin numero; ei henkilötietoja)", "What (e.g. the receipt's number; no personal data)", .text, required: false)]
+        case .project:
+            return [.init("projectCode", "Rahoittajan hankekoodi (esim. S30999)", "The funder's project code (e.g. S30999)", .code),
+                    .init("name", "Nimi", "Name", .text), .init("funder", "Rahoittaja", "Funder", .choice(["ESR+", "STEA", "other"])),
+                    .init("fundingProgramme", "Rahoitusohjelma", "Funding programme", .text, required: false),
+                    .init("region", "Alue", "Region", .text, required: false),
+                    .init("startDate", "Alkaa", "First day", .day), .init("endDate", "Päättyy", "Last day", .day),
+                    .init("costModel", "Kustannusmalli", "Cost model", .choice(["flat-rate-40", "flat-rate-7", "flat-rate-15", "real-costs"])),
+                    .init("selfFinancingPercent", "Omarahoitusosuus (%)", "Self-financing share (%)", .decimal)]
+        case .activity:
+            return [.init("project", "Hanke", "Project", .project), .init("name", "Nimi", "Name", .text),
+                    .init("kind", "Laji", "Kind", .choice(["closed-peer-group", "open-event", "camp", "developer-group", "training-cohort",
+                                                           "professional-forum", "experience-consultation"])),
+                    .init("targetGroup", "Kohderyhmä", "Target group", .choice([
+                        "children-under-12", "young-people-12-17", "young-adults-aftercare", "parents", "parents-of-placed-children", "foster-families",
+                        "professionals", "experience-experts", "mixed"])),
+                    .init("municipality", "Kunta", "Municipality", .text),
+                    .init("plannedSessions", "Suunniteltuja kokoontumisia", "Sessions planned", .integer(0...10_000), required: false),
+                    .init("facilitators.worker", "Ohjaava työntekijä (staff-…)", "Facilitating worker (staff-…)", .identifier, required: false),
+                    .init("facilitators.coFacilitator", "Kokemusohjaaja (tunniste)", "Experience co-facilitator (participant id)", .identifier, required: false),
+                    .init("workPackage", "Työpaketti (esim. TP3)", "Work package (e.g. TP3)", .code, required: false),
+                    .init("date", "Perustettu (tyhjä: tänään)", "Set up on (empty: today)", .dayOrToday)]
+        case .void:
+            return [.init("eventId", "Tapahtuman tunniste (tai sen alku)", "The event's id (or its start)", .code),
+                    .init("reason", "Miksi se ei päde", "Why it does not count", .text)]
         }
     }
 
@@ -113,7 +170,8 @@ enum RecordingForm: String, CaseIterable, Sendable {
 /// One field of a recording form.
 struct RecordingField: Sendable {
     enum Kind: Sendable {
-        case text, identifier, day, dayOrToday, decimal, euros, flag, project, activity
+        /// `code`: letters of either case, digits, dots and hyphens (a funder's project code).
+        case text, longText, identifier, code, day, dayOrToday, decimal, euros, flag, project, activity
         case integer(ClosedRange<Int>)
         case choice([String])
         case choices([String])
@@ -141,6 +199,8 @@ struct RecordingField: Sendable {
 
     /// Free text a person types is at most this long (a name, a place, a reason).
     static let longestText = 500
+    /// Free text that is sealed (client feedback) is at most this long.
+    static let longestSealedText = 8_000
 
     /// The field's value as JSON: `.some(nil)` for an optional field left empty, nil when the
     /// value is missing or not of the field's kind.
@@ -158,6 +218,10 @@ struct RecordingField: Sendable {
         }
         switch kind {
         case .text: return text.count <= Self.longestText ? .string(text) : nil
+        case .longText: return text.count <= Self.longestSealedText ? .string(text) : nil
+        case .code:
+            let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+            return text.count <= 64 && text.unicodeScalars.allSatisfy(allowed.contains) ? .string(text) : nil
         case .identifier, .project, .activity: return ServedReport.Field.isIdentifier(text) ? .string(text) : nil
         case .day, .dayOrToday: return Day.isDay(text) ? .string(text) : nil
         case let .integer(range): return Int(text).flatMap { range.contains($0) ? .number(String($0)) : nil }

@@ -52,7 +52,94 @@ extension LedgerService {
         case .travel:
             try record([try travel(data)], actor: actor)
             return Recorded(id: text("engagement"))
+        case .consent:
+            let withdrawn: JSONValue? = data["withdrawn"] == .bool(true) ? .bool(true) : nil
+            try record([Draft(stream: "participant-\(text("participant"))", type: "participant.consent-recorded",
+                              data: members(["participant", "scope", "givenBy", "date"], extra: [("withdrawn", withdrawn)]), day: text("date"))],
+                       actor: actor)
+            return Recorded(id: text("participant"))
+        case .fit:
+            guard case let .object(items)? = data["items"] else { throw Refusal.badForm }
+            let scores = ["1", "2", "3", "4"].compactMap { number in items.first { $0.key == number }?.value }
+            try record([Draft(stream: "participant-\(text("participant"))", type: "feedback.fit-recorded",
+                              data: members(["participant", "activity", "session", "instrument", "date"], extra: [("items", .array(scores))]),
+                              day: text("date"))], actor: actor)
+            return Recorded(id: text("participant"))
+        case .feedback:
+            return try feedback(data, actor: actor)
+        case .staffTime:
+            try record([Draft(stream: text("project"), type: "staff.time-logged",
+                              data: members(["staffMember", "project", "activity", "date", "hours", "hourlyCostCents"]), day: text("date"))],
+                       actor: actor)
+            return Recorded(id: text("project"))
+        case .cost:
+            try record([Draft(stream: text("project"), type: "cost.incurred",
+                              data: members(["project", "activity", "date", "category", "amountCents", "description"]), day: text("date"))],
+                       actor: actor)
+            return Recorded(id: text("project"))
+        case .project:
+            let id = "project-" + text("projectCode").lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
+            try record([Draft(stream: id, type: "project.registered", data: members([
+                "projectCode", "name", "funder", "fundingProgramme", "region", "startDate", "endDate", "costModel", "selfFinancingPercent",
+            ]), day: text("startDate"))], actor: actor)
+            return Recorded(id: id)
+        case .activity:
+            guard let id = try store.unusedIdentifier(prefix: "activity") else { throw Refusal.busy }
+            try record([Draft(stream: id, type: "activity.created", data: members([
+                "project", "name", "kind", "targetGroup", "municipality", "plannedSessions", "facilitators", "workPackage",
+            ]), day: text("date"))], actor: actor)
+            return Recorded(id: id)
+        case .void:
+            let matches = try store.read { try $0.events(withIdStarting: text("eventId").lowercased(), limit: 2) }
+            guard matches.count == 1, let target = matches.first else { throw Refusal.noSuchEvent }
+            try record([Draft(stream: target.stream, type: "entry.voided",
+                              data: .object([("eventId", .string(target.eventId)), ("reason", data["reason"] ?? .string(""))]), day: today)],
+                       actor: actor)
+            return Recorded(id: target.eventId)
         }
+    }
+
+    /// Client feedback: the rating and themes in clear, the free text sealed — for the
+    /// participant who gave it, or for a subject of its own (`fb-…`) when it is anonymous, so that
+    /// erasing either erases it. A refused answer leaves no key made for it behind.
+    private func feedback(_ data: [String: JSONValue], actor: String) throws -> Recorded {
+        let activity = data["activity"]?.stringValue ?? ""
+        let themes = data["themes"]?.stringValue.map { text in
+            JSONValue.array(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(JSONValue.string))
+        }
+        let inClear: [(String, JSONValue?)] = [
+            ("activity", .string(activity)), ("participant", data["participant"]), ("date", data["date"]), ("rating", data["rating"]),
+            ("themes", themes),
+        ]
+        let type = "feedback.given"
+        let day = data["date"]?.stringValue ?? ""
+        guard let text = data["text"] else {
+            try record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear), day: day)], actor: actor)
+            return Recorded(id: activity)
+        }
+        do {
+            try catalogue.validate(type: type, version: catalogue.latestVersions[type] ?? 1, data: .object(omittingNil: inClear))
+        } catch {
+            throw LedgerRefusal(eventId: "(new)", error)
+        }
+        let subjectText: String
+        if let participant = data["participant"]?.stringValue {
+            subjectText = participant
+        } else {
+            guard let id = try store.unusedIdentifier(prefix: "fb", stream: { "subject-\($0)" }) else { throw Refusal.busy }
+            subjectText = id
+        }
+        let subject = try SubjectID(subjectText)
+        let hadKey = try KeyStore.open(at: paths.keyStore).hasKey(for: subject)
+        let sealed = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
+            .seal(.object([("text", text)]), for: subject)
+        do {
+            try record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear + [("text", sealed.json)]), day: day)], actor: actor)
+        } catch {
+            if !hadKey { _ = try? KeyStore.open(at: paths.keyStore).erase(subject) }
+            throw error
+        }
+        return Recorded(id: subjectText)
     }
 
     /// A participant under a new pseudonymous id: the fields named `personal.…` are sealed with

@@ -15,6 +15,8 @@ struct Refusal: Error {
     static let busy = Refusal(status: .serviceUnavailable, text: .tryAgain)
     /// The kilometre allowance table has no rate for the engagement's year.
     static let noAllowance = Refusal(status: .unprocessableContent, text: .noAllowance)
+    /// No event's id starts with what was given, or more than one's does.
+    static let noSuchEvent = Refusal(status: .unprocessableContent, text: .noSuchEvent)
     /// The chain does not verify up to the read models' head: no report is made from it.
     static let chainBroken = Refusal(status: .internalServerError, text: .chainBrokenNoReport)
 }
