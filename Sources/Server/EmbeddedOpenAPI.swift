@@ -726,7 +726,7 @@ enum EmbeddedOpenAPI {
     "/api/v1/record/{form}": {
       "post": {
         "operationId": "record",
-        "summary": "A coordinator's recording form (docs/server.md lists each form's fields): participant, sign-up, start, end, expert, engagement, complete, cancel, fee, travel. The body is the form's fields as a JSON object: members named as the event's data, nested objects or dotted names (entry.ageAtEntry), amounts in euros as text or numbers, days empty for today. Fields under personal are sealed.",
+        "summary": "A coordinator's recording form (docs/server.md lists them): participant, consent, sign-up, start, end, expert, engagement, complete, cancel, fee, travel, fit, feedback, staff-time, cost, project, activity, void. The body is the form's fields as a JSON object: members named as the event's data, nested objects or dotted names (entry.ageAtEntry, items.1), amounts in euros as text or numbers, days empty for today. Fields under personal, and feedback's text, are sealed.",
         "security": [
           {
             "bearer": []
@@ -740,6 +740,7 @@ enum EmbeddedOpenAPI {
             "schema": {
               "enum": [
                 "participant",
+                "consent",
                 "sign-up",
                 "start",
                 "end",
@@ -748,7 +749,14 @@ enum EmbeddedOpenAPI {
                 "complete",
                 "cancel",
                 "fee",
-                "travel"
+                "travel",
+                "fit",
+                "feedback",
+                "staff-time",
+                "cost",
+                "project",
+                "activity",
+                "void"
               ]
             }
           }
