@@ -12,6 +12,7 @@ struct Pages: Sendable {
         try library.register(Templates.esrForm, named: "esrForm")
         try library.register(Templates.field, named: "field")
         try library.register(Templates.recordField, named: "recordField")
+        try library.register(Templates.activityIds, named: "activityIds")
         self.library = library
     }
 

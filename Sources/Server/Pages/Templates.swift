@@ -160,12 +160,18 @@ enum Templates {
     static let field = """
         <label>{{label}}{{^required}} <span class="muted">({{t.optional}})</span>{{/required}}
         {{#isProject}}<select name="project"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
-        {{#isActivity}}<select name="activity"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</select>{{/isActivity}}
+        {{#isActivity}}<input name="activity" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
         {{#isGroup}}<select name="group"><option value="">{{t.anyChoice}}</option>{{#groupsOfRespondents}}<option>{{.}}</option>{{/groupsOfRespondents}}</select>{{/isGroup}}
         {{#isDay}}<input name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
         {{#isYear}}<input name="{{name}}" type="number" inputmode="numeric" min="2000" max="2100" value="{{value}}"{{#required}} required{{/required}}>{{/isYear}}
         {{#isText}}<input name="{{name}}" autocapitalize="none" pattern="[a-z0-9][a-z0-9\\-]*"{{#required}} required{{/required}}>{{/isText}}
         </label>
+        """
+
+    /// The activities a form's activity field suggests as one types (a county has thousands: one
+    /// list per page, not a menu per field).
+    static let activityIds = """
+        <datalist id="activity-ids">{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</datalist>
         """
 
     static let reports = """
@@ -188,6 +194,7 @@ enum Templates {
         </form></details>{{/payroll}}
         </section>
         {{/reports}}
+        {{> activityIds}}
         {{/body}}{{/layout}}
         """
 
@@ -200,6 +207,7 @@ enum Templates {
         <button type="submit">{{t.record}}</button>
         </form></details>
         {{/forms}}
+        {{> activityIds}}
         {{/body}}{{/layout}}
         """
 
@@ -216,7 +224,7 @@ enum Templates {
         {{#isInteger}}<input name="{{name}}" type="number" inputmode="numeric" min="{{min}}" max="{{max}}" value="{{value}}"{{#required}} required{{/required}}>{{/isInteger}}
         {{#isChoice}}<select name="{{name}}">{{^required}}<option value="">–</option>{{/required}}{{#options}}<option{{#selected}} selected{{/selected}}>{{option}}</option>{{/options}}</select>{{/isChoice}}
         {{#isProject}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
-        {{#isActivity}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</select>{{/isActivity}}
+        {{#isActivity}}<input name="{{name}}" value="{{value}}" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
         </label>{{/isFlag}}{{/isChoices}}
         """
 
@@ -241,6 +249,7 @@ enum Templates {
         </form></details>{{/names}}
         </section>
         {{/lists}}
+        {{> activityIds}}
         {{/body}}{{/layout}}
         """
 

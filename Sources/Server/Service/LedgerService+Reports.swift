@@ -94,7 +94,7 @@ extension LedgerService {
         return try engine.readModels.read { db in
             let filter = DirectoryReadModel.Filter(today: today)
             return (try DirectoryReadModel.projects(filter, in: db).map { ["project": $0.project, "name": $0.name] },
-                    try DirectoryReadModel.activities(filter, in: db).map { ["activity": $0.activity, "name": $0.name] })
+                    try DirectoryReadModel.activityNames(in: db).map { ["activity": $0.activity, "name": $0.name] })
         }
     }
 
