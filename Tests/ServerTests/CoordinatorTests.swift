@@ -210,6 +210,27 @@ import Testing
         #expect(try Self.written(server, after: before).count == 1)
     }
 
+    @Test func aFacilitatorRecordsFITAndFeedbackForTheirOwnGroupOnly() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("ohjaaja")
+        let before = try server.events().count
+        let page = try await browser.get("/record")
+        #expect(page.status == 200)
+        #expect(page.body.contains(#"action="/record/fit""#) && page.body.contains(#"action="/record/feedback""#))
+        #expect(!page.body.contains(#"action="/record/participant""#))
+        #expect(!page.body.contains(TestServer.otherActivity), "only their own groups are suggested")
+        let rating = [("participant", "p-7k2m"), ("instrument", "SRS"), ("items.1", "9"), ("items.2", "8.5"), ("items.3", "9"), ("items.4", "9.5")]
+        #expect(try await browser.post("/record/fit", rating + [("activity", TestServer.ownActivity)], csrf: csrf).status == 200)
+        #expect(try await browser.post("/record/fit", rating + [("activity", TestServer.otherActivity)], csrf: csrf).status == 403)
+        #expect(try await browser.post("/record/fit", rating, csrf: csrf).status == 403, "group work names its group")
+        #expect(try await browser.post("/record/feedback", [("activity", TestServer.otherActivity), ("rating", "5")], csrf: csrf).status == 403)
+        #expect(try await browser.post("/record/cost", [("project", Self.project), ("category", "other"), ("amountCents", "1")], csrf: csrf).status == 403)
+        let written = try Self.written(server, after: before)
+        #expect(written.map(\.type) == ["feedback.fit-recorded"])
+        #expect(written.first?.meta == #"{"actor":"ohjaaja"}"#)
+    }
+
     @Test func theAPIRecordsWhatTheFormsRecord() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)

@@ -163,8 +163,8 @@ struct APIController {
     /// What a coordinator's recording form records, from a JSON object of the form's fields (as
     /// the event's data: nested objects or dotted names, amounts in euros).
     @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.recording)
         guard let form = RecordingForm(rawValue: try context.parameters.require("form")) else { throw Refusal.notFound }
+        guard RecordingForm.forms(for: context.user).contains(form) else { throw Refusal.forbidden }
         let body = try await request.body.collect(upTo: 64 * 1024)
         guard let json = try? JSONParser.parse(String(buffer: body)), json.isObject else { throw Refusal.badForm }
         let today = Day.today()
@@ -174,6 +174,7 @@ struct APIController {
         } catch {
             return APIResponse.error(.badRequest, "\(PageText.text(.invalidField, .en)): \(error.field.name)")
         }
+        try RecordingController.requireOwnGroup(data, context)
         let recorded = try await ledger.record(form, data, actor: context.user.name, today: today)
         return try APIResponse.json(RecordedForm(form: form.rawValue, id: recorded.id), status: .created)
     }

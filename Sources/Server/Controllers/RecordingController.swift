@@ -2,8 +2,9 @@ import EventStore
 import Hummingbird
 import Ledger
 
-/// The coordinator's recording forms (`/record`): participants, enrolments, experts,
-/// engagements, fees and travel, each through the validated path under the signed-in user.
+/// The recording forms (`/record`): a coordinator's every one — participants, enrolments,
+/// experts, engagements, fees, travel, … — and a facilitator's FIT ratings and client feedback for
+/// their own groups; each through the validated path under the signed-in user.
 struct RecordingController {
     let ledger: LedgerService
     let pages: Pages
@@ -14,20 +15,21 @@ struct RecordingController {
     }
 
     @Sendable func index(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.recording)
+        guard !RecordingForm.forms(for: context.user).isEmpty else { throw Refusal.forbidden }
         return try await render(context, open: nil)
     }
 
     /// Records what the form says; the page comes back with the new id, or with the reason
     /// nothing was recorded and the form as it was filled in.
     @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.recording)
         guard let form = RecordingForm(rawValue: try context.parameters.require("form")) else { throw Refusal.notFound }
+        guard RecordingForm.forms(for: context.user).contains(form) else { throw Refusal.forbidden }
         let today = Day.today()
         let data: [String: JSONValue]
         do {
             data = try form.data(context.form, today: today)
-        } catch {
+            try Self.requireOwnGroup(data, context)
+        } catch let error as RecordingField.Invalid {
             let label = context.language == .fi ? error.field.label.fi : error.field.label.en
             return try await render(context, open: form, filled: context.form, status: .badRequest,
                                     problem: "\(PageText.text(.invalidField, context.language)): \(label)")
@@ -45,17 +47,25 @@ struct RecordingController {
         }
     }
 
+    /// A facilitator records group work only for an activity they run.
+    static func requireOwnGroup(_ data: [String: JSONValue], _ context: SignedInContext) throws {
+        guard !context.user.may(.recording) else { return }
+        guard let activity = data["activity"]?.stringValue, context.user.mayOpen(activity: activity) else { throw Refusal.forbidden }
+    }
+
     private func render(_ context: SignedInContext, open: RecordingForm?, filled: FormFields = FormFields(),
                         status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil) async throws -> Response {
         let choices = try await ledger.choices(today: Day.today())
-        let forms: [[String: Any]] = RecordingForm.allCases.map { form in
+        let own = context.user.may(.recording) ? nil : context.user.ownActivities
+        let activities = choices.activities.filter { own?.contains($0["activity"] ?? "") ?? true }
+        let forms: [[String: Any]] = RecordingForm.forms(for: context.user).map { form in
             let refill = form == open ? filled : FormFields()
             return ["form": form.rawValue, "title": context.language == .fi ? form.title.fi : form.title.en, "open": form == open,
                     "fields": form.fields.map { Self.values(of: $0, refill: refill, language: context.language) }]
         }
         return pages.render("record", title: .record, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             status: status, notice: notice, problem: problem,
-                            values: ["forms": forms, "projects": choices.projects, "activities": choices.activities])
+                            values: ["forms": forms, "projects": choices.projects, "activities": activities])
     }
 
     /// A field as the template draws it, refilled with what was sent when the form comes back.

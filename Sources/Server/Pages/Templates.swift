@@ -88,7 +88,7 @@ enum Templates {
         <label>{{t.location}} <span class="muted">({{t.optional}})</span><input name="location" maxlength="500"></label>
         <button type="submit">{{t.schedule}}</button>
         </form></details>
-        <p><a href="/groups/{{activity}}/fit">FIT</a> · <a href="/groups/{{activity}}/feedback">{{t.feedback}}</a></p>
+        <p><a href="/groups/{{activity}}/fit">FIT</a> · <a href="/groups/{{activity}}/feedback">{{t.feedback}}</a> · <a href="/record">{{t.recordFITOrFeedback}}</a></p>
         <h2>{{t.roster}}</h2>
         <ul>{{#people}}<li>{{name}}</li>{{/people}}</ul>
         {{^people}}<p class="muted">{{t.nobodyEnrolled}}</p>{{/people}}

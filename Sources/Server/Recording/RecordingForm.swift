@@ -11,6 +11,16 @@ enum RecordingForm: String, CaseIterable, Sendable {
     case participant, consent, signUp = "sign-up", start, end, expert, engagement, complete, cancel, fee, travel
     case fit, feedback, staffTime = "staff-time", cost, project, activity, void
 
+    /// A group's own work, which its facilitators record too: for an activity they run (named in
+    /// the form's activity field), as a coordinator does for any.
+    var isGroupWork: Bool { self == .fit || self == .feedback }
+
+    /// The forms the user may fill in: a coordinator's all, a facilitator's those of group work.
+    static func forms(for user: SignedInUser) -> [RecordingForm] {
+        if user.may(.recording) { return allCases }
+        return user.may(.groups) ? allCases.filter(\.isGroupWork) : []
+    }
+
     var title: (fi: String, en: String) {
         switch self {
         case .participant: ("Rekisteröi osallistuja", "Register a participant")
