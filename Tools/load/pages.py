@@ -6,7 +6,7 @@
 Copies the ledger (with its keys and read models) to a temporary folder, adds a coordinator,
 brings the read models up to date, starts `tuki serve` on a free port of 127.0.0.1 and signs in.
 Then it asks for each page --repeat times in turn and prints the first and the median time of
-each, in milliseconds, as Markdown table rows. The groups and reports are of the busiest
+each, in milliseconds, and the page's size, as Markdown table rows. The groups and reports are of the busiest
 activity and the ledger's first project. Traffic goes to 127.0.0.1 only; the server is stopped
 at the end.
 """
@@ -76,19 +76,19 @@ def main():
             opener, csrf = sign_in(base, "pages-coordinator", one_time)
             events = count_events(db)
             print(f"ledger of {events:,} events; activity with {enrolled(work, activity)} enrolments; times in ms")
-            print("| page | first | median |")
-            print("|---|---:|---:|")
+            print("| page | first | median | bytes |")
+            print("|---|---:|---:|---:|")
             for method, path, form in pages:
                 times = []
                 for _ in range(args.repeat):
                     data = urllib.parse.urlencode({"_csrf": csrf, **form}).encode() if form else None
                     started = time.perf_counter()
                     with opener.open(urllib.request.Request(base + path, data, method=method), timeout=120) as answer:
-                        answer.read()
+                        size = len(answer.read())
                     times.append((time.perf_counter() - started) * 1000)
                 shown = re.sub(r"activity-[a-z0-9-]+", "{activity}", path.split("?")[0])
                 shown = re.sub(r"/sessions/[a-z0-9-]+", "/sessions/{session}", shown)
-                print(f"| {method} {shown} | {times[0]:.0f} | {statistics.median(times):.0f} |")
+                print(f"| {method} {shown} | {times[0]:.0f} | {statistics.median(times):.0f} | {size:,} |")
         finally:
             server.terminate()
             server.wait(timeout=30)
