@@ -54,5 +54,38 @@ import Testing
         let readings = events.filter { $0.type == "access.logged" }
         #expect(Set(readings.map(\.stream)) == Set(TestServer.enrolledAgain.map { "subject-\($0)" }))
         #expect(readings.allSatisfy { $0.data.contains(#""actor":"ohjaaja""#) })
+        try await scheduleAndRateFIT(on: browser, server)
+    }
+
+    /// The facilitator plans the group's next session on its page, then records a FIT rating on
+    /// the recording page: both fit the phone, and both land in the ledger under their name.
+    private func scheduleAndRateFIT(on browser: WebDriver, _ server: TestServer) async throws {
+        let before = try server.events().count
+        try await browser.open(server.baseURL.appendingPathComponent("groups/\(TestServer.ownActivity)"))
+        try await browser.click("details:has(form[action$='/sessions']) summary")
+        // A date field takes what a person picks in the calendar; the test sets it as the picker would.
+        _ = try await browser.evaluate("document.querySelector(\"form[action$='/sessions'] input[name=date]\").value = '2026-12-17'; return 0")
+        try await browser.click("form[action$='/sessions'] button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "scheduled=1"))
+        #expect(try await browser.source.contains("2026-12-17"))
+
+        try await browser.open(server.baseURL.appendingPathComponent("record"))
+        let scrollWidth = try await browser.evaluate("return document.documentElement.scrollWidth") as? Int
+        #expect(scrollWidth == 360)
+        try await browser.click("details:has(form[action='/record/fit']) summary")
+        let form = "form[action='/record/fit']"
+        try await browser.type("p-7k2m", into: "\(form) input[name=participant]")
+        try await browser.type(TestServer.ownActivity, into: "\(form) input[name=activity]")
+        for (item, score) in [("1", "6.5"), ("2", "7"), ("3", "5,5"), ("4", "8")] {
+            try await browser.type(score, into: "\(form) input[name='items.\(item)']")
+        }
+        try await browser.click("\(form) button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "/record/fit"))
+        #expect(try await browser.source.contains("Kirjattu"))
+
+        let written = Array(try server.events().dropFirst(before)).filter { $0.type != "access.logged" }
+        #expect(written.map(\.type) == ["session.scheduled", "feedback.fit-recorded"])
+        #expect(written.allSatisfy { $0.meta == #"{"actor":"ohjaaja"}"# })
+        #expect(written.last?.data.contains(#""items":[6.5,7,5.5,8]"#) == true)
     }
 }
