@@ -726,7 +726,7 @@ enum EmbeddedOpenAPI {
     "/api/v1/record/{form}": {
       "post": {
         "operationId": "record",
-        "summary": "A coordinator's recording form (docs/server.md lists them): participant, consent, sign-up, start, end, expert, engagement, complete, cancel, fee, travel, fit, feedback, staff-time, cost, project, activity, void. The body is the form's fields as a JSON object: members named as the event's data, nested objects or dotted names (entry.ageAtEntry, items.1), amounts in euros as text or numbers, days empty for today. Fields under personal, and feedback's text, are sealed.",
+        "summary": "A recording form (docs/server.md lists them; a facilitator only fit and feedback, for their own groups): participant, consent, sign-up, start, end, expert, engagement, complete, cancel, fee, travel, fit, feedback, survey, bikva-stage, bikva-approval, bikva-follow-up, staff-time, cost, project, activity, void. The body is the form's fields as a JSON object: members named as the event's data, nested objects or dotted names (entry.ageAtEntry, items.1), amounts in euros as text or numbers, days empty for today; a survey's answers and a BIKVA stage's themes as text, as the page takes them. Fields under personal, and feedback's text, are sealed.",
         "security": [
           {
             "bearer": []
@@ -752,6 +752,10 @@ enum EmbeddedOpenAPI {
                 "travel",
                 "fit",
                 "feedback",
+                "survey",
+                "bikva-stage",
+                "bikva-approval",
+                "bikva-follow-up",
                 "staff-time",
                 "cost",
                 "project",

@@ -21,7 +21,7 @@ enum PageText {
         case feesReport, staffTimeReport, evaluation, survey, respondentGroup, expert, staffMember, year, optional, oneOf, anyChoice
         case lists, projectsList, activitiesList, participantsList, sessionsList, engagementsList, expertsList, onlyOpen
         case withNames, namesNote, payrollView, payrollNote, chainBrokenNoReport, tryAgain, noAllowance
-        case recordFITOrFeedback, noSuchEvent, fileFormat, record, recorded, invalidField, schedule, scheduled2, startTime, scheduleSession
+        case surveyAnswers, bikvaThemes, recordFITOrFeedback, noSuchEvent, fileFormat, record, recorded, invalidField, schedule, scheduled2, startTime, scheduleSession
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 
@@ -157,6 +157,8 @@ enum PageText {
         .chainBrokenNoReport: ("Tiivisteketju ei täsmää, joten raporttia ei tehty. Pyydä tarkastajaa tarkistamaan kirjanpito.", "The hash chain does not verify, so no report was made. Ask the auditor to check the ledger."),
         .tryAgain: ("Palvelu on kiireinen. Yritä uudelleen.", "The server is busy. Try again."),
         .noAllowance: ("Kilometrikorvaustaulukossa ei ole tehtävän vuoden korvausta. Kirjaa matka komentoriviltä omalla korvauksella ja syyllä.", "The kilometre allowance table has no rate for the engagement's year. Record the travel on the command line with a rate and a reason."),
+        .surveyAnswers: ("Vastaukset: jokaisella rivillä kohta ja kokonaisluku, esimerkiksi \"Tiedän mistä saan tukea: 4\".", "The answers: on each line an item and a whole number, such as \"I know where to find support: 4\"."),
+        .bikvaThemes: ("Teemat: jokainen alkaa rivillä \"## Teema\", ja sen alla rivit Sanottu:, Vastaus: ja Sovittu muutos:.", "The themes: each starts with a line \"## Theme\", with lines Said:, Response: and Agreed change: under it."),
         .recordFITOrFeedback: ("Kirjaa FIT-mittaus tai palaute", "Record a FIT rating or feedback"),
         .noSuchEvent: ("Yhdenkään tapahtuman tunniste ei ala annetuilla merkeillä, tai useamman alkaa: anna tunniste kokonaan.", "No event's id starts with the characters given, or more than one's does: give the whole id."),
         .fileFormat: ("Muoto", "Form"),

@@ -9,7 +9,8 @@ import Ledger
 /// `LedgerService.record(_:_:actor:)` says what events it makes.
 enum RecordingForm: String, CaseIterable, Sendable {
     case participant, consent, signUp = "sign-up", start, end, expert, engagement, complete, cancel, fee, travel
-    case fit, feedback, staffTime = "staff-time", cost, project, activity, void
+    case fit, feedback, survey, bikvaStage = "bikva-stage", bikvaApproval = "bikva-approval", bikvaFollowUp = "bikva-follow-up"
+    case staffTime = "staff-time", cost, project, activity, void
 
     /// A group's own work, which its facilitators record too: for an activity they run (named in
     /// the form's activity field), as a coordinator does for any.
@@ -36,6 +37,10 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .consent: ("Suostumus tai sen peruminen", "A consent given or withdrawn")
         case .fit: ("FIT-mittaus (ORS, SRS, CORS, CSRS)", "A FIT rating (ORS, SRS, CORS, CSRS)")
         case .feedback: ("Asiakaspalaute", "Client feedback")
+        case .survey: ("Kyselyn vastaus", "A survey answer")
+        case .bikvaStage: ("BIKVA-vaihe ja sen teemat", "A BIKVA stage and its themes")
+        case .bikvaApproval: ("BIKVA: ryhmä hyväksyi välitetyn tekstin", "BIKVA: a group approved the wording passed on")
+        case .bikvaFollowUp: ("BIKVA: sovitun muutoksen seuranta", "BIKVA: follow-up of an agreed change")
         case .staffTime: ("Henkilöstön työaika", "Staff working time")
         case .cost: ("Muu kustannus", "Another cost")
         case .project: ("Rekisteröi hanke", "Register a project")
@@ -49,6 +54,7 @@ enum RecordingForm: String, CaseIterable, Sendable {
         let activity = RecordingField("activity", "Toiminta", "Activity", .activity)
         let engagement = RecordingField("engagement", "Tehtävä (tunniste)", "Engagement (id)", .identifier)
         let date = RecordingField("date", "Päivä (tyhjä: tänään)", "Day (empty: today)", .dayOrToday)
+        let evaluation = RecordingField("evaluation", "Arvioinnin tunnus (esim. kokooma-2026)", "The evaluation's id (e.g. kokooma-2026)", .identifier)
         let answer = ["not-collected", "yes", "no", "refused"]
         switch self {
         case .participant:
@@ -121,6 +127,26 @@ enum RecordingForm: String, CaseIterable, Sendable {
                     .init("participant", "Antaja (tunniste; tyhjä: nimetön)", "Given by (participant id; empty: anonymous)", .identifier, required: false),
                     .init("themes", "Teemat pilkuin eroteltuina", "Themes, comma-separated", .text, required: false),
                     .init("text", "Vapaa teksti (salataan antajalle)", "Free text (sealed for the giver)", .longText, required: false), date]
+        case .survey:
+            return [.init("survey", "Kyselyn tunnus (esim. staff-2026)", "The survey's id (e.g. staff-2026)", .identifier),
+                    .init("project", "Hanke", "Project", .project),
+                    .init("wave", "Kierros", "Wave", .choice(["baseline", "mid-term", "final"])),
+                    .init("respondentGroup", "Vastaajaryhmä", "Respondent group", .choice(ServedReport.Field.respondentGroups), default: "staff"),
+                    .init("scale.min", "Asteikon pienin", "The scale's lowest score", .integer(-100...100)),
+                    .init("scale.max", "Asteikon suurin", "The scale's highest score", .integer(-100...100)), date,
+                    .init("answers", "Vastaukset: rivi kohtaa kohden, kohta: pisteet", "The answers: a line per item, item: score", .longText)]
+        case .bikvaStage:
+            return [evaluation, .init("project", "Hanke", "Project", .project),
+                    .init("stage", "Vaihe (1 asiakkaat, 2 työntekijät, 3 johto, 4 päättäjät)", "Stage (1 clients, 2 frontline, 3 management, 4 decision makers)", .integer(1...4)),
+                    .init("groupSize", "Osallistujia", "How many took part", .integer(1...100_000)), date,
+                    .init("themes", "Teemat (## Teema, sitten Sanottu:, Vastaus:, Sovittu muutos:)", "Themes (## Theme, then Said:, Response:, Agreed change:)", .longText)]
+        case .bikvaApproval:
+            return [evaluation, .init("stage", "Vaihe 1–4", "Stage 1–4", .integer(1...4)), date]
+        case .bikvaFollowUp:
+            return [evaluation, .init("stage", "Vaihe, jossa muutos sovittiin", "The stage at which the change was agreed", .integer(1...4)),
+                    .init("theme", "Teema, kuten vaihe sen kirjasi", "The theme, as the stage recorded it", .text),
+                    .init("status", "Tila", "Status", .choice(["done", "partly", "not-done"])),
+                    .init("note", "Mitä tehtiin (ei henkilötietoja)", "What was done (naming no one)", .text, required: false), date]
         case .staffTime:
             return [.init("staffMember", "Työntekijä (koodi staff-…, ei nimi)", "Staff member (code staff-…, not a name)", .identifier),
                     .init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false), date,

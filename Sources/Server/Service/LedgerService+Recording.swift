@@ -67,6 +67,33 @@ extension LedgerService {
             return Recorded(id: text("participant"))
         case .feedback:
             return try feedback(data, actor: actor)
+        case .survey:
+            let answers = try text("answers").split(whereSeparator: \.isNewline).compactMap { line -> JSONValue? in
+                let line = line.trimmingCharacters(in: .whitespaces)
+                guard !line.isEmpty else { return nil }
+                guard let split = line.lastIndex(where: { $0 == ":" || $0 == "=" }),
+                      let score = Int(line[line.index(after: split)...].trimmingCharacters(in: .whitespaces))
+                else { throw Refusal.surveyAnswers }
+                return .object([("item", .string(line[..<split].trimmingCharacters(in: .whitespaces))), ("score", .number(String(score)))])
+            }
+            guard !answers.isEmpty else { throw Refusal.surveyAnswers }
+            try record([Draft(stream: "survey-\(text("survey"))", type: "survey.answered",
+                              data: members(["survey", "project", "wave", "respondentGroup", "date", "scale"], extra: [("answers", .array(answers))]),
+                              day: text("date"))], actor: actor)
+            return Recorded(id: text("survey"))
+        case .bikvaStage:
+            let themes: [BIKVAThemes.Theme]
+            do { themes = try BIKVAThemes.markdown(text("themes")) } catch { throw Refusal.bikvaThemes }
+            guard !themes.isEmpty else { throw Refusal.bikvaThemes }
+            try record([Draft(stream: "bikva-\(text("evaluation"))", type: "bikva.stage-recorded",
+                              data: members(["evaluation", "project", "stage", "date", "groupSize"], extra: [("themes", .array(themes.map(\.json)))]),
+                              day: text("date"))], actor: actor)
+            return Recorded(id: text("evaluation"))
+        case .bikvaApproval, .bikvaFollowUp:
+            let type = form == .bikvaApproval ? "bikva.wording-approved" : "bikva.change-followed-up"
+            try record([Draft(stream: "bikva-\(text("evaluation"))", type: type,
+                              data: members(["evaluation", "stage", "theme", "status", "date", "note"]), day: text("date"))], actor: actor)
+            return Recorded(id: text("evaluation"))
         case .staffTime:
             try record([Draft(stream: text("project"), type: "staff.time-logged",
                               data: members(["staffMember", "project", "activity", "date", "hours", "hourlyCostCents"]), day: text("date"))],

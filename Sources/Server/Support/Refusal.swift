@@ -17,6 +17,10 @@ struct Refusal: Error {
     static let noAllowance = Refusal(status: .unprocessableContent, text: .noAllowance)
     /// No event's id starts with what was given, or more than one's does.
     static let noSuchEvent = Refusal(status: .unprocessableContent, text: .noSuchEvent)
+    /// A survey's answers are not lines of an item and a whole number.
+    static let surveyAnswers = Refusal(status: .badRequest, text: .surveyAnswers)
+    /// A BIKVA stage's themes are not in the themes' Markdown form.
+    static let bikvaThemes = Refusal(status: .badRequest, text: .bikvaThemes)
     /// The chain does not verify up to the read models' head: no report is made from it.
     static let chainBroken = Refusal(status: .internalServerError, text: .chainBrokenNoReport)
 }

@@ -1,105 +1,17 @@
-import EventStore
-import Foundation
+import Ledger
 
-/// The themes of one BIKVA stage as the group approved them, read from a CSV or Markdown file
-/// (docs/bikva-themes.md shows both). Each theme has a title and, as the stage has them, what was
-/// said, the response and the change agreed.
-struct BIKVAThemesFile {
-    struct Theme: Equatable {
-        var theme = ""
-        var said: String?
-        var response: String?
-        var agreedChange: String?
-
-        var json: JSONValue {
-            object([("theme", theme.json), ("said", said?.json), ("response", response?.json), ("agreedChange", agreedChange?.json)])
-        }
-    }
-
-    /// A field's names as a header or label may write them, English or Finnish, any case.
-    static var fieldNames: [String: WritableKeyPath<Theme, String?>] { [
-        "said": \.said, "sanottu": \.said, "response": \.response, "vastaus": \.response,
-        "agreed change": \.agreedChange, "agreedchange": \.agreedChange, "agreed_change": \.agreedChange,
-        "sovittu muutos": \.agreedChange,
-    ] }
-    static let titleNames: Set<String> = ["theme", "teema"]
-
-    struct Problem: Error {
-        let message: String
-    }
-
+/// A stage's themes from a file: CSV when its name ends in .csv, else Markdown (BIKVAThemes).
+enum BIKVAThemesFile {
     /// Far more than the schema lets a stage hold; a larger file is not a stage's themes.
     static let largestFile = 1 << 20
 
-    static func read(path: String) throws -> [Theme] {
+    static func read(path: String) throws -> [BIKVAThemes.Theme] {
         let text: String
         do { text = try TextFile.read(path: path, largest: largestFile) } catch {
-            throw Problem(message: error.message(for: "themes file", largerThan: "a stage's themes are far shorter"))
+            throw BIKVAThemes.Problem(message: error.message(for: "themes file", largerThan: "a stage's themes are far shorter"))
         }
-        let themes = path.lowercased().hasSuffix(".csv") ? try csv(text) : try markdown(text)
-        guard !themes.isEmpty else { throw Problem(message: "The themes file holds no theme.") }
+        let themes = path.lowercased().hasSuffix(".csv") ? try BIKVAThemes.csv(text) : try BIKVAThemes.markdown(text)
+        guard !themes.isEmpty else { throw BIKVAThemes.Problem(message: "The themes file holds no theme.") }
         return themes
-    }
-
-    // MARK: - Markdown
-
-    /// `## Title` starts a theme; a line `Said:`, `Response:` or `Agreed change:` (bold or not,
-    /// or the Finnish `Sanottu:`, `Vastaus:`, `Sovittu muutos:`) starts a field, and the lines
-    /// after it continue it. Text before the first theme (a title, a note) is left out.
-    static func markdown(_ text: String) throws -> [Theme] {
-        var themes: [Theme] = []
-        var field: WritableKeyPath<Theme, String?>?
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r")))
-            if line.hasPrefix("## ") {
-                themes.append(Theme(theme: String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces)))
-                field = nil
-                continue
-            }
-            guard !line.isEmpty, !themes.isEmpty else { continue }
-            if let (key, rest) = label(of: line) {
-                field = key
-                themes[themes.count - 1][keyPath: key] = rest.isEmpty ? nil : rest
-            } else if let field {
-                let before = themes[themes.count - 1][keyPath: field]
-                themes[themes.count - 1][keyPath: field] = before.map { $0 + "\n" + line } ?? line
-            } else {
-                throw Problem(message: "Line \(number + 1) of the themes file is under a theme but not under Said:, Response: or Agreed change:.")
-            }
-        }
-        return themes
-    }
-
-    private static func label(of line: String) -> (WritableKeyPath<Theme, String?>, String)? {
-        let plain = line.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-        guard let colon = plain.firstIndex(of: ":"),
-              let key = fieldNames[plain[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] else { return nil }
-        return (key, plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-    }
-
-    // MARK: - CSV
-
-    /// A header row names the columns (theme, said, response, agreed change — English or
-    /// Finnish, in any order); commas or, as Finnish spreadsheets save, semicolons; fields in
-    /// double quotes may hold separators, line breaks and doubled quotes (RFC 4180).
-    static func csv(_ text: String) throws -> [Theme] {
-        guard let rows = CSVRecords.parse(text) else { throw Problem(message: "The themes file ends inside a quoted field.") }
-        guard let header = rows.first else { return [] }
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let titleColumn = names.firstIndex(where: titleNames.contains) else {
-            throw Problem(message: "The themes file's first row must name its columns, one of them theme (teema).")
-        }
-        for name in names where !titleNames.contains(name) && fieldNames[name] == nil {
-            throw Problem(message: "A column of the themes file is not theme, said, response or agreed change.")
-        }
-        return rows.dropFirst().map { row in
-            var theme = Theme(theme: titleColumn < row.count ? row[titleColumn].trimmingCharacters(in: .whitespaces) : "")
-            for (index, name) in names.enumerated() where index < row.count {
-                guard let key = fieldNames[name] else { continue }
-                let value = row[index].trimmingCharacters(in: .whitespacesAndNewlines)
-                theme[keyPath: key] = value.isEmpty ? nil : value
-            }
-            return theme
-        }
     }
 }

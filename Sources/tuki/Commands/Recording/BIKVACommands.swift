@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 
 struct BIKVACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,8 +26,8 @@ struct BIKVAStage: ParsableCommand {
 
     func run() throws {
         let day = date ?? Recorder.today()
-        let approved: [BIKVAThemesFile.Theme]
-        do { approved = try BIKVAThemesFile.read(path: themes) } catch let problem as BIKVAThemesFile.Problem {
+        let approved: [BIKVAThemes.Theme]
+        do { approved = try BIKVAThemesFile.read(path: themes) } catch let problem as BIKVAThemes.Problem {
             throw CommandFailure.usage(problem.message)
         }
         let ids = try Recorder(ledger: ledger).record([.init(stream: "bikva-\(evaluation)", type: "bikva.stage-recorded", data: object([

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 import Foundation
 
 struct SurveyCommand: ParsableCommand {
