@@ -70,6 +70,7 @@ func buildRouter(_ settings: ServerSettings, logger: Logger) throws -> Router<Tu
     ReportsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     ListsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     RecordingController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
+    PeopleController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     AuditController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
     return router
 }

@@ -37,6 +37,7 @@ import Testing
         ("GET", "/lists", [303, 200, 403, 403, 403]),
         ("GET", "/lists/participants", [303, 200, 403, 403, 403]),
         ("GET", "/record", [303, 200, 200, 403, 403]),
+        ("GET", "/people", [303, 200, 403, 403, 403]),
         ("GET", "/audit", [303, 403, 403, 200, 403]),
         ("GET", "/audit/export", [303, 403, 403, 200, 403]),
         // Writes by those who may not write: the forms carry a valid token, so only the role refuses.
@@ -47,6 +48,8 @@ import Testing
         ("POST", "/record/participant", [403, -1, 403, 403, 403]),
         ("POST", "/lists/participants/names", [403, -1, 403, 403, 403]),
         ("POST", "/reports/payroll", [403, -1, 403, 403, 403]),
+        ("POST", "/people/reveal", [403, -1, 403, 403, 403]),
+        ("POST", "/people/erase", [403, -1, 403, 403, 403]),
     ]
     static let api: [(String, String, [Int])] = [
         ("GET", "/api/v1/me", [401, 200, 200, 200, 200]),

@@ -153,6 +153,37 @@ import Testing
         #expect(written[1].data.contains(#""agreedChange":"A first call within a week.""#))
     }
 
+    @Test func aCoordinatorOpensAPersonsDataForAPurposeAndErasesItOnRequest() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("koordinaattori")
+        let registered = try await browser.post("/record/participant", [
+            ("personal.name", "Eero Esimerkki"), ("personal.birthDate", "1979-09-09"), ("personal.contact", "040 123 4567"),
+            ("gender", "man"), ("municipality", "Forssa"), ("roles", "parent"),
+        ], csrf: csrf)
+        let person = try Self.announced(registered, prefix: "p-")
+        let before = try server.events().count
+
+        let opened = try await browser.post("/people/reveal", [("subject", person), ("purpose", "calling about the camp")], csrf: csrf)
+        #expect(opened.status == 200)
+        #expect(opened.body.contains("Eero Esimerkki") && opened.body.contains("040 123 4567"))
+        let reading = try #require(try server.events().dropFirst(before).first)
+        #expect(reading.type == "access.logged" && reading.stream == "subject-\(person)")
+        #expect(reading.data.contains(#""actor":"koordinaattori""#) && reading.data.contains("calling about the camp"))
+        #expect(opened.body.contains("calling about the camp"), "the access log is on the page")
+
+        let unconfirmed = try await browser.post("/people/erase", [("subject", person), ("reason", "asked to be forgotten")], csrf: csrf)
+        #expect(unconfirmed.status == 400)
+        #expect(try server.events().count == before + 1)
+        let erased = try await browser.post("/people/erase", [("subject", person), ("reason", "asked to be forgotten"), ("confirm", "on")], csrf: csrf)
+        #expect(erased.status == 200)
+        let erasure = try #require(try server.events().last)
+        #expect(erasure.type == "subject.erased" && erasure.stream == "subject-\(person)")
+        #expect(try await browser.post("/people/reveal", [("subject", person), ("purpose", "again")], csrf: csrf).status == 410)
+        #expect(try await browser.post("/people/reveal", [("subject", "p-nobody1"), ("purpose", "x")], csrf: csrf).status == 404)
+        #expect(try await browser.post("/people/reveal", [("subject", "Eero"), ("purpose", "x")], csrf: csrf).status == 400)
+    }
+
     @Test func aFieldMissingOrMalformedIsNamedButNotEchoed() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)

@@ -16,8 +16,11 @@ public enum Capability: String, Sendable, CaseIterable {
     /// The payroll view: every expert's name and identity code, for paying fees and travel.
     case payroll
     /// Recording what a coordinator records: participants, enrolments, experts, engagements,
-    /// fees, travel.
+    /// fees, travel, and the rest of the recording forms.
     case recording
+    /// One person's data: every sealed field opened for a purpose, who has read it, and erasure
+    /// at the person's request.
+    case personalData
     /// The aggregate reports with small counts hidden, for analysts: no names, no person's row.
     case aggregateReports
     /// Read-only checks of the ledger: the chain, the head, the export, the readings of personal data.
@@ -28,7 +31,7 @@ extension UserRole {
     /// Each role's capabilities: the whole access policy of the server.
     public var capabilities: Set<Capability> {
         switch self {
-        case .coordinator: [.groups, .overview, .reports, .lists, .payroll, .recording]
+        case .coordinator: [.groups, .overview, .reports, .lists, .payroll, .recording, .personalData]
         case .facilitator: [.groups]
         case .auditor: [.audit]
         case .analyst: [.aggregateReports]

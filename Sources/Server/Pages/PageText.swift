@@ -21,6 +21,8 @@ enum PageText {
         case feesReport, staffTimeReport, evaluation, survey, respondentGroup, expert, staffMember, year, optional, oneOf, anyChoice
         case lists, projectsList, activitiesList, participantsList, sessionsList, engagementsList, expertsList, onlyOpen
         case withNames, namesNote, payrollView, payrollNote, chainBrokenNoReport, tryAgain, noAllowance
+        case people, personId, revealData, erasePerson, eraseReason, eraseConfirm, erasedNow, alreadyErased, noPersonalData, erasedData
+        case confirmErasure, accessLog, nobodyRead, read, erasedWord, field, value, event
         case surveyAnswers, bikvaThemes, recordFITOrFeedback, noSuchEvent, fileFormat, record, recorded, invalidField, schedule, scheduled2, startTime, scheduleSession
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
@@ -157,6 +159,24 @@ enum PageText {
         .chainBrokenNoReport: ("Tiivisteketju ei täsmää, joten raporttia ei tehty. Pyydä tarkastajaa tarkistamaan kirjanpito.", "The hash chain does not verify, so no report was made. Ask the auditor to check the ledger."),
         .tryAgain: ("Palvelu on kiireinen. Yritä uudelleen.", "The server is busy. Try again."),
         .noAllowance: ("Kilometrikorvaustaulukossa ei ole tehtävän vuoden korvausta. Kirjaa matka komentoriviltä omalla korvauksella ja syyllä.", "The kilometre allowance table has no rate for the engagement's year. Record the travel on the command line with a rate and a reason."),
+        .people: ("Henkilön tiedot", "A person's data"),
+        .personId: ("Henkilön tunniste (p-… tai fb-…)", "The person's id (p-… or fb-…)"),
+        .revealData: ("Avaa salatut tiedot", "Open the sealed data"),
+        .erasePerson: ("Poista henkilön tiedot pysyvästi", "Erase the person's data for good"),
+        .eraseReason: ("Syy (kirjataan; ei henkilötietoja)", "Why (recorded; no personal data)"),
+        .eraseConfirm: ("Ymmärrän, ettei tietoja voi enää koskaan avata", "I understand the data can never be opened again"),
+        .erasedNow: ("Tiedot poistettiin: avain on hävitetty ja poisto kirjattu.", "The data was erased: its key is destroyed and the erasure recorded."),
+        .alreadyErased: ("Tiedot oli jo poistettu.", "The data was already erased."),
+        .noPersonalData: ("Tällä tunnisteella ei ole salattuja tietoja.", "Nothing is sealed for that id."),
+        .erasedData: ("Henkilön tiedot on poistettu, eikä niitä voi enää avata.", "The person's data was erased and can never be opened again."),
+        .confirmErasure: ("Vahvista poisto rastilla.", "Tick the box to confirm the erasure."),
+        .accessLog: ("Kuka on lukenut tiedot", "Who has read the data"),
+        .nobodyRead: ("Kukaan ei ole lukenut tietoja.", "Nobody has read the data."),
+        .read: ("luki", "read"),
+        .erasedWord: ("poisti", "erased"),
+        .field: ("Tieto", "Field"),
+        .value: ("Arvo", "Value"),
+        .event: ("Kirjaus", "Event"),
         .surveyAnswers: ("Vastaukset: jokaisella rivillä kohta ja kokonaisluku, esimerkiksi \"Tiedän mistä saan tukea: 4\".", "The answers: on each line an item and a whole number, such as \"I know where to find support: 4\"."),
         .bikvaThemes: ("Teemat: jokainen alkaa rivillä \"## Teema\", ja sen alla rivit Sanottu:, Vastaus: ja Sovittu muutos:.", "The themes: each starts with a line \"## Theme\", with lines Said:, Response: and Agreed change: under it."),
         .recordFITOrFeedback: ("Kirjaa FIT-mittaus tai palaute", "Record a FIT rating or feedback"),

@@ -4,7 +4,7 @@
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "message": message, "signin": signIn, "password": password, "groups": groups, "group": group,
-        "sheet": sheet, "overview": overview, "reports": reports, "lists": lists, "record": record, "audit": audit,
+        "sheet": sheet, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "audit": audit,
     ]
 
     static let layout = """
@@ -125,7 +125,7 @@ enum Templates {
 
     static let overview = """
         {{<layout}}{{$body}}
-        <nav class="links"><a href="/groups">{{t.groups}}</a> · <a href="/lists">{{t.lists}}</a> · <a href="/reports">{{t.reports}}</a> · <a href="/record">{{t.record}}</a></nav>
+        <nav class="links"><a href="/groups">{{t.groups}}</a> · <a href="/lists">{{t.lists}}</a> · <a href="/reports">{{t.reports}}</a> · <a href="/record">{{t.record}}</a> · <a href="/people">{{t.people}}</a></nav>
         <h2>{{t.sessionsThisWeek}}</h2>
         <table><thead><tr><th>{{t.date}}</th><th>{{t.group}}</th><th>{{t.status}}</th><th></th></tr></thead><tbody>
         {{#week}}<tr><td>{{date}}</td><td>{{name}}</td><td>{{status}}</td><td><a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a></td></tr>
@@ -226,6 +226,38 @@ enum Templates {
         {{#isProject}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
         {{#isActivity}}<input name="{{name}}" value="{{value}}" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
         </label>{{/isFlag}}{{/isChoices}}
+        """
+
+    static let people = """
+        {{<layout}}{{$body}}
+        {{#subject}}<h2>{{subject}}</h2>
+        {{#opened}}<section class="card"><p class="muted">{{t.event}}: {{type}} · {{day}}</p>
+        <table><thead><tr><th>{{t.field}}</th><th>{{t.value}}</th></tr></thead><tbody>
+        {{#fields}}<tr><td>{{field}}</td><td>{{value}}</td></tr>{{/fields}}
+        </tbody></table></section>{{/opened}}
+        <h2>{{t.accessLog}}</h2>
+        <table><thead><tr><th>{{t.at}}</th><th></th><th>{{t.actor}}</th><th>{{t.purpose}}</th></tr></thead><tbody>
+        {{#log}}<tr><td>{{at}}</td><td>{{what}}</td><td>{{actor}}</td><td>{{purpose}}</td></tr>{{/log}}
+        </tbody></table>
+        {{^log}}<p class="muted">{{t.nobodyRead}}</p>{{/log}}
+        {{/subject}}
+        <section class="card"><h2>{{t.revealData}}</h2>
+        <p class="muted">{{t.namesNote}}</p>
+        <form method="post" action="/people/reveal" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.personId}}<input name="subject" autocapitalize="none" autocomplete="off" required></label>
+        <label>{{t.purpose}}<input name="purpose" maxlength="500" required></label>
+        <button type="submit">{{t.revealData}}</button>
+        </form></section>
+        <details class="card"><summary><h2>{{t.erasePerson}}</h2></summary>
+        <form method="post" action="/people/erase" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.personId}}<input name="subject" autocapitalize="none" autocomplete="off" required></label>
+        <label>{{t.eraseReason}}<input name="reason" maxlength="500" required></label>
+        <label class="check"><input type="checkbox" name="confirm" value="on" required> {{t.eraseConfirm}}</label>
+        <button type="submit" class="secondary">{{t.erasePerson}}</button>
+        </form></details>
+        {{/body}}{{/layout}}
         """
 
     static let lists = """

@@ -21,6 +21,12 @@ struct Refusal: Error {
     static let surveyAnswers = Refusal(status: .badRequest, text: .surveyAnswers)
     /// A BIKVA stage's themes are not in the themes' Markdown form.
     static let bikvaThemes = Refusal(status: .badRequest, text: .bikvaThemes)
+    /// Nothing is sealed for the subject here (or its key store is not this ledger's).
+    static let noPersonalData = Refusal(status: .notFound, text: .noPersonalData)
+    /// The subject's data was erased: it can never be opened again.
+    static let erasedData = Refusal(status: .gone, text: .erasedData)
+    /// Erasure asks for its confirmation.
+    static let confirmErasure = Refusal(status: .badRequest, text: .confirmErasure)
     /// The chain does not verify up to the read models' head: no report is made from it.
     static let chainBroken = Refusal(status: .internalServerError, text: .chainBrokenNoReport)
 }
