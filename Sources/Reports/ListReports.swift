@@ -1,3 +1,4 @@
+import EventStore
 import Projections
 
 /// `tuki list …` and `tuki roster`: what exists, as reports, so every format works. Names come
@@ -11,6 +12,31 @@ public enum ListReports {
         case erased
         case noKey
     }
+
+    /// A person as a list or the payroll view shows them once their sealed registration is opened.
+    public struct Person: Sendable {
+        public let name: Name
+        public let identityCode: String?
+
+        public init(name: Name, identityCode: String?) {
+            self.name = name
+            self.identityCode = identityCode
+        }
+
+        /// What an opened registration (`participant.registered`'s sealed `personal`) shows.
+        public init(_ opened: PersonalData.Opened) {
+            switch opened {
+            case let .opened(fields):
+                self.init(name: .name(fields["name"]?.stringValue ?? ""), identityCode: fields["personalIdentityCode"]?.stringValue)
+            case .erased: self.init(name: .erased, identityCode: nil)
+            case .noKey: self.init(name: .noKey, identityCode: nil)
+            }
+        }
+    }
+
+    /// Opens the registrations of these participants (logging each reading) for a list or a
+    /// payroll view; no entry for someone registered without sealed data.
+    public typealias PersonOpener = ([String]) throws -> [String: Person]
 
     /// The filters given, as a list's parameters.
     public static func parameters(_ filter: DirectoryReadModel.Filter, _ language: Report.Language) -> [Report.Parameter] {
@@ -119,6 +145,21 @@ public enum ListReports {
             return row
         })
         return Report(kind: "list-experts", title: t("Experience experts"), parameters: parameters, tables: [table], stamp: stamp, language: language)
+    }
+
+    /// The people enrolled in a group, named as a roster shows them — an anonymous expert by
+    /// alias, whose data is not opened — by name, those without one last by id.
+    public static func named(_ enrolled: [DirectoryReadModel.Enrolled], names: PersonOpener) throws -> [(participant: String, name: Name?)] {
+        let opened = try names(enrolled.filter { !$0.anonymousExpert }.map(\.participant))
+        func sortKey(_ person: (participant: String, name: Name?)) -> String {
+            switch person.name {
+            case let .name(text), let .alias(text): text.lowercased()
+            case .erased, .noKey, nil: "\u{10FFFF}" + person.participant
+            }
+        }
+        return enrolled.map { person in
+            (person.participant, person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name)
+        }.sorted { sortKey($0) < sortKey($1) }
     }
 
     /// The paper attendance sheet of one session: the people enrolled on its day, by name, with

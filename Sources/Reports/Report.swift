@@ -1,3 +1,4 @@
+import EventStore
 import Projections
 
 /// A report as data: titled tables of typed cells and the ledger point it was built from. The
@@ -230,6 +231,11 @@ public struct Report: Sendable {
     /// When the report was made, for a page printed and handed on (HTML shows it; the other
     /// forms leave it out, so that a replay of the past is the same bytes whenever it is asked).
     public var generatedAt: String?
+
+    /// Now, as `generatedAt` shows it: "2026-12-02 07:50 UTC".
+    public static var generatedNow: String {
+        String(Timestamp.now().occurredAtText.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC"
+    }
 
     public init(
         kind: String, title: String, parameters: [Parameter], tables: [Table], stamp: LedgerStamp,

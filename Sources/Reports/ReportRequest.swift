@@ -42,14 +42,10 @@ public enum ReportRequest: Sendable {
         }
     }
 
-    /// Opens the names and identity codes of the experts a payroll view shows (each opening
-    /// logged by the caller's `PersonalData`).
-    public typealias PayeeOpener = ([String]) throws -> [String: FeesReport.Payee]
-
     /// The report, or nil when the ledger has nothing it could be of (no such project, activity,
     /// evaluation or survey). `suppressBelow` hides small counts where the report has them;
     /// `payees` (fees only) makes the payroll view.
-    public func make(in db: Database, language: Report.Language, suppressBelow: Int? = nil, payees: PayeeOpener? = nil,
+    public func make(in db: Database, language: Report.Language, suppressBelow: Int? = nil, payees: ListReports.PersonOpener? = nil,
                      stamp: LedgerStamp) throws -> Report? {
         switch self {
         case let .sessions(activity, from, to):

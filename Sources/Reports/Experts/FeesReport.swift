@@ -6,15 +6,7 @@ import Projections
 /// output in which an anonymous expert's name appears.
 public enum FeesReport {
     /// What the payroll view shows of each expert, opened (and logged) by the caller.
-    public struct Payee: Sendable {
-        public let name: ListReports.Name
-        public let identityCode: String?
-
-        public init(name: ListReports.Name, identityCode: String?) {
-            self.name = name
-            self.identityCode = identityCode
-        }
-    }
+    public typealias Payee = ListReports.Person
 
     public static func make(_ years: [ExpertWorkReadModel.ExpertYear], openItems: [ExpertWorkReadModel.OpenItem],
                             experts: [ExpertWorkReadModel.Expert], year: Int, on day: String, project: String?, payees: [String: Payee]?,

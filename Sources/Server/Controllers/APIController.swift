@@ -192,7 +192,7 @@ struct APIController {
         try context.require(.lists)
         guard let kind = ServedList(rawValue: try context.parameters.require("list")) else { throw Refusal.notFound }
         let query = request.uri.queryParameters
-        return Self.json(try await ledger.list(kind, try kind.filter({ query.get($0) }, today: Day.today()), language: .en))
+        return Self.json(try await ledger.list(kind.request(), try kind.filter({ query.get($0) }, today: Day.today()), language: .en))
     }
 
     private static func json(_ report: Report) -> Response {

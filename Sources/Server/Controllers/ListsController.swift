@@ -35,7 +35,7 @@ struct ListsController {
         let query = request.uri.queryParameters
         let format = query.get("format") ?? "html"
         guard format == "html" || format == "csv" else { throw Refusal.badForm }
-        let report = try await ledger.list(kind, try kind.filter({ query.get($0) }, today: Day.today()),
+        let report = try await ledger.list(kind.request(), try kind.filter({ query.get($0) }, today: Day.today()),
                                            language: context.language.reportLanguage)
         let name = "\(kind.rawValue)-\(Day.today())"
         return format == "html" ? ReportsController.document(report, name: name) : ReportsController.spreadsheet(report, name: name)
@@ -51,9 +51,8 @@ struct ListsController {
         else { throw Refusal.badForm }
         let payroll = kind == .experts && context.form["payroll"] == "on"
         if payroll { try context.require(.payroll) }
-        let report = try await ledger.list(kind, try kind.filter({ context.form[$0] }, today: Day.today()),
-                                           names: .init(actor: context.user.name, purpose: purpose), payroll: payroll,
-                                           language: context.language.reportLanguage)
+        let report = try await ledger.list(kind.request(payroll: payroll), try kind.filter({ context.form[$0] }, today: Day.today()),
+                                           names: .init(actor: context.user.name, purpose: purpose), language: context.language.reportLanguage)
         return ReportsController.document(report, name: "\(kind.rawValue)-\(Day.today())")
     }
 

@@ -1,4 +1,5 @@
 import Projections
+import Reports
 
 /// The coordinator's lists, by the name in their address (`/lists/participants`): what exists, by
 /// pseudonymous id, as `tuki list …` shows it. Participants and experts can be listed with names
@@ -21,6 +22,18 @@ enum ServedList: String, CaseIterable, Sendable {
 
     /// Whether the list can show people's names (opened from their sealed registrations).
     var showsNames: Bool { self == .participants || self == .experts }
+
+    /// The list asked for; `payroll` (experts only) with names opens anonymous experts' too.
+    func request(payroll: Bool = false) -> ListRequest {
+        switch self {
+        case .projects: .projects
+        case .activities: .activities
+        case .participants: .participants
+        case .sessions: .sessions
+        case .engagements: .engagements
+        case .experts: .experts(payroll: payroll)
+        }
+    }
 
     var title: PageText.Key {
         switch self {

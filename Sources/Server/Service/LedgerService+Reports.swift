@@ -24,66 +24,26 @@ extension LedgerService {
             }
             stamp.chainVerified = true
         }
-        let payees: ReportRequest.PayeeOpener? = payroll.map { reading in
-            { [self] paid in
-                try openPeople(paid, actor: reading.actor, purpose: reading.purpose)
-                    .mapValues { FeesReport.Payee(name: $0.name, identityCode: $0.identityCode) }
-            }
+        let payees: ListReports.PersonOpener? = payroll.map { reading in
+            { [self] in try openPeople($0, actor: reading.actor, purpose: reading.purpose) }
         }
         var report = try engine.readModels.read { db in
             try request.make(in: db, language: language, suppressBelow: suppressBelow, payees: payees, stamp: stamp)
         }
-        report?.generatedAt = String(Timestamp.now().occurredAtText.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC"
+        report?.generatedAt = Report.generatedNow
         return report
     }
 
     /// A list, by pseudonymous id; with `names`, participants' and experts' names too (an
     /// anonymous expert by alias, except in the payroll view, which adds identity codes).
-    func list(_ kind: ServedList, _ filter: DirectoryReadModel.Filter, names: NameReading? = nil, payroll: Bool = false,
-              language: Report.Language) throws -> Report {
+    func list(_ request: ListRequest, _ filter: DirectoryReadModel.Filter, names: NameReading? = nil, language: Report.Language) throws -> Report {
         try engine.update(Self.projectors)
         let stamp = try engine.stamp(for: Self.projectors)
-        let parameters = ListReports.parameters(filter, language)
-        var report: Report
-        switch kind {
-        case .projects:
-            let rows = try engine.readModels.read { try DirectoryReadModel.projects(filter, in: $0) }
-            report = ListReports.projects(rows, parameters: parameters, language: language, stamp: stamp)
-        case .activities:
-            let rows = try engine.readModels.read { try DirectoryReadModel.activities(filter, in: $0) }
-            report = ListReports.activities(rows, parameters: parameters, language: language, stamp: stamp)
-        case .sessions:
-            let rows = try engine.readModels.read { try DirectoryReadModel.sessions(filter, in: $0) }
-            report = ListReports.sessions(rows, parameters: parameters, language: language, stamp: stamp)
-        case .engagements:
-            let rows = try engine.readModels.read { try DirectoryReadModel.engagements(filter, in: $0) }
-            report = ListReports.engagements(rows, parameters: parameters, language: language, stamp: stamp)
-        case .participants:
-            let people = try engine.readModels.read { try DirectoryReadModel.participants(filter, in: $0) }
-            var shown: [String: ListReports.Name]?
-            if let names {
-                let opened = try openPeople(people.filter { !$0.anonymousExpert }.map(\.participant), actor: names.actor, purpose: names.purpose)
-                shown = people.reduce(into: [:]) { shown, person in
-                    shown[person.participant] = person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name
-                }
-            }
-            report = ListReports.participants(people, names: shown, parameters: parameters, language: language, stamp: stamp)
-        case .experts:
-            let experts = try engine.readModels.read { try DirectoryReadModel.experts(filter, in: $0) }
-            var shown: [String: ListReports.Name]?
-            var codes: [String: String]?
-            if let names {
-                let opened = try openPeople(experts.filter { payroll || !$0.anonymous }.map(\.participant), actor: names.actor,
-                                            purpose: names.purpose)
-                shown = experts.reduce(into: [:]) { shown, expert in
-                    shown[expert.participant] = payroll || !expert.anonymous ? opened[expert.participant]?.name : .alias(expert.alias)
-                }
-                if payroll { codes = opened.compactMapValues(\.identityCode) }
-            }
-            report = ListReports.experts(experts, names: shown, identityCodes: codes, parameters: parameters, language: language,
-                                         stamp: stamp)
+        let opener: ListReports.PersonOpener? = names.map { reading in
+            { [self] in try openPeople($0, actor: reading.actor, purpose: reading.purpose) }
         }
-        report.generatedAt = String(Timestamp.now().occurredAtText.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC"
+        var report = try engine.readModels.read { db in try request.make(filter, in: db, names: opener, language: language, stamp: stamp) }
+        report.generatedAt = Report.generatedNow
         return report
     }
 
@@ -98,28 +58,11 @@ extension LedgerService {
         }
     }
 
-    /// A person as a list shows them once their sealed registration is opened.
-    struct OpenedPerson: Sendable {
-        let name: ListReports.Name
-        let identityCode: String?
-    }
-
     /// Opens the names (and identity codes) sealed in these participants' registrations, each
     /// opening an `access.logged` under `actor`, all in one transaction before anything is shown.
     /// No entry for someone registered without sealed fields.
-    func openPeople(_ participants: [String], actor: String, purpose: String) throws -> [String: OpenedPerson] {
-        let sealed = try store.read { reader in
-            try Set(participants).sorted().compactMap { try StandingEvents.sealedRegistration(of: $0, in: reader) }
-        }
-        let opened = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
-            .open(sealed, actor: actor, purpose: purpose)
-        return opened.reduce(into: [:]) { people, entry in
-            people[entry.key.text] = switch entry.value {
-            case let .opened(fields):
-                OpenedPerson(name: .name(fields["name"]?.stringValue ?? ""), identityCode: fields["personalIdentityCode"]?.stringValue)
-            case .erased: OpenedPerson(name: .erased, identityCode: nil)
-            case .noKey: OpenedPerson(name: .noKey, identityCode: nil)
-            }
-        }
+    func openPeople(_ participants: [String], actor: String, purpose: String) throws -> [String: ListReports.Person] {
+        try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
+            .openRegistrations(of: participants, actor: actor, purpose: purpose).mapValues(ListReports.Person.init)
     }
 }

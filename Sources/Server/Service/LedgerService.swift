@@ -118,14 +118,8 @@ actor LedgerService {
             (try DirectoryReadModel.enrolled(in: activity, on: day, in: db),
              try session.map { try SessionsReadModel.marks(activity: activity, session: $0, in: db) } ?? [:])
         }
-        let opened = try openPeople(enrolled.filter { !$0.anonymousExpert }.map(\.participant), actor: actor, purpose: purpose)
-        let rows = enrolled.map { person in
-            SheetRow(participant: person.participant,
-                     name: person.anonymousExpert ? .alias(person.expertAlias ?? "") : opened[person.participant]?.name,
-                     mark: marks[person.participant])
-        }
-        // By name; those without one last, by id.
-        return rows.sorted { ($0.nameText?.lowercased() ?? "\u{10FFFF}" + $0.participant) < ($1.nameText?.lowercased() ?? "\u{10FFFF}" + $1.participant) }
+        return try ListReports.named(enrolled) { try openPeople($0, actor: actor, purpose: purpose) }
+            .map { SheetRow(participant: $0.participant, name: $0.name, mark: marks[$0.participant]) }
     }
 
     // MARK: - Recording

@@ -32,6 +32,19 @@ struct DirectoryLists {
     func read<T>(_ query: (Database) throws -> T) throws -> T {
         try prepared.readModels.read(query)
     }
+
+    /// Writes the list; with `--names --purpose`, participants' or experts' names opened (each
+    /// reading logged).
+    func write(_ request: ListRequest, _ filter: DirectoryReadModel.Filter, names: NameOptions? = nil, _ options: ReportOptions) throws {
+        let ledger = options.ledger
+        let opener: ListReports.PersonOpener? = names.flatMap { names in
+            guard names.names, let purpose = names.purpose else { return nil }
+            return { try SealedNames.open($0, ledger: ledger, purpose: purpose) }
+        }
+        try options.write(try prepared.readModels.read { db in
+            try request.make(filter, in: db, names: opener, language: options.lang, stamp: prepared.stamp)
+        })
+    }
 }
 
 struct ListProjects: ParsableCommand {
@@ -42,9 +55,7 @@ struct ListProjects: ParsableCommand {
     func run() throws {
         let lists = try DirectoryLists(options)
         let filter = DirectoryReadModel.Filter(open: open, today: lists.today)
-        let projects = try lists.read { try DirectoryReadModel.projects(filter, in: $0) }
-        try options.write(ListReports.projects(projects, parameters: ListReports.parameters(filter, options.lang), language: options.lang,
-                                               stamp: lists.prepared.stamp))
+        try lists.write(.projects, filter, options)
     }
 }
 
@@ -57,9 +68,7 @@ struct ListActivities: ParsableCommand {
     func run() throws {
         let lists = try DirectoryLists(options)
         let filter = DirectoryReadModel.Filter(project: project, open: open, today: lists.today)
-        let activities = try lists.read { try DirectoryReadModel.activities(filter, in: $0) }
-        try options.write(ListReports.activities(activities, parameters: ListReports.parameters(filter, options.lang),
-                                                 language: options.lang, stamp: lists.prepared.stamp))
+        try lists.write(.activities, filter, options)
     }
 }
 
@@ -75,14 +84,7 @@ struct ListParticipants: ParsableCommand {
     func run() throws {
         let lists = try DirectoryLists(options)
         let filter = DirectoryReadModel.Filter(project: project, activity: activity, open: open, today: lists.today)
-        let people = try lists.read { try DirectoryReadModel.participants(filter, in: $0) }
-        var names: [String: ListReports.Name]?
-        if nameOptions.names, let purpose = nameOptions.purpose {
-            names = try SealedNames.names(people.map { ($0.participant, $0.anonymousExpert ? $0.expertAlias ?? "" : nil) },
-                                          ledger: options.ledger, purpose: purpose)
-        }
-        try options.write(ListReports.participants(people, names: names, parameters: ListReports.parameters(filter, options.lang),
-                                                   language: options.lang, stamp: lists.prepared.stamp))
+        try lists.write(.participants, filter, names: nameOptions, options)
     }
 }
 
@@ -96,9 +98,7 @@ struct ListSessions: ParsableCommand {
     func run() throws {
         let lists = try DirectoryLists(options)
         let filter = DirectoryReadModel.Filter(project: project, activity: activity, open: open, today: lists.today)
-        let sessions = try lists.read { try DirectoryReadModel.sessions(filter, in: $0) }
-        try options.write(ListReports.sessions(sessions, parameters: ListReports.parameters(filter, options.lang), language: options.lang,
-                                               stamp: lists.prepared.stamp))
+        try lists.write(.sessions, filter, options)
     }
 }
 
@@ -114,9 +114,7 @@ struct ListEngagements: ParsableCommand {
     func run() throws {
         let lists = try DirectoryLists(options)
         let filter = DirectoryReadModel.Filter(project: project, activity: activity, expert: expert, open: open, today: lists.today)
-        let engagements = try lists.read { try DirectoryReadModel.engagements(filter, in: $0) }
-        try options.write(ListReports.engagements(engagements, parameters: ListReports.parameters(filter, options.lang),
-                                                  language: options.lang, stamp: lists.prepared.stamp))
+        try lists.write(.engagements, filter, options)
     }
 }
 
@@ -136,19 +134,6 @@ struct ListExperts: ParsableCommand {
     func run() throws {
         let lists = try DirectoryLists(options)
         let filter = DirectoryReadModel.Filter(project: project, today: lists.today)
-        let experts = try lists.read { try DirectoryReadModel.experts(filter, in: $0) }
-        var names: [String: ListReports.Name]?
-        var codes: [String: String]?
-        if nameOptions.names, let purpose = nameOptions.purpose {
-            let shown = experts.filter { payroll || !$0.anonymous }
-            let opened = try SealedNames.open(shown.map(\.participant), ledger: options.ledger, purpose: purpose)
-            names = experts.reduce(into: [:]) { names, expert in
-                names[expert.participant] = payroll || !expert.anonymous ? opened[expert.participant]?.name : .alias(expert.alias)
-            }
-            if payroll { codes = opened.compactMapValues(\.identityCode) }
-        }
-        try options.write(ListReports.experts(experts, names: names, identityCodes: codes,
-                                              parameters: ListReports.parameters(filter, options.lang), language: options.lang,
-                                              stamp: lists.prepared.stamp))
+        try lists.write(.experts(payroll: payroll), filter, names: nameOptions, options)
     }
 }

@@ -42,19 +42,10 @@ struct RosterCommand: ParsableCommand {
             chosen = next
         }
         let enrolled = try lists.read { try DirectoryReadModel.enrolled(in: activity, on: chosen.date, in: $0) }
-        let names = try SealedNames.names(enrolled.map { ($0.participant, $0.anonymousExpert ? $0.expertAlias ?? "" : nil) },
-                                          ledger: options.ledger, purpose: purpose)
-        let people = enrolled.map { (participant: $0.participant, name: names[$0.participant]) }.sorted { sortKey($0) < sortKey($1) }
+        let ledger = options.ledger
+        let people = try ListReports.named(enrolled) { try SealedNames.open($0, ledger: ledger, purpose: purpose) }
         if people.isEmpty { Terminal.printError("Nobody is enrolled in the activity on \(chosen.date).") }
         try options.write(ListReports.roster(activity: activity, activityName: name, session: chosen.session, date: chosen.date,
                                              people: people, language: options.lang, stamp: lists.prepared.stamp))
-    }
-
-    /// By name; those without one last, by id.
-    private func sortKey(_ person: (participant: String, name: ListReports.Name?)) -> String {
-        switch person.name {
-        case let .name(text), let .alias(text): text.lowercased()
-        case .erased, .noKey, nil: "\u{10FFFF}" + person.participant
-        }
     }
 }

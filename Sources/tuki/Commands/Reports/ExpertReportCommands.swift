@@ -49,11 +49,7 @@ struct FeesReportCommand: ParsableCommand {
     func run() throws {
         let day = try on ?? options.replay.day()
         let ledger = options.ledger
-        let payees: ReportRequest.PayeeOpener? = purpose.map { purpose in
-            { paid in
-                try SealedNames.open(paid, ledger: ledger, purpose: purpose).mapValues { FeesReport.Payee(name: $0.name, identityCode: $0.identityCode) }
-            }
-        }
+        let payees: ListReports.PersonOpener? = purpose.map { purpose in { try SealedNames.open($0, ledger: ledger, purpose: purpose) } }
         guard let report = try options.make(.fees(year: year, project: project, expert: expert, on: day), payees: payroll ? payees : nil)
         else { return }
         try options.write(report)

@@ -51,7 +51,7 @@ struct ReportOptions: ParsableArguments {
     /// The report asked for, from read models brought to the asked point (the chain verified
     /// first when the report requires it or `--verify` asks); nil when the ledger has nothing it
     /// could be of.
-    func make(_ request: ReportRequest, suppressBelow: Int? = nil, payees: ReportRequest.PayeeOpener? = nil) throws -> Report? {
+    func make(_ request: ReportRequest, suppressBelow: Int? = nil, payees: ListReports.PersonOpener? = nil) throws -> Report? {
         let prepared = try PreparedReadModels.prepare(ledger, replay, projectors: request.projectors,
                                                       verifyingChain: verify || request.verifiesChain)
         return try prepared.readModels.read { db in
@@ -68,7 +68,7 @@ struct ReportOptions: ParsableArguments {
         let dialect: CSVDialect = csvStandard ? .rfc4180 : .finnishSpreadsheet
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
         var report = report
-        if format == .html { report.generatedAt = String(Timestamp.now().occurredAtText.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC" }
+        if format == .html { report.generatedAt = Report.generatedNow }
         var standardOutput = StandardOutput()
         var output = ReportBytes { standardOutput.write($0) }
         format.write(report, csv: dialect, into: &output)
