@@ -147,9 +147,6 @@ struct APIController {
         } catch {
             throw Refusal.badForm
         }
-        guard Day.isDay(input.date), (1...1440).contains(input.durationMinutes), input.startTime.map(GroupsController.isTimeOfDay) ?? true,
-              (input.location?.count ?? 0) <= RecordingField.longestText
-        else { throw Refusal.badForm }
         let id = try await ledger.schedule(activity: activity, date: input.date, durationMinutes: input.durationMinutes,
                                            startTime: input.startTime, location: input.location, actor: context.user.name)
         return try APIResponse.json(Scheduled(session: id), status: .created)

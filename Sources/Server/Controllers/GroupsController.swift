@@ -63,27 +63,17 @@ struct GroupsController {
         let activity = try context.parameters.require("activity")
         try context.requireGroup(activity)
         let form = context.form
-        let startTime = form["startTime"]?.trimmed ?? ""
-        let location = form["location"]?.trimmed ?? ""
-        guard let date = form["date"], Day.isDay(date), let minutes = Int(form["durationMinutes"] ?? ""), (1...1440).contains(minutes),
-              startTime.isEmpty || Self.isTimeOfDay(startTime), location.count <= RecordingField.longestText
-        else {
-            return try await renderGroup(activity, context, status: .badRequest, problem: PageText.text(.badForm, context.language))
-        }
         do {
-            _ = try await ledger.schedule(activity: activity, date: date, durationMinutes: minutes, startTime: startTime.isEmpty ? nil : startTime,
-                                          location: location.isEmpty ? nil : location, actor: context.user.name)
+            guard let minutes = Int(form["durationMinutes"] ?? "") else { throw Refusal.badForm }
+            _ = try await ledger.schedule(activity: activity, date: form["date"] ?? "", durationMinutes: minutes,
+                                          startTime: form["startTime"]?.trimmed.nonEmpty, location: form["location"]?.trimmed.nonEmpty,
+                                          actor: context.user.name)
         } catch let refusal as LedgerRefusal {
             return try await renderGroup(activity, context, status: .unprocessableContent, problem: PageText.refusal(refusal, context.language))
+        } catch let refusal as Refusal where refusal.status == .badRequest {
+            return try await renderGroup(activity, context, status: .badRequest, problem: PageText.text(refusal.text, context.language))
         }
         return .redirect(to: "/groups/\(activity)?scheduled=1")
-    }
-
-    /// HH:MM on a 24-hour clock.
-    static func isTimeOfDay(_ text: String) -> Bool {
-        let parts = text.split(separator: ":")
-        guard text.count == 5, parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]) else { return false }
-        return (0...23).contains(hours) && (0...59).contains(minutes)
     }
 
     private func renderGroup(_ activity: String, _ context: SignedInContext, status: HTTPResponse.Status = .ok, notice: String? = nil,

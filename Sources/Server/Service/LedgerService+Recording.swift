@@ -144,11 +144,7 @@ extension LedgerService {
             try record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear), day: day)], actor: actor)
             return Recorded(id: activity)
         }
-        do {
-            try catalogue.validate(type: type, version: catalogue.latestVersions[type] ?? 1, data: .object(omittingNil: inClear))
-        } catch {
-            throw LedgerRefusal(eventId: "(new)", error)
-        }
+        try catalogue.checkAgainstLatest(type, .object(omittingNil: inClear))
         let subjectText: String
         if let participant = data["participant"]?.stringValue {
             subjectText = participant
@@ -183,11 +179,7 @@ extension LedgerService {
             ("municipality", data["municipality"]), ("registeredOn", .string(registeredOn)),
         ]
         let type = "participant.registered"
-        do {
-            try catalogue.validate(type: type, version: catalogue.latestVersions[type] ?? 1, data: .object(omittingNil: inClear))
-        } catch {
-            throw LedgerRefusal(eventId: "(new)", error)
-        }
+        try catalogue.checkAgainstLatest(type, .object(omittingNil: inClear))
         let sealed = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
             .seal(.object(personal), for: try SubjectID(id))
         try record([Draft(stream: "participant-\(id)", type: type, data: .object(omittingNil: inClear + [("personal", sealed.json)]),
@@ -220,17 +212,24 @@ extension LedgerService {
     }
 
     /// Plans a session of the activity under the next unused id (`s1`, `s2`, … after every id the
-    /// activity has used, voided ones too); returns the id.
+    /// activity has used, voided ones too); returns the id. `Refusal.badForm` for a day, length
+    /// (1–1440 minutes), start (HH:MM) or place (at most 500 characters) out of form.
     func schedule(activity: String, date: String, durationMinutes: Int, startTime: String?, location: String?, actor: String) throws -> String {
-        let used = try store.read { reader in
-            try StandingEvents.read(activity, types: ["session.scheduled", "session.held", "session.cancelled"], in: reader).all
-                .compactMap { $0.data["session"]?.stringValue }
-        }
-        let id = "s\(Set(used).count + 1)"
+        guard Day.isDay(date), (1...1440).contains(durationMinutes), startTime.map(Self.isTimeOfDay) ?? true,
+              (location?.count ?? 0) <= RecordingField.longestText
+        else { throw Refusal.badForm }
+        let id = try ActivitySessions.read(activity, in: store).nextID
         try record([Draft(stream: activity, type: "session.scheduled", data: .object(omittingNil: [
             ("session", .string(id)), ("date", .string(date)), ("startTime", startTime.map(JSONValue.string)),
             ("durationMinutes", .number(String(durationMinutes))), ("location", location.map(JSONValue.string)),
         ]), day: date)], actor: actor)
         return id
+    }
+
+    /// HH:MM on a 24-hour clock.
+    static func isTimeOfDay(_ text: String) -> Bool {
+        let parts = text.split(separator: ":")
+        guard text.count == 5, parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]) else { return false }
+        return (0...23).contains(hours) && (0...59).contains(minutes)
     }
 }

@@ -135,11 +135,9 @@ actor LedgerService {
     /// `actor` in each event's `meta.actor`. All or nothing.
     @discardableResult
     func record(_ drafts: [Draft], actor: String) throws -> [String] {
-        let meta = JSONValue.object([(key: "actor", value: .string(actor))])
         let events = try drafts.map { draft in
-            try ProposedEvent(stream: try StreamName(draft.stream), type: try EventType(draft.type),
-                              schemaVersion: catalogue.latestVersions[draft.type] ?? 1,
-                              occurredAt: try Timestamp(rfc3339: "\(draft.day)T00:00:00Z"), data: draft.data, meta: meta)
+            try catalogue.proposal(stream: draft.stream, type: draft.type, occurredAt: try Timestamp(rfc3339: "\(draft.day)T00:00:00Z"),
+                                   data: draft.data, actor: actor)
         }
         try store.appendValidated(events)
         return events.map(\.eventId.text)

@@ -24,15 +24,12 @@ struct Recorder {
     @discardableResult
     func record(_ drafts: [Draft]) throws -> [String] {
         let catalogue = try EventCatalogue.standard()
-        let meta = JSONValue.object([(key: "actor", value: .string(ledger.actorName))])
         let events = try drafts.map { draft in
             guard let occurredAt = try? Timestamp(rfc3339: draft.occurredAt) else {
                 throw CommandFailure.usage("A day given is not a day of the calendar; write it as YYYY-MM-DD.")
             }
-            return try ProposedEvent(
-                stream: try StreamName(draft.stream), type: try EventType(draft.type),
-                schemaVersion: catalogue.latestVersions[draft.type] ?? 1, occurredAt: occurredAt,
-                data: draft.data, meta: meta)
+            return try catalogue.proposal(stream: draft.stream, type: draft.type, occurredAt: occurredAt, data: draft.data,
+                                          actor: ledger.actorName)
         }
         do {
             try ledger.openStore().appendValidated(events)
@@ -49,12 +46,7 @@ struct Recorder {
 
     /// Checks data against its type's schema alone, before anything irreversible (sealing) is done.
     func check(_ type: String, _ data: JSONValue) throws {
-        let catalogue = try EventCatalogue.standard()
-        do {
-            try catalogue.validate(type: type, version: catalogue.latestVersions[type] ?? 1, data: data)
-        } catch {
-            throw LedgerRefusal(eventId: "(new)", error)
-        }
+        try EventCatalogue.standard().checkAgainstLatest(type, data)
     }
 
     /// A new identifier `PREFIX-xxxxxx` whose stream the ledger has never used.

@@ -17,21 +17,21 @@ struct SessionOptions: ParsableArguments {
     /// The given id, or `s1`, `s2`, … after the sessions the activity already has.
     func sessionID(_ ledger: LedgerOptions) throws -> String {
         if let session { return session }
-        return "s\(try ActivitySessions.read(activity, ledger).used.count + 1)"
+        return try ActivitySessions.read(activity, in: ledger.openStore()).nextID
     }
 
     /// The session a `held` record is about: the given one; else the one session of the activity
     /// still scheduled on that day; else a new one (a session held without being planned).
     func heldSessionID(_ ledger: LedgerOptions) throws -> String {
         if let session { return session }
-        let sessions = try ActivitySessions.read(activity, ledger)
-        return try scheduledOnTheDay(sessions, doing: "held") ?? "s\(sessions.used.count + 1)"
+        let sessions = try ActivitySessions.read(activity, in: ledger.openStore())
+        return try scheduledOnTheDay(sessions, doing: "held") ?? sessions.nextID
     }
 
     /// The session a cancellation is about: the given one, else the one still scheduled that day.
     func cancelledSessionID(_ ledger: LedgerOptions) throws -> String {
         if let session { return session }
-        guard let planned = try scheduledOnTheDay(try ActivitySessions.read(activity, ledger), doing: "cancelled") else {
+        guard let planned = try scheduledOnTheDay(try ActivitySessions.read(activity, in: ledger.openStore()), doing: "cancelled") else {
             throw CommandFailure.usage("No session of the activity is scheduled on \(date); name the one to cancel with --session.")
         }
         return planned
@@ -43,27 +43,6 @@ struct SessionOptions: ParsableArguments {
             throw CommandFailure.usage("\(planned.count) sessions of the activity are scheduled on \(date) (\(planned.joined(separator: ", "))): name the one \(doing) with --session.")
         }
         return planned.first
-    }
-}
-
-/// What became of each session of one activity, read from its stream.
-struct ActivitySessions {
-    /// Each session's latest event that no void takes back.
-    var latest: [String: (status: String, date: String)] = [:]
-    /// Every session id the activity has used, voided ones too: an id is never given twice.
-    var used: Set<String> = []
-
-    static let types: Set<String> = ["session.scheduled", "session.held", "session.cancelled"]
-
-    static func read(_ activity: String, _ ledger: LedgerOptions) throws -> ActivitySessions {
-        let events = try ledger.openStore().read { try StandingEvents.read(activity, types: types, in: $0) }
-        var sessions = ActivitySessions()
-        for entry in events.all { if let id = entry.data["session"]?.stringValue { sessions.used.insert(id) } }
-        for entry in events.standing {
-            guard let id = entry.data["session"]?.stringValue else { continue }
-            sessions.latest[id] = (entry.event.type, entry.data["date"]?.stringValue ?? "")
-        }
-        return sessions
     }
 }
 
