@@ -47,6 +47,10 @@ import Testing
         #expect(travel.map { $0.data["centsPerKm"] as? Int } == [57, 59, 55])
         #expect(travel.map { $0.data["amountCents"] as? Int } == [570, 590, 550])
 
+        // Kilometres beyond any trip are refused with a sentence; before, converting their amount trapped.
+        let huge = try p.ws.tuki(["pay", "travel", p.engagements[2027] ?? "", "--km", "1e300", "--rate", "0.50", "--reason", "test"])
+        #expect(huge.status == 2 && huge.stderr.contains("--km is more than any trip"))
+
         // 2027 has no rate in the table: a sentence, nothing recorded.
         let missing = try p.ws.tuki(["pay", "travel", p.engagements[2027] ?? "", "--km", "10", "--date", "2027-06-01"])
         #expect(missing.status == 2 && missing.stderr.contains("has no rate for 2027") && missing.stderr.contains("Rates/kilometre-allowance.csv"))

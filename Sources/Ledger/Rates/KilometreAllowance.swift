@@ -19,6 +19,15 @@ public enum KilometreAllowance {
         rates.last { $0.from <= day && day <= $0.to }
     }
 
+    /// Kilometres at a rate in cents per km, rounded to the cent (half away from zero): what a
+    /// trip's reimbursement must be. Nil when that is no amount at all (kilometres beyond any
+    /// trip, which the schemas bound), so that nothing traps converting it.
+    public static func cents(kilometres: Double, centsPerKm: Int) -> Int? {
+        let exact = (kilometres * Double(centsPerKm)).rounded(.toNearestOrAwayFromZero)
+        guard exact.isFinite, exact.magnitude <= 1e15 else { return nil }
+        return Int(exact)
+    }
+
     /// Rows `from,to,cents_per_km,source`; the source may be quoted. A row that does not read is
     /// left out, and a test compares the rows with the file.
     static func parse(_ text: String) -> [Rate] {

@@ -29,6 +29,12 @@ public struct StandingEvents: Sendable {
 }
 
 extension StandingEvents {
+    /// The day of the engagement's latest standing agreement: the day whose kilometre allowance
+    /// its travel is paid at. Nil if the ledger has no such engagement.
+    public static func agreedDay(ofEngagement engagement: String, in reader: EventReader) throws -> String? {
+        try read("engagement-\(engagement)", types: ["engagement.agreed"], in: reader).standing.last?.data["date"]?.stringValue
+    }
+
     /// The sealed personal data (name, identity code) of the participant's latest registration
     /// that no void takes back; nil for someone registered without it.
     public static func sealedRegistration(of participant: String, in reader: EventReader) throws -> SealedValue? {

@@ -165,10 +165,7 @@ public enum Rules {
                 throw RuleViolation(rule: "travel.reimbursed-once", field: "engagement", reason: "already has its travel reimbursed (void that payment first to correct it)")
             }
             if let kilometres = travel.kilometres, let rate = travel.centsPerKm {
-                // Computed in floating point and compared there: kilometres × rate can be beyond
-                // any integer, and is then simply not the amount (the schemas bound all three).
-                let expected = (kilometres * Double(rate)).rounded(.toNearestOrAwayFromZero)
-                guard expected.isFinite, Double(travel.amountCents) == expected else {
+                guard let expected = KilometreAllowance.cents(kilometres: kilometres, centsPerKm: rate), travel.amountCents == expected else {
                     throw RuleViolation(rule: "travel.amount-is-km-times-rate", field: "amountCents", reason: "is not kilometres × cents per km, rounded to the cent")
                 }
             } else if let ticket = travel.ticketCents, travel.amountCents != ticket {

@@ -193,14 +193,11 @@ extension LedgerService {
         var members: [(String, JSONValue?)] = [("engagement", .string(engagement)), ("date", data["date"])]
         switch (data["kilometres"], data["ticketCents"]) {
         case let (kilometres?, nil):
-            let agreed = try store.read { reader in
-                try StandingEvents.read("engagement-\(engagement)", types: ["engagement.agreed"], in: reader).standing.last
-            }
-            guard let workDay = agreed?.data["date"]?.stringValue else { throw Refusal.notFound }
+            guard let workDay = try store.read({ try StandingEvents.agreedDay(ofEngagement: engagement, in: $0) }) else { throw Refusal.notFound }
             guard let allowance = KilometreAllowance.rate(on: workDay), case let .number(literal) = kilometres, let km = Double(literal) else {
                 throw Refusal.noAllowance
             }
-            let cents = Int((km * Double(allowance.centsPerKm)).rounded(.toNearestOrAwayFromZero))
+            guard let cents = KilometreAllowance.cents(kilometres: km, centsPerKm: allowance.centsPerKm) else { throw Refusal.badForm }
             members += [("kilometres", kilometres), ("centsPerKm", .number(String(allowance.centsPerKm))), ("amountCents", .number(String(cents)))]
         case let (nil, tickets?):
             members += [("ticketCents", tickets), ("amountCents", tickets)]

@@ -126,7 +126,9 @@ struct PayTravel: ParsableCommand {
         if let km {
             let kilometres = try decimal(km, field: "km")
             let centsPerKm = try rate.map { try Euros.cents($0, field: "rate") } ?? allowanceInForce()
-            cents = Int(((Double(km.replacingOccurrences(of: ",", with: ".")) ?? 0) * Double(centsPerKm)).rounded(.toNearestOrAwayFromZero))
+            guard let amount = KilometreAllowance.cents(kilometres: Double(km.replacingOccurrences(of: ",", with: ".")) ?? 0, centsPerKm: centsPerKm)
+            else { throw CommandFailure.usage("--km is more than any trip; give the kilometres driven.") }
+            cents = amount
             members += [("kilometres", kilometres), ("centsPerKm", centsPerKm.json), ("rateReason", reason?.json)]
         } else {
             cents = try Euros.cents(tickets ?? "", field: "tickets")
@@ -139,10 +141,7 @@ struct PayTravel: ParsableCommand {
 
     /// The allowance in force on the day of the engagement (its latest standing agreement).
     private func allowanceInForce() throws -> Int {
-        let agreed = try ledger.openStore().read { reader in
-            try StandingEvents.read("engagement-\(engagement)", types: ["engagement.agreed"], in: reader).standing.last
-        }
-        guard let workDay = agreed?.data["date"]?.stringValue else {
+        guard let workDay = try ledger.openStore().read({ try StandingEvents.agreedDay(ofEngagement: engagement, in: $0) }) else {
             throw CommandFailure.usage("There is no \(Terminal.named("engagement", engagement)) in the ledger, so no day to take the kilometre allowance of.")
         }
         guard let allowance = KilometreAllowance.rate(on: workDay) else {
