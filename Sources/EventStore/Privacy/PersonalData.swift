@@ -21,6 +21,20 @@ public final class PersonalData {
 
     // MARK: - Sealing
 
+    /// Seals `fields` for `subject` and gives the sealed value to `record`. If `record` throws (a
+    /// refused event), a key that was made for this alone is erased again: a refusal leaves no
+    /// key behind.
+    public func sealing<T>(_ fields: JSONValue, for subject: SubjectID, _ record: (SealedValue) throws -> T) throws -> T {
+        let hadKey = try KeyStore.open(at: keyStorePath).hasKey(for: subject)
+        let sealed = try seal(fields, for: subject)
+        do {
+            return try record(sealed)
+        } catch {
+            if !hadKey { _ = try? KeyStore.open(at: keyStorePath).erase(subject) }
+            throw error
+        }
+    }
+
     /// Encrypts `fields` for `subject`, making the subject's data key on first use.
     public func seal(_ fields: JSONValue, for subject: SubjectID) throws -> SealedValue {
         guard try !isErasedInLedger(subject) else { throw PrivacyError.erased(subject: subject.text) }

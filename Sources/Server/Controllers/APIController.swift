@@ -160,8 +160,7 @@ struct APIController {
     /// What a coordinator's recording form records, from a JSON object of the form's fields (as
     /// the event's data: nested objects or dotted names, amounts in euros).
     @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
-        guard let form = RecordingForm(rawValue: try context.parameters.require("form")) else { throw Refusal.notFound }
-        guard RecordingForm.forms(for: context.user).contains(form) else { throw Refusal.forbidden }
+        let form = try RecordingForm.named(try context.parameters.require("form"), for: context.user)
         let body = try await request.body.collect(upTo: 64 * 1024)
         guard let json = try? JSONParser.parse(String(buffer: body)), json.isObject else { throw Refusal.badForm }
         let today = Day.today()

@@ -22,8 +22,7 @@ struct RecordingController {
     /// Records what the form says; the page comes back with the new id, or with the reason
     /// nothing was recorded and the form as it was filled in.
     @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
-        guard let form = RecordingForm(rawValue: try context.parameters.require("form")) else { throw Refusal.notFound }
-        guard RecordingForm.forms(for: context.user).contains(form) else { throw Refusal.forbidden }
+        let form = try RecordingForm.named(try context.parameters.require("form"), for: context.user)
         let today = Day.today()
         let data: [String: JSONValue]
         do {

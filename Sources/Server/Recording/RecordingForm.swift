@@ -22,6 +22,14 @@ enum RecordingForm: String, CaseIterable, Sendable {
         return user.may(.groups) ? allCases.filter(\.isGroupWork) : []
     }
 
+    /// The form the address names, if the user may fill it in: `Refusal.notFound` for no such
+    /// form, `Refusal.forbidden` for one the user may not.
+    static func named(_ name: String, for user: SignedInUser) throws -> RecordingForm {
+        guard let form = RecordingForm(rawValue: name) else { throw Refusal.notFound }
+        guard forms(for: user).contains(form) else { throw Refusal.forbidden }
+        return form
+    }
+
     var title: (fi: String, en: String) {
         switch self {
         case .participant: ("Rekisteröi osallistuja", "Register a participant")

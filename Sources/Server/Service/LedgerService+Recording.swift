@@ -152,16 +152,11 @@ extension LedgerService {
             guard let id = try store.unusedIdentifier(prefix: "fb", stream: { "subject-\($0)" }) else { throw Refusal.busy }
             subjectText = id
         }
-        let subject = try SubjectID(subjectText)
-        let hadKey = try KeyStore.open(at: paths.keyStore).hasKey(for: subject)
-        let sealed = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
-            .seal(.object([("text", text)]), for: subject)
-        do {
-            try record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear + [("text", sealed.json)]), day: day)], actor: actor)
-        } catch {
-            if !hadKey { _ = try? KeyStore.open(at: paths.keyStore).erase(subject) }
-            throw error
-        }
+        try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
+            .sealing(.object([("text", text)]), for: try SubjectID(subjectText)) { sealed in
+                try record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear + [("text", sealed.json)]), day: day)],
+                           actor: actor)
+            }
         return Recorded(id: subjectText)
     }
 

@@ -47,18 +47,11 @@ struct FeedbackGive: ParsableCommand {
         // Named feedback's text is the giver's; anonymous feedback's gets a subject of its own,
         // whose stream the ledger has never used.
         let subject = try SubjectID(try participant ?? recorder.newIdentifier(prefix: "fb") { "subject-\($0)" })
-        let vault = try recorder.personalData()
-        let hadKey = try KeyStore.open(at: ledger.keyStorePath).hasKey(for: subject)
-        let sealed = try vault.seal(object([("text", freeText.json)]), for: subject)
-        do {
-            let ids = try recorder.record([.init(stream: activity, type: "feedback.given", data: object(inClear + [("text", sealed.json)]),
-                                                 occurredAt: Recorder.day(day))])
-            Recorder.announce(ids[0], "Recorded feedback rated \(rating) on \(activity); its text is sealed for subject \(subject.text).")
-        } catch {
-            // A refused answer must not leave behind a key made for it.
-            if !hadKey { _ = try? KeyStore.open(at: ledger.keyStorePath).erase(subject) }
-            throw error
+        let ids = try recorder.personalData().sealing(object([("text", freeText.json)]), for: subject) { sealed in
+            try recorder.record([.init(stream: activity, type: "feedback.given", data: object(inClear + [("text", sealed.json)]),
+                                       occurredAt: Recorder.day(day))])
         }
+        Recorder.announce(ids[0], "Recorded feedback rated \(rating) on \(activity); its text is sealed for subject \(subject.text).")
     }
 
     private func readText() throws -> String? {
