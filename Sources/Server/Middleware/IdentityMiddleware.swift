@@ -46,7 +46,6 @@ actor APITokens {
         return entry.user
     }
 
-    func revoke(_ token: String) { tokens[token] = nil }
 }
 
 enum RandomToken {

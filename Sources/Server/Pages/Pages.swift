@@ -34,11 +34,7 @@ struct Pages: Sendable {
 
     /// A page of one sentence: a refusal, an error, or "you have no role yet".
     func message(status: HTTPResponse.Status, title: String, text: String, language: PageLanguage, user: String?, csrf: String?) -> Response {
-        var context: [String: Any] = ["t": PageText.all(language), "lang": language.rawValue, "title": title, "text": text]
-        context["otherLang"] = language == .fi ? PageLanguage.en.rawValue : PageLanguage.fi.rawValue
-        context["user"] = user
-        context["csrf"] = csrf
-        return Self.html(library.render(context, withTemplate: "message") ?? "", status: status)
+        render("message", title: .appName, heading: title, language: language, user: user, csrf: csrf, status: status, values: ["text": text])
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
