@@ -158,6 +158,14 @@ enum EmbeddedOpenAPI {
           "excused": {
             "type": "integer",
             "minimum": 0
+          },
+          "headcount": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "How many came to an open event, as recorded when it was held."
           }
         }
       },

@@ -305,6 +305,22 @@ import Testing
         #expect(written.first?.meta == #"{"actor":"ohjaaja"}"#)
     }
 
+    @Test func anOpenEventsHeadcountShowsOnItsGroupsPageAndInTheAPI() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("koordinaattori")
+        let group = "/groups/\(TestServer.otherActivity)"
+        let held = try await browser.post("\(group)/sessions/\(TestServer.session)", [
+            ("durationMinutes", "120"), ("location", "Hämeenlinna"), ("format", "in-person"), ("headcount", "23"),
+        ], csrf: csrf)
+        #expect(held.status == 303)
+        #expect(try await browser.get(group).body.contains("<td>23</td>"))
+        let token = try #require(try await browser.send("POST", "/api/v1/tokens",
+                                                        json: #"{"user":"koordinaattori","password":"\#(TestServer.password)"}"#).json?["token"] as? String)
+        let groups = try await browser.send("GET", "/api/v1/groups", bearer: token)
+        #expect(groups.body.contains(#""headcount":23"#))
+    }
+
     @Test func theAPIRecordsWhatTheFormsRecord() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)

@@ -49,6 +49,8 @@ public enum DirectoryReadModel {
         public let activity, session, date, status: String
         public let durationMinutes: Int?
         public let present, absent, excused: Int
+        /// How many came to an open event, as recorded when it was held.
+        public let headcount: Int?
     }
 
     public struct Engagement: Sendable, Equatable {
@@ -154,14 +156,14 @@ public enum DirectoryReadModel {
     /// `open`: sessions still only scheduled — to be held, cancelled or, if past, recorded.
     public static func sessions(_ filter: Filter, in db: Database) throws -> [Session] {
         try Row.fetchAll(db, sql: """
-            SELECT s.activity, s.session, s.date, s.status, s.duration_minutes, s.present, s.absent, s.excused
+            SELECT s.activity, s.session, s.date, s.status, s.duration_minutes, s.present, s.absent, s.excused, s.headcount
             FROM sessions_session s LEFT JOIN directory_current_activity a ON a.activity = s.activity
             WHERE (:activity IS NULL OR s.activity = :activity) AND (:project IS NULL OR a.project = :project)
               AND (NOT :open OR s.status = 'scheduled')
             ORDER BY s.date, s.activity, length(s.session), s.session
             """, arguments: filter.arguments
         ).map { Session(activity: $0[0], session: $0[1], date: $0[2], status: $0[3], durationMinutes: $0[4],
-                        present: $0[5], absent: $0[6], excused: $0[7]) }
+                        present: $0[5], absent: $0[6], excused: $0[7], headcount: $0[8]) }
     }
 
     /// `open`: engagements still to be done (agreed, neither completed nor cancelled) or still to
@@ -242,11 +244,11 @@ public enum DirectoryReadModel {
     /// One activity's sessions, in date order, by the sessions table's key.
     public static func sessions(ofActivity activity: String, in db: Database) throws -> [Session] {
         try Row.fetchAll(db, sql: """
-            SELECT activity, session, date, status, duration_minutes, present, absent, excused
+            SELECT activity, session, date, status, duration_minutes, present, absent, excused, headcount
             FROM sessions_session WHERE activity = ? ORDER BY date, length(session), session
             """, arguments: [activity]
         ).map { Session(activity: $0[0], session: $0[1], date: $0[2], status: $0[3], durationMinutes: $0[4],
-                        present: $0[5], absent: $0[6], excused: $0[7]) }
+                        present: $0[5], absent: $0[6], excused: $0[7], headcount: $0[8]) }
     }
 
     /// Every activity's id and name, by name: what a form offers to choose from. Unlike

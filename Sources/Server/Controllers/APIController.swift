@@ -39,6 +39,7 @@ struct APIController {
             let session, date, status: String
             let durationMinutes: Int?
             let present, absent, excused: Int
+            let headcount: Int?
         }
         let activity, name, municipality: String
         let enrolled: Int
@@ -51,7 +52,8 @@ struct APIController {
         return try APIResponse.json(groups.map { group in
             GroupOut(activity: group.activity, name: group.name, municipality: group.municipality, enrolled: group.enrolled,
                      sessions: group.sessions.map { .init(session: $0.session, date: $0.date, status: $0.status, durationMinutes: $0.durationMinutes,
-                                                          present: $0.present, absent: $0.absent, excused: $0.excused) })
+                                                          present: $0.present, absent: $0.absent, excused: $0.excused,
+                                                          headcount: $0.headcount) })
         })
     }
 

@@ -84,7 +84,7 @@ struct GroupsController {
                                             purpose: "roster of the group on the server")
         let sessions: [[String: Any]] = group.sessions.map { session in
             ["activity": activity, "session": session.session, "date": session.date, "status": statusText(session.status, context.language),
-             "present": session.present, "headcount": "", "cancelled": session.status == "cancelled"]
+             "present": session.present, "headcount": session.headcount.map(String.init) ?? "", "cancelled": session.status == "cancelled"]
         }
         return pages.render("group", title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             status: status, notice: notice, problem: problem, values: ["activity": activity, "name": group.name, "sessions": sessions,

@@ -45,7 +45,6 @@ actor APITokens {
         guard let entry = tokens[token], entry.expires > .now else { return nil }
         return entry.user
     }
-
 }
 
 enum RandomToken {
