@@ -9,10 +9,6 @@ struct Pages: Sendable {
     init() throws {
         var library = MustacheLibrary()
         for (name, text) in Templates.all { try library.register(text, named: name) }
-        try library.register(Templates.esrForm, named: "esrForm")
-        try library.register(Templates.field, named: "field")
-        try library.register(Templates.recordField, named: "recordField")
-        try library.register(Templates.activityIds, named: "activityIds")
         self.library = library
     }
 

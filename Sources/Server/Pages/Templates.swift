@@ -5,6 +5,8 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "message": message, "signin": signIn, "password": password, "groups": groups, "group": group,
         "sheet": sheet, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "audit": audit,
+        // Partials, which the pages include.
+        "esrForm": esrForm, "field": field, "recordField": recordField, "activityIds": activityIds, "fileFormat": fileFormat,
     ]
 
     static let layout = """
@@ -151,7 +153,7 @@ enum Templates {
         <label>{{t.project}}<select name="project">{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select></label>
         <label>{{t.from}}<input name="from" type="date" value="{{from}}" required></label>
         <label>{{t.to}}<input name="to" type="date" value="{{to}}" required></label>
-        <label>{{t.fileFormat}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        {{> fileFormat}}
         <button type="submit">{{t.download}}</button>
         </form>
         """
@@ -174,6 +176,11 @@ enum Templates {
         <datalist id="activity-ids">{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</datalist>
         """
 
+    /// A report's or a list's form: shown in the browser, or a spreadsheet's CSV.
+    static let fileFormat = """
+        <label>{{t.fileFormat}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        """
+
     static let reports = """
         {{<layout}}{{$body}}
         {{#suppressed}}<p class="muted">{{t.suppressedNote}}</p>{{/suppressed}}
@@ -181,7 +188,7 @@ enum Templates {
         {{#oneOf}}<p class="muted">{{t.oneOf}}</p>{{/oneOf}}
         <form method="get" action="/reports/{{report}}" class="stack">
         {{#fields}}{{> field}}{{/fields}}
-        <label>{{t.fileFormat}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        {{> fileFormat}}
         <button type="submit">{{t.show}}</button>
         </form>
         {{#payroll}}<details><summary>{{t.payrollView}}</summary>
@@ -266,7 +273,7 @@ enum Templates {
         <form method="get" action="/lists/{{list}}" class="stack">
         {{#fields}}{{> field}}{{/fields}}
         {{#open}}<label class="check"><input type="checkbox" name="open" value="on"> {{t.onlyOpen}}</label>{{/open}}
-        <label>{{t.fileFormat}}<select name="format"><option value="html">HTML</option><option value="csv">CSV</option></select></label>
+        {{> fileFormat}}
         <button type="submit">{{t.show}}</button>
         </form>
         {{#names}}<details><summary>{{t.withNames}}</summary>
