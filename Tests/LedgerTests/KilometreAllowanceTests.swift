@@ -30,4 +30,43 @@ import Testing
         #expect(KilometreAllowance.rate(on: "2023-12-31") == nil)
         #expect(KilometreAllowance.rate(on: "2027-01-01") == nil)
     }
+
+    /// Every distance to a tenth of a km, 0.1–300 km, at every rate of the table: the amount is
+    /// tenths × cents ÷ 10, rounded half up (amounts are positive, so half away from zero), as
+    /// integers compute it — read both from the text a person types and from the number an
+    /// event's JSON decodes to.
+    @Test func everyDistanceToATenthIsPaidToTheCent() {
+        for rate in KilometreAllowance.rates {
+            for tenths in 1...3000 {
+                let expected = (tenths * rate.centsPerKm + 5) / 10
+                let text = "\(tenths / 10).\(tenths % 10)"
+                guard let typed = DecimalNumber(text), let decoded = Double(text) else {
+                    Issue.record("\(text) does not read")
+                    continue
+                }
+                #expect(KilometreAllowance.cents(kilometres: typed, centsPerKm: rate.centsPerKm) == expected, "\(text) km typed")
+                #expect(KilometreAllowance.cents(kilometres: decoded, centsPerKm: rate.centsPerKm) == expected, "\(text) km from JSON")
+            }
+        }
+        // The case that was a cent short: 32.3 × 55 = 1776.5.
+        #expect(KilometreAllowance.cents(kilometres: 32.3, centsPerKm: 55) == 1777)
+    }
+
+    @Test(arguments: [("32.3", 323, 1), ("32,30", 323, 1), ("5000.0", 5000, 0), ("1e-05", 1, 5), ("0.5", 5, 1), ("007", 7, 0), ("12.25", 1225, 2)])
+    func decimalsReadAsWritten(text: String, units: Int, scale: Int) {
+        #expect(DecimalNumber(text)?.units == units && DecimalNumber(text)?.scale == scale)
+    }
+
+    @Test(arguments: ["", ".", "-1", "1.2.3", "1e99", "abc", "1,2,3", "99999999999999999999"])
+    func otherTextIsNoNumber(text: String) {
+        #expect(DecimalNumber(text) == nil)
+    }
+
+    @Test func roundingIsHalfAwayFromZeroAndNeverTraps() {
+        #expect(DecimalNumber("0.5")?.times(1) == 1)
+        #expect(DecimalNumber("0.45")?.times(1) == 0)
+        #expect(DecimalNumber("2.5")?.times(-1) == -3)
+        #expect(DecimalNumber("12.25")?.times(2) == 25)
+        #expect(DecimalNumber("900000000000000000")?.times(100) == nil)
+    }
 }

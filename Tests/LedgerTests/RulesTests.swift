@@ -108,6 +108,8 @@ import Testing
         ("a fee other than agreed, with its reason", "engagement-e-1", "fee.paid", #"{"engagement":"e-1","date":"2026-06-30","amountCents":7500,"reason":"the session ran an hour over"}"#, nil),
         ("a fee other than agreed, unexplained", "engagement-e-1", "fee.paid", #"{"engagement":"e-1","date":"2026-06-30","amountCents":800000}"#, "fee.agreed-or-explained"),
         ("travel by km for an in-person engagement", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","kilometres":42.5,"centsPerKm":55,"amountCents":2338}"#, nil),
+        ("travel on a half-cent tie, rounded up", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","kilometres":32.3,"centsPerKm":55,"amountCents":1777}"#, nil),
+        ("travel on a half-cent tie, a cent short", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","kilometres":32.3,"centsPerKm":55,"amountCents":1776}"#, "travel.amount-is-km-times-rate"),
         ("travel by ticket", "engagement-e-1", "travel.reimbursed", #"{"engagement":"e-1","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#, nil),
         ("travel for an engagement not completed", "engagement-e-3", "travel.reimbursed", #"{"engagement":"e-3","date":"2026-06-30","ticketCents":1290,"amountCents":1290}"#, "travel.needs-completed-engagement"),
         ("travel reimbursed twice", "engagement-e-5", "travel.reimbursed", #"{"engagement":"e-5","date":"2026-07-01","ticketCents":1290,"amountCents":1290}"#, "travel.reimbursed-once"),

@@ -88,7 +88,8 @@ import Testing
         // The day the open items are judged on, and what is open then with its age in days.
         ("2026-04-20", ["fee-missing e-3 41", "travel-missing e-6 19"]),
         ("2026-04-21", ["fee-missing e-3 42", "travel-missing e-6 20", "overdue e-5 1"]),
-        ("2026-03-31", ["fee-missing e-3 21"]),
+        // e-4 was done on 31.3. and paid on 15.4.: on its day, fee and travel are still open.
+        ("2026-03-31", ["fee-missing e-3 21", "fee-missing e-4 0", "travel-missing e-4 0"]),
         ("2026-03-10", ["fee-missing e-3 0"]),
         ("2026-03-09", [String]()),
     ])
@@ -101,12 +102,71 @@ import Testing
     @Test func theBankShowsTheYearsWorkAndTheLatestStatus() throws {
         let (work, stamp) = try work()
         let row = try #require(ExpertWorkReadModel.bank(work, year: 2026).first)
-        #expect(row.expert.alias == "Kumppani X" && row.expert.status == "paused" && row.expert.statusSince == "2026-05-01")
+        #expect(row.expert.alias == "Kumppani X" && row.status == .init(status: "paused", date: "2026-05-01"))
         #expect(row.completedInYear == 4 && row.hoursInYear == 750 && row.lastEngagement == "2026-04-01")
         #expect(row.kinds == ["co-facilitating-peer-group", "writing"])
         #expect(ExpertWorkReadModel.bank(work, year: 2025).first?.completedInYear == 1)
         let report = ExpertBankReport.make([row], year: 2026, project: nil, language: .en, stamp: stamp)
         #expect(report.tables.first?.rows.first?[2] == .coded(code: "paused", label: "paused"))
+    }
+
+    /// An engagement agreed for 31.3., done 3.4. and paid 20.4., and one agreed for 31.3. and
+    /// cancelled 5.4., each judged on the days around their events.
+    @Test(arguments: [
+        ("2026-03-31", [String]()),
+        ("2026-04-01", ["overdue e-a 1", "overdue e-c 1"]),
+        ("2026-04-02", ["overdue e-a 2", "overdue e-c 2"]),
+        ("2026-04-03", ["fee-missing e-a 0", "overdue e-c 3"]),
+        ("2026-04-04", ["fee-missing e-a 1", "overdue e-c 4"]),
+        ("2026-04-05", ["fee-missing e-a 2"]),
+        ("2026-04-10", ["fee-missing e-a 7"]),
+        ("2026-04-19", ["fee-missing e-a 16"]),
+        ("2026-04-20", [String]()),
+        ("2026-04-21", [String]()),
+    ])
+    func openItemsOnAPastDayAreAsTheyStoodThen(day: String, expected: [String]) throws {
+        var history = try HandHistory(projectStart: "2025-01-01")
+        try history.participant(Self.expert, born: 1990)
+        try history.add("participant-p-ex", "expert.registered", #"{"participant":"p-ex","alias":"X","anonymous":false,"training":"trained","date":"2025-06-01"}"#)
+        for id in ["e-a", "e-c"] {
+            try history.add("engagement-\(id)", "engagement.agreed", #"{"engagement":"\#(id)","expert":"p-ex","project":"project-hand","kind":"writing","date":"2026-03-31","plannedHours":2,"agreedFeeCents":6000,"mode":"remote"}"#)
+        }
+        try history.add("engagement-e-a", "engagement.completed", #"{"engagement":"e-a","date":"2026-04-03","hours":2}"#)
+        try history.add("engagement-e-a", "fee.paid", #"{"engagement":"e-a","date":"2026-04-20","amountCents":6000}"#)
+        try history.add("engagement-e-c", "engagement.cancelled", #"{"engagement":"e-c","date":"2026-04-05"}"#)
+        let (readModels, _) = try history.readModels()
+        let work = try readModels.read { try ExpertWorkReadModel.load(in: $0) }
+        let items = ExpertWorkReadModel.openItems(work, on: day).map { "\($0.item) \($0.engagement) \($0.ageDays)" }
+        #expect(Set(items) == Set(expected))
+    }
+
+    /// The bank of a year is the bank at its end: an expert registered later is not in it, the
+    /// status is the one then, and later work counts neither in its kinds nor as its last.
+    @Test func theBankOfAPastYearIsAsItStoodAtTheYearsEnd() throws {
+        var history = try HandHistory(projectStart: "2025-01-01")
+        try history.participant(Self.expert, born: 1990)
+        try history.participant("p-later", born: 1991)
+        try history.add("participant-p-ex", "expert.registered", #"{"participant":"p-ex","alias":"X","anonymous":false,"training":"trained","date":"2025-06-01"}"#)
+        try history.add("participant-p-ex", "expert.status-changed", #"{"participant":"p-ex","status":"paused","date":"2025-09-01"}"#)
+        try history.add("participant-p-ex", "expert.status-changed", #"{"participant":"p-ex","status":"active","date":"2025-12-31"}"#)
+        try history.add("participant-p-ex", "expert.status-changed", #"{"participant":"p-ex","status":"left","date":"2026-01-01"}"#)
+        try history.add("participant-p-later", "expert.registered", #"{"participant":"p-later","alias":"Y","anonymous":false,"training":"none","date":"2026-01-01"}"#)
+        for (id, day, kind) in [("e-1", "2025-11-20", "writing"), ("e-2", "2026-01-15", "co-facilitating-peer-group")] {
+            try history.add("engagement-\(id)", "engagement.agreed", #"{"engagement":"\#(id)","expert":"p-ex","project":"project-hand","kind":"\#(kind)","date":"\#(day)","plannedHours":2,"agreedFeeCents":6000,"mode":"remote"}"#)
+            try history.add("engagement-\(id)", "engagement.completed", #"{"engagement":"\#(id)","date":"\#(day)","hours":2}"#)
+        }
+        let (readModels, _) = try history.readModels()
+        let work = try readModels.read { try ExpertWorkReadModel.load(in: $0) }
+        let bank2025 = ExpertWorkReadModel.bank(work, year: 2025)
+        #expect(bank2025.map(\.expert.participant) == ["p-ex"])
+        #expect(bank2025.first?.status == .init(status: "active", date: "2025-12-31"))
+        #expect(bank2025.first?.kinds == ["writing"] && bank2025.first?.lastEngagement == "2025-11-20" && bank2025.first?.completedInYear == 1)
+        #expect(ExpertWorkReadModel.bank(work, year: 2024).isEmpty)
+        let bank2026 = ExpertWorkReadModel.bank(work, year: 2026)
+        #expect(bank2026.map(\.expert.participant) == ["p-ex", "p-later"])
+        #expect(bank2026.first?.status == .init(status: "left", date: "2026-01-01"))
+        #expect(bank2026.first?.kinds == ["co-facilitating-peer-group", "writing"] && bank2026.first?.lastEngagement == "2026-01-15")
+        #expect(bank2026.last?.status == .init(status: "active", date: "2026-01-01"))
     }
 
     @Test(arguments: [("2026-01-01", 20454), ("1970-01-01", 0), ("2024-02-29", 19782), ("2000-03-01", 11017)])

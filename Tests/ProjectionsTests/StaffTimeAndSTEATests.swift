@@ -58,34 +58,48 @@ import Testing
 
     // MARK: - STEA
 
-    /// 2026 of a project: p-aa (46, woman) in the group since 2025 and open into 2026, and in the
-    /// evenings from May; p-bb (16, man) in the evenings from March; p-cc in the group in 2025 only;
-    /// p-dd (36, non-binary) signs up on 31 December; p-ee on 1 January 2027. Evenings held on
-    /// 2026-02-05 (90 min, 12 at the door) and 2026-03-05 (60 min, 8), and 2025-12-10 (5); the
-    /// group on 2026-01-10 (120 min). An expert's engagement done in 2026 (3 h), another in 2025.
-    /// Feedback 4 and 5 in 2026, 1 in 2025.
+    /// 2026 of a project. Took part: p-aa (46, woman) started in the group in 2025, still open;
+    /// p-bb (16, man) only signed up for the evenings, but was marked present at one on
+    /// 2026-03-05; p-dd (36, non-binary) starts on 31 December; p-ff (76, woman) started in 2025
+    /// and ended on 1 January. Did not: p-aa's sign-up for the evenings that never started; p-cc,
+    /// who ended in 2025; p-gg, who ended on 31 December 2025; p-hh, who signed up in 2025 and never
+    /// started; p-ee, who signs up in 2027. Evenings held on 2026-02-05 (90 min, 12 at the door)
+    /// and 2026-03-05 (60 min, 8), and 2025-12-10 (5); the group on 2026-01-10 (120 min). An
+    /// expert's engagement done in 2026 (3 h), another in 2025. Feedback 4 and 5 in 2026, 1 in 2025.
     func steaHistory() throws -> HandHistory {
         var history = try HandHistory(projectStart: "2025-01-01")
-        try history.participant("p-aa", born: 1980)
-        try history.participant("p-bb", born: 2010, gender: "man")
-        try history.participant("p-cc", born: 1985)
-        try history.participant("p-dd", born: 1990, gender: "non-binary")
-        try history.participant("p-ee", born: 1990)
-        try history.participant("p-xx", born: 1990)
+        for (person, born, gender) in [("p-aa", 1980, "woman"), ("p-bb", 2010, "man"), ("p-cc", 1985, "woman"), ("p-dd", 1990, "non-binary"),
+                                       ("p-ee", 1990, "woman"), ("p-ff", 1950, "woman"), ("p-gg", 1960, "man"), ("p-hh", 1970, "man"),
+                                       ("p-xx", 1990, "woman")] {
+            try history.participant(person, born: born, gender: gender)
+        }
         func signUp(_ person: String, _ activity: String, _ day: String) throws {
             try history.add("participant-\(person)", "enrolment.signed-up", #"{"participant":"\#(person)","activity":"\#(activity)","date":"\#(day)"}"#)
         }
+        func start(_ person: String, _ day: String, age: Int) throws {
+            try history.add("participant-\(person)", "enrolment.started", #"{"participant":"\#(person)","activity":"activity-group","date":"\#(day)","entry":{"ageAtEntry":\#(age),"labourMarketStatus":"employed","educationLevel":"isced-3-4","disability":"no","thirdCountNational":"no","foreignBackground":"no","minority":"no","homelessOrHousingExclusion":"no","ruralArea":"no"}}"#)
+        }
+        func end(_ person: String, _ day: String) throws {
+            try history.add("participant-\(person)", "enrolment.ended", #"{"participant":"\#(person)","activity":"activity-group","date":"\#(day)","outcome":"moved"}"#)
+        }
         try signUp("p-aa", HandHistory.group, "2025-11-01")
-        try history.add("participant-p-aa", "enrolment.started", #"{"participant":"p-aa","activity":"activity-group","date":"2025-11-05","entry":{"ageAtEntry":45,"labourMarketStatus":"employed","educationLevel":"isced-3-4","disability":"no","thirdCountNational":"no","foreignBackground":"no","minority":"no","homelessOrHousingExclusion":"no","ruralArea":"no"}}"#)
+        try start("p-aa", "2025-11-05", age: 45)
         try signUp("p-aa", HandHistory.evenings, "2026-05-01")
         try signUp("p-bb", HandHistory.evenings, "2026-03-01")
         try signUp("p-cc", HandHistory.group, "2025-02-01")
-        try history.add("participant-p-cc", "enrolment.ended", #"{"participant":"p-cc","activity":"activity-group","date":"2025-06-01","outcome":"moved"}"#)
-        try signUp("p-dd", HandHistory.group, "2026-12-31")
+        try start("p-cc", "2025-02-01", age: 40)
+        try end("p-cc", "2025-06-01")
+        try start("p-dd", "2026-12-31", age: 36)
+        try start("p-ff", "2025-03-01", age: 75)
+        try end("p-ff", "2026-01-01")
+        try start("p-gg", "2025-03-01", age: 65)
+        try end("p-gg", "2025-12-31")
+        try signUp("p-hh", HandHistory.group, "2025-05-01")
         try signUp("p-ee", HandHistory.group, "2027-01-01")
         for (day, minutes, headcount) in [("2026-02-05", 90, 12), ("2026-03-05", 60, 8), ("2025-12-10", 60, 5)] {
             try history.add(HandHistory.evenings, "session.held", #"{"session":"s-\#(day)","date":"\#(day)","durationMinutes":\#(minutes),"location":"Forssa","format":"in-person","headcount":\#(headcount)}"#)
         }
+        try history.add(HandHistory.evenings, "attendance.recorded", #"{"session":"s-2026-03-05","participant":"p-bb","status":"present"}"#)
         try history.add(HandHistory.group, "session.held", #"{"session":"s1","date":"2026-01-10","durationMinutes":120,"location":"Forssa","format":"in-person"}"#)
         try history.add("participant-p-xx", "expert.registered", #"{"participant":"p-xx","alias":"X","anonymous":true,"training":"trained","date":"2025-01-10"}"#)
         for (id, day) in [("e-1", "2026-06-01"), ("e-0", "2025-12-01")] {
@@ -101,10 +115,15 @@ import Testing
     @Test func steaFiguresCountWhoTookPartInTheYear() throws {
         let (readModels, stamp) = try steaHistory().readModels()
         let figures = try #require(try readModels.read { try STEAReadModel.figures(project: HandHistory.project, year: 2026, in: $0) })
-        #expect(figures.participants == 3)
-        #expect(figures.byTargetGroup.map { "\($0.group) \($0.participants)" } == ["parents 2", "young-people-12-17 2"])
-        #expect(figures.byAgeGroup.map { "\($0.group) \($0.participants)" } == ["age-12-17 1", "age-30-64 2"])
-        #expect(figures.byGender.map { "\($0.gender) \($0.participants)" } == ["woman 1", "man 1", "non-binary 1"])
+        #expect(figures.participants == 4)
+        #expect(figures.byTargetGroup.map { "\($0.group) \($0.participants)" } == ["parents 3", "young-people-12-17 1"])
+        #expect(figures.byAgeGroup.map { "\($0.group) \($0.participants)" } == ["age-12-17 1", "age-30-64 2", "age-65- 1"])
+        #expect(figures.byGender.map { "\($0.gender) \($0.participants)" } == ["woman 2", "man 1", "non-binary 1"])
+        // The year before: p-aa, p-cc, p-ff and p-gg had started; p-hh only signed up.
+        let before = try #require(try readModels.read { try STEAReadModel.figures(project: HandHistory.project, year: 2025, in: $0) })
+        #expect(before.participants == 4 && before.byGender.map { "\($0.gender) \($0.participants)" } == ["woman 3", "man 1"])
+        let after = try #require(try readModels.read { try STEAReadModel.figures(project: HandHistory.project, year: 2027, in: $0) })
+        #expect(after.participants == 2)
         #expect(figures.openEventVisits == 20)
         #expect(figures.kinds.map { "\($0.kind) \($0.activities) \($0.sessions) \($0.minutes) \($0.headcount)" }
             == ["closed-peer-group 1 1 120 0", "open-event 1 2 150 20"])

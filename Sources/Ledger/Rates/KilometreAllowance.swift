@@ -20,12 +20,17 @@ public enum KilometreAllowance {
     }
 
     /// Kilometres at a rate in cents per km, rounded to the cent (half away from zero): what a
-    /// trip's reimbursement must be. Nil when that is no amount at all (kilometres beyond any
-    /// trip, which the schemas bound), so that nothing traps converting it.
+    /// trip's reimbursement must be. Computed in integers from the distance as it was written
+    /// (`DecimalNumber`): 32.3 km at 55 c is 1777 cents. Nil when that is no amount at all (a
+    /// distance beyond any trip, which the schemas bound), so that nothing traps converting it.
+    public static func cents(kilometres: DecimalNumber, centsPerKm: Int) -> Int? {
+        guard let cents = kilometres.times(centsPerKm), cents.magnitude <= 1_000_000_000_000 else { return nil }
+        return cents
+    }
+
+    /// The same for a distance read from an event's JSON.
     public static func cents(kilometres: Double, centsPerKm: Int) -> Int? {
-        let exact = (kilometres * Double(centsPerKm)).rounded(.toNearestOrAwayFromZero)
-        guard exact.isFinite, exact.magnitude <= 1e15 else { return nil }
-        return Int(exact)
+        DecimalNumber(kilometres).flatMap { cents(kilometres: $0, centsPerKm: centsPerKm) }
     }
 
     /// Rows `from,to,cents_per_km,source`; the source may be quoted. A row that does not read is

@@ -51,6 +51,10 @@ public enum DirectoryReadModel {
         public let present, absent, excused: Int
         /// How many came to an open event, as recorded when it was held.
         public let headcount: Int?
+
+        /// Held, and neither anyone's attendance nor a headcount recorded for it: the marks are
+        /// still to be entered.
+        public var isMissingMarks: Bool { status == "held" && present + absent + excused == 0 && headcount == nil }
     }
 
     public struct Engagement: Sendable, Equatable {
@@ -153,13 +157,15 @@ public enum DirectoryReadModel {
         }
     }
 
-    /// `open`: sessions still only scheduled — to be held, cancelled or, if past, recorded.
+    /// `open`: sessions still only scheduled — to be held, cancelled or, if past, recorded — and
+    /// sessions held whose marks are missing (`Session.isMissingMarks`).
     public static func sessions(_ filter: Filter, in db: Database) throws -> [Session] {
         try Row.fetchAll(db, sql: """
             SELECT s.activity, s.session, s.date, s.status, s.duration_minutes, s.present, s.absent, s.excused, s.headcount
             FROM sessions_session s LEFT JOIN directory_current_activity a ON a.activity = s.activity
             WHERE (:activity IS NULL OR s.activity = :activity) AND (:project IS NULL OR a.project = :project)
-              AND (NOT :open OR s.status = 'scheduled')
+              AND (NOT :open OR s.status = 'scheduled'
+                   OR (s.status = 'held' AND s.present + s.absent + s.excused = 0 AND s.headcount IS NULL))
             ORDER BY s.date, s.activity, length(s.session), s.session
             """, arguments: filter.arguments
         ).map { Session(activity: $0[0], session: $0[1], date: $0[2], status: $0[3], durationMinutes: $0[4],
@@ -213,15 +219,21 @@ public enum DirectoryReadModel {
                        completed: $0[6], lastEngagement: $0[7]) }
     }
 
-    /// Who is enrolled in the activity on the day: each person's latest step dated on or before
-    /// it, unless that step ended the enrolment.
+    /// Who is enrolled in the activity on the day: each person's latest sign-up or start dated on
+    /// or before it, unless an end dated before the day followed it. Both ends are included, as
+    /// the rules and the commitment report count them: someone whose enrolment ends on a
+    /// session's day is on that session's sheet.
     public static func enrolled(in activity: String, on day: String, in db: Database) throws -> [Enrolled] {
         try Row.fetchAll(db, sql: """
             SELECT e.participant, e.step, e.date, x.alias, COALESCE(x.anonymous, 0)
             FROM directory_enrolment e LEFT JOIN directory_current_expert x ON x.participant = e.participant
             WHERE e.activity = :activity AND e.date <= :day AND e.step != 'ended' AND e.position = (
                 SELECT MAX(m.position) FROM directory_enrolment m
-                WHERE m.activity = e.activity AND m.participant = e.participant AND m.date <= :day)
+                WHERE m.activity = e.activity AND m.participant = e.participant AND m.date <= :day AND m.step != 'ended')
+              AND NOT EXISTS (
+                SELECT 1 FROM directory_enrolment n
+                WHERE n.activity = e.activity AND n.participant = e.participant AND n.step = 'ended' AND n.position > e.position
+                  AND n.date < :day)
             ORDER BY e.participant
             """, arguments: ["activity": activity, "day": day]
         ).map { Enrolled(participant: $0[0], step: $0[1], since: $0[2], expertAlias: $0[3], anonymousExpert: $0[4]) }

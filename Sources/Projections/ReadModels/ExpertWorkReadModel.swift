@@ -14,6 +14,24 @@ public enum ExpertWorkReadModel {
         /// active, paused or left (active until a change says otherwise).
         public let status: String
         public let statusSince: String
+        /// Every status change, in the order recorded.
+        public var statusChanges: [StatusChange] = []
+
+        /// The status as it stood at the end of `day`: the latest change dated on or before it
+        /// (active since registration until one is).
+        public func status(on day: String) -> StatusChange {
+            statusChanges.last { $0.date <= day } ?? StatusChange(status: "active", date: since)
+        }
+    }
+
+    public struct StatusChange: Sendable, Equatable {
+        public let status: String
+        public let date: String
+
+        public init(status: String, date: String) {
+            self.status = status
+            self.date = date
+        }
     }
 
     public struct Payment: Sendable, Equatable {
@@ -80,6 +98,12 @@ public enum ExpertWorkReadModel {
                        agreedFeeCents: row[6] ?? 0, outcome: row[7], doneOn: row[8], hoursHundredths: row[9], payments: payments[row[0]] ?? [])
         }
         let engaged = Set(engagements.map(\.expert))
+        var changes: [String: [StatusChange]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT participant, status, date FROM directory_expert_status WHERE :expert IS NULL OR participant = :expert ORDER BY position
+            """, arguments: arguments) {
+            changes[row[0], default: []].append(StatusChange(status: row[1], date: row[2]))
+        }
         let experts = try Row.fetchAll(db, sql: """
             SELECT x.participant, x.alias, x.anonymous, x.training, x.date,
                    (SELECT status FROM directory_expert_status s WHERE s.participant = x.participant ORDER BY position DESC LIMIT 1),
@@ -87,7 +111,7 @@ public enum ExpertWorkReadModel {
             FROM directory_current_expert x WHERE :expert IS NULL OR x.participant = :expert ORDER BY x.alias, x.participant
             """, arguments: arguments).map { row in
             Expert(participant: row[0], alias: row[1], anonymous: row[2], training: row[3], since: row[4], status: row[5] ?? "active",
-                   statusSince: row[6] ?? row[4])
+                   statusSince: row[6] ?? row[4], statusChanges: changes[row[0]] ?? [])
         }.filter { project == nil || engaged.contains($0.participant) }
         return Work(experts: experts, engagements: engagements)
     }
@@ -96,19 +120,28 @@ public enum ExpertWorkReadModel {
 
     public struct BankRow: Sendable, Equatable {
         public let expert: Expert
-        /// The kinds of work the expert has completed, in any year.
+        /// The status at the end of the year, and the day it was set.
+        public let status: StatusChange
+        /// The kinds of work the expert had completed by the end of the year, in any year.
         public let kinds: [String]
         public let completedInYear: Int
         public let hoursInYear: Int
         public let lastEngagement: String?
     }
 
+    /// The bank as it stood at the end of `year`, by the events' own days: the experts registered
+    /// by then, each with their status then, and the work done up to then (a later engagement, a
+    /// later registration or a later status change is not in it).
     public static func bank(_ work: Work, year: Int) -> [BankRow] {
-        work.experts.map { expert in
-            let done = work.engagements.filter { $0.expert == expert.participant && $0.isCompleted }
+        let end = "\(year)-12-31"
+        return work.experts.filter { $0.since <= end }.map { expert in
+            let done = work.engagements.filter { engagement in
+                engagement.expert == expert.participant && engagement.isCompleted && (engagement.doneOn.map { $0 <= end } ?? false)
+            }
             let inYear = done.filter { Self.year(of: $0.doneOn) == year }
-            return BankRow(expert: expert, kinds: Array(Set(done.map(\.kind))).sorted(), completedInYear: inYear.count,
-                           hoursInYear: inYear.reduce(0) { $0 + ($1.hoursHundredths ?? 0) }, lastEngagement: done.compactMap(\.doneOn).max())
+            return BankRow(expert: expert, status: expert.status(on: end), kinds: Array(Set(done.map(\.kind))).sorted(),
+                           completedInYear: inYear.count, hoursInYear: inYear.reduce(0) { $0 + ($1.hoursHundredths ?? 0) },
+                           lastEngagement: done.compactMap(\.doneOn).max())
         }
     }
 
@@ -194,21 +227,25 @@ public enum ExpertWorkReadModel {
         public let ageDays: Int
     }
 
-    /// What is open on `day`: completed work without a fee, in-person work without travel, and
-    /// agreed work whose day is past (the day after it, not the day itself) with nothing recorded.
+    /// What is open at the end of `day`, judged by the events' own days, so that a past day reads
+    /// as it stood then: completed work (done on or before the day) without a fee paid on or
+    /// before it, in-person work without travel paid by then, and agreed work whose day is past
+    /// (the day after it, not the day itself) and that was neither done nor cancelled by then.
     public static func openItems(_ work: Work, on day: String) -> [OpenItem] {
         guard let today = Self.dayNumber(day) else { return [] }
         var items: [OpenItem] = []
         for engagement in work.engagements {
             let age = { (since: String) in Self.dayNumber(since).map { today - $0 } ?? 0 }
-            if engagement.isCompleted, let done = engagement.doneOn, done <= day {
-                if !engagement.payments.contains(where: { $0.kind == "fee" }) {
+            let settledBy = engagement.doneOn.map { $0 <= day } ?? false
+            let paidBy = { (kind: String) in engagement.payments.contains { $0.kind == kind && $0.date <= day } }
+            if engagement.isCompleted, settledBy, let done = engagement.doneOn {
+                if !paidBy("fee") {
                     items.append(OpenItem(item: "fee-missing", engagement: engagement.engagement, expert: engagement.expert, since: done, ageDays: age(done)))
                 }
-                if engagement.inPerson && !engagement.payments.contains(where: { $0.kind == "travel" }) {
+                if engagement.inPerson && !paidBy("travel") {
                     items.append(OpenItem(item: "travel-missing", engagement: engagement.engagement, expert: engagement.expert, since: done, ageDays: age(done)))
                 }
-            } else if engagement.outcome == nil, engagement.date < day {
+            } else if !settledBy, engagement.date < day {
                 items.append(OpenItem(item: "overdue", engagement: engagement.engagement, expert: engagement.expert, since: engagement.date,
                                       ageDays: age(engagement.date)))
             }

@@ -18,7 +18,7 @@ public enum ExpertBankReport {
                 .init("hours_in_year", t("Hours in the year"), numeric: true), .init("last_engagement", t("Last engagement")),
             ],
             rows: rows.map { row in
-                [.text(row.expert.participant), .text(row.expert.alias), Labels.code(row.expert.status, language), .date(row.expert.statusSince),
+                [.text(row.expert.participant), .text(row.expert.alias), Labels.code(row.status.status, language), .date(row.status.date),
                  .text(row.expert.training), .date(row.expert.since), .text(row.kinds.joined(separator: ", ")), .integer(row.completedInYear),
                  .hundredths(row.hoursInYear), row.lastEngagement.map(Report.Cell.date) ?? .none]
             })

@@ -83,7 +83,7 @@ struct GroupsController {
         let people = try await ledger.sheet(activity: activity, session: nil, day: today, actor: context.user.name,
                                             purpose: "roster of the group on the server")
         let sessions: [[String: Any]] = group.sessions.map { session in
-            ["activity": activity, "session": session.session, "date": session.date, "status": statusText(session.status, context.language),
+            ["activity": activity, "session": session.session, "date": session.date, "status": statusText(of: session, context.language),
              "present": session.present, "headcount": session.headcount.map(String.init) ?? "", "cancelled": session.status == "cancelled"]
         }
         return pages.render("group", title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
@@ -151,7 +151,7 @@ struct GroupsController {
         return pages.render("sheet", title: .attendanceSheet, heading: "\(group.name) · \(PageText.text(.attendanceSheet, context.language))", language: context.language, user: context.user.name,
                             csrf: context.session?.csrf, status: status, notice: notice, problem: problem, values: [
                                 "activity": activity, "session": sessionID, "date": session.date, "people": rows,
-                                "statusText": statusText(session.status, context.language),
+                                "statusText": statusText(of: session, context.language),
                                 "needsHeld": session.status == "scheduled", "canCancel": session.status == "scheduled",
                                 "durationMinutes": session.durationMinutes.map(String.init) ?? "",
                             ])
@@ -168,6 +168,11 @@ struct GroupsController {
         }
         return values
     }
+}
+
+/// A session's status, and for one held without any marks, that they are missing.
+func statusText(of session: DirectoryReadModel.Session, _ language: PageLanguage) -> String {
+    session.isMissingMarks ? PageText.text(.marksMissing, language) : statusText(session.status, language)
 }
 
 func statusText(_ status: String, _ language: PageLanguage) -> String {

@@ -14,7 +14,7 @@ enum PageText {
         case groups, group, nextSession, noNextSession, enrolled, sessions, roster, date, status, headcount, present, absent, excused
         case scheduled, held, cancelled, attendanceSheet, markSessionHeld, durationMinutes, location, format, inPerson, remote, hybrid
         case save, saved, cancelSession, cancelReason, nobodyEnrolled, noName, erased, noKey, open
-        case overview, activities, sessionsThisWeek, openFeeItems, feeMissing, travelMissing, overdue, engagement, since, days
+        case overview, activities, sessionsThisWeek, marksMissing, sessionsMissingMarks, openFeeItems, feeMissing, travelMissing, overdue, engagement, since, days
         case reports, esrReport, project, from, to, download, suppressedNote
         case asOf, show, feedback, audit, chain, chainIntact, chainBroken, head, position, hash, events, export, readings, subject, actor, purpose, at
         case steaReport, sessionsReport, commitmentReport, bikvaReport, fitReport, feedbackReport, surveyReport, expertBankReport
@@ -94,6 +94,8 @@ enum PageText {
         .overview: ("Yleiskuva", "Overview"),
         .activities: ("Toiminnot", "Activities"),
         .sessionsThisWeek: ("Tämän viikon kokoontumiset", "Sessions this week"),
+        .marksMissing: ("pidetty, läsnäolot merkitsemättä", "held, attendance not marked"),
+        .sessionsMissingMarks: ("Pidetyt kokoontumiset, joiden läsnäolot puuttuvat", "Held sessions without attendance marks"),
         .openFeeItems: ("Avoimet palkkiot ja matkat", "Open fees and travel"),
         .feeMissing: ("Palkkio maksamatta", "Fee not paid"),
         .travelMissing: ("Matkakulut korvaamatta", "Travel not reimbursed"),

@@ -133,6 +133,11 @@ enum Templates {
         {{#week}}<tr><td>{{date}}</td><td>{{name}}</td><td>{{status}}</td><td><a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a></td></tr>
         {{/week}}
         </tbody></table>
+        {{#hasMissingMarks}}<h2>{{t.sessionsMissingMarks}}</h2>
+        <table><thead><tr><th>{{t.date}}</th><th>{{t.group}}</th><th></th></tr></thead><tbody>
+        {{#missingMarks}}<tr><td>{{date}}</td><td>{{name}}</td><td><a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a></td></tr>
+        {{/missingMarks}}
+        </tbody></table>{{/hasMissingMarks}}
         <h2>{{t.activities}}</h2>
         <table><thead><tr><th>{{t.group}}</th><th>{{t.enrolled}}</th><th>{{t.nextSession}}</th></tr></thead><tbody>
         {{#groups}}<tr><td><a href="/groups/{{activity}}">{{name}}</a></td><td>{{enrolled}}</td><td>{{#next}}{{date}}{{/next}}</td></tr>

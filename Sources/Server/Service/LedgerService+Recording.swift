@@ -189,7 +189,7 @@ extension LedgerService {
         switch (data["kilometres"], data["ticketCents"]) {
         case let (kilometres?, nil):
             guard let workDay = try store.read({ try StandingEvents.agreedDay(ofEngagement: engagement, in: $0) }) else { throw Refusal.notFound }
-            guard let allowance = KilometreAllowance.rate(on: workDay), case let .number(literal) = kilometres, let km = Double(literal) else {
+            guard let allowance = KilometreAllowance.rate(on: workDay), case let .number(literal) = kilometres, let km = DecimalNumber(literal) else {
                 throw Refusal.noAllowance
             }
             guard let cents = KilometreAllowance.cents(kilometres: km, centsPerKm: allowance.centsPerKm) else { throw Refusal.badForm }

@@ -22,7 +22,8 @@ public enum STEAReadModel {
         public let name: String
         public let funder: String
         public let year: Int
-        /// Registered people who took part: an enrolment step in the year, or one open into it.
+        /// Registered people who took part: an enrolment started and not ended on some day of the
+        /// year, or a present mark at a session held in it.
         public let participants: Int
         public let byTargetGroup: [(group: String, participants: Int)]
         public let byAgeGroup: [(group: String, participants: Int)]
@@ -43,18 +44,30 @@ public enum STEAReadModel {
         else { return nil }
         let from = String(format: "%04d-01-01", year), to = String(format: "%04d-12-31", year)
         let arguments: StatementArguments = ["project": project, "from": from, "to": to]
-        // Along the indexes: enrolments by activity, a person's registrations by participant.
+        // Along the indexes: enrolments by activity, attendance by session, a person's
+        // registrations by participant. Someone took part in the year when an enrolment of theirs
+        // had started by its last day and had not ended before its first (both ends of an
+        // enrolment are days of it), or when they were marked present at a session held in it.
+        // A sign-up that never started is no one's participation.
         let people = try Row.fetchAll(db, sql: """
             WITH project_activity AS MATERIALIZED (
                 SELECT activity, target_group FROM directory_current_activity WHERE project = :project),
+            started AS (
+                SELECT e.participant, a.target_group, e.date AS start, (
+                    SELECT n.date FROM directory_enrolment n
+                    WHERE n.activity = e.activity AND n.participant = e.participant AND n.step = 'ended' AND n.position > e.position
+                    ORDER BY n.position LIMIT 1) AS ended
+                FROM project_activity a JOIN directory_enrolment e ON e.activity = a.activity
+                WHERE e.step = 'started' AND e.date <= :to),
             took_part AS (
-                SELECT e.participant, a.target_group FROM project_activity a JOIN directory_enrolment e ON e.activity = a.activity
-                WHERE e.date BETWEEN :from AND :to
+                SELECT participant, target_group FROM started WHERE ended IS NULL OR ended >= :from
                 UNION
-                SELECT e.participant, a.target_group FROM project_activity a JOIN directory_enrolment e ON e.activity = a.activity
-                WHERE e.date < :from AND e.step != 'ended' AND e.position = (
-                    SELECT MAX(m.position) FROM directory_enrolment m
-                    WHERE m.activity = e.activity AND m.participant = e.participant AND m.date < :from))
+                SELECT t.participant, a.target_group FROM project_activity a
+                JOIN sessions_session s ON s.activity = a.activity AND s.status = 'held' AND s.date BETWEEN :from AND :to
+                JOIN sessions_attendance t ON t.activity = s.activity AND t.session = s.session AND t.status = 'present'
+                WHERE t.position = (
+                    SELECT MAX(m.position) FROM sessions_attendance m
+                    WHERE m.activity = t.activity AND m.session = t.session AND m.participant = t.participant))
             SELECT t.participant, t.target_group, p.gender, p.birth_year FROM took_part t
             LEFT JOIN directory_participant p ON p.position = (
                 SELECT MAX(q.position) FROM directory_participant q WHERE q.participant = t.participant)

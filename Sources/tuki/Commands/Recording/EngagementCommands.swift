@@ -126,7 +126,7 @@ struct PayTravel: ParsableCommand {
         if let km {
             let kilometres = try decimal(km, field: "km")
             let centsPerKm = try rate.map { try Euros.cents($0, field: "rate") } ?? allowanceInForce()
-            guard let amount = KilometreAllowance.cents(kilometres: Double(km.replacingOccurrences(of: ",", with: ".")) ?? 0, centsPerKm: centsPerKm)
+            guard let distance = DecimalNumber(km), let amount = KilometreAllowance.cents(kilometres: distance, centsPerKm: centsPerKm)
             else { throw CommandFailure.usage("--km is more than any trip; give the kilometres driven.") }
             cents = amount
             members += [("kilometres", kilometres), ("centsPerKm", centsPerKm.json), ("rateReason", reason?.json)]
