@@ -89,3 +89,36 @@ public enum ReportRequest: Sendable {
         }
     }
 }
+
+extension ReportRequest {
+    /// The request with its period widened to whole calendar months: from the first day of the
+    /// month of its start to the last day of the month of its end. Aggregate reports for a role
+    /// without access to rows (an analyst's) are made so, since two windows that differ by a few
+    /// days would otherwise give away the one answer between them by their difference.
+    public var inWholeMonths: ReportRequest {
+        switch self {
+        case let .esr(project, from, to):
+            return .esr(project: project, from: Self.firstOfMonth(from), to: Self.lastOfMonth(to))
+        case let .feedback(scope, from, to):
+            return .feedback(scope, from: from.map(Self.firstOfMonth), to: to.map(Self.lastOfMonth))
+        case let .sessions(activity, from, to):
+            return .sessions(activity: activity, from: from.map(Self.firstOfMonth), to: to.map(Self.lastOfMonth))
+        case let .staffTime(project, from, to, staff):
+            return .staffTime(project: project, from: Self.firstOfMonth(from), to: Self.lastOfMonth(to), timesheetOf: staff)
+        case .commitment, .bikva, .fit, .survey, .expertBank, .fees, .stea:
+            return self
+        }
+    }
+
+    /// YYYY-MM-01 of a YYYY-MM-DD day.
+    static func firstOfMonth(_ day: String) -> String { String(day.prefix(7)) + "-01" }
+
+    /// The last day of the month of a YYYY-MM-DD day (leap years counted); the day itself if it
+    /// does not read as one.
+    static func lastOfMonth(_ day: String) -> String {
+        guard let year = Int(day.prefix(4)), let month = Int(day.dropFirst(5).prefix(2)), (1...12).contains(month) else { return day }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return String(day.prefix(7)) + "-\(days)"
+    }
+}

@@ -118,6 +118,10 @@ import Testing
         var history = try History()
         for person in ["p-aa", "p-bb", "p-cc", "p-dd", "p-ff"] { try history.participant(person) }
         try history.participant("p-ee", born: 2017)
+        // Ratings given in the group are of its own participants (rule fit.participant-enrolled).
+        for person in ["p-aa", "p-bb", "p-cc", "p-dd", "p-ee", "p-ff"] {
+            try history.add("participant-\(person)", "enrolment.signed-up", #"{"participant":"\#(person)","activity":"activity-group","date":"2026-01-01"}"#)
+        }
         @discardableResult
         func rate(_ person: String, _ instrument: String, _ items: String, _ date: String, _ session: String) throws -> String {
             try history.add("participant-\(person)", "feedback.fit-recorded", #"{"participant":"\#(person)","activity":"activity-group","session":"\#(session)","instrument":"\#(instrument)","items":[\#(items)],"date":"\#(date)"}"#)
@@ -190,6 +194,7 @@ import Testing
     func feedbackHistory() throws -> History {
         var history = try History()
         try history.participant("p-aa")
+        try history.add("participant-p-aa", "enrolment.signed-up", #"{"participant":"p-aa","activity":"activity-group","date":"2026-01-01"}"#)
         for (rating, themes, named) in [(5, #"["food","timing"]"#, true), (4, #"["food"]"#, false), (4, "[]", false), (2, "[]", false)] {
             try history.add(Self.activity, "feedback.given", #"{"activity":"activity-group","date":"2026-03-03","rating":\#(rating),"themes":\#(themes)\#(named ? #","participant":"p-aa""# : "")}"#)
         }
@@ -216,10 +221,11 @@ import Testing
         // Evenings had one answer: fewer than 2, so no mean; its count hidden.
         let evenings = try row(projectReport, "activities", Self.other)
         #expect(evenings["answers"] == .suppressed(below: 2) && evenings["mean_rating"] == Report.Cell.none)
-        // The group has fewer than 5 answers: with K = 5 no distribution and no mean.
+        // The group has fewer than 5 answers: with K = 5 its distribution is left out (its zeros
+        // are not "<5") and it has no mean.
         let hidden = FeedbackReport.make(group, suppressBelow: 5, language: .en, stamp: stamp)
         let distribution = try #require(hidden.tables.first { $0.key == "distribution" })
-        #expect(distribution.rows.allSatisfy { $0[1] == .suppressed(below: 5) && $0[2] == .none })
+        #expect(distribution.rows.allSatisfy { $0[1] == .none && $0[2] == .none })
         #expect(try row(hidden, "summary", "<5")["mean_rating"] == Report.Cell.none)
         #expect(hidden.charts.isEmpty)
         // Since a day: only the evenings' answer.
@@ -271,9 +277,17 @@ import Testing
         // K = 3: q2's baseline (2 answers) shows no distribution or mean, so final has no change from it.
         let shared = SurveyReport.make(figures, suppressBelow: 3, language: .en, stamp: stamp)
         let q2Baseline = try row(shared, "items", "q2", "baseline")
-        #expect(q2Baseline["mean"] == Report.Cell.none && q2Baseline["score_1"] == .suppressed(below: 3) && q2Baseline["answers"] == .suppressed(below: 3))
+        #expect(q2Baseline["mean"] == Report.Cell.none && q2Baseline["score_1"] == Report.Cell.none && q2Baseline["answers"] == .suppressed(below: 3))
         #expect(try row(shared, "items", "q2", "final")["change_from_baseline"] == Report.Cell.none)
-        #expect(try row(shared, "items", "q1", "final")["mean"] == .hundredths(433))
+        // q1's baseline (scores 2, 3, 3, 4): three hidden scores, two equations (their count and
+        // their sum), so none can be solved and the mean shows.
+        let q1Baseline = try row(shared, "items", "q1", "baseline")
+        #expect(q1Baseline["mean"] == .hundredths(300) && q1Baseline["score_3"] == .suppressed(below: 3) && q1Baseline["answers"] == .integer(4))
+        // q1's final (4, 4, 5): two hidden scores beside the count and the mean would be solved,
+        // so the count is withheld and the mean left out.
+        let q1FinalShared = try row(shared, "items", "q1", "final")
+        #expect(q1FinalShared["answers"] == .withheld && q1FinalShared["mean"] == Report.Cell.none && q1FinalShared["score_4"] == .suppressed(below: 3))
+        #expect(q1FinalShared["score_1"] == .integer(0))
 
         // One respondent group only.
         let managers = try #require(try readModels.read { try SurveyReadModel.figures(of: "sv", respondentGroup: "management", in: $0) })

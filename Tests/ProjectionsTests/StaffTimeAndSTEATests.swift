@@ -135,8 +135,10 @@ import Testing
         #expect(reach.rows.map { $0[2] }.contains(.coded(code: "estimated", label: "estimated")))
         #expect(report.tables.first { $0.key == "feedback" }?.rows.first?[1] == .hundredths(450))
         let shared = STEAReport.make(figures, suppressBelow: 3, language: .en, stamp: stamp)
-        #expect(shared.tables.first { $0.key == "reach" }?.rows.first?[1] == .integer(3))
-        #expect(shared.tables.first { $0.key == "by_target_group" }?.rows.allSatisfy { $0[1] == .suppressed(below: 3) } == true)
+        #expect(shared.tables.first { $0.key == "reach" }?.rows.first?[1] == .integer(4))
+        // One target group hidden; the other would give it away beside the total, so it is withheld.
+        #expect(shared.tables.first { $0.key == "by_target_group" }?.rows.map { $0[1] } == [.withheld, .suppressed(below: 3)])
+        #expect(shared.tables.first { $0.key == "by_gender" }?.rows.allSatisfy { $0[1] == .suppressed(below: 3) } == true)
         #expect(shared.tables.first { $0.key == "feedback" }?.rows.first.map { Array($0) } == [.suppressed(below: 3), .none])
         #expect(try readModels.read { try STEAReadModel.figures(project: "project-none", year: 2026, in: $0) } == nil)
     }

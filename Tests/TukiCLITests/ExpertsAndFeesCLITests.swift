@@ -35,7 +35,7 @@ import Testing
         return (ws, project, expert, engagements)
     }
 
-    @Test func travelByKilometresTakesTheRateInForceOnTheEngagementsDay() throws {
+    @Test func travelByKilometresTakesTheRateInForceOnTheDayTheWorkWasDone() throws {
         let p = try Self.programme()
         // Paid in 2026 for work of each year: the work's year decides the rate.
         for (year, cents) in [(2024, 570), (2025, 590), (2026, 550)] {
@@ -60,6 +60,34 @@ import Testing
                                 "--reason", "the 2027 decision is not out yet", "--date", "2027-06-01"])
         let last = try #require(try Recording.events(p.ws, "travel.reimbursed").last)
         #expect(last.data["centsPerKm"] as? Int == 50 && last.data["rateReason"] as? String == "the 2027 decision is not out yet")
+    }
+
+    /// Work agreed for 30.12.2025 and done on 2.1.2026: the trip was made in 2026, so 2026's rate
+    /// (55 c) applies, to the cent on a half-cent tie (32.3 km × 55 = 1776.5 → 1777). A rate above
+    /// the allowance is paid with a reason, and the fees report shows the part above it as taxable.
+    @Test func travelIsPaidAtTheRateOfTheTripsDayAndAHigherRateIsPartlyTaxable() throws {
+        let p = try Self.programme()
+        var engagements: [String] = []
+        for _ in 0..<2 {
+            let engagement = try Recording.id(p.ws, ["engagement", "agree", "--expert", p.expert, "--project", p.project, "--kind", "writing",
+                                                     "--date", "2025-12-30", "--hours", "2", "--fee", "60"])
+            try Recording.id(p.ws, ["engagement", "complete", engagement, "--hours", "2", "--date", "2026-01-02"])
+            engagements.append(engagement)
+        }
+        let paid = try p.ws.tuki(["pay", "travel", engagements[0], "--km", "32.3", "--date", "2026-01-20"])
+        #expect(paid.status == 0 && paid.stderr.contains("Kilometre allowance on 2026-01-02"), "\(paid.stderr)")
+        try Recording.id(p.ws, ["pay", "travel", engagements[1], "--km", "32,3", "--rate", "0.59", "--reason", "the association's own rate",
+                                "--date", "2026-01-20"])
+        let travel = try Recording.events(p.ws, "travel.reimbursed").suffix(2)
+        #expect(travel.map { $0.data["centsPerKm"] as? Int } == [55, 59])
+        #expect(travel.map { $0.data["amountCents"] as? Int } == [1777, 1906])
+        let report = try p.ws.tuki(["report", "fees", "--year", "2026", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let tables = try #require(json["tables"] as? [String: Any])
+        let january = try #require((tables["months"] as? [[String: Any]])?.first { $0["month"] as? String == "2026-01" })
+        // 32.3 km at the allowance is 1777 cents tax-free in each; 1906 − 1777 = 129 above it.
+        #expect(january["kilometre_cents"] as? Int == 3683 && january["travel_taxable_cents"] as? Int == 129)
+        #expect(january["travel_tax_free_cents"] as? Int == 3554)
     }
 
     @Test func anAnonymousExpertIsNamedInThePayrollViewAloneAndEachOpeningIsLogged() throws {

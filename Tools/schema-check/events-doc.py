@@ -65,6 +65,8 @@ RULES = {
     "travel.amount-is-ticket-cost": "By ticket: the amount is the ticket cost.",
     "feedback.text-sealed-for-its-giver": "Feedback's free text is sealed for the participant who gave it; anonymous feedback's text under a subject of its own (`fb-…`), never a participant's.",
     "fit.one-decimal": "FIT item scores have at most one decimal (millimetres on a 10 cm line).",
+    "fit.participant-enrolled": "A FIT rating given in an activity is of a participant enrolled in it on the rating's date (both ends of an enrolment included).",
+    "feedback.participant-enrolled": "Named feedback on an activity is from a participant enrolled in it on the feedback's date (both ends of an enrolment included).",
     "void.event-exists": "entry.voided names an event of the ledger.",
     "void.not-a-void": "A void is final: entry.voided cannot name another entry.voided.",
     "void.once": "An event is voided at most once.",

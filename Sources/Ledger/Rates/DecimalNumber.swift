@@ -43,6 +43,12 @@ public struct DecimalNumber: Sendable, Equatable {
         self.scale = scale
     }
 
+    /// `units` ÷ 10^`scale`, e.g. kilometres kept in hundredths (`units: 3230, scale: 2`).
+    public init(units: Int, scale: Int) {
+        self.units = units
+        self.scale = scale
+    }
+
     /// A number read from JSON into a `Double`: its shortest decimal form, which is the literal
     /// it was written as (Swift prints a double as the shortest text that reads back to it).
     public init?(_ value: Double) {

@@ -14,7 +14,9 @@ public enum KilometreAllowance {
     /// The table's rows, oldest first.
     public static let rates: [Rate] = parse(EmbeddedRates.files["kilometre-allowance.csv"] ?? "")
 
-    /// The rate in force on `day` (YYYY-MM-DD), or nil if the table has none for it.
+    /// The rate in force on `day` (YYYY-MM-DD), or nil if the table has none for it. A trip is
+    /// paid at the rate of the day it was made — the day the work was done — whenever the work
+    /// was agreed: the Tax Administration's decision covers the trips made in its year.
     public static func rate(on day: String) -> Rate? {
         rates.last { $0.from <= day && day <= $0.to }
     }
@@ -26,6 +28,15 @@ public enum KilometreAllowance {
     public static func cents(kilometres: DecimalNumber, centsPerKm: Int) -> Int? {
         guard let cents = kilometres.times(centsPerKm), cents.magnitude <= 1_000_000_000_000 else { return nil }
         return cents
+    }
+
+    /// The part of a trip's reimbursement above the tax-free allowance in force on the day of the
+    /// trip: taxable wages, reported apart. Zero when the rate paid is at or below the allowance,
+    /// or when the table has no rate for that day.
+    public static func taxableCents(paidCents: Int, kilometres: DecimalNumber, centsPerKm: Int, tripDay: String) -> Int {
+        guard let allowance = rate(on: tripDay), centsPerKm > allowance.centsPerKm,
+              let taxFree = cents(kilometres: kilometres, centsPerKm: allowance.centsPerKm) else { return 0 }
+        return max(0, paidCents - taxFree)
     }
 
     /// The same for a distance read from an event's JSON.

@@ -29,10 +29,18 @@ public struct StandingEvents: Sendable {
 }
 
 extension StandingEvents {
-    /// The day of the engagement's latest standing agreement: the day whose kilometre allowance
-    /// its travel is paid at. Nil if the ledger has no such engagement.
+    /// The day of the engagement's latest standing agreement. Nil if the ledger has no such engagement.
     public static func agreedDay(ofEngagement engagement: String, in reader: EventReader) throws -> String? {
         try read("engagement-\(engagement)", types: ["engagement.agreed"], in: reader).standing.last?.data["date"]?.stringValue
+    }
+
+    /// The day the engagement's work was done — its standing completion's day, or the agreed day
+    /// while it has none: the day of the trip, whose kilometre allowance its travel is paid at.
+    /// Nil if the ledger has no such engagement.
+    public static func workDay(ofEngagement engagement: String, in reader: EventReader) throws -> String? {
+        let events = try read("engagement-\(engagement)", types: ["engagement.agreed", "engagement.completed"], in: reader).standing
+        guard let agreed = events.last(where: { $0.event.type == "engagement.agreed" }) else { return nil }
+        return (events.last { $0.event.type == "engagement.completed" } ?? agreed).data["date"]?.stringValue
     }
 
     /// The sealed personal data (name, identity code) of the participant's latest registration

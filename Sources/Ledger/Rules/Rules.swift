@@ -44,7 +44,7 @@ public enum Rules {
         "date.inside-project-period", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
         "enrolment.age-follows-birth-year", "enrolment.one-open-at-a-time", "expert.over-12", "expert.registered-first", "fee.agreed-or-explained", "fee.needs-completed-engagement",
-        "fee.paid-once", "feedback.text-sealed-for-its-giver", "fit.one-decimal", "participant.born-before-registration",
+        "fee.paid-once", "feedback.participant-enrolled", "feedback.text-sealed-for-its-giver", "fit.one-decimal", "fit.participant-enrolled", "participant.born-before-registration",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
         "reference.project-exists", "stream.written-by-the-system", "survey.item-once", "survey.one-scale", "survey.score-on-scale", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
         "travel.in-person-only", "travel.needs-completed-engagement", "travel.reimbursed-once", "type.written-by-the-system",
@@ -176,9 +176,23 @@ public enum Rules {
             guard fit.items.allSatisfy({ ($0 * 10).rounded() == $0 * 10 }) else {
                 throw RuleViolation(rule: "fit.one-decimal", field: "items", reason: "must be scores with at most one decimal")
             }
+            // A rating given in a group is a rating of one of the group's own participants.
+            if let activity = fit.activity {
+                try requireActivity(activity, state)
+                guard state.isEnrolled(fit.participant, in: activity, on: fit.date) else {
+                    throw RuleViolation(rule: "fit.participant-enrolled", field: "participant",
+                                        reason: "was not enrolled in this activity on the rating's date")
+                }
+            }
         case let .feedbackGiven(feedback):
             try requireActivity(feedback.activity, state)
-            if let participant = feedback.participant { try requireParticipant(participant, state) }
+            if let participant = feedback.participant {
+                try requireParticipant(participant, state)
+                guard state.isEnrolled(participant, in: feedback.activity, on: feedback.date) else {
+                    throw RuleViolation(rule: "feedback.participant-enrolled", field: "participant",
+                                        reason: "was not enrolled in this activity on the feedback's date")
+                }
+            }
             // Free text is sealed for whoever gave it, so that erasing them erases it; an
             // anonymous answer's text has a subject of its own, which names no participant.
             if let text = feedback.text {

@@ -127,10 +127,12 @@ public enum StateKey: Hashable, Sendable {
             keys = [.expert(agreed.expert), .project(agreed.project)] + (agreed.activity.map { [.activity($0)] } ?? [])
         case let .fitRecorded(fit):
             keys = [.participant(fit.participant)]
+            if let activity = fit.activity { keys += [.activity(activity), .enrolments(participant: fit.participant, activity: activity)] }
         case let .feedbackGiven(feedback):
             // An anonymous answer's sealed text: the rules check it is not sealed for a participant.
             let giver = feedback.participant ?? feedback.text?.subject
             keys = [.activity(feedback.activity)] + (giver.map { [.participant($0)] } ?? [])
+            if let participant = feedback.participant { keys.append(.enrolments(participant: participant, activity: feedback.activity)) }
         case let .bikvaStageRecorded(stage):
             keys = [.project(stage.project)]
         case let .bikvaWordingApproved(approval):

@@ -1,4 +1,5 @@
 import EventStore
+import Ledger
 import GRDB
 
 /// What the experience experts did and were paid, from the directory read model: the expert
@@ -157,9 +158,14 @@ public enum ExpertWorkReadModel {
         public var fees = 0
         public var kilometresHundredths = 0
         public var kilometreCents = 0
+        /// The part of the kilometre allowance paid above the tax-free rate of the trip's day:
+        /// taxable wages (`KilometreAllowance.taxableCents`).
+        public var taxableTravelCents = 0
         public var ticketCents = 0
 
         public var travelCents: Int { kilometreCents + ticketCents }
+        /// Travel reimbursed tax-free: tickets, and kilometres up to the allowance.
+        public var taxFreeTravelCents: Int { travelCents - taxableTravelCents }
         public var isEmpty: Bool { completed == 0 && fees == 0 && kilometreCents == 0 && ticketCents == 0 }
 
         mutating func add(_ other: Month) {
@@ -169,6 +175,7 @@ public enum ExpertWorkReadModel {
             fees += other.fees
             kilometresHundredths += other.kilometresHundredths
             kilometreCents += other.kilometreCents
+            taxableTravelCents += other.taxableTravelCents
             ticketCents += other.ticketCents
         }
     }
@@ -203,6 +210,11 @@ public enum ExpertWorkReadModel {
                         } else {
                             month.kilometresHundredths += payment.kilometresHundredths ?? 0
                             month.kilometreCents += payment.cents
+                            if let hundredths = payment.kilometresHundredths, let rate = payment.centsPerKm {
+                                month.taxableTravelCents += KilometreAllowance.taxableCents(
+                                    paidCents: payment.cents, kilometres: DecimalNumber(units: hundredths, scale: 2), centsPerKm: rate,
+                                    tripDay: engagement.doneOn ?? engagement.date)
+                            }
                         }
                     }
                 }

@@ -14,8 +14,9 @@ struct EvaluationCells {
 
     func count(_ value: Int) -> Report.Cell { small.count(value) }
 
-    /// Whether a group of `answers` may show its distribution and mean.
-    func shows(groupOf answers: Int) -> Bool { threshold.map { answers >= $0 } ?? true }
+    /// Whether a group of `answers` may show its distribution and mean: none at all, or K or more
+    /// (a group of 1 to K−1 leaves them out, rather than filling them with "<K").
+    func shows(groupOf answers: Int) -> Bool { threshold.map { answers == 0 || answers >= $0 } ?? true }
 
     /// numerator ÷ denominator in hundredths, rounded half away from zero; none for no denominator.
     static func ratio(_ numerator: Int, _ denominator: Int) -> Report.Cell {
@@ -26,5 +27,6 @@ struct EvaluationCells {
         return .hundredths(twice >= 0 ? (twice + 1) / 2 : -((-twice + 1) / 2))
     }
 
-    func suppressionParameters() -> [Report.Parameter] { small.parameters(language) }
+    /// How small counts were hidden; `withheld`: some were hidden as "x" too, which it then explains.
+    func suppressionParameters(withheld: Bool = false) -> [Report.Parameter] { small.parameters(language, withheldTotals: withheld) }
 }

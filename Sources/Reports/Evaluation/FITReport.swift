@@ -23,9 +23,16 @@ public enum FITReport {
             .init("allianceCutOff", t("SRS/CSRS alert"), points(settings.allianceCutOffTenths)),
             .init("onCutOff", t("A total on a cut-off"),
                   Labels.code(settings.onCutOffCountsAsBelow ? "counts-as-below" : "counts-as-above", language)),
-        ] + cells.suppressionParameters()
+        ]
 
+        // Improved, no reliable change and deteriorated add up to those with two or more ratings.
         let summary = figures.summary
+        var counts = SmallCounts(suppressBelow: threshold)
+        let summaryCounts = [summary.rated, summary.withTwoOrMore, summary.improved, summary.noReliableChange, summary.deteriorated,
+                             summary.belowCutOffAtFirst, summary.crossedCutOff].map { counts.add($0) }
+        counts.line(Array(summaryCounts[2...4]), total: summaryCounts[1])
+        counts.suppress()
+        parameters += cells.suppressionParameters(withheld: counts.withheldAny)
         let summaryTable = Report.Table(
             key: "summary", title: t("Group"),
             columns: [
@@ -36,9 +43,7 @@ public enum FITReport {
                 .init("below_cut_off_at_first", t("Below cut-off at first"), numeric: true),
                 .init("crossed_cut_off", t("Crossed the cut-off"), numeric: true),
             ],
-            rows: [[cells.count(summary.rated), cells.count(summary.withTwoOrMore), cells.count(summary.improved),
-                    cells.count(summary.noReliableChange), cells.count(summary.deteriorated), cells.count(summary.belowCutOffAtFirst),
-                    cells.count(summary.crossedCutOff)]])
+            rows: [summaryCounts.map { counts.cell($0) }])
         guard !cells.suppresses else {
             return Report(kind: "fit", title: "FIT: \(figures.name)", parameters: parameters, tables: [summaryTable], stamp: stamp, language: language)
         }

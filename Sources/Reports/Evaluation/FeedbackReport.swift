@@ -17,38 +17,58 @@ public enum FeedbackReport {
         }
         if let from { parameters.append(.init("from", t("From"), .date(from))) }
         if let to { parameters.append(.init("to", t("To"), .date(to))) }
-        parameters += cells.suppressionParameters()
 
+        // A group of fewer than K answers shows no distribution and no mean (they are left out,
+        // not filled with "<K"); the others are tied together for the small-count check: named
+        // and anonymous answers, and the ratings, add up to the answers, and the ratings weighted
+        // by their value add up to the sum behind the mean.
         let shown = cells.shows(groupOf: figures.answers)
+        var counts = SmallCounts(suppressBelow: threshold)
+        let answers = counts.add(figures.answers), named = counts.add(figures.named), anonymous = counts.add(figures.answers - figures.named)
+        counts.line([named, anonymous], total: answers)
+        let withText = counts.add(figures.withText)
+        let ratings = shown ? figures.distribution.map { counts.add($0) } : []
+        let ratingSum = counts.add(figures.ratingSum)
+        if shown {
+            counts.line(ratings, total: answers)
+            counts.equation(ratings.enumerated().map { ($1, $0 + 1) } + [(ratingSum, -1)])
+        }
+        let themeCounts = figures.themes.map { counts.add($0.count) }
+        let activityCounts = figures.activities.map { counts.add($0.answers) }
+        if case .project = figures.scope, !activityCounts.isEmpty { counts.line(activityCounts, total: answers) }
+        counts.suppress()
+        let meanShown = shown && counts.isShown(answers) && counts.isShown(ratingSum)
+        parameters += cells.suppressionParameters(withheld: counts.withheldAny)
+
         let summary = Report.Table(
             key: "summary", title: t("Answers"),
             columns: [.init("answers", t("Answers"), numeric: true), .init("named", t("Named"), numeric: true),
                       .init("anonymous", t("Anonymous"), numeric: true), .init("with_text", t("With free text (sealed)"), numeric: true),
                       .init("mean_rating", t("Mean rating"), numeric: true)],
-            rows: [[cells.count(figures.answers), cells.count(figures.named), cells.count(figures.answers - figures.named),
-                    cells.count(figures.withText), shown ? EvaluationCells.ratio(figures.ratingSum, figures.answers) : .none]])
+            rows: [[counts.cell(answers), counts.cell(named), counts.cell(anonymous), counts.cell(withText),
+                    meanShown ? EvaluationCells.ratio(figures.ratingSum, figures.answers) : .none]])
         let distribution = Report.Table(
             key: "distribution", title: t("Ratings"),
             columns: [.init("rating", t("Rating"), numeric: true), .init("answers", t("Answers"), numeric: true),
                       .init("share", t("Share"), numeric: true)],
             rows: figures.distribution.enumerated().map { index, count in
-                guard shown else { return [.integer(index + 1), cells.threshold.map { .suppressed(below: $0) } ?? .none, .none] }
-                let cell = cells.count(count)
-                return [.integer(index + 1), cell, cell == .integer(count) ? .rate(Rate(count, of: figures.answers)) : .none]
+                guard shown else { return [.integer(index + 1), .none, .none] }
+                let cell = counts.cell(ratings[index])
+                return [.integer(index + 1), cell, counts.isShown(ratings[index]) && counts.isShown(answers) ? .rate(Rate(count, of: figures.answers)) : .none]
             })
         let themes = Report.Table(
             key: "themes", title: t("Themes"),
             columns: [.init("theme", t("Theme")), .init("answers", t("Answers"), numeric: true)],
-            rows: figures.themes.map { [.text($0.theme), cells.count($0.count)] })
+            rows: zip(figures.themes, themeCounts).map { [.text($0.theme), counts.cell($1)] })
         var tables = [summary, distribution, themes]
         if case .project = figures.scope {
             tables.insert(Report.Table(
                 key: "activities", title: t("Activities"),
                 columns: [.init("activity", t("Activity")), .init("name", t("Name")), .init("answers", t("Answers"), numeric: true),
                           .init("mean_rating", t("Mean rating"), numeric: true)],
-                rows: figures.activities.map { activity in
-                    [.text(activity.activity), .text(activity.name), cells.count(activity.answers),
-                     cells.shows(groupOf: activity.answers) ? EvaluationCells.ratio(activity.ratingSum, activity.answers) : .none]
+                rows: zip(figures.activities, activityCounts).map { activity, count in
+                    [.text(activity.activity), .text(activity.name), counts.cell(count),
+                     cells.shows(groupOf: activity.answers) && counts.isShown(count) ? EvaluationCells.ratio(activity.ratingSum, activity.answers) : .none]
                 }), at: 1)
         }
         let chart = Report.Chart(title: t("Ratings"), categories: (1...5).map(String.init),

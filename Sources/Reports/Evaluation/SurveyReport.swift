@@ -15,31 +15,54 @@ public enum SurveyReport {
             .init("scaleMax", t("Scale"), .integer(figures.scaleMax), for: .machines),
         ]
         if let group = figures.respondentGroup { parameters.append(.init("respondentGroup", t("Respondents"), Labels.code(group, language))) }
-        parameters += cells.suppressionParameters()
+
+        // Per item and wave: a group of fewer than K answers shows neither distribution nor
+        // mean; the others' scores add up to the answers, and weighted by their value to the sum
+        // behind the mean, for the small-count check.
+        var counts = SmallCounts(suppressBelow: threshold)
+        let respondents = figures.waves.map { counts.add($0.respondents) }
+        let rowCounts: [[(answers: SmallCounts.Count, scores: [SmallCounts.Count], sum: SmallCounts.Count)]] = figures.items.map { item in
+            item.waves.map { wave in
+                let answers = counts.add(wave.answers), sum = counts.add(wave.sum)
+                guard cells.shows(groupOf: wave.answers) else { return (answers, [], sum) }
+                let scores = wave.distribution.map { counts.add($0) }
+                counts.line(scores, total: answers)
+                counts.equation(scores.enumerated().map { ($1, figures.scaleMin + $0) } + [(sum, -1)])
+                return (answers, scores, sum)
+            }
+        }
+        counts.suppress()
+        parameters += cells.suppressionParameters(withheld: counts.withheldAny)
+        func meanShown(_ item: Int, _ wave: Int) -> Bool {
+            let row = rowCounts[item][wave]
+            return !row.scores.isEmpty && counts.isShown(row.answers) && counts.isShown(row.sum)
+        }
 
         let waves = Report.Table(
             key: "waves", title: t("Waves"),
             columns: [.init("wave", t("Wave")), .init("respondents", t("Respondents"), numeric: true),
                       .init("from", t("From")), .init("to", t("To"))],
-            rows: figures.waves.map { [Labels.code($0.wave, language), cells.count($0.respondents), .date($0.from), .date($0.to)] })
+            rows: zip(figures.waves, respondents).map { [Labels.code($0.wave, language), counts.cell($1), .date($0.from), .date($0.to)] })
         let scores = Array(figures.scaleMin...figures.scaleMax)
         let items = Report.Table(
             key: "items", title: t("Items"),
             columns: [.init("item", t("Item")), .init("wave", t("Wave")), .init("answers", t("Answers"), numeric: true),
                       .init("mean", t("Mean"), numeric: true), .init("change_from_baseline", t("Change from baseline"), numeric: true)]
                 + scores.map { .init("score_\($0)", String($0), numeric: true) },
-            rows: figures.items.flatMap { item in
-                let baseline = item.waves.first { $0.wave == "baseline" && cells.shows(groupOf: $0.answers) }
-                return item.waves.map { wave -> [Report.Cell] in
-                    let shown = cells.shows(groupOf: wave.answers)
-                    let change: Report.Cell = if let baseline, shown, wave.wave != "baseline" {
+            rows: figures.items.enumerated().flatMap { itemIndex, item in
+                let baselineIndex = item.waves.firstIndex { $0.wave == "baseline" }.flatMap { meanShown(itemIndex, $0) ? $0 : nil }
+                return item.waves.enumerated().map { waveIndex, wave -> [Report.Cell] in
+                    let row = rowCounts[itemIndex][waveIndex]
+                    let shown = meanShown(itemIndex, waveIndex)
+                    let change: Report.Cell = if let baselineIndex, shown, wave.wave != "baseline" {
                         // mean − baseline mean = (sum·n₀ − sum₀·n) ÷ (n·n₀)
-                        EvaluationCells.ratio(wave.sum * baseline.answers - baseline.sum * wave.answers, wave.answers * baseline.answers)
+                        EvaluationCells.ratio(wave.sum * item.waves[baselineIndex].answers - item.waves[baselineIndex].sum * wave.answers,
+                                              wave.answers * item.waves[baselineIndex].answers)
                     } else {
                         .none
                     }
-                    let spread: [Report.Cell] = wave.distribution.map { shown ? cells.count($0) : cells.threshold.map { .suppressed(below: $0) } ?? .none }
-                    return [.text(item.item), Labels.code(wave.wave, language), cells.count(wave.answers),
+                    let spread: [Report.Cell] = row.scores.isEmpty ? wave.distribution.map { _ in .none } : row.scores.map { counts.cell($0) }
+                    return [.text(item.item), Labels.code(wave.wave, language), counts.cell(row.answers),
                             shown ? EvaluationCells.ratio(wave.sum, wave.answers) : .none, change] + spread
                 }
             })
@@ -47,9 +70,9 @@ public enum SurveyReport {
         let chart = Report.Chart(
             title: t("Mean by wave"), categories: figures.items.indices.map { "\($0 + 1)" },
             series: waveNames.map { wave in
-                (Labels.code(wave, language).text(empty: ""), figures.items.map { item in
-                    guard let found = item.waves.first(where: { $0.wave == wave }), cells.shows(groupOf: found.answers) else { return .none }
-                    return EvaluationCells.ratio(found.sum, found.answers)
+                (Labels.code(wave, language).text(empty: ""), figures.items.enumerated().map { itemIndex, item in
+                    guard let index = item.waves.firstIndex(where: { $0.wave == wave }), meanShown(itemIndex, index) else { return .none }
+                    return EvaluationCells.ratio(item.waves[index].sum, item.waves[index].answers)
                 })
             })
         // The chart numbers the items; this names them.

@@ -31,10 +31,12 @@ public enum FeesReport {
             .init("fees", t("Fees paid"), numeric: true), .init("fee_cents", t("Fees"), numeric: true),
             .init("kilometres", t("Kilometres"), numeric: true), .init("kilometre_cents", t("Kilometre allowance"), numeric: true),
             .init("ticket_cents", t("Tickets"), numeric: true), .init("travel_cents", t("Travel"), numeric: true),
+            .init("travel_tax_free_cents", t("Travel, tax-free"), numeric: true), .init("travel_taxable_cents", t("Travel, taxable"), numeric: true),
         ]
         func moneyCells(_ month: ExpertWorkReadModel.Month) -> [Report.Cell] {
             [.integer(month.completed), .hundredths(month.hoursHundredths), .integer(month.fees), .cents(month.feeCents),
-             .hundredths(month.kilometresHundredths), .cents(month.kilometreCents), .cents(month.ticketCents), .cents(month.travelCents)]
+             .hundredths(month.kilometresHundredths), .cents(month.kilometreCents), .cents(month.ticketCents), .cents(month.travelCents),
+             .cents(month.taxFreeTravelCents), .cents(month.taxableTravelCents)]
         }
         // The payee's name and identity code stand once, in the year's table.
         let months = Report.Table(

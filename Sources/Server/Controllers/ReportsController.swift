@@ -46,7 +46,9 @@ struct ReportsController {
         guard full || context.user.may(.aggregateReports) && kind.isAggregate else { throw Refusal.forbidden }
         let query = request.uri.queryParameters
         let asked = try kind.request({ query.get($0) }, today: Day.today())
-        return try await ledger.report(asked, language: language, suppressBelow: full ? nil : analystSuppressBelow)
+        // An analyst's periods are whole calendar months, so that overlapping windows cannot
+        // isolate one answer by their difference.
+        return try await ledger.report(full ? asked : asked.inWholeMonths, language: language, suppressBelow: full ? nil : analystSuppressBelow)
     }
 
     /// `POST /reports/payroll`: the fees of a year with every expert's name and identity

@@ -182,13 +182,13 @@ extension LedgerService {
         return Recorded(id: id)
     }
 
-    /// Travel: kilometres at the allowance in force on the engagement's day, or ticket costs.
+    /// Travel: kilometres at the allowance in force on the day of the trip (the work's), or ticket costs.
     private func travel(_ data: [String: JSONValue]) throws -> Draft {
         let engagement = data["engagement"]?.stringValue ?? ""
         var members: [(String, JSONValue?)] = [("engagement", .string(engagement)), ("date", data["date"])]
         switch (data["kilometres"], data["ticketCents"]) {
         case let (kilometres?, nil):
-            guard let workDay = try store.read({ try StandingEvents.agreedDay(ofEngagement: engagement, in: $0) }) else { throw Refusal.notFound }
+            guard let workDay = try store.read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else { throw Refusal.notFound }
             guard let allowance = KilometreAllowance.rate(on: workDay), case let .number(literal) = kilometres, let km = DecimalNumber(literal) else {
                 throw Refusal.noAllowance
             }

@@ -63,6 +63,6 @@ public struct TravelReimbursed: Codable, Sendable, Equatable {
     public var centsPerKm: Int?
     public var ticketCents: Int?
     public var amountCents: Int
-    /// Why the rate is not the kilometre allowance in force on the engagement's day (`KilometreAllowance`).
+    /// Why the rate is not the kilometre allowance in force on the day of the trip (`KilometreAllowance`).
     public var rateReason: String?
 }

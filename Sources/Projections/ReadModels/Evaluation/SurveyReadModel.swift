@@ -23,7 +23,7 @@ public enum SurveyReadModel {
 
     public struct Item: Sendable, Equatable {
         public let item: String
-        /// In wave order; only waves with answers to the item.
+        /// In wave order: every wave of the survey, one in which nobody answered the item with n = 0.
         public var waves: [ItemWave]
     }
 
@@ -71,7 +71,11 @@ public enum SurveyReadModel {
             items[index].waves[waveIndex].sum += score
             if (scaleMin...scaleMax).contains(score) { items[index].waves[waveIndex].distribution[score - scaleMin] += 1 }
         }
+        // Every item has a row in every wave, an item nobody answered in a wave with n = 0.
         for index in items.indices {
+            for wave in waves where !items[index].waves.contains(where: { $0.wave == wave.wave }) {
+                items[index].waves.append(ItemWave(wave: wave.wave, distribution: Array(repeating: 0, count: scaleMax - scaleMin + 1)))
+            }
             items[index].waves.sort { (waveOrder.firstIndex(of: $0.wave) ?? 3) < (waveOrder.firstIndex(of: $1.wave) ?? 3) }
         }
         return Figures(survey: survey, project: scale[0], scaleMin: scaleMin, scaleMax: scaleMax, respondentGroup: respondentGroup,

@@ -101,7 +101,8 @@ struct PayTravel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "travel", abstract: "Record travel costs reimbursed: kilometres at the allowance in force, or ticket costs.",
         discussion: """
-            --km pays the kilometre allowance in force on the engagement's day, from the table \
+            --km pays the kilometre allowance in force on the day of the trip (the day the work was \
+            done), from the table \
             Rates/kilometre-allowance.csv (the Tax Administration's yearly decisions). --rate pays \
             another rate, and needs --reason.
             """)
@@ -139,13 +140,13 @@ struct PayTravel: ParsableCommand {
         Recorder.announce(engagement, "Recorded travel of \(Euros.text(cents)) for \(engagement).")
     }
 
-    /// The allowance in force on the day of the engagement (its latest standing agreement).
+    /// The allowance in force on the day of the trip: the day the work was done.
     private func allowanceInForce() throws -> Int {
-        guard let workDay = try ledger.openStore().read({ try StandingEvents.agreedDay(ofEngagement: engagement, in: $0) }) else {
+        guard let workDay = try ledger.openStore().read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else {
             throw CommandFailure.usage("There is no \(Terminal.named("engagement", engagement)) in the ledger, so no day to take the kilometre allowance of.")
         }
         guard let allowance = KilometreAllowance.rate(on: workDay) else {
-            throw CommandFailure.usage("The kilometre allowance table (Rates/kilometre-allowance.csv) has no rate for \(workDay.prefix(4)), the year of the engagement: give --rate with --reason, or add the year's rate to the table.")
+            throw CommandFailure.usage("The kilometre allowance table (Rates/kilometre-allowance.csv) has no rate for \(workDay.prefix(4)), the year the work was done: give --rate with --reason, or add the year's rate to the table.")
         }
         Terminal.printError("Kilometre allowance on \(workDay): \(Euros.text(allowance.centsPerKm)) per km.")
         return allowance.centsPerKm
