@@ -121,7 +121,7 @@ enum Labels {
         "Year": "Vuosi", "Expert bank": "Kokemusasiantuntijapankki", "Kinds of work": "Tehtävät",
         "Engagements in the year": "Toimeksiantoja vuonna", "Hours in the year": "Tunteja vuonna", "Open items on": "Avoimet tilanteessa",
         "View": "Näkymä", "Fees paid": "Palkkioita", "Fees": "Palkkiot", "Kilometres": "Kilometrit",
-        "Kilometre allowance": "Kilometrikorvaus", "Tickets": "Liput", "Travel": "Matkakorvaukset",
+        "Kilometre allowance": "Kilometrikorvaus", "Tickets": "Liput", "First instrument": "Ensimmäinen mittari", "Travel": "Matkakorvaukset",
         "Travel, tax-free": "Matkakorvaukset, verovapaa", "Travel, taxable": "Matkakorvaukset, veronalainen", "By month": "Kuukausittain",
         "Month": "Kuukausi", "The year": "Vuosi", "Open items": "Avoimet asiat", "Open item": "Asia", "Age in days": "Ikä päivinä",
         "Fees and travel": "Palkkiot ja matkakorvaukset",

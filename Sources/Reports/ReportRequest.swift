@@ -77,7 +77,9 @@ public enum ReportRequest: Sendable {
             let work = try ExpertWorkReadModel.load(project: project, expert: expert, in: db)
             let years = ExpertWorkReadModel.fees(work, year: year)
             let open = ExpertWorkReadModel.openItems(work, on: day)
-            let paid = Set(years.map(\.expert.participant)).union(open.map(\.expert)).sorted()
+            // Names stand in the year's table only: an expert listed only under the open items is
+            // not named there, so their registration is not opened (nor its reading logged).
+            let paid = years.map(\.expert.participant).sorted()
             return FeesReport.make(years, openItems: open, experts: work.experts, year: year, on: day, project: project,
                                    payees: try payees?(paid), language: language, stamp: stamp)
         case let .staffTime(project, from, to, staff):

@@ -142,6 +142,26 @@ import Testing
         return history
     }
 
+    /// Alliance alerts by day, session (s2 before s10) and participant, whatever order they were
+    /// recorded in; a child who moved from CORS to ORS has each total with its own instrument.
+    @Test func fitAlertsAreInDocumentedOrderAndEachTotalKeepsItsInstrument() throws {
+        let ratings: [FITReadModel.Rating] = [
+            .init(participant: "p-b", session: "s10", instrument: "SRS", date: "2026-03-01", totalTenths: 300),
+            .init(participant: "p-b", session: "s2", instrument: "SRS", date: "2026-03-01", totalTenths: 300),
+            .init(participant: "p-a", session: "s2", instrument: "SRS", date: "2026-03-01", totalTenths: 300),
+            .init(participant: "p-a", session: "s1", instrument: "SRS", date: "2026-02-01", totalTenths: 300),
+            .init(participant: "p-c", session: "s1", instrument: "CORS", date: "2026-02-01", totalTenths: 250),
+            .init(participant: "p-c", session: "s2", instrument: "ORS", date: "2026-03-01", totalTenths: 310),
+        ]
+        let figures = FITReadModel.figures(activity: "activity-a", name: "A", ratings: ratings, settings: .init())
+        #expect(figures.alerts.map { "\($0.date) \($0.session ?? "") \($0.participant)" }
+            == ["2026-02-01 s1 p-a", "2026-03-01 s2 p-a", "2026-03-01 s2 p-b", "2026-03-01 s10 p-b"])
+        let report = FITReport.make(figures, language: .en, stamp: LedgerStamp(position: 1, hash: String(repeating: "0", count: 64)))
+        let child = try row(report, "participants", "p-c")
+        #expect(child["first_instrument"] == .text("CORS") && child["instrument"] == .text("ORS"))
+        #expect(child["first_total"] == .hundredths(2500) && child["latest_total"] == .hundredths(3100))
+    }
+
     @Test func fitClassifiesChangeAndCutOffsAsWorkedOutByHand() throws {
         let (readModels, stamp) = try readModels(try fitHistory())
         let figures = try #require(try readModels.read { try FITReadModel.figures(of: Self.activity, in: $0) })

@@ -105,11 +105,13 @@ import Testing
         let ws = try demo()
         let db = ["--db", "tuki-demo.sqlite"]
         let today = String(Timestamp.now().occurredAtText.prefix(10))
-        for moment in ["now", today] {
+        for moment in ["now", "today", today] {
             let result = try ws.tuki(["report", "sessions", "--as-of", moment, "--format", "json"] + db)
             #expect(result.status == 0, "\(moment): \(result.stderr)")
             #expect(try JSONParser.parse(result.stdout)["ledger"]?["position"] == .number(String(try ws.head())))
         }
+        let bad = try ws.tuki(["report", "sessions", "--as-of", "yesterday"] + db)
+        #expect(bad.status != 0 && bad.stderr.contains("today or now") && !bad.stderr.contains(": ."))
         let before = try ws.tuki(["report", "sessions", "--as-of", "2020-01-01", "--format", "json"] + db)
         #expect(before.status == 0 && before.stderr.hasPrefix("Nothing was recorded by 2020-01-01T23:59:59.999999Z: the ledger's first event was recorded at "))
         let head = try ws.head()

@@ -53,14 +53,14 @@ public enum FITReport {
             key: "participants", title: t("Participants"),
             columns: [
                 .init("participant", t("Participant")), .init("instrument", t("Instrument")), .init("ratings", t("Ratings"), numeric: true),
-                .init("first_date", t("First")), .init("first_total", t("First total"), numeric: true),
+                .init("first_date", t("First")), .init("first_instrument", t("First instrument")), .init("first_total", t("First total"), numeric: true),
                 .init("latest_date", t("Latest")), .init("latest_total", t("Latest total"), numeric: true),
                 .init("change", t("Change"), numeric: true), .init("reliable_change", t("Reliable change")),
                 .init("below_cut_off_at_first", t("Below cut-off at first")), .init("crossed_cut_off", t("Crossed the cut-off")),
             ],
             rows: figures.participants.map { person in
                 [.text(person.participant), .text(person.latest.instrument), .integer(person.outcome.count),
-                 .date(person.first.date), points(person.first.totalTenths), .date(person.latest.date), points(person.latest.totalTenths),
+                 .date(person.first.date), .text(person.first.instrument), points(person.first.totalTenths), .date(person.latest.date), points(person.latest.totalTenths),
                  person.changeTenths.map(points) ?? .none, person.change.map { Labels.code($0.rawValue, language) } ?? .none,
                  yesNo(person.firstBelowCutOff), person.crossedCutOff.map(yesNo) ?? .none]
             })

@@ -43,13 +43,15 @@ struct ReplayOptions: ParsableArguments {
     func moment() throws -> Timestamp? {
         guard let asOf else { return nil }
         let now = Timestamp.now()
-        if asOf == "now" { return now }
+        // "today" is the end of today, which has not come yet: everything recorded up to now.
+        if asOf == "now" || asOf == "today" { return now }
         let text = asOf.count == 10 ? asOf + "T23:59:59.999999Z" : asOf
         do {
             let moment = try Timestamp(rfc3339: text)
             return asOf.count == 10 && asOf == String(now.occurredAtText.prefix(10)) ? now : moment
         } catch {
-            throw ValidationError("--as-of must be an RFC 3339 timestamp such as 2026-06-30T12:00:00Z, or a date such as 2026-06-30: \(error.reason).")
+            throw ValidationError("--as-of must be an RFC 3339 timestamp such as 2026-06-30T12:00:00Z, a date such as 2026-06-30, today or now"
+                                  + (error.reason.isEmpty ? "." : ": \(error.reason)."))
         }
     }
 

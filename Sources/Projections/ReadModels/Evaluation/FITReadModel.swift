@@ -126,7 +126,9 @@ public enum FITReadModel {
             }
             return Participant(participant: id, outcome: outcome, changeTenths: change, change: kind, firstBelowCutOff: firstBelow, crossedCutOff: crossed)
         }
+        // By day, then session (s2 before s10), then participant, as docs/evaluation.md says.
         let alerts = ratings.filter { !$0.isOutcome && settings.isBelow($0.totalTenths, settings.allianceCutOffTenths) }
+            .sorted { ($0.date, $0.session?.count ?? 0, $0.session ?? "", $0.participant) < ($1.date, $1.session?.count ?? 0, $1.session ?? "", $1.participant) }
         return Figures(activity: activity, name: name, settings: settings, participants: participants, alerts: alerts, summary: summary)
     }
 }
