@@ -41,6 +41,27 @@ import Testing
         #expect(!again.body.contains(#"name="durationMinutes""#))
     }
 
+    /// A session saved as held with no one marked is shown as missing its marks on the group's page
+    /// and on the coordinator's overview, with a link to its sheet.
+    @Test func aSessionHeldWithoutMarksShowsAsMissingThem() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("koordinaattori")
+        // A session of its own, planned here: the suite's other tests use the planned ones.
+        let planned = try await browser.post("/groups/\(TestServer.ownActivity)/sessions", [("date", "2026-11-15"), ("durationMinutes", "90")],
+                                             csrf: csrf)
+        #expect(planned.status == 303)
+        let scheduled = try #require(try server.events().last { $0.type == "session.scheduled" && $0.stream == TestServer.ownActivity })
+        let session = try #require(try JSONParser.parse(scheduled.data)["session"]?.stringValue)
+        let sheet = "/groups/\(TestServer.ownActivity)/sessions/\(session)"
+        let saved = try await browser.post(sheet, [("durationMinutes", "90"), ("location", "Forssa"), ("format", "in-person")], csrf: csrf)
+        #expect(saved.status == 303)
+        let group = try await browser.get("/groups/\(TestServer.ownActivity)")
+        #expect(group.body.contains("pidetty, läsnäolot merkitsemättä"))
+        let overview = try await browser.get("/overview")
+        #expect(overview.body.contains("Pidetyt kokoontumiset, joiden läsnäolot puuttuvat") && overview.body.contains(sheet))
+    }
+
     @Test func aMarkForSomeoneNotInTheGroupIsRefusedAndNothingIsRecorded() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)
