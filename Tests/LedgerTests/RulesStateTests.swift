@@ -37,7 +37,7 @@ import Testing
         }
         let fact = Fact(stream: event.stream.text, eventId: event.eventId.text, event: domainEvent)
         do {
-            try Rules.check(fact, against: ProgrammeState.folded(accepted), loggedEvent: { logged[$0] })
+            try Rules.check(fact, against: ProgrammeState.folded(accepted), today: FinnishTime.today(), loggedEvent: { logged[$0] })
             return "accepted"
         } catch {
             return error.rule

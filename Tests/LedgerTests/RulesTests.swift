@@ -39,7 +39,7 @@ import Testing
         ]
         for (stream, type, data) in history {
             let fact = try fact(stream, type, data)
-            try Rules.check(fact, against: state, loggedEvent: Self.loggedEvent)
+            try Rules.check(fact, against: state, today: Self.today, loggedEvent: Self.loggedEvent)
             state.evolve(fact)
         }
         return state
@@ -47,6 +47,8 @@ import Testing
 
     /// Event ids the log of `baseState` is taken to hold, besides its own: a cost it voided, the
     /// void, a session and a reading of a person's data.
+    /// The day the cases are recorded on.
+    static let today = "2026-07-01"
     static let voidedCost = "22222222-2222-4222-8222-222222222222"
     static let void = "11111111-1111-4111-8111-111111111111"
     static let session = "0b6f6c1e-5d2a-4f3b-9a1c-000000000001"
@@ -72,6 +74,10 @@ import Testing
         ("activity of an unknown project", "activity-new", "activity.created", #"{"project":"project-none","name":"A","kind":"camp","targetGroup":"parents","municipality":"Forssa"}"#, "activity.project-exists"),
         ("session of an unknown activity", "activity-none", "session.held", #"{"session":"s9","date":"2026-02-03","durationMinutes":60,"location":"X","format":"remote"}"#, "reference.activity-exists"),
         ("session after the project ended", "activity-tahka", "session.held", #"{"session":"s9","date":"2026-11-01","durationMinutes":60,"location":"X","format":"remote"}"#, "date.inside-project-period"),
+        ("a session held today", "activity-tahka", "session.held", #"{"session":"s3","date":"2026-07-01","durationMinutes":60,"location":"X","format":"remote"}"#, nil),
+        ("a session held tomorrow", "activity-tahka", "session.held", #"{"session":"s3","date":"2026-07-02","durationMinutes":60,"location":"X","format":"remote"}"#, "date.not-in-the-future"),
+        ("a fee paid tomorrow", "engagement-e-1", "fee.paid", #"{"engagement":"e-1","date":"2026-07-02","amountCents":6000}"#, "date.not-in-the-future"),
+        ("staff time of tomorrow", "project-kokooma", "staff.time-logged", #"{"staffMember":"staff-01","project":"project-kokooma","date":"2026-07-02","hours":7.5,"hourlyCostCents":3200}"#, "date.not-in-the-future"),
         ("a session held inside the period", "activity-tahka", "session.held", #"{"session":"s2","date":"2026-02-10","durationMinutes":60,"location":"X","format":"hybrid"}"#, nil),
         ("session inside the period", "activity-tahka", "session.scheduled", #"{"session":"s9","date":"2026-10-31","durationMinutes":60}"#, nil),
         ("a participant registered after birth", "participant-p-new", "participant.registered", #"{"participant":"p-new","roles":["child"],"gender":"man","birthYear":2026,"municipality":"Forssa","registeredOn":"2026-03-01"}"#, nil),
@@ -174,7 +180,7 @@ import Testing
         let state = try baseState()
         let fact = try fact(c.stream, c.type, c.data)
         do {
-            try Rules.check(fact, against: state, loggedEvent: Self.loggedEvent)
+            try Rules.check(fact, against: state, today: Self.today, loggedEvent: Self.loggedEvent)
             #expect(c.refusedBy == nil, "\(c.label) was accepted")
         } catch {
             #expect(error.rule == c.refusedBy, "\(c.label): refused by \(error.rule)")
@@ -194,10 +200,10 @@ import Testing
         var state = try baseState()
         state.evolve(try fact("participant-p-adult", "enrolment.ended", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-02-01","outcome":"dropped-out"}"#))
         let attendance = try fact("activity-tahka", "attendance.recorded", #"{"session":"s1","participant":"p-adult","status":"present"}"#)
-        #expect(throws: RuleViolation.self) { try Rules.check(attendance, against: state, loggedEvent: { _ in nil }) }
+        #expect(throws: RuleViolation.self) { try Rules.check(attendance, against: state, today: Self.today, loggedEvent: { _ in nil }) }
         // A new enrolment after the first ended is allowed.
         try Rules.check(
             try fact("participant-p-adult", "enrolment.signed-up", #"{"participant":"p-adult","activity":"activity-tahka","date":"2026-03-01"}"#),
-            against: state, loggedEvent: { _ in nil })
+            against: state, today: Self.today, loggedEvent: { _ in nil })
     }
 }

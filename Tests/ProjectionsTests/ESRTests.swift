@@ -324,29 +324,29 @@ import Testing
     }
 
     /// The demo's experience-expert work, worked out by hand from SampleProgramme: five
-    /// engagements completed in 2027 (3 + 2 + 2 + 4 + 5 hours), four fees paid, travel for the
+    /// engagements completed in October and November 2026 (3 + 2 + 2 + 4 + 5 hours), four fees paid, travel for the
     /// three done in person, one completed and not yet paid, one cancelled. Another project's
     /// engagement by the same expert changes none of it.
     @Test func expertWorkCountsTheProjectsOwnEngagementsByTheirLatestStep() throws {
         let fixture = try ProjectionFixture()
         try fixture.store.appendValidated(try fixture.demoEvents())
-        let other = "project-other-2027", engagement = "engagement-e-other-1"
+        let other = "project-other-2026", engagement = "engagement-e-other-1"
         func add(_ stream: String, _ type: String, _ data: String) throws -> ProposedEvent {
-            try ProposedEvent(stream: stream, type: type, occurredAt: "2027-05-01T10:00:00Z", data: data)
+            try ProposedEvent(stream: stream, type: type, occurredAt: "2026-05-01T10:00:00Z", data: data)
         }
         try fixture.store.appendValidated([
-            try add(other, "project.registered", #"{"projectCode":"O","name":"Other","funder":"STEA","startDate":"2027-01-01","endDate":"2027-12-31","costModel":"real-costs","selfFinancingPercent":0}"#),
-            try add(engagement, "engagement.agreed", #"{"engagement":"e-other-1","expert":"p-t01","project":"\#(other)","kind":"writing","date":"2027-05-02","plannedHours":7,"agreedFeeCents":21000,"mode":"in-person"}"#),
-            try add(engagement, "engagement.completed", #"{"engagement":"e-other-1","date":"2027-05-02","hours":7}"#),
-            try add(engagement, "fee.paid", #"{"engagement":"e-other-1","date":"2027-05-20","amountCents":21000}"#),
-            try add(engagement, "travel.reimbursed", #"{"engagement":"e-other-1","date":"2027-05-20","kilometres":10,"centsPerKm":55,"amountCents":550}"#),
+            try add(other, "project.registered", #"{"projectCode":"O","name":"Other","funder":"STEA","startDate":"2026-01-01","endDate":"2026-12-31","costModel":"real-costs","selfFinancingPercent":0}"#),
+            try add(engagement, "engagement.agreed", #"{"engagement":"e-other-1","expert":"p-t01","project":"\#(other)","kind":"writing","date":"2026-05-02","plannedHours":7,"agreedFeeCents":21000,"mode":"in-person"}"#),
+            try add(engagement, "engagement.completed", #"{"engagement":"e-other-1","date":"2026-05-02","hours":7}"#),
+            try add(engagement, "fee.paid", #"{"engagement":"e-other-1","date":"2026-05-20","amountCents":21000}"#),
+            try add(engagement, "travel.reimbursed", #"{"engagement":"e-other-1","date":"2026-05-20","kilometres":10,"centsPerKm":55,"amountCents":550}"#),
         ])
         let readModels = try fixture.liveReadModels()
         try fixture.engine(readModels).update()
         /// completed, hours in hundredths, fees, travel, completed without a fee.
         func experts(_ project: String) throws -> [Int] {
             let experts = try #require(try readModels.read { db in
-                try FunderReadModel.figures(project: project, from: "2027-01-01", to: "2027-12-31", in: db)
+                try FunderReadModel.figures(project: project, from: "2026-01-01", to: "2026-12-31", in: db)
             }).experts
             return [experts.engagementsCompleted, experts.hoursHundredths, experts.feesCents, experts.travelCents, experts.completedWithoutFee]
         }

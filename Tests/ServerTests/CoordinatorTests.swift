@@ -238,7 +238,7 @@ import Testing
         try await analyst.signIn("analyytikko")
         let queries = [
             "esr": "project=\(Self.project)&from=2026-01-01&to=2026-06-30", "stea": "project=\(Self.project)&year=2026",
-            "sessions": "", "commitment": "activity=\(SampleProgramme.cohortStream)", "bikva": "evaluation=tukidemo-2027",
+            "sessions": "", "commitment": "activity=\(SampleProgramme.cohortStream)", "bikva": "evaluation=tukidemo-2026",
             "fit": "activity=\(TestServer.ownActivity)", "feedback": "project=\(Self.project)", "survey": "survey=staff-2026",
             "experts": "year=2026", "fees": "year=2026", "staff-time": "project=\(Self.project)&from=2026-01-01&to=2026-12-31",
         ]

@@ -31,7 +31,8 @@ final class TestServer: @unchecked Sendable {
     static let session = "s-test"
     /// A second session of the facilitator's group, which the API tests record.
     static let apiSession = "s-api"
-    static let sessionDay = "2026-12-10"
+    /// Today (Finnish): a session still to be held today, which may be recorded as held today.
+    static let sessionDay = FinnishTime.today()
     static let enrolledAgain = ["p-7k2m", "p-9x4d"]
 
     static func start() async throws -> TestServer {

@@ -122,14 +122,14 @@ import Testing
 
         // Completing never says a fee is due when it is paid.
         let agreed = try tuki(["engagement", "agree", "--expert", "p-t03", "--project", "project-tukidemo-2026", "--kind", "writing",
-                               "--hours", "2", "--fee", "60", "--date", "2027-05-03", "--mode", "remote"])
+                               "--hours", "2", "--fee", "60", "--date", "2026-05-03", "--mode", "remote"])
         let engagement = agreed.stdout.trimmingCharacters(in: .newlines)
-        let completed = try tuki(["engagement", "complete", engagement, "--hours", "2", "--date", "2027-05-03"])
+        let completed = try tuki(["engagement", "complete", engagement, "--hours", "2", "--date", "2026-05-03"])
         #expect(completed.status == 0 && completed.stderr.contains("pay its fee"), "\(completed.stderr)")
         #expect(try tuki(["pay", "fee", engagement, "--amount", "60"]).status == 0)
         let completion = try #require(try eventIds(ws, stream: "engagement-\(engagement)", type: "engagement.completed").first)
         #expect(try tuki(["void", completion, "--reason", "wrong date"]).status == 0)
-        let recompleted = try tuki(["engagement", "complete", engagement, "--hours", "2", "--date", "2027-05-04"])
+        let recompleted = try tuki(["engagement", "complete", engagement, "--hours", "2", "--date", "2026-05-04"])
         #expect(recompleted.status == 0 && recompleted.stderr.contains("its fee is paid") && !recompleted.stderr.contains("pay its fee"),
                 "\(recompleted.stderr)")
     }

@@ -10,7 +10,7 @@ import Testing
 
     static let db = ["--db", "tuki-demo.sqlite"]
     static let reports: [(name: String, arguments: [String])] = [
-        ("bikva", ["report", "bikva", "--evaluation", "tukidemo-2027"]),
+        ("bikva", ["report", "bikva", "--evaluation", "tukidemo-2026"]),
         ("fit", ["report", "fit", "--activity", "activity-tahka-forssa-2026"]),
         ("feedback", ["report", "feedback", "--project", "project-tukidemo-2026"]),
         ("survey", ["report", "survey", "--survey", "staff-2026"]),
@@ -22,7 +22,7 @@ import Testing
         let ws = try Workspace()
         let demo = try ws.tuki(["demo"])
         #expect(demo.status == 0, "\(demo.stderr)")
-        #expect(demo.stdout.contains("BIKVA tukidemo-2027: 4 stages of 4, 3 themes, 3 changes agreed, 2 done"))
+        #expect(demo.stdout.contains("BIKVA tukidemo-2026: 4 stages of 4, 3 themes, 3 changes agreed, 2 done"))
         #expect(demo.stdout.contains("FIT Tähkä-ryhmä Forssa: 3 rated, 2 improved, 1 no reliable change, 0 deteriorated; 1 alliance rating to follow up"))
         #expect(demo.stdout.contains("Client feedback: 7 answers, mean rating 4.29 of 5"))
         #expect(demo.stdout.contains("Staff survey staff-2026: \"I know how to work with an experience expert\" mean 2.88 (baseline) → 3.88 (final)"))
@@ -44,7 +44,7 @@ import Testing
             }
         }
         let bikva = try ws.tuki(Self.reports[0].arguments + Self.db + ["--format", "csv", "--csv-standard"]).stdout
-        #expect(bikva.contains("Hard to reach the worker,stage-2,,Workloads are high; a shared phone hour could help,A weekly phone hour,done,2027-09-01"))
+        #expect(bikva.contains("Hard to reach the worker,stage-2,,Workloads are high; a shared phone hour could help,A weekly phone hour,done,2026-12-01"))
         let survey = try ws.tuki(Self.reports[3].arguments + Self.db + ["--format", "json"]).stdout
         #expect(survey.contains(#""change_from_baseline": 1.00"#))
         let missing = try ws.tuki(["report", "bikva", "--evaluation", "nothing-here"] + Self.db)

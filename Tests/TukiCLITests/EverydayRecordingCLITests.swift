@@ -39,6 +39,24 @@ import Testing
         return lines.first.map(String.init) ?? ""
     }
 
+    /// What was done cannot be dated after today (Finnish time); a plan may lie ahead. Nothing is
+    /// recorded for a refused date.
+    @Test func whatWasDoneIsNotDatedInTheFuture() throws {
+        let p = try Self.programme()
+        try Self.refusal(p.ws, ["session", "held", p.activity, "--date", "2099-06-01", "--duration", "120", "--location", "Forssa"],
+                         rule: "date.not-in-the-future")
+        try Self.refusal(p.ws, ["staff", "log-time", "--staff", "staff-01", "--project", p.project, "--date", "2099-06-01", "--hours", "2",
+                                "--hourly-cost", "30"], rule: "date.not-in-the-future")
+        let planned = try Self.id(p.ws, ["session", "schedule", p.activity, "--date", "2099-06-01", "--duration", "120"])
+        #expect(planned == "s1")
+        try Self.id(p.ws, ["expert", "register", p.aino, "--alias", "Kumppani A", "--training", "trained", "--date", "2026-02-01"])
+        let engagement = try Self.id(p.ws, ["engagement", "agree", "--expert", p.aino, "--project", p.project, "--kind", "writing",
+                                            "--date", "2099-06-01", "--hours", "2", "--fee", "60"])
+        try Self.refusal(p.ws, ["engagement", "complete", engagement, "--hours", "2", "--date", "2099-06-01"], rule: "date.not-in-the-future")
+        #expect(try Self.events(p.ws, "session.held").isEmpty)
+        #expect(try Self.events(p.ws, "engagement.completed").isEmpty)
+    }
+
     /// The ledger's events of a type, their data parsed.
     static func events(_ ws: Workspace, _ type: String) throws -> [(id: String, stream: String, data: [String: Any])] {
         try DatabaseQueue(path: ws.path("tuki.sqlite")).read { db in

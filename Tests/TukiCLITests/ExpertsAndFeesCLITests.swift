@@ -11,20 +11,20 @@ import Testing
     static let name = "Zyxanon Qwertyssön"
     static let identityCode = "010190-987X"
 
-    /// A project from 2024 to 2027, an anonymous expert with a sealed name and identity code, and
-    /// an engagement completed on 1 May of each year.
+    /// A project from 2023 to 2027, an anonymous expert with a sealed name and identity code, and
+    /// an engagement completed on 1 May of each year 2023–2026 (the table has no rate for 2023).
     static func programme() throws -> (ws: Workspace, project: String, expert: String, engagements: [Int: String]) {
         let ws = try Workspace()
         try ws.tuki(["init"])
-        let project = try Recording.id(ws, ["project", "register", "--code", "S1", "--name", "Hanke", "--funder", "STEA", "--start", "2024-01-01",
+        let project = try Recording.id(ws, ["project", "register", "--code", "S1", "--name", "Hanke", "--funder", "STEA", "--start", "2023-01-01",
                                             "--end", "2027-12-31", "--cost-model", "real-costs", "--self-financing", "0"])
         let activity = try Recording.id(ws, ["activity", "create", "--project", project, "--name", "Ryhmä", "--kind", "closed-peer-group",
-                                             "--target-group", "parents", "--municipality", "Forssa", "--work-package", "TP1", "--date", "2024-01-10"])
+                                             "--target-group", "parents", "--municipality", "Forssa", "--work-package", "TP1", "--date", "2023-01-10"])
         let expert = try Recording.id(ws, ["participant", "register", "--name", name, "--birth-date", "1990-01-01", "--gender", "woman",
-                                           "--municipality", "Forssa", "--identity-code", identityCode, "--date", "2024-01-05"])
-        try Recording.id(ws, ["expert", "register", expert, "--alias", "Kumppani Q", "--anonymous", "--training", "trained", "--date", "2024-01-06"])
+                                           "--municipality", "Forssa", "--identity-code", identityCode, "--date", "2023-01-05"])
+        try Recording.id(ws, ["expert", "register", expert, "--alias", "Kumppani Q", "--anonymous", "--training", "trained", "--date", "2023-01-06"])
         var engagements: [Int: String] = [:]
-        for year in 2024...2027 {
+        for year in 2023...2026 {
             let engagement = try Recording.id(ws, ["engagement", "agree", "--expert", expert, "--project", project, "--activity", activity,
                                                    "--kind", "co-facilitating-peer-group", "--date", "\(year)-05-01", "--hours", "3", "--fee", "90"])
             try Recording.id(ws, ["engagement", "complete", engagement, "--hours", "3", "--date", "\(year)-05-01"])
@@ -48,18 +48,18 @@ import Testing
         #expect(travel.map { $0.data["amountCents"] as? Int } == [570, 590, 550])
 
         // Kilometres beyond any trip are refused with a sentence; before, converting their amount trapped.
-        let huge = try p.ws.tuki(["pay", "travel", p.engagements[2027] ?? "", "--km", "1e300", "--rate", "0.50", "--reason", "test"])
+        let huge = try p.ws.tuki(["pay", "travel", p.engagements[2023] ?? "", "--km", "1e300", "--rate", "0.50", "--reason", "test"])
         #expect(huge.status == 2 && huge.stderr.contains("--km is more than any trip"))
 
-        // 2027 has no rate in the table: a sentence, nothing recorded.
-        let missing = try p.ws.tuki(["pay", "travel", p.engagements[2027] ?? "", "--km", "10", "--date", "2027-06-01"])
-        #expect(missing.status == 2 && missing.stderr.contains("has no rate for 2027") && missing.stderr.contains("Rates/kilometre-allowance.csv"))
-        let noReason = try p.ws.tuki(["pay", "travel", p.engagements[2027] ?? "", "--km", "10", "--rate", "0.50"])
+        // 2023 has no rate in the table: a sentence, nothing recorded.
+        let missing = try p.ws.tuki(["pay", "travel", p.engagements[2023] ?? "", "--km", "10", "--date", "2023-06-01"])
+        #expect(missing.status == 2 && missing.stderr.contains("has no rate for 2023") && missing.stderr.contains("Rates/kilometre-allowance.csv"))
+        let noReason = try p.ws.tuki(["pay", "travel", p.engagements[2023] ?? "", "--km", "10", "--rate", "0.50"])
         #expect(noReason.status == 2 && noReason.stderr.contains("--rate needs --reason"))
-        try Recording.id(p.ws, ["pay", "travel", p.engagements[2027] ?? "", "--km", "10", "--rate", "0.50",
-                                "--reason", "the 2027 decision is not out yet", "--date", "2027-06-01"])
+        try Recording.id(p.ws, ["pay", "travel", p.engagements[2023] ?? "", "--km", "10", "--rate", "0.50",
+                                "--reason", "the 2023 decision is not in the table", "--date", "2023-06-01"])
         let last = try #require(try Recording.events(p.ws, "travel.reimbursed").last)
-        #expect(last.data["centsPerKm"] as? Int == 50 && last.data["rateReason"] as? String == "the 2027 decision is not out yet")
+        #expect(last.data["centsPerKm"] as? Int == 50 && last.data["rateReason"] as? String == "the 2023 decision is not in the table")
     }
 
     /// Work agreed for 30.12.2025 and done on 2.1.2026: the trip was made in 2026, so 2026's rate
@@ -130,7 +130,7 @@ import Testing
         #expect(noPurpose.status == 2)
         // A year without the expert's work or money: they stand only under the open items (their
         // unpaid fees), where no name is shown, so nothing is opened and no reading is logged.
-        let openOnly = try p.ws.tuki(["report", "fees", "--year", "2023", "--on", "2026-12-31", "--payroll", "--purpose", "tarkistus",
+        let openOnly = try p.ws.tuki(["report", "fees", "--year", "2022", "--on", "2026-12-31", "--payroll", "--purpose", "tarkistus",
                                       "--format", "csv", "--csv-standard"])
         #expect(openOnly.status == 0 && openOnly.stdout.contains("fee-missing") && !openOnly.stdout.contains(Self.name))
         #expect(try Self.readings(p.ws) == ["palkanmaksu 5/2026"])

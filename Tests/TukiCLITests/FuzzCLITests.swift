@@ -86,7 +86,7 @@ import Testing
             #expect(!result.stderr.contains("Virtanen") && !result.stderr.contains("040 123"))
         }
         #expect(try ws.tuki(["verify"]).stdout == head, "the head moved")
-        for report in [["report", "sessions"], ["report", "esr", "--project", "project-county-1", "--period", "2024-01-01..2034-12-31"],
+        for report in [["report", "sessions"], ["report", "esr", "--project", "project-county-1", "--period", "2013-01-01..2023-12-31"],
                        ["projections", "status"], ["export"], ["log"]] {
             let result = try ws.tuki(report + ["--format", "json"].filter { _ in report.first == "report" })
             #expect(result.status == 0, "\(report): \(result.stderr)")

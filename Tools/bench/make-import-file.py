@@ -38,10 +38,11 @@ def main():
         out.write(json.dumps(envelope, separators=(",", ":"), ensure_ascii=False) + "\n")
         count += 1
 
-    start = datetime.date(2024, 1, 1)
+    # Eleven years that end before today: nothing done may be dated in the future.
+    start = datetime.date(2013, 1, 1)
     emit("project-bench", "project.registered", {
-        "projectCode": "BENCH", "name": "Benchmark project", "funder": "ESR+", "startDate": "2024-01-01",
-        "endDate": "2034-12-31", "costModel": "flat-rate-40", "selfFinancingPercent": 20}, start)
+        "projectCode": "BENCH", "name": "Benchmark project", "funder": "ESR+", "startDate": "2013-01-01",
+        "endDate": "2023-12-31", "costModel": "flat-rate-40", "selfFinancingPercent": 20}, start)
     # One stream per activity and per participant: about 19 participants to an activity.
     activities = max(1, args.streams // 20)
     per_activity = max(1, (args.streams - activities - 1) // activities)
@@ -56,9 +57,9 @@ def main():
             stream = f"participant-{pid}"
             emit(stream, "participant.registered", {
                 "participant": pid, "roles": ["parent"], "gender": rng.choice(["woman", "man", "non-binary", "not-told"]),
-                "birthYear": rng.randrange(1960, 2005), "municipality": "Forssa", "registeredOn": "2024-01-02"}, start)
-            emit(stream, "enrolment.signed-up", {"participant": pid, "activity": activity, "date": "2024-01-03"}, start)
-            emit(stream, "enrolment.started", {"participant": pid, "activity": activity, "date": "2024-01-04", "entry": {
+                "birthYear": rng.randrange(1960, 2005), "municipality": "Forssa", "registeredOn": "2013-01-02"}, start)
+            emit(stream, "enrolment.signed-up", {"participant": pid, "activity": activity, "date": "2013-01-03"}, start)
+            emit(stream, "enrolment.started", {"participant": pid, "activity": activity, "date": "2013-01-04", "entry": {
                 "ageAtEntry": rng.randrange(18, 64), "labourMarketStatus": rng.choice(["employed", "unemployed", "inactive"]),
                 "educationLevel": rng.choice(["isced-0-2", "isced-3-4", "isced-5-8"]), "disability": "not-collected",
                 "thirdCountNational": "no", "foreignBackground": "no", "minority": "not-collected",

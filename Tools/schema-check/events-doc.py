@@ -65,6 +65,7 @@ RULES = {
     "travel.amount-is-ticket-cost": "By ticket: the amount is the ticket cost.",
     "feedback.text-sealed-for-its-giver": "Feedback's free text is sealed for the participant who gave it; anonymous feedback's text under a subject of its own (`fb-…`), never a participant's.",
     "fit.one-decimal": "FIT item scores have at most one decimal (millimetres on a 10 cm line).",
+    "date.not-in-the-future": "What was done — a session held, an engagement completed, a fee or travel paid, a FIT rating, feedback, staff time, a cost — is not dated after the Finnish day it is recorded on. Attendance is marked at a held session, so it is covered too; scheduling ahead stays allowed.",
     "fit.participant-enrolled": "A FIT rating given in an activity is of a participant enrolled in it on the rating's date (both ends of an enrolment included).",
     "feedback.participant-enrolled": "Named feedback on an activity is from a participant enrolled in it on the feedback's date (both ends of an enrolment included).",
     "void.event-exists": "entry.voided names an event of the ledger.",

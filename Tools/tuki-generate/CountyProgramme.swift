@@ -26,13 +26,13 @@ struct CountyProgramme {
     }
 
     mutating func generate(events: Int) {
-        emit(Self.project, "project.registered", 0, #""projectCode":"S31000","name":"Kanta-Hämeen vertaistuki","funder":"ESR+","fundingProgramme":"Uudistuva ja osaava Suomi 2021–2027","startDate":"2024-01-01","endDate":"2034-12-31","costModel":"flat-rate-40","selfFinancingPercent":20"#)
+        emit(Self.project, "project.registered", 0, #""projectCode":"S31000","name":"Kanta-Hämeen vertaistuki","funder":"ESR+","fundingProgramme":"Uudistuva ja osaava Suomi 2021–2027","startDate":"2013-01-01","endDate":"2023-12-31","costModel":"flat-rate-40","selfFinancingPercent":20"#)
         // A pool of experience experts, registered at the start.
         for index in 0..<40 where writer.count < events {
             let id = "p-x\(index)"
             experts.append(id)
-            emit("participant-\(id)", "participant.registered", 0, #""participant":"\#(id)","roles":["experience-expert"],"gender":"\#(random.pick(["woman", "man", "non-binary", "not-told"]))","birthYear":\#(1960 + random.below(40)),"municipality":"\#(random.pick(Self.municipalities))","registeredOn":"2024-01-01""#)
-            emit("participant-\(id)", "expert.registered", 1, #""participant":"\#(id)","alias":"Kokemusasiantuntija \#(index)","anonymous":\#(random.chance(40)),"training":"trained","date":"2024-01-02""#)
+            emit("participant-\(id)", "participant.registered", 0, #""participant":"\#(id)","roles":["experience-expert"],"gender":"\#(random.pick(["woman", "man", "non-binary", "not-told"]))","birthYear":\#(1960 + random.below(40)),"municipality":"\#(random.pick(Self.municipalities))","registeredOn":"2013-01-01""#)
+            emit("participant-\(id)", "expert.registered", 1, #""participant":"\#(id)","alias":"Kokemusasiantuntija \#(index)","anonymous":\#(random.chance(40)),"training":"trained","date":"2013-01-02""#)
         }
         while writer.count < events {
             if random.chance(15) { openEventSeries() } else { group() }
@@ -59,7 +59,7 @@ struct CountyProgramme {
             let stream = "participant-\(id)"
             let age = random.pick([8, 11, 14, 16, 17, 19, 24, 29, 33, 38, 41, 47, 52, 56, 63])
             let role = age < 13 ? "child" : age < 18 ? "young-person" : age < 30 ? "young-adult" : "parent"
-            emit(stream, "participant.registered", start, #""participant":"\#(id)","roles":["\#(role)"],"gender":"\#(random.pick(["woman", "woman", "man", "non-binary", "not-told"]))","birthYear":\#((Int(Days.date(start + 2).prefix(4)) ?? 2024) - age - 1),"municipality":"\#(random.pick(Self.municipalities))","registeredOn":"\#(Days.date(start))""#)
+            emit(stream, "participant.registered", start, #""participant":"\#(id)","roles":["\#(role)"],"gender":"\#(random.pick(["woman", "woman", "man", "non-binary", "not-told"]))","birthYear":\#((Int(Days.date(start + 2).prefix(4)) ?? 2013) - age - 1),"municipality":"\#(random.pick(Self.municipalities))","registeredOn":"\#(Days.date(start))""#)
             if index % 2 == 0 {
                 emit(stream, "participant.consent-recorded", start, #""participant":"\#(id)","scope":"esr-reporting","givenBy":"\#(age < 18 ? "guardian" : "self")","date":"\#(Days.date(start))""#)
             }

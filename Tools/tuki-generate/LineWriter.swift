@@ -35,10 +35,12 @@ final class LineWriter {
     }
 }
 
-/// Days counted from 2024-01-01 as calendar dates (through the ledger's own Timestamp).
+/// Days counted from 2013-01-01 as calendar dates (through the ledger's own Timestamp). The
+/// programme's eleven years end in 2023, before any day the generator runs: nothing done may be
+/// dated in the future (rule date.not-in-the-future).
 enum Days {
     static func date(_ day: Int) -> String {
-        let seconds = (1_704_067_200 + Int64(day) * 86_400) * 1_000_000 // 2024-01-01T00:00:00Z
+        let seconds = (1_356_998_400 + Int64(day) * 86_400) * 1_000_000 // 2013-01-01T00:00:00Z
         return String(Timestamp(microsecondsSinceEpoch: seconds).occurredAtText.prefix(10))
     }
 }

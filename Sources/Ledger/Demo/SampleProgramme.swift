@@ -13,6 +13,9 @@ import EventStore
 /// Every event type a programme records appears at least once; `tuki demo` adds the two the
 /// system records itself (a reading of personal data and an erasure).
 ///
+/// Nothing done is dated after 2 December 2026 (rule `date.not-in-the-future`): the history is
+/// the same on any day the demo runs. Only plans (the reunion) lie ahead.
+///
 /// Pure and reproducible: the same history every time but for the sealed values, whose nonces
 /// are random. People appear under pseudonymous ids; their made-up names only inside sealed values.
 public enum SampleProgramme {
@@ -200,8 +203,8 @@ private struct Builder {
         }
         let started = Array(trainees.prefix(18))
         for (index, id) in started.enumerated() {
-            try add("participant-\(id)", "enrolment.started", "2026-08-19", [
-                "participant": .string(id), "activity": .string(stream), "date": "2026-08-19",
+            try add("participant-\(id)", "enrolment.started", "2026-08-12", [
+                "participant": .string(id), "activity": .string(stream), "date": "2026-08-12",
                 "entry": entry(age: 56 - index, status: index % 4 == 0 ? "unemployed" : "employed", education: "isced-3-4"),
             ])
         }
@@ -211,7 +214,7 @@ private struct Builder {
         let missed: Set<String> = ["p-t01 s5", "p-t02 s9", "p-t04 s12", "p-t04 s13", "p-t06 s20", "p-t07 s3",
                                    "p-t09 s25", "p-t10 s30", "p-t11 s17", "p-t13 s28", "p-t14 s2"]
         for number in 1...33 {
-            let date = day(from: "2026-08-19", plus: (number - 1) * 7 / 2)
+            let date = day(from: "2026-08-12", plus: (number - 1) * 7 / 2)
             try session(stream, "s\(number)", on: date, minutes: 180, at: "Hämeenlinna, koulutustila")
             for id in graduates {
                 let status = missed.contains("\(id) s\(number)") ? (number % 2 == 0 ? "excused" : "absent") : "present"
@@ -226,7 +229,7 @@ private struct Builder {
                 ])
             }
         }
-        let graduation = day(from: "2026-08-19", plus: 32 * 7 / 2)
+        let graduation = day(from: "2026-08-12", plus: 32 * 7 / 2)
         for id in graduates {
             try add("participant-\(id)", "enrolment.ended", graduation, [
                 "participant": .string(id), "activity": .string(stream), "date": .string(graduation), "outcome": "graduated",
@@ -239,19 +242,19 @@ private struct Builder {
     mutating func expertWork() throws {
         let aliases = ["Kokemuskumppani K", "Kokemuskumppani L", "Mikko (kokemusasiantuntija)"]
         for (index, id) in SampleProgramme.experts.enumerated() {
-            try add("participant-\(id)", "expert.registered", "2027-01-10", [
+            try add("participant-\(id)", "expert.registered", "2026-10-01", [
                 "participant": .string(id), "alias": .string(aliases[index]), "anonymous": .bool(index < 2),
-                "training": "trained", "date": "2027-01-10",
+                "training": "trained", "date": "2026-10-01",
             ])
         }
         // (engagement, expert, kind, date, hours, fee in cents, in person, outcome)
         let work: [(String, String, String, String, Int, Int, Bool, String)] = [
-            ("e-demo-1", "p-t01", "co-facilitating-peer-group", "2027-02-02", 3, 9000, true, "paid"),
-            ("e-demo-2", "p-t01", "developer-group-meeting", "2027-02-16", 2, 6000, false, "paid"),
-            ("e-demo-3", "p-t02", "speaking-or-panel", "2027-03-04", 2, 15000, true, "paid"),
-            ("e-demo-4", "p-t03", "pop-up-consultation", "2027-03-18", 4, 12000, true, "paid"),
-            ("e-demo-5", "p-t02", "writing", "2027-04-01", 5, 15000, false, "completed"),
-            ("e-demo-6", "p-t03", "co-design", "2027-04-15", 3, 9000, true, "cancelled"),
+            ("e-demo-1", "p-t01", "co-facilitating-peer-group", "2026-10-06", 3, 9000, true, "paid"),
+            ("e-demo-2", "p-t01", "developer-group-meeting", "2026-10-20", 2, 6000, false, "paid"),
+            ("e-demo-3", "p-t02", "speaking-or-panel", "2026-10-29", 2, 15000, true, "paid"),
+            ("e-demo-4", "p-t03", "pop-up-consultation", "2026-11-05", 4, 12000, true, "paid"),
+            ("e-demo-5", "p-t02", "writing", "2026-11-12", 5, 15000, false, "completed"),
+            ("e-demo-6", "p-t03", "co-design", "2026-11-26", 3, 9000, true, "cancelled"),
         ]
         for (id, expert, kind, date, hours, fee, inPerson, outcome) in work {
             let stream = "engagement-\(id)"
@@ -274,9 +277,9 @@ private struct Builder {
                 ])
             }
         }
-        // Mikko takes a break over the summer; the expert bank shows him paused.
-        try add("participant-p-t03", "expert.status-changed", "2027-06-01", [
-            "participant": "p-t03", "status": "paused", "date": "2027-06-01", "reason": "a break over the summer",
+        // Mikko takes a break over the winter; the expert bank shows him paused.
+        try add("participant-p-t03", "expert.status-changed", "2026-12-01", [
+            "participant": "p-t03", "status": "paused", "date": "2026-12-01", "reason": "a break over the winter",
         ])
     }
 
@@ -284,30 +287,30 @@ private struct Builder {
     /// the workers, management and the county's decision makers; each group approved the wording
     /// passed on; the changes agreed were followed up. Then client feedback from the open evenings.
     mutating func evaluation() throws {
-        let stream = "bikva-tukidemo-2027"
+        let stream = "bikva-tukidemo-2026"
         typealias Theme = (theme: String, said: String?, response: String?, change: String?)
         let stages: [(stage: Int, date: String, size: Int, themes: [Theme])] = [
-            (1, "2027-03-02", 7, [
+            (1, "2026-09-01", 7, [
                 ("Meetings start late", "We wait and worry when meetings start late", nil, nil),
                 ("Hard to reach the worker", "Calls go unanswered for days", nil, nil),
                 ("Peer group helped", "Meeting other parents made us feel less alone", nil, nil),
             ]),
-            (2, "2027-03-23", 9, [
+            (2, "2026-09-22", 9, [
                 ("Meetings start late", nil, "Start on time; send a message if late", nil),
                 ("Hard to reach the worker", nil, "Workloads are high; a shared phone hour could help", "A weekly phone hour"),
                 ("Peer group helped", nil, "We see the same; more groups are needed", nil),
             ]),
-            (3, "2027-04-13", 4, [
-                ("Meetings start late", nil, "Meetings are booked with 15 minutes to spare", "Reminder messages the day before, from May"),
+            (3, "2026-10-13", 4, [
+                ("Meetings start late", nil, "Meetings are booked with 15 minutes to spare", "Reminder messages the day before, from December"),
                 ("Hard to reach the worker", nil, "Agreed", nil),
             ]),
-            (4, "2027-05-11", 5, [
+            (4, "2026-11-10", 5, [
                 ("Peer group helped", nil, "Peer groups go into next year's service plan", "Two new peer groups in the 2028 budget"),
             ]),
         ]
         for stage in stages {
             try add(stream, "bikva.stage-recorded", stage.date, [
-                "evaluation": "tukidemo-2027", "project": .string(SampleProgramme.projectStream), "stage": .number(String(stage.stage)),
+                "evaluation": "tukidemo-2026", "project": .string(SampleProgramme.projectStream), "stage": .number(String(stage.stage)),
                 "date": .string(stage.date), "groupSize": .number(String(stage.size)),
                 "themes": .array(stage.themes.map { theme in
                     .object([(key: "theme", value: .string(theme.theme))]
@@ -318,18 +321,18 @@ private struct Builder {
             ])
             guard stage.stage < 4 else { continue }
             let approved = day(from: stage.date, plus: 7)
-            try add(stream, "bikva.wording-approved", approved, ["evaluation": "tukidemo-2027", "stage": .number(String(stage.stage)),
+            try add(stream, "bikva.wording-approved", approved, ["evaluation": "tukidemo-2026", "stage": .number(String(stage.stage)),
                                                                  "date": .string(approved)])
         }
-        try add(stream, "bikva.change-followed-up", "2027-06-01", [
-            "evaluation": "tukidemo-2027", "stage": 2, "theme": "Hard to reach the worker", "status": "partly", "date": "2027-06-01",
-            "note": "Phone hour in Forssa; Hämeenlinna from autumn",
+        try add(stream, "bikva.change-followed-up", "2026-11-17", [
+            "evaluation": "tukidemo-2026", "stage": 2, "theme": "Hard to reach the worker", "status": "partly", "date": "2026-11-17",
+            "note": "Phone hour in Forssa; Hämeenlinna from December",
         ])
-        try add(stream, "bikva.change-followed-up", "2027-09-01", [
-            "evaluation": "tukidemo-2027", "stage": 2, "theme": "Hard to reach the worker", "status": "done", "date": "2027-09-01",
+        try add(stream, "bikva.change-followed-up", "2026-12-01", [
+            "evaluation": "tukidemo-2026", "stage": 2, "theme": "Hard to reach the worker", "status": "done", "date": "2026-12-01",
         ])
-        try add(stream, "bikva.change-followed-up", "2027-09-01", [
-            "evaluation": "tukidemo-2027", "stage": 3, "theme": "Meetings start late", "status": "done", "date": "2027-09-01",
+        try add(stream, "bikva.change-followed-up", "2026-12-01", [
+            "evaluation": "tukidemo-2026", "stage": 3, "theme": "Meetings start late", "status": "done", "date": "2026-12-01",
         ])
         // Anonymous feedback from the open evenings: a rating and themes, no text.
         let ratings = [4, 5, 3, 4, 5, 4]
@@ -367,9 +370,10 @@ private struct Builder {
 
     mutating func staffAndCosts() throws {
         let project = SampleProgramme.projectStream
-        // A coordinator full time on the project (7.5 h on weekdays 1–20 of each month) and a
-        // facilitator two evenings a week for the Tähkä group.
-        for month in 1...12 {
+        // A coordinator full time on the project (7.5 h on days 1–20 of each month, January to
+        // November: nothing is recorded for days still to come) and a facilitator two evenings a
+        // week for the Tähkä group.
+        for month in 1...11 {
             let prefix = "2026-\(month < 10 ? "0" : "")\(month)-"
             for dayOfMonth in 1...20 {
                 let date = prefix + (dayOfMonth < 10 ? "0" : "") + String(dayOfMonth)

@@ -35,10 +35,13 @@ public final class ValidatingAppender {
     private let appender: EventAppender
     private let catalogue: EventCatalogue
     private let rulesState: RulesStateStore
+    /// The Finnish day the batch is recorded on: nothing done may be dated after it.
+    private let today: String
 
-    public init(_ appender: EventAppender, catalogue: EventCatalogue) throws {
+    public init(_ appender: EventAppender, catalogue: EventCatalogue, today: String = FinnishTime.today()) throws {
         self.appender = appender
         self.catalogue = catalogue
+        self.today = today
         rulesState = RulesStateStore(appender, catalogue: catalogue)
         try rulesState.bringUpToDate()
     }
@@ -64,7 +67,7 @@ public final class ValidatingAppender {
         try rulesState.prepare(for: fact)
         let reader = appender.reader
         do {
-            try Rules.check(fact, against: rulesState.state, loggedEvent: { id in
+            try Rules.check(fact, against: rulesState.state, today: today, loggedEvent: { id in
                 (try? reader.event(withId: id)).flatMap { $0.map { LoggedEvent(type: $0.type, stream: $0.stream) } }
             })
         } catch {

@@ -34,14 +34,14 @@ public struct LoggedEvent: Sendable, Equatable {
 }
 
 /// The programme's rules as one pure decision: may this event be recorded, given the state so
-/// far? `loggedEvent` gives the type and stream of the event with an id, or nil if the log has
-/// none (for `entry.voided`).
+/// far and the day it is recorded on? `loggedEvent` gives the type and stream of the event with
+/// an id, or nil if the log has none (for `entry.voided`).
 public enum Rules {
     /// Every rule, by the name a refusal gives (docs/events.md explains each).
     public static let names: [String] = [
         "activity.project-exists", "attendance.participant-enrolled", "attendance.session-held",
         "bikva.approves-a-recorded-stage", "bikva.follows-up-an-agreed-change", "bikva.stage-once", "bikva.stages-in-order",
-        "date.inside-project-period", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
+        "date.inside-project-period", "date.not-in-the-future", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
         "enrolment.age-follows-birth-year", "enrolment.one-open-at-a-time", "expert.over-12", "expert.registered-first", "fee.agreed-or-explained", "fee.needs-completed-engagement",
         "fee.paid-once", "feedback.participant-enrolled", "feedback.text-sealed-for-its-giver", "fit.one-decimal", "fit.participant-enrolled", "participant.born-before-registration",
@@ -59,7 +59,36 @@ public enum Rules {
     /// (`SubjectID.privacyStream`).
     static let systemStreamPrefix = "subject-"
 
+    /// `today`: the Finnish day the event is recorded on (`FinnishTime.today()`), YYYY-MM-DD.
     public static func check(
+        _ fact: Fact, against state: ProgrammeState, today: String, loggedEvent: (String) -> LoggedEvent?
+    ) throws(RuleViolation) {
+        try checkReferences(fact, against: state, loggedEvent: loggedEvent)
+        // Last, so that a day outside the project's period is refused as that.
+        if let day = dayDone(fact.event), day > today {
+            throw RuleViolation(rule: "date.not-in-the-future", field: "date",
+                                reason: "is after today: what was done cannot be dated in the future (a session still to come is scheduled)")
+        }
+    }
+
+    /// The day of an event that records something done — a session held, an engagement completed,
+    /// a payment, a rating, feedback, working time, a cost — and nil for plans and the rest.
+    /// Attendance is marked at a held session, whose day this checks.
+    static func dayDone(_ event: DomainEvent) -> String? {
+        switch event {
+        case let .sessionHeld(session): session.date
+        case let .engagementCompleted(completed): completed.date
+        case let .feePaid(fee): fee.date
+        case let .travelReimbursed(travel): travel.date
+        case let .fitRecorded(fit): fit.date
+        case let .feedbackGiven(feedback): feedback.date
+        case let .staffTimeLogged(time): time.date
+        case let .costIncurred(cost): cost.date
+        default: nil
+        }
+    }
+
+    private static func checkReferences(
         _ fact: Fact, against state: ProgrammeState, loggedEvent: (String) -> LoggedEvent?
     ) throws(RuleViolation) {
         guard !fact.stream.hasPrefix(systemStreamPrefix) else {

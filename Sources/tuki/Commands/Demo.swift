@@ -65,7 +65,7 @@ struct Demo: ParsableCommand {
         try credentials.save(to: Credentials.defaultPath(forLedger: db))
         print("\nTry: tuki report sessions --db \(db)   ·   tuki report commitment --activity \(SampleProgramme.cohortStream) --db \(db)")
         print("     tuki report esr --project \(SampleProgramme.projectStream) --period 2026-01-01..2026-06-30 --db \(db) --format html > esr.html")
-        print("     tuki report bikva --evaluation tukidemo-2027 --db \(db) --format html > bikva.html")
+        print("     tuki report bikva --evaluation tukidemo-2026 --db \(db) --format html > bikva.html")
         print("     tuki report fit --activity \(SampleProgramme.activityStream) --db \(db)   ·   tuki report survey --survey staff-2026 --db \(db)")
         print("     tuki log --db \(db)   ·   tuki verify --db \(db)   ·   tuki reveal p-9x4d --purpose test --db \(db)")
     }
@@ -82,10 +82,10 @@ struct Demo: ParsableCommand {
     static func evaluationSummary(_ readModels: ReadModelDatabase) throws -> [String] {
         try readModels.read { db in
             var lines: [String] = []
-            if let bikva = try BIKVAReadModel.figures(of: "tukidemo-2027", in: db) {
+            if let bikva = try BIKVAReadModel.figures(of: "tukidemo-2026", in: db) {
                 let entries = bikva.themes.flatMap(\.entries).filter { !($0.agreedChange ?? "").isEmpty }
                 let done = entries.filter { $0.followUps.last?.status == "done" }.count
-                lines.append("BIKVA tukidemo-2027: \(counted(bikva.stages.count, "stage")) of 4, \(counted(bikva.themes.count, "theme")), "
+                lines.append("BIKVA tukidemo-2026: \(counted(bikva.stages.count, "stage")) of 4, \(counted(bikva.themes.count, "theme")), "
                     + "\(counted(entries.count, "change")) agreed, \(done) done")
             }
             if let fit = try FITReadModel.figures(of: SampleProgramme.activityStream, in: db) {
