@@ -54,6 +54,8 @@ enum Labels {
         "experience-experts": ("kokemusasiantuntijat", "experience experts"), "partners": ("yhteistyökumppanit", "partners"),
         // Experts and fees
         "active": ("aktiivinen", "active"), "paused": ("tauolla", "paused"), "left": ("lopettanut", "left"),
+        "fee": ("palkkio", "fee"), "travel": ("matkakorvaus", "travel"), "per-diem": ("päiväraha", "per diem"),
+        "full-day": ("kokopäiväraha", "full-day"), "part-day": ("osapäiväraha", "part-day"),
         "fee-missing": ("palkkio maksamatta", "fee not paid"), "travel-missing": ("matkat korvaamatta", "travel not reimbursed"),
         "overdue": ("ei tehty eikä peruttu", "neither done nor cancelled"), "payroll": ("palkanmaksu", "payroll"),
         // STEA
@@ -121,7 +123,8 @@ enum Labels {
         "Year": "Vuosi", "Expert bank": "Kokemusasiantuntijapankki", "Kinds of work": "Tehtävät",
         "Engagements in the year": "Toimeksiantoja vuonna", "Hours in the year": "Tunteja vuonna", "Open items on": "Avoimet tilanteessa",
         "View": "Näkymä", "Fees paid": "Palkkioita", "Fees": "Palkkiot", "Kilometres": "Kilometrit",
-        "Kilometre allowance": "Kilometrikorvaus", "Tickets": "Liput", "First instrument": "Ensimmäinen mittari", "Travel": "Matkakorvaukset",
+        "Kilometre allowance": "Kilometrikorvaus", "Tickets": "Liput", "Per diems": "Päivärahat", "Payments": "Maksut", "Paid": "Maksettu", "Day of the work": "Työpäivä",
+        "Amount": "Määrä", "Tax-free": "Verovapaa", "Taxable": "Veronalainen", "First instrument": "Ensimmäinen mittari", "Travel": "Matkakorvaukset",
         "Travel, tax-free": "Matkakorvaukset, verovapaa", "Travel, taxable": "Matkakorvaukset, veronalainen", "By month": "Kuukausittain",
         "Month": "Kuukausi", "The year": "Vuosi", "Open items": "Avoimet asiat", "Open item": "Asia", "Age in days": "Ikä päivinä",
         "Fees and travel": "Palkkiot ja matkakorvaukset",

@@ -80,7 +80,7 @@ public enum ReportRequest: Sendable {
             // Names stand in the year's table only: an expert listed only under the open items is
             // not named there, so their registration is not opened (nor its reading logged).
             let paid = years.map(\.expert.participant).sorted()
-            return FeesReport.make(years, openItems: open, experts: work.experts, year: year, on: day, project: project,
+            return FeesReport.make(years, payments: ExpertWorkReadModel.payments(work, year: year), openItems: open, experts: work.experts, year: year, on: day, project: project,
                                    payees: try payees?(paid), language: language, stamp: stamp)
         case let .staffTime(project, from, to, staff):
             return try StaffTimeReadModel.entries(project: project, from: from, to: to, staffMember: staff, in: db)

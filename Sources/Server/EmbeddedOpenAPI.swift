@@ -758,6 +758,7 @@ enum EmbeddedOpenAPI {
                 "cancel",
                 "fee",
                 "travel",
+                "per-diem",
                 "fit",
                 "feedback",
                 "survey",

@@ -69,4 +69,29 @@ import Testing
         #expect(DecimalNumber("12.25")?.times(2) == 25)
         #expect(DecimalNumber("900000000000000000")?.times(100) == nil)
     }
+
+    /// The per diems are data too: the binary carries exactly Rates/per-diem.csv.
+    @Test func theBinaryCarriesExactlyThePerDiemTable() throws {
+        let file = Self.file.deletingLastPathComponent().appendingPathComponent("per-diem.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(EmbeddedRates.files["per-diem.csv"] == text.trimmingCharacters(in: .newlines),
+                "run python3 Tools/schema-check/embed.py after changing Rates/")
+        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 4).map(String.init) }
+        #expect(PerDiem.rates.map { [$0.from, $0.to, String($0.fullDayCents), String($0.partDayCents)] } == rows.map { Array($0.prefix(4)) })
+        #expect(PerDiem.rates.allSatisfy { !$0.source.isEmpty && $0.partDayCents < $0.fullDayCents })
+        for (earlier, later) in zip(PerDiem.rates, PerDiem.rates.dropFirst()) { #expect(earlier.to < later.from) }
+    }
+
+    @Test(arguments: [("2024-12-31", 5100, 2400), ("2025-01-01", 5300, 2400), ("2026-06-30", 5400, 2500)])
+    func eachDayTakesItsYearsPerDiem(day: String, full: Int, part: Int) {
+        #expect(PerDiem.rate(on: day)?.cents(.fullDay) == full && PerDiem.rate(on: day)?.cents(.partDay) == part)
+    }
+
+    @Test func aPerDiemAboveTheRateIsTaxableAboveIt() {
+        #expect(PerDiem.taxableCents(paidCents: 6000, days: 2, kind: .partDay, tripDay: "2026-05-01") == 1000)
+        #expect(PerDiem.taxableCents(paidCents: 5000, days: 2, kind: .partDay, tripDay: "2026-05-01") == 0)
+        #expect(PerDiem.taxableCents(paidCents: 4000, days: 2, kind: .partDay, tripDay: "2026-05-01") == 0)
+        #expect(PerDiem.taxableCents(paidCents: 9000, days: 1, kind: .fullDay, tripDay: "2023-05-01") == 0, "no rate: nothing known taxable")
+        #expect(PerDiem.cents(days: 366, centsPerDay: Int.max) == nil)
+    }
 }

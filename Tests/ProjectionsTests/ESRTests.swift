@@ -325,7 +325,8 @@ import Testing
 
     /// The demo's experience-expert work, worked out by hand from SampleProgramme: five
     /// engagements completed in October and November 2026 (3 + 2 + 2 + 4 + 5 hours), four fees paid, travel for the
-    /// three done in person, one completed and not yet paid, one cancelled. Another project's
+    /// three done in person and a part-day per diem (25 €) for one of them, one completed and not
+    /// yet paid, one cancelled. Another project's
     /// engagement by the same expert changes none of it.
     @Test func expertWorkCountsTheProjectsOwnEngagementsByTheirLatestStep() throws {
         let fixture = try ProjectionFixture()
@@ -350,7 +351,7 @@ import Testing
             }).experts
             return [experts.engagementsCompleted, experts.hoursHundredths, experts.feesCents, experts.travelCents, experts.completedWithoutFee]
         }
-        #expect(try experts(SampleProgramme.projectStream) == [5, 1_600, 9_000 + 6_000 + 15_000 + 12_000, 3 * 2_090, 1])
+        #expect(try experts(SampleProgramme.projectStream) == [5, 1_600, 9_000 + 6_000 + 15_000 + 12_000, 3 * 2_090 + 2_500, 1])
         #expect(try experts(other) == [1, 700, 21_000, 550, 0])
     }
 }

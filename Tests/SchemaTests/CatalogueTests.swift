@@ -9,7 +9,7 @@ import Testing
 
     @Test func everyTypeInTheCatalogueHasAnExampleAndEveryExampleAType() {
         #expect(Set(catalogue.types) == Set(Examples.data.keys))
-        #expect(catalogue.types.count == 31)
+        #expect(catalogue.types.count == 32)
     }
 
     @Test(arguments: Examples.data.keys.sorted())
@@ -142,6 +142,7 @@ import Testing
         case let .engagementCancelled(p): return try encoder.encode(p)
         case let .feePaid(p): return try encoder.encode(p)
         case let .travelReimbursed(p): return try encoder.encode(p)
+        case let .perDiemPaid(p): return try encoder.encode(p)
         case let .fitRecorded(p): return try encoder.encode(p)
         case let .feedbackGiven(p): return try encoder.encode(p)
         case let .bikvaStageRecorded(p): return try encoder.encode(p)

@@ -23,6 +23,7 @@ enum Examples {
         "engagement.cancelled": #"{"engagement":"e-2026-002","date":"2026-02-09","reason":"the group moved online"}"#,
         "fee.paid": #"{"engagement":"e-2026-001","date":"2026-02-28","amountCents":12000,"reason":"the session ran an hour over"}"#,
         "travel.reimbursed": #"{"engagement":"e-2026-001","date":"2026-02-28","kilometres":42,"centsPerKm":45,"amountCents":1890,"rateReason":"the association's own lower rate"}"#,
+        "per-diem.paid": #"{"engagement":"e-2026-001","date":"2026-02-28","kind":"part-day","days":1,"centsPerDay":2500,"amountCents":2500}"#,
         "expert.status-changed": #"{"participant":"p-5n1c","status":"paused","date":"2026-09-01","reason":"studies this autumn"}"#,
         "feedback.fit-recorded": #"{"participant":"p-7k2m","activity":"activity-tahka","session":"s1","instrument":"ORS","items":[6.5,7,5.2,8],"date":"2026-02-03"}"#,
         "feedback.given": #"{"activity":"activity-tahka","date":"2026-02-03","rating":5,"themes":["food","being heard"],"text":\#(sealed)}"#,

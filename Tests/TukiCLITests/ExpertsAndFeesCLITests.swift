@@ -90,6 +90,36 @@ import Testing
         #expect(january["travel_tax_free_cents"] as? Int == 3554)
     }
 
+    /// A per diem at the part-day rate of the work's year, another above the rate with a reason;
+    /// the fees report lists every payment of the year with its day, kind, work day and its
+    /// tax-free and taxable parts, as payroll reports each to the Incomes Register.
+    @Test func perDiemsArePaidAtTheYearsRateAndEveryPaymentIsListed() throws {
+        let p = try Self.programme()
+        let paid = try p.ws.tuki(["pay", "per-diem", p.engagements[2026] ?? "", "--kind", "part-day", "--date", "2026-05-20"])
+        #expect(paid.status == 0 && paid.stderr.contains("Per diem (part-day) on 2026-05-01: 25.00 € a day"), "\(paid.stderr)")
+        try Recording.id(p.ws, ["pay", "per-diem", p.engagements[2025] ?? "", "--kind", "part-day", "--days", "2", "--rate", "30",
+                                "--reason", "the association's own rate", "--date", "2026-05-20"])
+        try Recording.refusal(p.ws, ["pay", "per-diem", p.engagements[2026] ?? "", "--kind", "full-day", "--date", "2026-05-21"],
+                              rule: "per-diem.paid-once")
+        let noRate = try p.ws.tuki(["pay", "per-diem", p.engagements[2023] ?? "", "--kind", "full-day"])
+        #expect(noRate.status == 2 && noRate.stderr.contains("Rates/per-diem.csv"))
+        try Recording.id(p.ws, ["pay", "fee", p.engagements[2026] ?? "", "--amount", "90", "--date", "2026-05-15"])
+        let perDiems = try Recording.events(p.ws, "per-diem.paid")
+        #expect(perDiems.map { $0.data["amountCents"] as? Int } == [2500, 6000])
+
+        let report = try p.ws.tuki(["report", "fees", "--year", "2026", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let tables = try #require(json["tables"] as? [String: Any])
+        let payments = try #require(tables["payments"] as? [[String: Any]])
+        #expect(payments.map { "\($0["paid"] ?? "") \($0["kind"] ?? "") \($0["work_day"] ?? "") \($0["cents"] ?? "") \($0["tax_free_cents"] ?? "") \($0["taxable_cents"] ?? "")" }
+            == ["2026-05-15 fee 2026-05-01 9000 0 9000",
+                // 2 days × 30 € on work of 2025, whose part-day rate was 24 €: 12 € above it.
+                "2026-05-20 per-diem 2025-05-01 6000 4800 1200",
+                "2026-05-20 per-diem 2026-05-01 2500 2500 0"])
+        let total = try #require((tables["totals"] as? [[String: Any]])?.first)
+        #expect(total["per_diem_cents"] as? Int == 8500 && total["travel_cents"] as? Int == 8500 && total["travel_taxable_cents"] as? Int == 1200)
+    }
+
     @Test func anAnonymousExpertIsNamedInThePayrollViewAloneAndEachOpeningIsLogged() throws {
         let p = try Self.programme()
         try Recording.id(p.ws, ["pay", "fee", p.engagements[2026] ?? "", "--amount", "90", "--date", "2026-05-15"])

@@ -18,6 +18,7 @@ public enum DomainEvent: Sendable, Equatable {
     case engagementCancelled(EngagementCancelled)
     case feePaid(FeePaid)
     case travelReimbursed(TravelReimbursed)
+    case perDiemPaid(PerDiemPaid)
     case fitRecorded(FITRecorded)
     case feedbackGiven(FeedbackGiven)
     case bikvaStageRecorded(BIKVAStageRecorded)

@@ -1268,6 +1268,66 @@ enum EmbeddedSchemas {
   }
 }
 """#,
+        "events/per-diem.paid.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:per-diem.paid:1",
+  "title": "per-diem.paid, data (version 1)",
+  "description": "A per diem (päiväraha) paid for an engagement done in person: full-day or part-day, at the rate in force on the day of the trip (Rates/per-diem.csv) unless rateReason says why not (stream: the engagement's).",
+  "type": "object",
+  "required": [
+    "engagement",
+    "date",
+    "kind",
+    "days",
+    "centsPerDay",
+    "amountCents"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "engagement": {
+      "type": "string",
+      "pattern": "^e-[a-z0-9][a-z0-9-]{0,62}$",
+      "description": "The engagement's id."
+    },
+    "date": {
+      "type": "string",
+      "format": "date",
+      "description": "The day it was paid."
+    },
+    "kind": {
+      "enum": [
+        "full-day",
+        "part-day"
+      ],
+      "description": "Full-day (over 10 hours away) or part-day (over 6 hours)."
+    },
+    "days": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 366
+    },
+    "centsPerDay": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 100000,
+      "description": "Euro cents."
+    },
+    "amountCents": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 1000000000,
+      "description": "Euro cents: days × centsPerDay."
+    },
+    "rateReason": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500,
+      "description": "Why the rate is not the one in force on the day of the trip (no personal data)."
+    }
+  }
+}
+"""#,
         "events/project.registered.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

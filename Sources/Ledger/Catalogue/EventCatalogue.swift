@@ -130,6 +130,7 @@ public final class EventCatalogue: Sendable {
         "engagement.cancelled": { .engagementCancelled(try $0.decode(EngagementCancelled.self, from: $1)) },
         "fee.paid": { .feePaid(try $0.decode(FeePaid.self, from: $1)) },
         "travel.reimbursed": { .travelReimbursed(try $0.decode(TravelReimbursed.self, from: $1)) },
+        "per-diem.paid": { .perDiemPaid(try $0.decode(PerDiemPaid.self, from: $1)) },
         "feedback.fit-recorded": { .fitRecorded(try $0.decode(FITRecorded.self, from: $1)) },
         "feedback.given": { .feedbackGiven(try $0.decode(FeedbackGiven.self, from: $1)) },
         "bikva.stage-recorded": { .bikvaStageRecorded(try $0.decode(BIKVAStageRecorded.self, from: $1)) },

@@ -276,6 +276,12 @@ private struct Builder {
                     "engagement": .string(id), "date": .string(paid), "kilometres": 38, "centsPerKm": 55, "amountCents": 2090,
                 ])
             }
+            // The pop-up consultation kept Mikko away from home for over six hours: a part-day per diem.
+            if kind == "pop-up-consultation" {
+                try add(stream, "per-diem.paid", paid, [
+                    "engagement": .string(id), "date": .string(paid), "kind": "part-day", "days": 1, "centsPerDay": 2500, "amountCents": 2500,
+                ])
+            }
         }
         // Mikko takes a break over the winter; the expert bank shows him paused.
         try add("participant-p-t03", "expert.status-changed", "2026-12-01", [

@@ -10,5 +10,11 @@ from,to,cents_per_km,source
 2025-01-01,2025-12-31,59,"Verohallinnon päätös verovapaista matkakustannusten korvauksista vuonna 2025, 4 §: oma auto 59 senttiä kilometriltä"
 2026-01-01,2026-12-31,55,"Verohallinnon päätös verovapaista matkakustannusten korvauksista vuonna 2026, 4 §: oma auto 55 senttiä kilometriltä"
 """#,
+        "per-diem.csv": #"""
+from,to,full_day_cents,part_day_cents,source
+2024-01-01,2024-12-31,5100,2400,"Verohallinnon päätös verovapaista matkakustannusten korvauksista vuonna 2024, 5 §: kokopäiväraha 51 euroa, osapäiväraha 24 euroa"
+2025-01-01,2025-12-31,5300,2400,"Verohallinnon päätös verovapaista matkakustannusten korvauksista vuonna 2025, 5 §: kokopäiväraha 53 euroa, osapäiväraha 24 euroa"
+2026-01-01,2026-12-31,5400,2500,"Verohallinnon päätös verovapaista matkakustannusten korvauksista vuonna 2026, 5 §: kokopäiväraha 54 euroa, osapäiväraha 25 euroa"
+"""#,
     ]
 }

@@ -17,7 +17,7 @@ import EventStore
 final class RulesStateStore {
     /// Raise it whenever `ProgrammeState`, its entries or `evolve` change: every ledger's state is
     /// then built again from its log on the first write.
-    static let version = 4
+    static let version = 5
     static let owner = "rules"
 
     private let appender: EventAppender

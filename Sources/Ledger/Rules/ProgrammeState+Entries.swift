@@ -25,6 +25,7 @@ extension ProgrammeState {
             return .array([
                 .string(engagement.expert), .string(engagement.project), .bool(engagement.inPerson), .number(String(engagement.agreedFeeCents)),
                 .bool(engagement.completed), .bool(engagement.cancelled), .bool(engagement.feePaid), .bool(engagement.travelReimbursed),
+                .bool(engagement.perDiemPaid),
             ])
         case let .evaluation(id):
             guard let stages = evaluations[id] else { return nil }
@@ -75,17 +76,18 @@ extension ProgrammeState {
         case let .expert(id):
             if value == .bool(true) { experts.insert(id) } else { experts.remove(id) }
         case let .engagement(id):
-            guard case let .array(fields)? = value, fields.count == 8, let expert = fields[0].stringValue, let project = fields[1].stringValue,
+            guard case let .array(fields)? = value, fields.count == 9, let expert = fields[0].stringValue, let project = fields[1].stringValue,
                   case let .bool(inPerson) = fields[2], let fee = fields[3].integerValue,
                   case let .bool(completed) = fields[4], case let .bool(cancelled) = fields[5],
-                  case let .bool(feePaid) = fields[6], case let .bool(travelReimbursed) = fields[7]
+                  case let .bool(feePaid) = fields[6], case let .bool(travelReimbursed) = fields[7],
+                  case let .bool(perDiemPaid) = fields[8]
             else {
                 engagements[id] = nil
                 return
             }
             engagements[id] = Engagement(
                 expert: expert, project: project, inPerson: inPerson, agreedFeeCents: Int(fee), completed: completed, cancelled: cancelled,
-                feePaid: feePaid, travelReimbursed: travelReimbursed)
+                feePaid: feePaid, travelReimbursed: travelReimbursed, perDiemPaid: perDiemPaid)
         case let .evaluation(id):
             var stages: [Int: BIKVAStage] = [:]
             if case let .array(items)? = value {

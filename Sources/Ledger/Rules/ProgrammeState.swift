@@ -34,6 +34,7 @@ public struct ProgrammeState: Sendable, Equatable {
         var cancelled = false
         var feePaid = false
         var travelReimbursed = false
+        var perDiemPaid = false
     }
 
     struct BIKVAStage: Sendable, Equatable {
@@ -116,6 +117,8 @@ public struct ProgrammeState: Sendable, Equatable {
             engagements[fee.engagement]?.feePaid = true
         case let .travelReimbursed(travel):
             engagements[travel.engagement]?.travelReimbursed = true
+        case let .perDiemPaid(perDiem):
+            engagements[perDiem.engagement]?.perDiemPaid = true
         case let .bikvaStageRecorded(stage):
             let changes = stage.themes.filter { !($0.agreedChange ?? "").isEmpty }.map { BIKVAStageRecorded.themeKey($0.theme) }
             evaluations[stage.evaluation, default: [:]][stage.stage] = BIKVAStage(date: stage.date, agreedChanges: Set(changes))

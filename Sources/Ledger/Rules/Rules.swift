@@ -44,7 +44,8 @@ public enum Rules {
         "date.inside-project-period", "date.not-in-the-future", "engagement.complete-once", "engagement.expert-registered", "engagement.not-cancelled",
         "engagement.not-completed", "enrolment.ends-after-it-starts", "enrolment.ends-an-open-one",
         "enrolment.age-follows-birth-year", "enrolment.one-open-at-a-time", "expert.over-12", "expert.registered-first", "fee.agreed-or-explained", "fee.needs-completed-engagement",
-        "fee.paid-once", "feedback.participant-enrolled", "feedback.text-sealed-for-its-giver", "fit.one-decimal", "fit.participant-enrolled", "participant.born-before-registration",
+        "fee.paid-once", "feedback.participant-enrolled", "feedback.text-sealed-for-its-giver", "fit.one-decimal", "fit.participant-enrolled", "participant.born-before-registration", "per-diem.amount-is-days-times-rate", "per-diem.in-person-only",
+        "per-diem.needs-completed-engagement", "per-diem.paid-once",
         "project.period", "reference.activity-exists", "reference.engagement-exists", "reference.participant-exists",
         "reference.project-exists", "stream.written-by-the-system", "survey.item-once", "survey.one-scale", "survey.score-on-scale", "travel.amount-is-km-times-rate", "travel.amount-is-ticket-cost",
         "travel.in-person-only", "travel.needs-completed-engagement", "travel.reimbursed-once", "type.written-by-the-system",
@@ -80,6 +81,7 @@ public enum Rules {
         case let .engagementCompleted(completed): completed.date
         case let .feePaid(fee): fee.date
         case let .travelReimbursed(travel): travel.date
+        case let .perDiemPaid(perDiem): perDiem.date
         case let .fitRecorded(fit): fit.date
         case let .feedbackGiven(feedback): feedback.date
         case let .staffTimeLogged(time): time.date
@@ -199,6 +201,17 @@ public enum Rules {
                 }
             } else if let ticket = travel.ticketCents, travel.amountCents != ticket {
                 throw RuleViolation(rule: "travel.amount-is-ticket-cost", field: "amountCents", reason: "is not the ticket cost")
+            }
+        case let .perDiemPaid(perDiem):
+            let engagement = try requireCompleted(perDiem.engagement, rule: "per-diem.needs-completed-engagement", state)
+            guard engagement.inPerson else {
+                throw RuleViolation(rule: "per-diem.in-person-only", field: "engagement", reason: "was done remotely: there was no trip")
+            }
+            guard !engagement.perDiemPaid else {
+                throw RuleViolation(rule: "per-diem.paid-once", field: "engagement", reason: "already has its per diem paid (void that payment first to correct it)")
+            }
+            guard PerDiem.cents(days: perDiem.days, centsPerDay: perDiem.centsPerDay) == perDiem.amountCents else {
+                throw RuleViolation(rule: "per-diem.amount-is-days-times-rate", field: "amountCents", reason: "is not days × cents per day")
             }
         case let .fitRecorded(fit):
             try requireParticipant(fit.participant, state)

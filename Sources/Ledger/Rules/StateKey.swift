@@ -87,6 +87,7 @@ public enum StateKey: Hashable, Sendable {
         case let .engagementCancelled(cancelled): .engagement(cancelled.engagement)
         case let .feePaid(fee): .engagement(fee.engagement)
         case let .travelReimbursed(travel): .engagement(travel.engagement)
+        case let .perDiemPaid(perDiem): .engagement(perDiem.engagement)
         case let .entryVoided(void): .voided(eventId: void.eventId)
         case let .bikvaStageRecorded(stage): .evaluation(stage.evaluation)
         case let .surveyAnswered(answer): .survey(answer.survey)
@@ -150,7 +151,7 @@ public enum StateKey: Hashable, Sendable {
         case .userRoleRevoked:
             break
         case .projectRegistered, .participantRegistered, .engagementCompleted, .engagementCancelled, .feePaid,
-             .travelReimbursed, .entryVoided, .accessLogged, .subjectErased:
+             .travelReimbursed, .perDiemPaid, .entryVoided, .accessLogged, .subjectErased:
             break
         }
         if let changed = changed(by: fact) { keys.append(changed) }

@@ -11,11 +11,12 @@ public struct DirectoryProjector: Projector {
     public let name = "directory"
     /// 2: payments keep their day, kilometres, rate and tickets; engagements their mode; activities
     /// their work package and target group; experts' status changes (the expert bank, fees, STEA).
-    public let version = 2
+    /// 3: per diems, with their kind, days and rate.
+    public let version = 3
     public let handledTypes: Set<String> = [
         "project.registered", "activity.created", "participant.registered", "enrolment.signed-up", "enrolment.started",
         "enrolment.ended", "expert.registered", "expert.status-changed", "engagement.agreed", "engagement.completed", "engagement.cancelled",
-        "fee.paid", "travel.reimbursed",
+        "fee.paid", "travel.reimbursed", "per-diem.paid",
     ]
     public let tables = [
         "directory_project", "directory_activity", "directory_participant", "directory_enrolment", "directory_expert",
@@ -53,9 +54,9 @@ public struct DirectoryProjector: Projector {
                 fee_cents INTEGER, mode TEXT);
             CREATE INDEX directory_engagement_by_engagement ON directory_engagement (engagement, position);
             CREATE TABLE directory_payment (
-                position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind = 'fee' OR kind = 'travel'),
+                position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind = 'fee' OR kind = 'travel' OR kind = 'per-diem'),
                 cents INTEGER NOT NULL, date TEXT, kilometres_hundredths INTEGER, cents_per_km INTEGER, ticket_cents INTEGER,
-                rate_reason TEXT);
+                rate_reason TEXT, per_diem_kind TEXT, days INTEGER, cents_per_day INTEGER);
             CREATE INDEX directory_payment_by_engagement ON directory_payment (engagement, kind, cents);
             CREATE TABLE directory_expert_status (
                 position INTEGER PRIMARY KEY, participant TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL);
@@ -116,6 +117,10 @@ public struct DirectoryProjector: Projector {
             try insert(db, "directory_payment (position, engagement, kind, cents, date, kilometres_hundredths, cents_per_km, ticket_cents, rate_reason)",
                        [position, travel.engagement, "travel", travel.amountCents, travel.date, travel.kilometres.map(hundredths),
                         travel.centsPerKm, travel.ticketCents, travel.rateReason])
+        case let .perDiemPaid(perDiem):
+            try insert(db, "directory_payment (position, engagement, kind, cents, date, rate_reason, per_diem_kind, days, cents_per_day)",
+                       [position, perDiem.engagement, "per-diem", perDiem.amountCents, perDiem.date, perDiem.rateReason, perDiem.kind.rawValue,
+                        perDiem.days, perDiem.centsPerDay])
         default:
             break
         }

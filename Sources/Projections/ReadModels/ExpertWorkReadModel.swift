@@ -36,6 +36,7 @@ public enum ExpertWorkReadModel {
     }
 
     public struct Payment: Sendable, Equatable {
+        /// fee, travel or per-diem.
         public let kind: String
         public let date: String
         public let cents: Int
@@ -43,6 +44,26 @@ public enum ExpertWorkReadModel {
         public let centsPerKm: Int?
         public let ticketCents: Int?
         public let rateReason: String?
+        /// A per diem's kind (full-day or part-day) and days.
+        public var perDiemKind: String? = nil
+        public var days: Int? = nil
+
+        /// The part paid above what is tax-free on the day of the trip (`tripDay`): all of a fee,
+        /// which is wages; of kilometres, what the rate paid exceeds the allowance by; of a per
+        /// diem, what it exceeds the day's rate by; nothing of tickets.
+        public func taxableCents(tripDay: String) -> Int {
+            switch kind {
+            case "fee":
+                return cents
+            case "per-diem":
+                guard let days, let kind = perDiemKind.flatMap(PerDiemPaid.Kind.init(rawValue:)) else { return 0 }
+                return PerDiem.taxableCents(paidCents: cents, days: days, kind: kind, tripDay: tripDay)
+            default:
+                guard let hundredths = kilometresHundredths, let rate = centsPerKm else { return 0 }
+                return KilometreAllowance.taxableCents(paidCents: cents, kilometres: DecimalNumber(units: hundredths, scale: 2),
+                                                       centsPerKm: rate, tripDay: tripDay)
+            }
+        }
     }
 
     public struct Engagement: Sendable, Equatable {
@@ -62,6 +83,8 @@ public enum ExpertWorkReadModel {
         public let payments: [Payment]
 
         public var isCompleted: Bool { outcome == "completed" }
+        /// The day the work was done — the day of the trip — or the agreed day while it is not done.
+        public var workDay: String { isCompleted ? doneOn ?? date : date }
     }
 
     public struct Work: Sendable {
@@ -86,13 +109,15 @@ public enum ExpertWorkReadModel {
             """, arguments: arguments)
         var payments: [String: [Payment]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT engagement, kind, date, cents, kilometres_hundredths, cents_per_km, ticket_cents, rate_reason FROM directory_payment
+            SELECT engagement, kind, date, cents, kilometres_hundredths, cents_per_km, ticket_cents, rate_reason, per_diem_kind, days
+            FROM directory_payment
             WHERE engagement IN (SELECT engagement FROM directory_engagement WHERE step = 'agreed'
                                  AND (:project IS NULL OR project = :project) AND (:expert IS NULL OR expert = :expert))
             ORDER BY position
             """, arguments: arguments) {
             payments[row[0], default: []].append(Payment(kind: row[1], date: row[2] ?? "", cents: row[3], kilometresHundredths: row[4],
-                                                         centsPerKm: row[5], ticketCents: row[6], rateReason: row[7]))
+                                                         centsPerKm: row[5], ticketCents: row[6], rateReason: row[7], perDiemKind: row[8],
+                                                         days: row[9]))
         }
         let engagements = engagementRows.map { row in
             Engagement(engagement: row[0], expert: row[1], project: row[2], kind: row[3], date: row[4], inPerson: (row[5] as String?) != "remote",
@@ -158,15 +183,17 @@ public enum ExpertWorkReadModel {
         public var fees = 0
         public var kilometresHundredths = 0
         public var kilometreCents = 0
-        /// The part of the kilometre allowance paid above the tax-free rate of the trip's day:
-        /// taxable wages (`KilometreAllowance.taxableCents`).
-        public var taxableTravelCents = 0
         public var ticketCents = 0
+        public var perDiemCents = 0
+        /// The part of the kilometre allowance and the per diems paid above the tax-free rates of
+        /// the trip's day: taxable wages (`Payment.taxableCents`).
+        public var taxableTravelCents = 0
 
-        public var travelCents: Int { kilometreCents + ticketCents }
-        /// Travel reimbursed tax-free: tickets, and kilometres up to the allowance.
+        /// Travel costs reimbursed: kilometres, tickets and per diems.
+        public var travelCents: Int { kilometreCents + ticketCents + perDiemCents }
+        /// Travel reimbursed tax-free: tickets, and kilometres and per diems up to the tax-free rates.
         public var taxFreeTravelCents: Int { travelCents - taxableTravelCents }
-        public var isEmpty: Bool { completed == 0 && fees == 0 && kilometreCents == 0 && ticketCents == 0 }
+        public var isEmpty: Bool { completed == 0 && fees == 0 && kilometreCents == 0 && ticketCents == 0 && perDiemCents == 0 }
 
         mutating func add(_ other: Month) {
             completed += other.completed
@@ -177,6 +204,7 @@ public enum ExpertWorkReadModel {
             kilometreCents += other.kilometreCents
             taxableTravelCents += other.taxableTravelCents
             ticketCents += other.ticketCents
+            perDiemCents += other.perDiemCents
         }
     }
 
@@ -202,18 +230,20 @@ public enum ExpertWorkReadModel {
                 }
                 for payment in engagement.payments {
                     touch(payment.date) { month in
-                        if payment.kind == "fee" {
+                        switch payment.kind {
+                        case "fee":
                             month.fees += 1
                             month.feeCents += payment.cents
-                        } else if let ticket = payment.ticketCents {
-                            month.ticketCents += ticket
-                        } else {
-                            month.kilometresHundredths += payment.kilometresHundredths ?? 0
-                            month.kilometreCents += payment.cents
-                            if let hundredths = payment.kilometresHundredths, let rate = payment.centsPerKm {
-                                month.taxableTravelCents += KilometreAllowance.taxableCents(
-                                    paidCents: payment.cents, kilometres: DecimalNumber(units: hundredths, scale: 2), centsPerKm: rate,
-                                    tripDay: engagement.doneOn ?? engagement.date)
+                        case "per-diem":
+                            month.perDiemCents += payment.cents
+                            month.taxableTravelCents += payment.taxableCents(tripDay: engagement.workDay)
+                        default:
+                            if let ticket = payment.ticketCents {
+                                month.ticketCents += ticket
+                            } else {
+                                month.kilometresHundredths += payment.kilometresHundredths ?? 0
+                                month.kilometreCents += payment.cents
+                                month.taxableTravelCents += payment.taxableCents(tripDay: engagement.workDay)
                             }
                         }
                     }
@@ -224,6 +254,40 @@ public enum ExpertWorkReadModel {
             var total = Month(month: String(year))
             ordered.forEach { total.add($0) }
             return ExpertYear(expert: expert, months: ordered, total: total)
+        }
+    }
+
+    /// One payment as payroll reports it to the Incomes Register: who, for which engagement, when
+    /// it was paid, what it was, the day of the work, the amount and its tax-free and taxable parts.
+    public struct PaymentLine: Sendable, Equatable {
+        public let expert: Expert
+        public let engagement: String
+        public let paid: String
+        /// fee, travel or per-diem.
+        public let kind: String
+        public let workDay: String
+        public let cents: Int
+        public let taxableCents: Int
+
+        public var taxFreeCents: Int { cents - taxableCents }
+    }
+
+    /// Every payment standing in `year` (by the day it was paid), in the order paid, then by
+    /// expert, the day of the work and the kind.
+    public static func payments(_ work: Work, year: Int) -> [PaymentLine] {
+        let experts = Dictionary(work.experts.map { ($0.participant, $0) }, uniquingKeysWith: { first, _ in first })
+        var lines: [PaymentLine] = []
+        for engagement in work.engagements {
+            guard let expert = experts[engagement.expert] else { continue }
+            for payment in engagement.payments where Self.year(of: payment.date) == year {
+                lines.append(PaymentLine(expert: expert, engagement: engagement.engagement, paid: payment.date, kind: payment.kind,
+                                         workDay: engagement.workDay, cents: payment.cents,
+                                         taxableCents: payment.taxableCents(tripDay: engagement.workDay)))
+            }
+        }
+        let order = ["fee": 0, "travel": 1, "per-diem": 2]
+        return lines.sorted {
+            ($0.paid, $0.expert.alias, $0.workDay, $0.engagement, order[$0.kind] ?? 3) < ($1.paid, $1.expert.alias, $1.workDay, $1.engagement, order[$1.kind] ?? 3)
         }
     }
 

@@ -8,7 +8,8 @@ public enum FeesReport {
     /// What the payroll view shows of each expert, opened (and logged) by the caller.
     public typealias Payee = ListReports.Person
 
-    public static func make(_ years: [ExpertWorkReadModel.ExpertYear], openItems: [ExpertWorkReadModel.OpenItem],
+    public static func make(_ years: [ExpertWorkReadModel.ExpertYear], payments: [ExpertWorkReadModel.PaymentLine] = [],
+                            openItems: [ExpertWorkReadModel.OpenItem],
                             experts: [ExpertWorkReadModel.Expert], year: Int, on day: String, project: String?, payees: [String: Payee]?,
                             language: Report.Language = .fi, stamp: LedgerStamp) -> Report {
         func t(_ english: String) -> String { Labels.text(english, language) }
@@ -30,12 +31,14 @@ public enum FeesReport {
             .init("completed", t("Completed"), numeric: true), .init("hours", t("Hours"), numeric: true),
             .init("fees", t("Fees paid"), numeric: true), .init("fee_cents", t("Fees"), numeric: true),
             .init("kilometres", t("Kilometres"), numeric: true), .init("kilometre_cents", t("Kilometre allowance"), numeric: true),
-            .init("ticket_cents", t("Tickets"), numeric: true), .init("travel_cents", t("Travel"), numeric: true),
+            .init("ticket_cents", t("Tickets"), numeric: true), .init("per_diem_cents", t("Per diems"), numeric: true),
+            .init("travel_cents", t("Travel"), numeric: true),
             .init("travel_tax_free_cents", t("Travel, tax-free"), numeric: true), .init("travel_taxable_cents", t("Travel, taxable"), numeric: true),
         ]
         func moneyCells(_ month: ExpertWorkReadModel.Month) -> [Report.Cell] {
             [.integer(month.completed), .hundredths(month.hoursHundredths), .integer(month.fees), .cents(month.feeCents),
-             .hundredths(month.kilometresHundredths), .cents(month.kilometreCents), .cents(month.ticketCents), .cents(month.travelCents),
+             .hundredths(month.kilometresHundredths), .cents(month.kilometreCents), .cents(month.ticketCents), .cents(month.perDiemCents),
+             .cents(month.travelCents),
              .cents(month.taxFreeTravelCents), .cents(month.taxableTravelCents)]
         }
         // The payee's name and identity code stand once, in the year's table.
@@ -48,6 +51,17 @@ public enum FeesReport {
         let totals = Report.Table(
             key: "totals", title: "\(t("The year")) \(year)", columns: who + money,
             rows: years.map { whoCells($0.expert) + moneyCells($0.total) })
+        // Each payment, as payroll reports it to the Incomes Register within five days of paying.
+        let paymentTable = Report.Table(
+            key: "payments", title: t("Payments"),
+            columns: [.init("paid", t("Paid")), .init("participant", t("Participant")), .init("alias", t("Alias")),
+                      .init("engagement", t("Engagement")), .init("kind", t("Kind")), .init("work_day", t("Day of the work")),
+                      .init("cents", t("Amount"), numeric: true), .init("tax_free_cents", t("Tax-free"), numeric: true),
+                      .init("taxable_cents", t("Taxable"), numeric: true)],
+            rows: payments.map { line in
+                [.date(line.paid), .text(line.expert.participant), .text(line.expert.alias), .text(line.engagement),
+                 Labels.code(line.kind, language), .date(line.workDay), .cents(line.cents), .cents(line.taxFreeCents), .cents(line.taxableCents)]
+            })
         let aliases = Dictionary(experts.map { ($0.participant, $0.alias) }, uniquingKeysWith: { first, _ in first })
         let open = Report.Table(
             key: "open_items", title: t("Open items"),
@@ -57,7 +71,7 @@ public enum FeesReport {
                 [Labels.code(item.item, language), .text(item.engagement), .text(item.expert), .text(aliases[item.expert] ?? item.expert),
                  .date(item.since), .integer(item.ageDays)]
             })
-        return Report(kind: "fees", title: "\(t("Fees and travel")) \(year)", parameters: parameters, tables: [totals, months, open],
+        return Report(kind: "fees", title: "\(t("Fees and travel")) \(year)", parameters: parameters, tables: [totals, months, paymentTable, open],
                       stamp: stamp, language: language)
     }
 }

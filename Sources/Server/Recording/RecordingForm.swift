@@ -8,7 +8,7 @@ import Ledger
 /// (`entry.ageAtEntry` is `ageAtEntry` inside `entry`), so a form is a list of typed fields and
 /// `LedgerService.record(_:_:actor:)` says what events it makes.
 enum RecordingForm: String, CaseIterable, Sendable {
-    case participant, consent, signUp = "sign-up", start, end, expert, engagement, complete, cancel, fee, travel
+    case participant, consent, signUp = "sign-up", start, end, expert, engagement, complete, cancel, fee, travel, perDiem = "per-diem"
     case fit, feedback, survey, bikvaStage = "bikva-stage", bikvaApproval = "bikva-approval", bikvaFollowUp = "bikva-follow-up"
     case staffTime = "staff-time", cost, project, activity, void
 
@@ -42,6 +42,7 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .cancel: ("Tehtävä peruttu", "Engagement cancelled")
         case .fee: ("Maksa palkkio", "Pay a fee")
         case .travel: ("Korvaa matkakulut", "Reimburse travel")
+        case .perDiem: ("Maksa päiväraha", "Pay a per diem")
         case .consent: ("Suostumus tai sen peruminen", "A consent given or withdrawn")
         case .fit: ("FIT-mittaus (ORS, SRS, CORS, CSRS)", "A FIT rating (ORS, SRS, CORS, CSRS)")
         case .feedback: ("Asiakaspalaute", "Client feedback")
@@ -120,6 +121,11 @@ enum RecordingForm: String, CaseIterable, Sendable {
             return [engagement, date,
                     .init("kilometres", "Kilometrit (korvataan voimassa olevalla kilometrikorvauksella)", "Kilometres (at the allowance in force)", .decimal, required: false),
                     .init("ticketCents", "Tai lippujen hinta (€)", "Or ticket costs (€)", .euros, required: false)]
+        case .perDiem:
+            return [engagement, date,
+                    .init("kind", "Päiväraha (maksetaan työpäivänä voimassa olevan määrän mukaan)", "Per diem (at the rate in force on the day of the work)",
+                          .choice(PerDiemPaid.Kind.allCases.map(\.rawValue))),
+                    .init("days", "Päiviä", "Days", .integer(1...366), default: "1")]
         case .consent:
             return [participant, .init("scope", "Mihin", "Scope", .choice(["participation", "data-processing", "esr-reporting", "photography", "research"])),
                     .init("givenBy", "Kuka antoi", "Given by", .choice(["self", "guardian"]), default: "self"),

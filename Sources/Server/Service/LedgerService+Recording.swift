@@ -52,6 +52,9 @@ extension LedgerService {
         case .travel:
             try record([try travel(data)], actor: actor)
             return Recorded(id: text("engagement"))
+        case .perDiem:
+            try record([try perDiem(data)], actor: actor)
+            return Recorded(id: text("engagement"))
         case .consent:
             let withdrawn: JSONValue? = data["withdrawn"] == .bool(true) ? .bool(true) : nil
             try record([Draft(stream: "participant-\(text("participant"))", type: "participant.consent-recorded",
@@ -180,6 +183,20 @@ extension LedgerService {
         try record([Draft(stream: "participant-\(id)", type: type, data: .object(omittingNil: inClear + [("personal", sealed.json)]),
                           day: registeredOn)], actor: actor)
         return Recorded(id: id)
+    }
+
+    /// A per diem of the kind at the rate in force on the day of the trip (the work's), for the days given.
+    private func perDiem(_ data: [String: JSONValue]) throws -> Draft {
+        let engagement = data["engagement"]?.stringValue ?? ""
+        guard let kind = data["kind"]?.stringValue.flatMap(PerDiemPaid.Kind.init(rawValue:)),
+              let days = data["days"]?.integerValue.map({ Int($0) }) else { throw Refusal.badForm }
+        guard let workDay = try store.read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else { throw Refusal.notFound }
+        guard let rate = PerDiem.rate(on: workDay) else { throw Refusal.noAllowance }
+        guard let cents = PerDiem.cents(days: days, centsPerDay: rate.cents(kind)) else { throw Refusal.badForm }
+        return Draft(stream: "engagement-\(engagement)", type: "per-diem.paid", data: .object(omittingNil: [
+            ("engagement", .string(engagement)), ("date", data["date"]), ("kind", .string(kind.rawValue)), ("days", .number(String(days))),
+            ("centsPerDay", .number(String(rate.cents(kind)))), ("amountCents", .number(String(cents))),
+        ]), day: data["date"]?.stringValue ?? "")
     }
 
     /// Travel: kilometres at the allowance in force on the day of the trip (the work's), or ticket costs.

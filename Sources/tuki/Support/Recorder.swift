@@ -64,7 +64,8 @@ struct Recorder {
 
     static func day(_ date: String) -> String { "\(date)T00:00:00Z" }
 
-    static func today() -> String { String(Timestamp.now().occurredAtText.prefix(10)) }
+    /// Today in Finland: the day a thing done without `--date` is dated on.
+    static func today() -> String { FinnishTime.today() }
 }
 
 /// Builds a JSON object from optional members, leaving out the nil ones.

@@ -66,3 +66,17 @@ public struct TravelReimbursed: Codable, Sendable, Equatable {
     /// Why the rate is not the kilometre allowance in force on the day of the trip (`KilometreAllowance`).
     public var rateReason: String?
 }
+
+/// `per-diem.paid`: a per diem (päiväraha) for an engagement done in person away from home, at
+/// the full-day or part-day rate in force on the day of the trip (`PerDiem`). Stream: the engagement's.
+public struct PerDiemPaid: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable { case fullDay = "full-day", partDay = "part-day" }
+    public var engagement: String
+    public var date: String
+    public var kind: Kind
+    public var days: Int
+    public var centsPerDay: Int
+    public var amountCents: Int
+    /// Why the rate is not the one in force on the day of the trip.
+    public var rateReason: String?
+}

@@ -16,10 +16,11 @@ import Ledger
 public struct FunderProjector: Projector {
     public let name = "funder"
     /// 2: `funder_participation` and `funder_leaving`, and indexes for the report's reads.
-    public let version = 2
+    /// 3: per diems paid to experts, counted with their travel.
+    public let version = 3
     public let handledTypes: Set<String> = [
         "project.registered", "activity.created", "participant.registered", "enrolment.started", "enrolment.ended",
-        "engagement.agreed", "engagement.completed", "engagement.cancelled", "fee.paid", "travel.reimbursed",
+        "engagement.agreed", "engagement.completed", "engagement.cancelled", "fee.paid", "travel.reimbursed", "per-diem.paid",
         "staff.time-logged", "cost.incurred",
     ]
     public let tables = Self.factTables + ["funder_participation", "funder_leaving"]
@@ -137,6 +138,8 @@ public struct FunderProjector: Projector {
             try insert(Self.payment, fee.engagement, "fee", fee.date, fee.amountCents)
         case let .travelReimbursed(travel):
             try insert(Self.payment, travel.engagement, "travel", travel.date, travel.amountCents)
+        case let .perDiemPaid(perDiem):
+            try insert(Self.payment, perDiem.engagement, "per-diem", perDiem.date, perDiem.amountCents)
         case let .staffTimeLogged(time):
             let hours = hundredths(time.hours)
             try insert(Self.staffTime, time.project, time.date, hours, time.hourlyCostCents,

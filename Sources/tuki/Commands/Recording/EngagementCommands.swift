@@ -75,7 +75,7 @@ struct EngagementCancel: ParsableCommand {
 struct Pay: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pay",
-        abstract: "Record payments to experience experts.", subcommands: [PayFee.self, PayTravel.self])
+        abstract: "Record payments to experience experts.", subcommands: [PayFee.self, PayTravel.self, PayPerDiem.self])
 }
 
 struct PayFee: ParsableCommand {
@@ -152,3 +152,53 @@ struct PayTravel: ParsableCommand {
         return allowance.centsPerKm
     }
 }
+
+struct PayPerDiem: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "per-diem", abstract: "Record a per diem (päiväraha) paid for an engagement done in person.",
+        discussion: """
+            Pays the full-day or part-day rate in force on the day of the trip (the day the work was \
+            done), from the table Rates/per-diem.csv (the Tax Administration's yearly decisions). \
+            --rate pays another rate, and needs --reason; the part above the tax-free rate is \
+            taxable, and the fees report shows it apart.
+            """)
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The engagement's id.") var engagement: String
+    @Option(help: "full-day (over 10 hours away) or part-day (over 6 hours).") var kind: PerDiemPaid.Kind
+    @Option(help: "How many days (default: 1).") var days: Int = 1
+    @Option(parsing: .unconditional, help: "A rate in euros per day other than the one in force, e.g. 30 (needs --reason).") var rate: String?
+    @Option(help: "Why --rate is not the rate in force (no personal data).") var reason: String?
+    @Option(help: "The day paid, YYYY-MM-DD (default: today).") var date: String?
+
+    func validate() throws {
+        guard (1...366).contains(days) else { throw ValidationError("--days must be from 1 to 366.") }
+        if (rate == nil) != (reason == nil) { throw ValidationError("--rate needs --reason, and --reason goes with --rate.") }
+    }
+
+    func run() throws {
+        let day = date ?? Recorder.today()
+        let centsPerDay = try rate.map { try Euros.cents($0, field: "rate") } ?? rateInForce()
+        guard let cents = PerDiem.cents(days: days, centsPerDay: centsPerDay) else {
+            throw CommandFailure.usage("--days × --rate is more than any per diem.")
+        }
+        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "per-diem.paid", data: object([
+            ("engagement", engagement.json), ("date", day.json), ("kind", .string(kind.rawValue)), ("days", days.json),
+            ("centsPerDay", centsPerDay.json), ("amountCents", cents.json), ("rateReason", reason?.json),
+        ]), occurredAt: Recorder.day(day))])
+        Recorder.announce(engagement, "Recorded a per diem of \(Euros.text(cents)) for \(engagement).")
+    }
+
+    /// The rate of the kind in force on the day of the trip: the day the work was done.
+    private func rateInForce() throws -> Int {
+        guard let workDay = try ledger.openStore().read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else {
+            throw CommandFailure.usage("There is no \(Terminal.named("engagement", engagement)) in the ledger, so no day to take the per diem rate of.")
+        }
+        guard let rate = PerDiem.rate(on: workDay) else {
+            throw CommandFailure.usage("The per diem table (Rates/per-diem.csv) has no rate for \(workDay.prefix(4)), the year the work was done: give --rate with --reason, or add the year's rates to the table.")
+        }
+        Terminal.printError("Per diem (\(kind.rawValue)) on \(workDay): \(Euros.text(rate.cents(kind))) a day.")
+        return rate.cents(kind)
+    }
+}
+
+extension PerDiemPaid.Kind: ExpressibleByArgument {}
