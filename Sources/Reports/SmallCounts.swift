@@ -7,7 +7,8 @@
 ///    parts of a line add up to its total (`line(_:total:)`), a distribution's scores weighted by
 ///    their value add up to the sum behind its mean (`equation(_:)`). Wherever the hidden counts
 ///    of a table could still be solved from the shown ones through those equations, the smallest
-///    shown non-zero count of an equation that gives one away is hidden too, shown as "x", and
+///    shown non-zero count of an equation that gives one away (or one marked to be withheld
+///    first, such as a row's total) is hidden too, shown as "x", and
 ///    this is repeated until no hidden count can be solved. With one equation per line that is
 ///    Statistics Finland's rule — a line with exactly one hidden cell hides its next smallest —
 ///    and the linear check catches what lines and totals give away together.
@@ -18,6 +19,9 @@ public struct SmallCounts: Sendable {
     public typealias Count = Int
 
     private var values: [Int] = []
+    /// Counts withheld before others of an equation when one must be (a row's total in the ESR+
+    /// report, whose parts are what a reader looks for).
+    private var withheldFirst: Set<Count> = []
     /// Each equation: Σ coefficient × count = 0.
     private var equations: [[(count: Count, coefficient: Int)]] = []
     private var hidden: [Visibility] = []
@@ -29,9 +33,11 @@ public struct SmallCounts: Sendable {
         self.threshold = threshold
     }
 
-    /// A count; returns the index its cell is read by.
-    public mutating func add(_ value: Int) -> Count {
+    /// A count; returns the index its cell is read by. `withheldFirst`: when a count of an
+    /// equation it is in must be withheld, this one is, before smaller ones.
+    public mutating func add(_ value: Int, withheldFirst: Bool = false) -> Count {
         values.append(value)
+        if withheldFirst { self.withheldFirst.insert(values.count - 1) }
         return values.count - 1
     }
 
@@ -56,10 +62,19 @@ public struct SmallCounts: Sendable {
         // Each round hides one more count; there are at most as many rounds as counts.
         for _ in 0..<values.count {
             guard let exposed = firstSolvableHiddenCount() else { return }
-            let candidates = equations.filter { $0.contains { $0.count == exposed && $0.coefficient != 0 } }
-                .flatMap { $0.map(\.count) }
-                .filter { hidden[$0] == .shown && values[$0] != 0 }
-            guard let next = candidates.min(by: { (values[$0], $0) < (values[$1], $1) }) else { return }
+            // The equations the exposed count is in; if they have nothing left to withhold (it
+            // was solved through others), those of every hidden count.
+            let (state, counted) = (hidden, values)
+            let shownNonZero = { (equations: [[(count: Count, coefficient: Int)]]) in
+                equations.flatMap { $0.map(\.count) }.filter { state[$0] == .shown && counted[$0] != 0 }
+            }
+            var candidates = shownNonZero(equations.filter { $0.contains { $0.count == exposed && $0.coefficient != 0 } })
+            if candidates.isEmpty {
+                candidates = shownNonZero(equations.filter { $0.contains { state[$0.count] != .shown && $0.coefficient != 0 } })
+            }
+            let first = withheldFirst
+            let rank = { (count: Count) in (first.contains(count) ? 0 : 1, counted[count], count) }
+            guard let next = candidates.min(by: { rank($0) < rank($1) }) else { return }
             hidden[next] = .secondary
         }
     }

@@ -70,7 +70,76 @@ import Testing
             try checkFIT(&random)
             try checkSTEA(&random)
             try checkSurvey(&random)
+            checkESR(&random)
         }
+    }
+
+    /// The ESR+ participants' table as its period part shows it, with the age chart: each line's
+    /// genders add up to its total, the labour-market and education answers each to EECO01 in
+    /// every column, and the chart's four age groups to EECO01 for each gender.
+    func checkESR(_ random: inout SeededRandom) {
+        let genders = ESRFigures.Gender.allCases
+        var lines = ["EECO01", "EECO02", "EECO02 not-collected", "EECO02 refused", "EECO03", "EECO04", "EECO05", "EECO06", "EECO07", "EECO08",
+                     "EECO09", "EECO09 not-collected", "EECO09 refused", "EECO10", "EECO11"].map { name in
+            let parts = name.split(separator: " ").map(String.init)
+            return ESRFigures.Indicator(code: parts[0], answer: parts.count > 1 ? parts[1] : nil)
+        }
+        func count(_ code: String, _ answer: String? = nil, _ gender: ESRFigures.Gender) {
+            guard let index = lines.firstIndex(where: { $0.code == code && $0.answer == answer }) else { return }
+            lines[index].period[gender] += 1
+            lines[index].period.total += 1
+        }
+        for _ in 0..<random.int(0...30) {
+            let gender = random.pick(genders)
+            count("EECO01", nil, gender)
+            switch random.int(0...5) {
+            case 0: count("EECO02", nil, gender)
+            case 1: count("EECO02", nil, gender); count("EECO03", nil, gender)
+            case 2: count("EECO04", nil, gender)
+            case 3: count("EECO05", nil, gender)
+            case 4: count("EECO02", "not-collected", gender)
+            default: count("EECO02", "refused", gender)
+            }
+            switch random.int(0...4) {
+            case 0: count("EECO09", nil, gender)
+            case 1: count("EECO10", nil, gender)
+            case 2: count("EECO11", nil, gender)
+            case 3: count("EECO09", "not-collected", gender)
+            default: count("EECO09", "refused", gender)
+            }
+            switch random.int(0...3) {
+            case 0: count("EECO06", nil, gender)
+            case 1: count("EECO07", nil, gender)
+            case 2: count("EECO08", nil, gender)
+            default: break
+            }
+        }
+        let hidden = ESRSmallCounts(lines, \.period, genders: genders, suppressBelow: 5, partitions: true, ageGroups: true)
+        var system = LinearCheck()
+        func term(_ row: Int, _ column: Int) -> LinearCheck.Term { ("\(row),\(column)", hidden.rows[row][column]) }
+        for (row, line) in lines.enumerated() {
+            for (column, cell) in hidden.rows[row].enumerated() {
+                let value = column == 0 ? line.period.total : line.period[genders[column - 1]]
+                switch cell {
+                case let .integer(shown): #expect(shown == value && !(1...4).contains(value))
+                case .suppressed: #expect((1...4).contains(value))
+                default: #expect(cell == .withheld && value >= 5)
+                }
+            }
+            system.line((1...genders.count).map { term(row, $0) }, total: term(row, 0))
+        }
+        let row = { (code: String, answer: String?) in lines.firstIndex { $0.code == code && $0.answer == answer } ?? 0 }
+        for group in [["EECO02", "EECO04", "EECO05"], ["EECO09", "EECO10", "EECO11"]] {
+            let members = [row(group[0], nil), row(group[0], "not-collected"), row(group[0], "refused"), row(group[1], nil), row(group[2], nil)]
+            for column in 0...genders.count { system.line(members.map { term($0, column) }, total: term(row("EECO01", nil), column)) }
+        }
+        for (offset, cells) in hidden.ageGroups.enumerated() {
+            let column = offset + 1
+            system.line([term(row("EECO06", nil), column), term(row("EECO07", nil), column), ("middle\(column)", cells[2]),
+                         term(row("EECO08", nil), column)], total: term(row("EECO01", nil), column))
+            #expect(cells[0] == hidden.rows[row("EECO06", nil)][column] && cells[3] == hidden.rows[row("EECO08", nil)][column])
+        }
+        #expect(!system.solvesAHiddenCount, "ESR+ \(lines.map { $0.period.total })")
     }
 
     func checkFeedback(_ random: inout SeededRandom) throws {

@@ -40,17 +40,19 @@ public enum ESRReport {
             : [("period", t("inPeriod"), \ESRFigures.Indicator.period), ("cumulative", t("sinceStart"), \ESRFigures.Indicator.cumulative)]
         func indicatorTables(_ key: String, _ lines: [ESRFigures.Indicator]) -> [Report.Table] {
             parts.map { part, heading, counts in
-                    Report.Table(
+                    let hidden = ESRSmallCounts(lines, counts, genders: genders, suppressBelow: threshold, partitions: key == "participants",
+                                                ageGroups: key == "participants" && part == "period")
+                    return Report.Table(
                         key: "\(key)_\(part)", title: "\(t(key)): \(heading.lowercased())",
                         columns: [.init("code", t("code")), .init("indicator", t("indicator"), for: .people)] + splitColumns,
-                        rows: lines.map { line in
+                        rows: zip(lines, hidden.rows).map { line, cells in
                             let labelKey = ESRLabels.words["\(line.code)-answer"] == nil ? line.code : "\(line.code)-answer"
                             let label = line.answer.map { "\(t(labelKey)): \(t($0))" } ?? t(line.code)
                             // Every line has a code for machines (EECO02, EECO02-not-collected,
                             // LEAVERS); people see the EU's codes only where the EU has one.
                             let code = line.code + (line.answer.map { "-\($0)" } ?? "")
                             return [.coded(code: code, label: line.answer == nil && line.code != "LEAVERS" ? line.code : ""), .text(label)]
-                                + hide.split(line[keyPath: counts], genders)
+                                + cells
                         })
                 }
         }
@@ -115,27 +117,23 @@ public enum ESRReport {
             kind: "esr", title: "\(t("title")): \(figures.project.name)", parameters: parameters,
             tables: indicatorTables("participants", figures.participants) + indicatorTables("leavers", figures.leavers)
                 + [reach, activity, experts, costTable],
-            stamp: stamp, language: language, charts: charts(figures, hide: hide, t))
+            stamp: stamp, language: language, charts: charts(figures, hide: hide, genders: genders, threshold: threshold, t))
     }
 
-    private static func charts(_ figures: ESRFigures, hide: SmallCells, _ t: (String) -> String) -> [Report.Chart] {
+    private static func charts(_ figures: ESRFigures, hide: SmallCells, genders: [ESRFigures.Gender], threshold: Int?,
+                               _ t: (String) -> String) -> [Report.Chart] {
         // Every month of the period, those without entrants too: a funder reads the axis as time.
         let entrants = Dictionary(figures.entriesByMonth.map { ($0.month, $0.count) }, uniquingKeysWith: +)
         let months = Self.months(from: figures.from, to: figures.to)
         let entries = Report.Chart(
             title: t("chartEntries"), categories: months,
             series: [(t("participants"), months.map { month in hide.count(entrants[month] ?? 0) })])
-        func line(_ code: String) -> ESRFigures.Split {
-            figures.participants.first { $0.code == code && $0.answer == nil }?.period ?? ESRFigures.Split()
-        }
+        // The same cells as the period's table, with the 30–54 group the chart adds.
         let groups = ["age-under-18", "age-18-29", "age-30-54", "age-55"]
+        let ages = ESRSmallCounts(figures.participants, \.period, genders: genders, suppressBelow: threshold, partitions: true, ageGroups: true)
         let ageGender = Report.Chart(
             title: t("chartAgeGender"), categories: groups.map(t),
-            series: ESRFigures.Gender.allCases.map { gender in
-                let under18 = line("EECO06")[gender], young = line("EECO07")[gender]
-                let older = line("EECO08")[gender], all = line("EECO01")[gender]
-                return (t(gender.rawValue), [under18, young, all - under18 - young - older, older].map(hide.count))
-            })
+            series: zip(genders, ages.ageGroups).map { gender, cells in (t(gender.rawValue), cells) })
         let costs = figures.costs
         var categories = [t("staffCosts")], values: [Report.Cell] = [.cents(costs.staffCents)]
         if costs.flatRateCents > 0 { categories.append(t("flatRate")); values.append(.cents(costs.flatRateCents)) }
@@ -161,10 +159,9 @@ extension ESRReport {
     }
 }
 
-/// Small-cell protection for reports shared beyond the funder: a count of people from 1 to K−1
-/// shows as "<K". When exactly one part of a row is hidden, the row's total is withheld ("x"),
-/// else the total minus the shown parts would give the hidden one away; with two or more hidden
-/// the total shows, as it tells only their sum. Zero stays zero: it reveals no one.
+/// A lone count of people hidden when it is small ("<K" for 1 to K−1; zero stays zero), and the
+/// words that say how a report hid its counts. Counts tied to others by a sum go through
+/// `SmallCounts`, which also withholds what would give a hidden one away ("x").
 struct SmallCells {
     let threshold: Int?
 
@@ -181,14 +178,5 @@ struct SmallCells {
         let sentence = t("suppressionValue").replacingOccurrences(of: "%d", with: String(threshold)) + (withheldTotals ? t("withheldValue") : "")
         return [.init("suppressBelow", t("suppression"), .text(sentence), for: .people),
                 .init("suppressBelow", t("suppression"), .integer(threshold), for: .machines)]
-    }
-
-    func split(_ split: ESRFigures.Split, _ genders: [ESRFigures.Gender]) -> [Report.Cell] {
-        let parts = genders.map { count(split[$0]) }
-        let total = count(split.total)
-        guard let threshold, parts.filter({ $0 == .suppressed(below: threshold) }).count == 1, total != .suppressed(below: threshold) else {
-            return [total] + parts
-        }
-        return [.withheld] + parts
     }
 }
