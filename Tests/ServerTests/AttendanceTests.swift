@@ -57,7 +57,7 @@ import Testing
         let saved = try await browser.post(sheet, [("durationMinutes", "90"), ("location", "Forssa"), ("format", "in-person")], csrf: csrf)
         #expect(saved.status == 303)
         let group = try await browser.get("/groups/\(TestServer.ownActivity)")
-        #expect(group.body.contains("pidetty, läsnäolot merkitsemättä"))
+        #expect(group.body.contains("Pidetty, läsnäolot merkitsemättä"))
         let overview = try await browser.get("/overview")
         #expect(overview.body.contains("Pidetyt kokoontumiset, joiden läsnäolot puuttuvat") && overview.body.contains(sheet))
     }

@@ -94,7 +94,7 @@ enum PageText {
         .overview: ("Yleiskuva", "Overview"),
         .activities: ("Toiminnot", "Activities"),
         .sessionsThisWeek: ("Tämän viikon kokoontumiset", "Sessions this week"),
-        .marksMissing: ("pidetty, läsnäolot merkitsemättä", "held, attendance not marked"),
+        .marksMissing: ("Pidetty, läsnäolot merkitsemättä", "Held, attendance not marked"),
         .sessionsMissingMarks: ("Pidetyt kokoontumiset, joiden läsnäolot puuttuvat", "Held sessions without attendance marks"),
         .openFeeItems: ("Avoimet palkkiot ja matkat", "Open fees and travel"),
         .feeMissing: ("Palkkio maksamatta", "Fee not paid"),
