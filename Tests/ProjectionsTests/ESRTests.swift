@@ -323,6 +323,23 @@ import Testing
         #expect(try report(asOf: moment) == asOfBefore)
     }
 
+    /// "Completed and no fee paid yet" is judged the same way by the ESR+ report (by the end of its
+    /// period) and by the fees report's open items (on a day): by the events' own days. On each day
+    /// around the demo's engagements the two agree.
+    @Test(arguments: ["2026-10-05", "2026-10-06", "2026-10-19", "2026-10-20", "2026-11-05", "2026-11-12", "2026-11-19", "2026-12-01"])
+    func theESRReportAndTheFeesReportAgreeOnFeesMissing(day: String) throws {
+        let fixture = try ProjectionFixture()
+        try fixture.store.appendValidated(try fixture.demoEvents())
+        let readModels = try fixture.liveReadModels()
+        try fixture.engine(readModels).update()
+        let (esr, work) = try readModels.read { db in
+            (try FunderReadModel.figures(project: SampleProgramme.projectStream, from: "2026-01-01", to: day, in: db),
+             try ExpertWorkReadModel.load(project: SampleProgramme.projectStream, in: db))
+        }
+        let missing = ExpertWorkReadModel.openItems(work, on: day).filter { $0.item == "fee-missing" }.count
+        #expect(esr?.experts.completedWithoutFee == missing)
+    }
+
     /// The demo's experience-expert work, worked out by hand from SampleProgramme: five
     /// engagements completed in October and November 2026 (3 + 2 + 2 + 4 + 5 hours), four fees paid, travel for the
     /// three done in person and a part-day per diem (25 €) for one of them, one completed and not
