@@ -188,13 +188,7 @@ public enum Rules {
                 throw RuleViolation(rule: "fee.agreed-or-explained", field: "amountCents", reason: "differs from the agreed fee, and no reason is given")
             }
         case let .travelReimbursed(travel):
-            let engagement = try requireCompleted(travel.engagement, rule: "travel.needs-completed-engagement", state)
-            guard engagement.inPerson else {
-                throw RuleViolation(rule: "travel.in-person-only", field: "engagement", reason: "was done remotely: there was no travel")
-            }
-            guard !engagement.travelReimbursed else {
-                throw RuleViolation(rule: "travel.reimbursed-once", field: "engagement", reason: "already has its travel reimbursed (void that payment first to correct it)")
-            }
+            try requireTripToPay(travel.engagement, "travel", once: "travel.reimbursed-once", paid: \.travelReimbursed, what: "its travel reimbursed", state)
             if let kilometres = travel.kilometres, let rate = travel.centsPerKm {
                 guard let expected = KilometreAllowance.cents(kilometres: kilometres, centsPerKm: rate), travel.amountCents == expected else {
                     throw RuleViolation(rule: "travel.amount-is-km-times-rate", field: "amountCents", reason: "is not kilometres × cents per km, rounded to the cent")
@@ -203,13 +197,7 @@ public enum Rules {
                 throw RuleViolation(rule: "travel.amount-is-ticket-cost", field: "amountCents", reason: "is not the ticket cost")
             }
         case let .perDiemPaid(perDiem):
-            let engagement = try requireCompleted(perDiem.engagement, rule: "per-diem.needs-completed-engagement", state)
-            guard engagement.inPerson else {
-                throw RuleViolation(rule: "per-diem.in-person-only", field: "engagement", reason: "was done remotely: there was no trip")
-            }
-            guard !engagement.perDiemPaid else {
-                throw RuleViolation(rule: "per-diem.paid-once", field: "engagement", reason: "already has its per diem paid (void that payment first to correct it)")
-            }
+            try requireTripToPay(perDiem.engagement, "per-diem", once: "per-diem.paid-once", paid: \.perDiemPaid, what: "its per diem paid", state)
             guard PerDiem.cents(days: perDiem.days, centsPerDay: perDiem.centsPerDay) == perDiem.amountCents else {
                 throw RuleViolation(rule: "per-diem.amount-is-days-times-rate", field: "amountCents", reason: "is not days × cents per day")
             }
@@ -396,6 +384,20 @@ public enum Rules {
             throw RuleViolation(rule: "reference.engagement-exists", field: "engagement", reason: "names an engagement that was not agreed")
         }
         return engagement
+    }
+
+    /// Travel and per diems: for a completed engagement (`<kind>.needs-completed-engagement`)
+    /// done in person (`<kind>.in-person-only`), paid once (`once`) unless the earlier is voided.
+    private static func requireTripToPay(
+        _ id: String, _ kind: String, once: String, paid: KeyPath<ProgrammeState.Engagement, Bool>, what: String, _ state: ProgrammeState
+    ) throws(RuleViolation) {
+        let engagement = try requireCompleted(id, rule: "\(kind).needs-completed-engagement", state)
+        guard engagement.inPerson else {
+            throw RuleViolation(rule: "\(kind).in-person-only", field: "engagement", reason: "was done remotely: there was no trip")
+        }
+        guard !engagement[keyPath: paid] else {
+            throw RuleViolation(rule: once, field: "engagement", reason: "already has \(what) (void that payment first to correct it)")
+        }
     }
 
     @discardableResult

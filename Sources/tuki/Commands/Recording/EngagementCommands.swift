@@ -142,12 +142,8 @@ struct PayTravel: ParsableCommand {
 
     /// The allowance in force on the day of the trip: the day the work was done.
     private func allowanceInForce() throws -> Int {
-        guard let workDay = try ledger.openStore().read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else {
-            throw CommandFailure.usage("There is no \(Terminal.named("engagement", engagement)) in the ledger, so no day to take the kilometre allowance of.")
-        }
-        guard let allowance = KilometreAllowance.rate(on: workDay) else {
-            throw CommandFailure.usage("The kilometre allowance table (Rates/kilometre-allowance.csv) has no rate for \(workDay.prefix(4)), the year the work was done: give --rate with --reason, or add the year's rate to the table.")
-        }
+        let workDay = try tripDay(of: engagement, ledger)
+        guard let allowance = KilometreAllowance.rate(on: workDay) else { throw noRate(in: "kilometre-allowance.csv", workDay) }
         Terminal.printError("Kilometre allowance on \(workDay): \(Euros.text(allowance.centsPerKm)) per km.")
         return allowance.centsPerKm
     }
@@ -190,15 +186,24 @@ struct PayPerDiem: ParsableCommand {
 
     /// The rate of the kind in force on the day of the trip: the day the work was done.
     private func rateInForce() throws -> Int {
-        guard let workDay = try ledger.openStore().read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else {
-            throw CommandFailure.usage("There is no \(Terminal.named("engagement", engagement)) in the ledger, so no day to take the per diem rate of.")
-        }
-        guard let rate = PerDiem.rate(on: workDay) else {
-            throw CommandFailure.usage("The per diem table (Rates/per-diem.csv) has no rate for \(workDay.prefix(4)), the year the work was done: give --rate with --reason, or add the year's rates to the table.")
-        }
+        let workDay = try tripDay(of: engagement, ledger)
+        guard let rate = PerDiem.rate(on: workDay) else { throw noRate(in: "per-diem.csv", workDay) }
         Terminal.printError("Per diem (\(kind.rawValue)) on \(workDay): \(Euros.text(rate.cents(kind))) a day.")
         return rate.cents(kind)
     }
 }
 
 extension PerDiemPaid.Kind: ExpressibleByArgument {}
+
+/// The day of the engagement's trip — the day the work was done — whose rates a payment takes.
+private func tripDay(of engagement: String, _ ledger: LedgerOptions) throws -> String {
+    guard let day = try ledger.openStore().read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else {
+        throw CommandFailure.usage("There is no \(Terminal.named("engagement", engagement)) in the ledger, so no day to take the rate of.")
+    }
+    return day
+}
+
+/// A year the rates table has no row for: what to do about it.
+private func noRate(in table: String, _ day: String) -> CommandFailure {
+    .usage("The table Rates/\(table) has no rate for \(day.prefix(4)), the year the work was done: give --rate with --reason, or add the year's rate to the table.")
+}
