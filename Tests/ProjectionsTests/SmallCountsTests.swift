@@ -61,6 +61,18 @@ import Testing
         #expect(!system.solvesAHiddenCount)
     }
 
+    @Test func aPeriodWidensToWholeCalendarMonths() {
+        guard case let .esr(_, from, to) = ReportRequest.esr(project: "project-p", from: "2026-03-24", to: "2026-04-02").inWholeMonths else {
+            Issue.record("not an ESR+ request")
+            return
+        }
+        #expect(from == "2026-03-01" && to == "2026-04-30")
+        for (day, last) in [("2024-02-10", "2024-02-29"), ("2100-02-10", "2100-02-28"), ("2000-02-01", "2000-02-29"), ("2026-12-07", "2026-12-31")] {
+            guard case let .feedback(_, from, to) = ReportRequest.feedback(.project("project-p"), from: nil, to: day).inWholeMonths else { continue }
+            #expect(from == nil && to == last)
+        }
+    }
+
     // MARK: - The property test
 
     @Test func noHiddenCountOfAnyReportCanBeWorkedOut() throws {

@@ -257,6 +257,12 @@ import Testing
         let analystsESR = try await analyst.get("/reports/esr?\(esr)&format=csv").body
         #expect(analystsESR.contains("<5"))
         #expect(!(try await coordinator.get("/reports/esr?\(esr)&format=csv").body.contains("<5")))
+        // An analyst's window is whole calendar months: 24.3.–2.4. is read as 1.3.–30.4., so that
+        // two windows a few days apart cannot single out the answers between them.
+        let window = "/reports/feedback?project=\(Self.project)&from=2026-03-24&to=2026-04-02&format=csv"
+        let widened = try await analyst.get(window).body
+        #expect(widened.contains("1.3.2026") && widened.contains("30.4.2026") && !widened.contains("24.3.2026"))
+        #expect(try await coordinator.get(window).body.contains("24.3.2026"))
         // Bad fields are refused without being quoted; a report of nothing is not found.
         #expect(try await coordinator.get("/reports/esr?project=\(Self.project)&from=2026-06-30&to=2026-01-01").status == 400)
         #expect(try await coordinator.get("/reports/feedback?project=\(Self.project)&activity=\(TestServer.ownActivity)").status == 400)
