@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 import Projections
 
@@ -118,9 +119,7 @@ extension ReportRequest {
     /// The last day of the month of a YYYY-MM-DD day (leap years counted); the day itself if it
     /// does not read as one.
     static func lastOfMonth(_ day: String) -> String {
-        guard let year = Int(day.prefix(4)), let month = Int(day.dropFirst(5).prefix(2)), (1...12).contains(month) else { return day }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return String(day.prefix(7)) + "-\(days)"
+        guard let year = Int64(day.prefix(4)), let month = Int64(day.dropFirst(5).prefix(2)), (1...12).contains(month) else { return day }
+        return String(day.prefix(7)) + "-\(Timestamp.daysIn(month: month, year: year))"
     }
 }

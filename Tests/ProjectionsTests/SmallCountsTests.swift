@@ -86,6 +86,13 @@ import Testing
         }
     }
 
+    static let esrAnswers: [[[(code: String, answer: String?)]]] = [
+        [[("EECO02", nil)], [("EECO02", nil), ("EECO03", nil)], [("EECO04", nil)], [("EECO05", nil)], [("EECO02", "not-collected")],
+         [("EECO02", "refused")]],
+        [[("EECO09", nil)], [("EECO10", nil)], [("EECO11", nil)], [("EECO09", "not-collected")], [("EECO09", "refused")]],
+        [[("EECO06", nil)], [("EECO07", nil)], [("EECO08", nil)], []],
+    ]
+
     /// The ESR+ participants' table as its period part shows it, with the age chart: each line's
     /// genders add up to its total, the labour-market and education answers each to EECO01 in
     /// every column, and the chart's four age groups to EECO01 for each gender.
@@ -104,26 +111,9 @@ import Testing
         for _ in 0..<random.int(0...30) {
             let gender = random.pick(genders)
             count("EECO01", nil, gender)
-            switch random.int(0...5) {
-            case 0: count("EECO02", nil, gender)
-            case 1: count("EECO02", nil, gender); count("EECO03", nil, gender)
-            case 2: count("EECO04", nil, gender)
-            case 3: count("EECO05", nil, gender)
-            case 4: count("EECO02", "not-collected", gender)
-            default: count("EECO02", "refused", gender)
-            }
-            switch random.int(0...4) {
-            case 0: count("EECO09", nil, gender)
-            case 1: count("EECO10", nil, gender)
-            case 2: count("EECO11", nil, gender)
-            case 3: count("EECO09", "not-collected", gender)
-            default: count("EECO09", "refused", gender)
-            }
-            switch random.int(0...3) {
-            case 0: count("EECO06", nil, gender)
-            case 1: count("EECO07", nil, gender)
-            case 2: count("EECO08", nil, gender)
-            default: break
+            // One labour-market answer, one education answer, and an age group or none shown.
+            for choices in Self.esrAnswers {
+                for (code, answer) in random.pick(choices) { count(code, answer, gender) }
             }
         }
         let hidden = ESRSmallCounts(lines, \.period, genders: genders, suppressBelow: 5, partitions: true, ageGroups: true)

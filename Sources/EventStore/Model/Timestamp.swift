@@ -121,7 +121,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     // MARK: - Calendar arithmetic (proleptic Gregorian, after H. Hinnant's civil-date algorithms)
 
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
+    /// How many days the month has in the year (leap years counted).
+    public static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -67,7 +67,4 @@ public struct DecimalNumber: Sendable, Equatable {
         guard remainder.magnitude * 2 >= divisor.magnitude, remainder != 0 else { return quotient }
         return quotient + (product < 0 ? -1 : 1)
     }
-
-    /// Whether the number has at most `decimals` decimals.
-    public func hasAtMost(decimals: Int) -> Bool { scale <= decimals }
 }

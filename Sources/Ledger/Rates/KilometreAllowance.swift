@@ -44,17 +44,11 @@ public enum KilometreAllowance {
         DecimalNumber(kilometres).flatMap { cents(kilometres: $0, centsPerKm: centsPerKm) }
     }
 
-    /// Rows `from,to,cents_per_km,source`; the source may be quoted. A row that does not read is
-    /// left out, and a test compares the rows with the file.
+    /// Rows `from,to,cents_per_km,source`; a row that does not read is left out.
     static func parse(_ text: String) -> [Rate] {
-        text.split(separator: "\n").dropFirst().compactMap { line in
-            let fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, let cents = Int(fields[2]), fields[0].count == 10, fields[1].count == 10 else { return nil }
-            var source = fields[3]
-            if source.hasPrefix("\""), source.hasSuffix("\""), source.count >= 2 {
-                source = String(source.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
-            }
-            return Rate(from: fields[0], to: fields[1], centsPerKm: cents, source: source)
+        RatesTable.rows(text, columns: 4).compactMap { fields in
+            guard let cents = Int(fields[2]), fields[0].count == 10, fields[1].count == 10 else { return nil }
+            return Rate(from: fields[0], to: fields[1], centsPerKm: cents, source: fields[3])
         }.sorted { $0.from < $1.from }
     }
 }

@@ -41,17 +41,11 @@ public enum PerDiem {
         return max(0, paidCents - taxFree)
     }
 
-    /// Rows `from,to,full_day_cents,part_day_cents,source`; the source may be quoted. A row that
-    /// does not read is left out, and a test compares the rows with the file.
+    /// Rows `from,to,full_day_cents,part_day_cents,source`; a row that does not read is left out.
     static func parse(_ text: String) -> [Rate] {
-        text.split(separator: "\n").dropFirst().compactMap { line in
-            let fields = line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 5, let full = Int(fields[2]), let part = Int(fields[3]), fields[0].count == 10, fields[1].count == 10 else { return nil }
-            var source = fields[4]
-            if source.hasPrefix("\""), source.hasSuffix("\""), source.count >= 2 {
-                source = String(source.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
-            }
-            return Rate(from: fields[0], to: fields[1], fullDayCents: full, partDayCents: part, source: source)
+        RatesTable.rows(text, columns: 5).compactMap { fields in
+            guard let full = Int(fields[2]), let part = Int(fields[3]), fields[0].count == 10, fields[1].count == 10 else { return nil }
+            return Rate(from: fields[0], to: fields[1], fullDayCents: full, partDayCents: part, source: fields[4])
         }.sorted { $0.from < $1.from }
     }
 }

@@ -12,11 +12,8 @@ public enum ExpertWorkReadModel {
         public let anonymous: Bool
         public let training: String
         public let since: String
-        /// active, paused or left (active until a change says otherwise).
-        public let status: String
-        public let statusSince: String
-        /// Every status change, in the order recorded.
-        public var statusChanges: [StatusChange] = []
+        /// Every status change (active, paused or left), in the order recorded.
+        public let statusChanges: [StatusChange]
 
         /// The status as it stood at the end of `day`: the latest change dated on or before it
         /// (active since registration until one is).
@@ -131,13 +128,10 @@ public enum ExpertWorkReadModel {
             changes[row[0], default: []].append(StatusChange(status: row[1], date: row[2]))
         }
         let experts = try Row.fetchAll(db, sql: """
-            SELECT x.participant, x.alias, x.anonymous, x.training, x.date,
-                   (SELECT status FROM directory_expert_status s WHERE s.participant = x.participant ORDER BY position DESC LIMIT 1),
-                   (SELECT date FROM directory_expert_status s WHERE s.participant = x.participant ORDER BY position DESC LIMIT 1)
+            SELECT x.participant, x.alias, x.anonymous, x.training, x.date
             FROM directory_current_expert x WHERE :expert IS NULL OR x.participant = :expert ORDER BY x.alias, x.participant
             """, arguments: arguments).map { row in
-            Expert(participant: row[0], alias: row[1], anonymous: row[2], training: row[3], since: row[4], status: row[5] ?? "active",
-                   statusSince: row[6] ?? row[4], statusChanges: changes[row[0]] ?? [])
+            Expert(participant: row[0], alias: row[1], anonymous: row[2], training: row[3], since: row[4], statusChanges: changes[row[0]] ?? [])
         }.filter { project == nil || engaged.contains($0.participant) }
         return Work(experts: experts, engagements: engagements)
     }

@@ -38,10 +38,15 @@ public enum ESRReport {
             figures.from <= figures.project.startDate
             ? [("period", t("inPeriod"), \ESRFigures.Indicator.period)]
             : [("period", t("inPeriod"), \ESRFigures.Indicator.period), ("cumulative", t("sinceStart"), \ESRFigures.Indicator.cumulative)]
+        // The period's participants with the age chart's 30–54 group: one decision for the table
+        // and the chart, so that both show the same cells.
+        let periodParticipants = ESRSmallCounts(figures.participants, \.period, genders: genders, suppressBelow: threshold,
+                                                partitions: true, ageGroups: true)
         func indicatorTables(_ key: String, _ lines: [ESRFigures.Indicator]) -> [Report.Table] {
             parts.map { part, heading, counts in
-                    let hidden = ESRSmallCounts(lines, counts, genders: genders, suppressBelow: threshold, partitions: key == "participants",
-                                                ageGroups: key == "participants" && part == "period")
+                    let hidden = key == "participants" && part == "period"
+                        ? periodParticipants
+                        : ESRSmallCounts(lines, counts, genders: genders, suppressBelow: threshold, partitions: key == "participants", ageGroups: false)
                     return Report.Table(
                         key: "\(key)_\(part)", title: "\(t(key)): \(heading.lowercased())",
                         columns: [.init("code", t("code")), .init("indicator", t("indicator"), for: .people)] + splitColumns,
@@ -117,10 +122,10 @@ public enum ESRReport {
             kind: "esr", title: "\(t("title")): \(figures.project.name)", parameters: parameters,
             tables: indicatorTables("participants", figures.participants) + indicatorTables("leavers", figures.leavers)
                 + [reach, activity, experts, costTable],
-            stamp: stamp, language: language, charts: charts(figures, hide: hide, genders: genders, threshold: threshold, t))
+            stamp: stamp, language: language, charts: charts(figures, hide: hide, genders: genders, ageGroups: periodParticipants.ageGroups, t))
     }
 
-    private static func charts(_ figures: ESRFigures, hide: SmallCells, genders: [ESRFigures.Gender], threshold: Int?,
+    private static func charts(_ figures: ESRFigures, hide: SmallCells, genders: [ESRFigures.Gender], ageGroups: [[Report.Cell]],
                                _ t: (String) -> String) -> [Report.Chart] {
         // Every month of the period, those without entrants too: a funder reads the axis as time.
         let entrants = Dictionary(figures.entriesByMonth.map { ($0.month, $0.count) }, uniquingKeysWith: +)
@@ -128,12 +133,10 @@ public enum ESRReport {
         let entries = Report.Chart(
             title: t("chartEntries"), categories: months,
             series: [(t("participants"), months.map { month in hide.count(entrants[month] ?? 0) })])
-        // The same cells as the period's table, with the 30–54 group the chart adds.
         let groups = ["age-under-18", "age-18-29", "age-30-54", "age-55"]
-        let ages = ESRSmallCounts(figures.participants, \.period, genders: genders, suppressBelow: threshold, partitions: true, ageGroups: true)
         let ageGender = Report.Chart(
             title: t("chartAgeGender"), categories: groups.map(t),
-            series: zip(genders, ages.ageGroups).map { gender, cells in (t(gender.rawValue), cells) })
+            series: zip(genders, ageGroups).map { gender, cells in (t(gender.rawValue), cells) })
         let costs = figures.costs
         var categories = [t("staffCosts")], values: [Report.Cell] = [.cents(costs.staffCents)]
         if costs.flatRateCents > 0 { categories.append(t("flatRate")); values.append(.cents(costs.flatRateCents)) }

@@ -185,13 +185,19 @@ extension LedgerService {
         return Recorded(id: id)
     }
 
+    /// The day of the engagement's trip — the day the work was done — whose rates a payment
+    /// takes; `Refusal.notFound` for no such engagement.
+    private func tripDay(of engagement: String) throws -> String {
+        guard let day = try store.read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else { throw Refusal.notFound }
+        return day
+    }
+
     /// A per diem of the kind at the rate in force on the day of the trip (the work's), for the days given.
     private func perDiem(_ data: [String: JSONValue]) throws -> Draft {
         let engagement = data["engagement"]?.stringValue ?? ""
         guard let kind = data["kind"]?.stringValue.flatMap(PerDiemPaid.Kind.init(rawValue:)),
               let days = data["days"]?.integerValue.map({ Int($0) }) else { throw Refusal.badForm }
-        guard let workDay = try store.read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else { throw Refusal.notFound }
-        guard let rate = PerDiem.rate(on: workDay) else { throw Refusal.noAllowance }
+        guard let rate = PerDiem.rate(on: try tripDay(of: engagement)) else { throw Refusal.noAllowance }
         guard let cents = PerDiem.cents(days: days, centsPerDay: rate.cents(kind)) else { throw Refusal.badForm }
         return Draft(stream: "engagement-\(engagement)", type: "per-diem.paid", data: .object(omittingNil: [
             ("engagement", .string(engagement)), ("date", data["date"]), ("kind", .string(kind.rawValue)), ("days", .number(String(days))),
@@ -205,8 +211,7 @@ extension LedgerService {
         var members: [(String, JSONValue?)] = [("engagement", .string(engagement)), ("date", data["date"])]
         switch (data["kilometres"], data["ticketCents"]) {
         case let (kilometres?, nil):
-            guard let workDay = try store.read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else { throw Refusal.notFound }
-            guard let allowance = KilometreAllowance.rate(on: workDay), case let .number(literal) = kilometres, let km = DecimalNumber(literal) else {
+            guard let allowance = KilometreAllowance.rate(on: try tripDay(of: engagement)), case let .number(literal) = kilometres, let km = DecimalNumber(literal) else {
                 throw Refusal.noAllowance
             }
             guard let cents = KilometreAllowance.cents(kilometres: km, centsPerKm: allowance.centsPerKm) else { throw Refusal.badForm }
