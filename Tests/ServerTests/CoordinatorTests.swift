@@ -70,6 +70,14 @@ import Testing
         #expect(written[2].data.contains(#""mode":"in-person""#), "an empty choice takes its default")
         let allowance = try #require(KilometreAllowance.rate(on: "2026-06-01")).centsPerKm
         #expect(written[5].data.contains(#""amountCents":\#(42 * allowance)"#))
+
+        // A per diem at the rate of the day the work was done: two part days.
+        let paid = try await browser.post("/record/per-diem", [("engagement", engagement), ("date", "2026-06-02"), ("kind", "part-day"), ("days", "2")],
+                                          csrf: csrf)
+        #expect(paid.status == 200)
+        let perDiem = try #require(try server.events().last { $0.type == "per-diem.paid" })
+        let partDay = try #require(PerDiem.rate(on: "2026-06-01")).partDayCents
+        #expect(perDiem.data.contains(#""days":2"#) && perDiem.data.contains(#""amountCents":\#(2 * partDay)"#))
     }
 
     @Test func aCoordinatorSetsUpAProjectAndRecordsItsEverydayWork() async throws {

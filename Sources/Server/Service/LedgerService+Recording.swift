@@ -197,7 +197,7 @@ extension LedgerService {
         let engagement = data["engagement"]?.stringValue ?? ""
         guard let kind = data["kind"]?.stringValue.flatMap(PerDiemPaid.Kind.init(rawValue:)),
               let days = data["days"]?.integerValue.map({ Int($0) }) else { throw Refusal.badForm }
-        guard let rate = PerDiem.rate(on: try tripDay(of: engagement)) else { throw Refusal.noAllowance }
+        guard let rate = PerDiem.rate(on: try tripDay(of: engagement)) else { throw Refusal.noPerDiemRate }
         guard let cents = PerDiem.cents(days: days, centsPerDay: rate.cents(kind)) else { throw Refusal.badForm }
         return Draft(stream: "engagement-\(engagement)", type: "per-diem.paid", data: .object(omittingNil: [
             ("engagement", .string(engagement)), ("date", data["date"]), ("kind", .string(kind.rawValue)), ("days", .number(String(days))),

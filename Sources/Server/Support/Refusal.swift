@@ -15,6 +15,7 @@ struct Refusal: Error {
     static let busy = Refusal(status: .serviceUnavailable, text: .tryAgain)
     /// The kilometre allowance table has no rate for the engagement's year.
     static let noAllowance = Refusal(status: .unprocessableContent, text: .noAllowance)
+    static let noPerDiemRate = Refusal(status: .unprocessableContent, text: .noPerDiemRate)
     /// No event's id starts with what was given, or more than one's does.
     static let noSuchEvent = Refusal(status: .unprocessableContent, text: .noSuchEvent)
     /// A survey's answers are not lines of an item and a whole number.
