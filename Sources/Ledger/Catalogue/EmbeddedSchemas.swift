@@ -1849,7 +1849,7 @@ enum EmbeddedSchemas {
       "type": "string",
       "minLength": 1,
       "maxLength": 500,
-      "description": "Why the rate per km is not the allowance in force on the engagement's day (no personal data)."
+      "description": "Why the rate per km is not the allowance in force on the day of the trip, the day the work was done (no personal data)."
     }
   },
   "oneOf": [
