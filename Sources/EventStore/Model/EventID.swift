@@ -30,5 +30,19 @@ public struct EventID: Sendable, Hashable, CustomStringConvertible {
 
     public static func random() -> EventID { EventID(UUID()) }
 
+    /// The `index`th event id of a request sent with an idempotency key: the same key (of the
+    /// same sender) gives the same ids, so a request sent again after a timeout finds its events
+    /// already in the log and records nothing twice. A UUID of version 8 (RFC 9562, "custom"):
+    /// the first 16 bytes of SHA-256 over the scope, the key and the index.
+    public static func derived(scope: String, key: String, index: Int) -> EventID {
+        let digest = Array(SHA256.hash(data: Array("tuki-idempotency\n\(scope)\n\(key)\n\(index)".utf8)))
+        var bytes = Array(digest.prefix(16))
+        bytes[6] = bytes[6] & 0x0F | 0x80
+        bytes[8] = bytes[8] & 0x3F | 0x80
+        let uuid = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return EventID(uuid)
+    }
+
     public var description: String { text }
 }

@@ -35,6 +35,18 @@ public final class PersonalData {
         }
     }
 
+    /// `sealing` for a `record` that waits: a server's request waiting for the ledger's writer.
+    public func sealing<T>(_ fields: JSONValue, for subject: SubjectID, _ record: (SealedValue) async throws -> T) async throws -> T {
+        let hadKey = try KeyStore.open(at: keyStorePath).hasKey(for: subject)
+        let sealed = try seal(fields, for: subject)
+        do {
+            return try await record(sealed)
+        } catch {
+            if !hadKey { _ = try? KeyStore.open(at: keyStorePath).erase(subject) }
+            throw error
+        }
+    }
+
     /// Encrypts `fields` for `subject`, making the subject's data key on first use.
     public func seal(_ fields: JSONValue, for subject: SubjectID) throws -> SealedValue {
         guard try !isErasedInLedger(subject) else { throw PrivacyError.erased(subject: subject.text) }

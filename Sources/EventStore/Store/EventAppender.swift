@@ -122,6 +122,25 @@ public final class EventAppender {
         return .appended(position: event.position, streamVersion: event.streamVersion)
     }
 
+    /// Runs `body` under a savepoint of the transaction: if it throws, what it appended is rolled
+    /// back — rows and this appender's own bookkeeping (head, stream versions, counts) — and the
+    /// transaction goes on as if it had never run. One request of a group commit is one savepoint.
+    public func withSavepoint<T>(_ body: () throws -> T) throws -> T {
+        let saved = (head, streamVersions, appendedCount, alreadyPresentCount, idsOfANewLedger)
+        var outcome: Result<T, any Error> = .failure(CancellationError())
+        do {
+            try db.inSavepoint {
+                outcome = Result { try body() }
+                if case .success = outcome { return .commit }
+                return .rollback
+            }
+        } catch {
+            outcome = .failure(error)
+        }
+        if case .failure = outcome { (head, streamVersions, appendedCount, alreadyPresentCount, idsOfANewLedger) = saved }
+        return try outcome.get()
+    }
+
     private func storedEvent(withId eventId: String) throws -> RecordedEvent? {
         // Nearly every id is new: ask the index a yes-or-no question first, fetch the row only if yes.
         guard try contains(eventId: eventId) else { return nil }

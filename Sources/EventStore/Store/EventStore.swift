@@ -29,6 +29,7 @@ public final class EventStore: Sendable {
             try db.execute(sql: "PRAGMA application_id = \(LedgerSchema.applicationID)")
         }
         try LedgerSchema.migrator.migrate(pool)
+        try makeCommitsDurable(pool)
         return EventStore(path: path, pool: pool)
     }
 
@@ -66,8 +67,23 @@ public final class EventStore: Sendable {
             guard try pool.read({ try LedgerSchema.migrator.hasCompletedMigrations($0) }) else { throw EventStoreError.readOnlyNeedsUpgrade(path: path) }
         } else {
             try LedgerSchema.migrator.migrate(pool)
+            try makeCommitsDurable(pool)
         }
         return EventStore(path: path, pool: pool, isReadOnly: isReadOnly)
+    }
+
+    /// An acknowledged write is on disk: every commit waits for the write-ahead log to reach the
+    /// disk (fsync). GRDB sets `synchronous = NORMAL` on a pool's writer when it switches the file
+    /// to WAL mode, after `prepareDatabase` has run, under which a power cut can lose the last
+    /// commits; so FULL is set here, on the one writer connection, and outside any transaction
+    /// (SQLite ignores the pragma inside one).
+    private static func makeCommitsDurable(_ pool: DatabasePool) throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+    }
+
+    /// The writer connection's `PRAGMA synchronous`: 2 (FULL) on every ledger this process writes.
+    public func writerSynchronousSetting() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// Where SQLite opens a ledger this process may only read. Reading a WAL-mode file needs its

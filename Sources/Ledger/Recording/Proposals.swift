@@ -3,8 +3,9 @@ import EventStore
 extension EventCatalogue {
     /// An event a person records, at its type's latest schema version, with who recorded it in
     /// `meta.actor`: what the recording commands and the server append.
-    public func proposal(stream: String, type: String, occurredAt: Timestamp, data: JSONValue, actor: String) throws -> ProposedEvent {
-        try ProposedEvent(stream: try StreamName(stream), type: try EventType(type), schemaVersion: latestVersions[type] ?? 1,
+    public func proposal(stream: String, type: String, occurredAt: Timestamp, data: JSONValue, actor: String,
+                         eventId: EventID = .random()) throws -> ProposedEvent {
+        try ProposedEvent(eventId: eventId, stream: try StreamName(stream), type: try EventType(type), schemaVersion: latestVersions[type] ?? 1,
                           occurredAt: occurredAt, data: data, meta: .object([(key: "actor", value: .string(actor))]))
     }
 

@@ -59,6 +59,21 @@ final class RulesStateStore {
         return .rebuilt(events: try fold(after: 0))
     }
 
+    /// What the store holds in memory, to be put back when a request of a group commit is refused
+    /// after some of its events were folded in.
+    struct Memory {
+        fileprivate let state: ProgrammeState
+        fileprivate let loaded: Set<StateKey>
+        fileprivate let sources: [StateKey: Positions]
+        fileprivate let changed: Set<StateKey>
+        fileprivate let storedIsEmpty: Bool
+    }
+
+    var memory: Memory {
+        get { Memory(state: state, loaded: loaded, sources: sources, changed: changed, storedIsEmpty: storedIsEmpty) }
+        set { (state, loaded, sources, changed, storedIsEmpty) = (newValue.state, newValue.loaded, newValue.sources, newValue.changed, newValue.storedIsEmpty) }
+    }
+
     /// Loads what deciding on `fact` and evolving it read.
     func prepare(for fact: Fact) throws {
         guard !storedIsEmpty else { return }

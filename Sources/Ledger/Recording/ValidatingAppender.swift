@@ -78,6 +78,20 @@ public final class ValidatingAppender {
         return outcome
     }
 
+    /// Appends one request's events all or none, inside the batch's transaction: each is checked
+    /// against the rules' state as the batch stands, and a refusal of any rolls back this request
+    /// alone (a savepoint), leaving the batch's other requests and the state as they were.
+    @discardableResult
+    public func attempt(_ events: [ProposedEvent]) throws -> [AppendOutcome] {
+        let memory = rulesState.memory
+        do {
+            return try appender.withSavepoint { try events.map { try append($0) } }
+        } catch {
+            rulesState.memory = memory
+            throw error
+        }
+    }
+
     /// Writes the rules' state of the events appended so far; the transaction must not commit
     /// without it being called last (a state left behind is caught up on the next write).
     public func finish() throws {

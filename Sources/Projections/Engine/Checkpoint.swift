@@ -58,3 +58,13 @@ public struct LedgerStamp: Sendable, Equatable {
         self.atPosition = atPosition
     }
 }
+
+extension LedgerStamp {
+    /// The point the named projectors' read models stand at in this snapshot of the read-model
+    /// file: the least advanced of them (position 0 for one never built).
+    public static func least(of projectors: [String], in db: Database) throws -> LedgerStamp {
+        let checkpoints = try Checkpoint.all(db)
+        let least = projectors.map { checkpoints[$0].map { ($0.position, $0.hash) } ?? (0, HashChain.genesisHash) }.min { $0.0 < $1.0 }
+        return LedgerStamp(position: least?.0 ?? 0, hash: least?.1 ?? HashChain.genesisHash)
+    }
+}

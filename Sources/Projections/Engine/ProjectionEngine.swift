@@ -112,12 +112,8 @@ public final class ProjectionEngine {
 
     /// The ledger point the named projectors' read models stand at (the least advanced of them).
     public func stamp(for names: [String]) throws -> LedgerStamp {
-        let checkpoints = try readModels.checkpoints()
-        let reached = try projectors(named: names).map { checkpoints[$0.name] ?? Checkpoint.start(of: $0) }
-        guard let least = reached.min(by: { $0.position < $1.position }) else {
-            return LedgerStamp(position: 0, hash: HashChain.genesisHash)
-        }
-        return LedgerStamp(position: least.position, hash: least.hash)
+        let selected = try projectors(named: names).map(\.name)
+        return try readModels.read { db in try LedgerStamp.least(of: selected, in: db) }
     }
 
     // MARK: - Steps

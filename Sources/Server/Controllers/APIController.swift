@@ -124,7 +124,8 @@ struct APIController {
         let sheet = LedgerService.SheetRecord(
             held: input.held.map { .init(durationMinutes: $0.durationMinutes, location: $0.location, format: $0.format ?? "in-person", headcount: $0.headcount) },
             marks: input.marks.map { ($0.participant, $0.status) })
-        let ids = try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name)
+        let ids = try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name,
+                                          key: try IdempotencyKey.of(request, form: nil))
         return try APIResponse.json(Recorded(recorded: ids.count, eventIds: ids), status: .created)
     }
 
@@ -150,7 +151,8 @@ struct APIController {
             throw Refusal.badForm
         }
         let id = try await ledger.schedule(activity: activity, date: input.date, durationMinutes: input.durationMinutes,
-                                           startTime: input.startTime, location: input.location, actor: context.user.name)
+                                           startTime: input.startTime, location: input.location, actor: context.user.name,
+                                           key: try IdempotencyKey.of(request, form: nil))
         return try APIResponse.json(Scheduled(session: id), status: .created)
     }
 
@@ -173,7 +175,7 @@ struct APIController {
             return APIResponse.error(.badRequest, "\(PageText.text(.invalidField, .en)): \(error.field.name)")
         }
         try RecordingController.requireOwnGroup(data, context)
-        let recorded = try await ledger.record(form, data, actor: context.user.name, today: today)
+        let recorded = try await ledger.record(form, data, actor: context.user.name, today: today, key: try IdempotencyKey.of(request, form: nil))
         return try APIResponse.json(RecordedForm(form: form.rawValue, id: recorded.id), status: .created)
     }
 
@@ -211,7 +213,7 @@ struct APIController {
 
     @Sendable func chain(_ request: Request, context: SignedInContext) async throws -> Response {
         try context.require(.audit)
-        let head = try await ledger.head()
+        let head = try ledger.head()
         switch try await ledger.verify() {
         case let .intact(count, head):
             return try APIResponse.json(Chain(intact: true, events: count, headPosition: head.position, headHash: head.hash, brokenAt: nil, problem: nil))

@@ -19,9 +19,9 @@ struct AuditController {
         let asOf = request.uri.queryParameters.get("as-of").flatMap { $0.isEmpty ? nil : $0 }
         if let asOf, !Day.isDay(asOf) { throw Refusal.badForm }
         let head: LedgerHead
-        if let asOf { head = try await ledger.head(endOf: asOf) } else { head = try await ledger.head() }
+        if let asOf { head = try ledger.head(endOf: asOf) } else { head = try ledger.head() }
         let verification = try await ledger.verify(through: head.position)
-        let readings = try await ledger.readings(limit: 50)
+        let readings = try ledger.readings(limit: 50)
         let (chainClass, chainText, events): (String, String, Int64) = switch verification {
         case let .intact(count, _): ("intact", PageText.text(.chainIntact, context.language), count)
         case let .broken(position, problem): ("broken", "\(PageText.text(.chainBroken, context.language)): \(position) (\(problem))", head.position)

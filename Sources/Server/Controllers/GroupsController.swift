@@ -67,7 +67,7 @@ struct GroupsController {
             guard let minutes = Int(form["durationMinutes"] ?? "") else { throw Refusal.badForm }
             _ = try await ledger.schedule(activity: activity, date: form["date"] ?? "", durationMinutes: minutes,
                                           startTime: form["startTime"]?.trimmed.nonEmpty, location: form["location"]?.trimmed.nonEmpty,
-                                          actor: context.user.name)
+                                          actor: context.user.name, key: try IdempotencyKey.of(request, form: form))
         } catch let refusal as LedgerRefusal {
             return try await renderGroup(activity, context, status: .unprocessableContent, problem: PageText.refusal(refusal, context.language))
         } catch let refusal as Refusal where refusal.status == .badRequest {
@@ -116,7 +116,8 @@ struct GroupsController {
                                headcount: context.form["headcount"].flatMap { Int($0) })
         }
         do {
-            try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name)
+            try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name,
+                                    key: try IdempotencyKey.of(request, form: context.form))
         } catch let refusal as LedgerRefusal {
             return try await renderSheet(activity: activity, sessionID: sessionID, context: context, status: .unprocessableContent,
                                          problem: PageText.refusal(refusal, context.language))
@@ -127,13 +128,16 @@ struct GroupsController {
     @Sendable func cancel(_ request: Request, context: SignedInContext) async throws -> Response {
         let (activity, sessionID) = try sessionParameters(context)
         try context.requireGroup(activity)
+        let key = try IdempotencyKey.of(request, form: context.form)
+        // Sent again after it was recorded: the session is cancelled already, as asked.
+        if try ledger.replayed(key, actor: context.user.name) != nil { return .redirect(to: "/groups/\(activity)") }
         guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID }),
               session.status == "scheduled"
         else { throw Refusal.notFound }
         let reason = context.form["reason"]?.trimmed
         try await ledger.record([.init(stream: activity, type: "session.cancelled", data: JSONValue.object(omittingNil: [
             ("session", .string(sessionID)), ("date", .string(session.date)), ("reason", reason?.isEmpty == false ? .string(reason ?? "") : nil),
-        ]), day: session.date)], actor: context.user.name)
+        ]), day: session.date)], actor: context.user.name, key: key)
         return .redirect(to: "/groups/\(activity)")
     }
 

@@ -25,7 +25,7 @@ struct PeopleController {
         let (subject, purpose) = try Self.subjectAnd("purpose", context)
         do {
             let values = try await ledger.reveal(subject, actor: context.user.name, purpose: purpose)
-            let log = try await ledger.accessLog(subject)
+            let log = try ledger.accessLog(subject)
             return render(context, values: [
                 "subject": subject.text,
                 "opened": values.map { value in
@@ -47,7 +47,7 @@ struct PeopleController {
         }
         do {
             let erased = try await ledger.erase(subject, actor: context.user.name, reason: reason)
-            let log = try await ledger.accessLog(subject)
+            let log = try ledger.accessLog(subject)
             return render(context, notice: PageText.text(erased ? .erasedNow : .alreadyErased, context.language),
                           values: ["subject": subject.text, "log": log.map { Self.values(of: $0, context.language) }])
         } catch let refusal as Refusal {

@@ -34,7 +34,8 @@ struct RecordingController {
                                     problem: "\(PageText.text(.invalidField, context.language)): \(label)")
         }
         do {
-            let recorded = try await ledger.record(form, data, actor: context.user.name, today: today)
+            let recorded = try await ledger.record(form, data, actor: context.user.name, today: today,
+                                                   key: try IdempotencyKey.of(request, form: context.form))
             let title = context.language == .fi ? form.title.fi : form.title.en
             return try await render(context, open: nil, notice: "\(PageText.text(.recorded, context.language)): \(title) – \(recorded.id)")
         } catch let refusal as LedgerRefusal {

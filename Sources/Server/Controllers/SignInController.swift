@@ -48,7 +48,7 @@ struct SignInController {
             WebSession(user: user, csrf: RandomToken.make(), mustChangePassword: entry.mustChangePassword, language: context.language),
             expiresIn: Self.sessionLength)
         if entry.mustChangePassword { return .redirect(to: "/password") }
-        return .redirect(to: SignedInUser(name: user, roles: try await ledger.roles(of: user)).home)
+        return .redirect(to: SignedInUser(name: user, roles: try ledger.roles(of: user)).home)
     }
 
     /// The user's entry if the password is theirs; nil if not. Throws 429 while the name or the
@@ -121,7 +121,7 @@ struct SignInController {
         session.csrf = RandomToken.make()
         // A fresh session id once the password is the user's own.
         context.sessions.createSession(session, expiresIn: Self.sessionLength)
-        return .redirect(to: SignedInUser(name: user, roles: try await ledger.roles(of: user)).home)
+        return .redirect(to: SignedInUser(name: user, roles: try ledger.roles(of: user)).home)
     }
 
     @Sendable func signOut(_ request: Request, context: TukiRequestContext) async throws -> Response {

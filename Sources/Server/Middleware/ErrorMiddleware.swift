@@ -27,6 +27,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 (status, message) = (refusal.status, PageText.text(refusal.text, language))
             case let refusal as LedgerRefusal:
                 (status, message) = (.unprocessableContent, PageText.refusal(refusal, language))
+            case EventStoreError.wrongExpectedVersion, EventStoreError.eventIdReused:
+                (status, message) = (Refusal.conflict.status, PageText.text(Refusal.conflict.text, language))
             case let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed:
                 (status, message) = (error.status, PageText.text(.notFound, language))
             case let error as HTTPError where error.status.code < 500:

@@ -18,10 +18,10 @@ struct IdentityMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") {
             if let bearer = request.headers[.authorization], bearer.hasPrefix("Bearer "),
                let user = await tokens.user(for: String(bearer.dropFirst("Bearer ".count))) {
-                context.identity = SignedInUser(name: user, roles: try await ledger.roles(of: user))
+                context.identity = SignedInUser(name: user, roles: try ledger.roles(of: user))
             }
         } else if let session = context.sessions.session, !session.mustChangePassword {
-            context.identity = SignedInUser(name: session.user, roles: try await ledger.roles(of: session.user))
+            context.identity = SignedInUser(name: session.user, roles: try ledger.roles(of: session.user))
         }
         return try await next(request, context)
     }

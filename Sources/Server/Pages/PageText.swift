@@ -20,7 +20,7 @@ enum PageText {
         case steaReport, sessionsReport, commitmentReport, bikvaReport, fitReport, feedbackReport, surveyReport, expertBankReport
         case feesReport, staffTimeReport, evaluation, survey, respondentGroup, expert, staffMember, year, optional, oneOf, anyChoice
         case lists, projectsList, activitiesList, participantsList, sessionsList, engagementsList, expertsList, onlyOpen
-        case withNames, namesNote, payrollView, payrollNote, chainBrokenNoReport, tryAgain, noAllowance, noPerDiemRate
+        case withNames, namesNote, payrollView, payrollNote, chainBrokenNoReport, tryAgain, conflict, badRequestKey, noAllowance, noPerDiemRate
         case people, personId, revealData, erasePerson, eraseReason, eraseConfirm, erasedNow, alreadyErased, noPersonalData, erasedData
         case confirmErasure, accessLog, nobodyRead, read, erasedWord, field, value, event
         case surveyAnswers, bikvaThemes, recordFITOrFeedback, noSuchEvent, fileFormat, record, recorded, invalidField, schedule, scheduled2, startTime, scheduleSession
@@ -160,6 +160,9 @@ enum PageText {
         .payrollNote: ("Näyttää myös anonyymien kokemusasiantuntijoiden nimet ja kaikkien henkilötunnukset palkkioiden maksamista varten.", "Shows anonymous experts' names too, and everyone's identity code, for paying them."),
         .chainBrokenNoReport: ("Tiivisteketju ei täsmää, joten raporttia ei tehty. Pyydä tarkastajaa tarkistamaan kirjanpito.", "The hash chain does not verify, so no report was made. Ask the auditor to check the ledger."),
         .tryAgain: ("Palvelu on kiireinen. Yritä uudelleen.", "The server is busy. Try again."),
+        .conflict: ("Tieto muuttui samaan aikaan toisaalla, eikä tätä kirjattu. Lataa sivu ja yritä uudelleen.",
+                    "The record changed elsewhere at the same moment, and this was not recorded. Reload the page and try again."),
+        .badRequestKey: ("Pyynnön tunniste ei kelpaa: 1–200 näkyvää ASCII-merkkiä.", "The request's key is not valid: 1 to 200 visible ASCII characters."),
         .noPerDiemRate: ("Päivärahataulukossa ei ole työpäivän vuoden päivärahaa. Kirjaa päiväraha komentoriviltä omalla määrällä ja syyllä.", "The per diem table has no rate for the year of the work. Record the per diem on the command line with a rate and a reason."),
         .noAllowance: ("Kilometrikorvaustaulukossa ei ole tehtävän vuoden korvausta. Kirjaa matka komentoriviltä omalla korvauksella ja syyllä.", "The kilometre allowance table has no rate for the engagement's year. Record the travel on the command line with a rate and a reason."),
         .people: ("Henkilön tiedot", "A person's data"),

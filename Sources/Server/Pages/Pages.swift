@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Mustache
 
@@ -22,6 +23,8 @@ struct Pages: Sendable {
         context["title"] = heading ?? PageText.text(title, language)
         context["user"] = user
         context["csrf"] = csrf
+        // A new key for each form shown: sending the form twice records it once.
+        context["requestKey"] = UUID().uuidString.lowercased()
         context["notice"] = notice
         context["problem"] = problem
         let html = library.render(context, withTemplate: name) ?? ""

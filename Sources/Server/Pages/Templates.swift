@@ -83,7 +83,7 @@ enum Templates {
         </tbody></table>
         <details><summary>{{t.scheduleSession}}</summary>
         <form method="post" action="/groups/{{activity}}/sessions" class="stack">
-        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
         <label>{{t.date}}<input name="date" type="date" required></label>
         <label>{{t.durationMinutes}}<input name="durationMinutes" type="number" inputmode="numeric" min="1" max="1440" value="90" required></label>
         <label>{{t.startTime}}<input name="startTime" type="time"></label>
@@ -101,7 +101,7 @@ enum Templates {
         {{<layout}}{{$body}}
         <p>{{date}} · {{statusText}}</p>
         <form method="post" action="/groups/{{activity}}/sessions/{{session}}" class="sheet">
-        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
         {{#people}}<fieldset class="person"><legend>{{name}}</legend>
         <label class="mark"><input type="radio" name="mark.{{participant}}" value="present"{{#present}} checked{{/present}}> {{t.present}}</label>
         <label class="mark"><input type="radio" name="mark.{{participant}}" value="absent"{{#absent}} checked{{/absent}}> {{t.absent}}</label>
@@ -118,7 +118,7 @@ enum Templates {
         <button type="submit" class="primary">{{t.save}}</button>
         </form>
         {{#canCancel}}<form method="post" action="/groups/{{activity}}/sessions/{{session}}/cancel" class="stack">
-        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
         <label>{{t.cancelReason}}<input name="reason" maxlength="500"></label>
         <button type="submit" class="secondary">{{t.cancelSession}}</button>
         </form>{{/canCancel}}
@@ -214,7 +214,7 @@ enum Templates {
         {{<layout}}{{$body}}
         {{#forms}}<details class="card"{{#open}} open{{/open}}><summary><h2>{{title}}</h2></summary>
         <form method="post" action="/record/{{form}}" class="stack">
-        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
         {{#fields}}{{> recordField}}{{/fields}}
         <button type="submit">{{t.record}}</button>
         </form></details>

@@ -12,7 +12,11 @@ extension LedgerService {
     /// Every sealed value of the subject, opened; the reading is an `access.logged` under `actor`
     /// first. Throws `Refusal.noPersonalData` for a subject with nothing sealed here, and
     /// `Refusal.erased` for one whose key is destroyed.
-    func reveal(_ subject: SubjectID, actor: String, purpose: String) throws -> [OpenedValue] {
+    func reveal(_ subject: SubjectID, actor: String, purpose: String) async throws -> [OpenedValue] {
+        try await blocking { [self] in try revealNow(subject, actor: actor, purpose: purpose) }
+    }
+
+    private func revealNow(_ subject: SubjectID, actor: String, purpose: String) throws -> [OpenedValue] {
         let revelation: PersonalData.Revelation
         do {
             revelation = try personalData.reveal(subject, actor: actor, purpose: purpose)
@@ -38,12 +42,14 @@ extension LedgerService {
 
     /// Destroys the subject's key and records `subject.erased` under `actor`; true if it was
     /// erased now, false if it already was.
-    func erase(_ subject: SubjectID, actor: String, reason: String) throws -> Bool {
-        do {
-            if case .erased = try personalData.erase(subject, actor: actor, reason: reason) { return true }
-            return false
-        } catch let error as PrivacyError {
-            throw Self.refusal(error)
+    func erase(_ subject: SubjectID, actor: String, reason: String) async throws -> Bool {
+        try await blocking { [self] in
+            do {
+                if case .erased = try personalData.erase(subject, actor: actor, reason: reason) { return true }
+                return false
+            } catch let error as PrivacyError {
+                throw Self.refusal(error)
+            }
         }
     }
 

@@ -9,18 +9,43 @@ extension LedgerService {
     /// the one the form was about).
     struct Recorded: Sendable {
         let id: String
+
+        init(id: String) {
+            self.id = id
+        }
+
+        /// The answer a form's request gave when it recorded `events`, given again when the same
+        /// request comes back with its key: the id the form's data named, or the new one it made.
+        init(_ form: RecordingForm, replaying events: [RecordedEvent]) {
+            let first = events.first
+            let data = first.flatMap { try? JSONParser.parse($0.data) }
+            func member(_ name: String) -> String { data?[name]?.stringValue ?? "" }
+            switch form {
+            case .participant, .signUp, .start, .end, .expert, .consent, .fit: id = member("participant")
+            case .engagement, .complete, .cancel, .fee, .travel, .perDiem: id = member("engagement")
+            case .survey: id = member("survey")
+            case .bikvaStage, .bikvaApproval, .bikvaFollowUp: id = member("evaluation")
+            case .staffTime, .cost: id = member("project")
+            case .project, .activity: id = first?.stream ?? ""
+            case .void: id = member("eventId")
+            case .feedback:
+                let sealed = data.flatMap { try? SealedValue.all(in: $0).first?.sealed.subject.text }
+                id = sealed ?? first?.stream ?? ""
+            }
+        }
     }
 
     /// Records what the form's data make. Throws `LedgerRefusal` for what the schema or the rules
     /// refuse (nothing is recorded then), `Refusal.badForm` for a form that cannot be an event.
-    func record(_ form: RecordingForm, _ data: [String: JSONValue], actor: String, today: String) throws -> Recorded {
+    func record(_ form: RecordingForm, _ data: [String: JSONValue], actor: String, today: String, key: IdempotencyKey? = nil) async throws -> Recorded {
+        if let replayed = try replayed(key, actor: actor) { return Recorded(form, replaying: replayed) }
         func text(_ name: String) -> String { data[name]?.stringValue ?? "" }
         func members(_ names: [String], extra: [(String, JSONValue?)] = []) -> JSONValue {
             .object(omittingNil: names.map { ($0, data[$0]) } + extra)
         }
         switch form {
         case .participant:
-            return try registerParticipant(data, actor: actor)
+            return try await registerParticipant(data, actor: actor, key: key)
         case .signUp, .start, .end:
             let type = ["sign-up": "enrolment.signed-up", "start": "enrolment.started", "end": "enrolment.ended"][form.rawValue] ?? ""
             var exit = data["exit"]
@@ -29,47 +54,47 @@ extension LedgerService {
                 let keys = ["jobSearching", "inEducationOrTraining", "gainedQualification", "employed"]
                 exit = .object(keys.map { key in (key, given.first { $0.key == key }?.value ?? .string("not-collected")) })
             }
-            try record([Draft(stream: "participant-\(text("participant"))", type: type,
+            try await record([Draft(stream: "participant-\(text("participant"))", type: type,
                               data: members(["participant", "activity", "date", "entry", "outcome"], extra: [("exit", exit)]),
-                              day: text("date"))], actor: actor)
+                              day: text("date"))], actor: actor, key: key)
             return Recorded(id: text("participant"))
         case .expert:
-            try record([Draft(stream: "participant-\(text("participant"))", type: "expert.registered",
-                              data: members(["participant", "alias", "anonymous", "training", "date"]), day: text("date"))], actor: actor)
+            try await record([Draft(stream: "participant-\(text("participant"))", type: "expert.registered",
+                              data: members(["participant", "alias", "anonymous", "training", "date"]), day: text("date"))], actor: actor, key: key)
             return Recorded(id: text("participant"))
         case .engagement:
             guard let id = try store.unusedIdentifier(prefix: "e", stream: { "engagement-\($0)" }) else { throw Refusal.busy }
-            try record([Draft(stream: "engagement-\(id)", type: "engagement.agreed",
+            try await record([Draft(stream: "engagement-\(id)", type: "engagement.agreed",
                               data: members(["expert", "project", "activity", "kind", "date", "plannedHours", "agreedFeeCents", "mode"],
                                             extra: [("engagement", .string(id))]),
-                              day: text("date"))], actor: actor)
+                              day: text("date"))], actor: actor, key: key)
             return Recorded(id: id)
         case .complete, .cancel, .fee:
             let type = ["complete": "engagement.completed", "cancel": "engagement.cancelled", "fee": "fee.paid"][form.rawValue] ?? ""
-            try record([Draft(stream: "engagement-\(text("engagement"))", type: type,
-                              data: members(["engagement", "date", "hours", "reason", "amountCents"]), day: text("date"))], actor: actor)
+            try await record([Draft(stream: "engagement-\(text("engagement"))", type: type,
+                              data: members(["engagement", "date", "hours", "reason", "amountCents"]), day: text("date"))], actor: actor, key: key)
             return Recorded(id: text("engagement"))
         case .travel:
-            try record([try travel(data)], actor: actor)
+            try await record([try travel(data)], actor: actor, key: key)
             return Recorded(id: text("engagement"))
         case .perDiem:
-            try record([try perDiem(data)], actor: actor)
+            try await record([try perDiem(data)], actor: actor, key: key)
             return Recorded(id: text("engagement"))
         case .consent:
             let withdrawn: JSONValue? = data["withdrawn"] == .bool(true) ? .bool(true) : nil
-            try record([Draft(stream: "participant-\(text("participant"))", type: "participant.consent-recorded",
+            try await record([Draft(stream: "participant-\(text("participant"))", type: "participant.consent-recorded",
                               data: members(["participant", "scope", "givenBy", "date"], extra: [("withdrawn", withdrawn)]), day: text("date"))],
-                       actor: actor)
+                       actor: actor, key: key)
             return Recorded(id: text("participant"))
         case .fit:
             guard case let .object(items)? = data["items"] else { throw Refusal.badForm }
             let scores = ["1", "2", "3", "4"].compactMap { number in items.first { $0.key == number }?.value }
-            try record([Draft(stream: "participant-\(text("participant"))", type: "feedback.fit-recorded",
+            try await record([Draft(stream: "participant-\(text("participant"))", type: "feedback.fit-recorded",
                               data: members(["participant", "activity", "session", "instrument", "date"], extra: [("items", .array(scores))]),
-                              day: text("date"))], actor: actor)
+                              day: text("date"))], actor: actor, key: key)
             return Recorded(id: text("participant"))
         case .feedback:
-            return try feedback(data, actor: actor)
+            return try await feedback(data, actor: actor, key: key)
         case .survey:
             let answers = try text("answers").split(whereSeparator: \.isNewline).compactMap { line -> JSONValue? in
                 let line = line.trimmingCharacters(in: .whitespaces)
@@ -80,51 +105,51 @@ extension LedgerService {
                 return .object([("item", .string(line[..<split].trimmingCharacters(in: .whitespaces))), ("score", .number(String(score)))])
             }
             guard !answers.isEmpty else { throw Refusal.surveyAnswers }
-            try record([Draft(stream: "survey-\(text("survey"))", type: "survey.answered",
+            try await record([Draft(stream: "survey-\(text("survey"))", type: "survey.answered",
                               data: members(["survey", "project", "wave", "respondentGroup", "date", "scale"], extra: [("answers", .array(answers))]),
-                              day: text("date"))], actor: actor)
+                              day: text("date"))], actor: actor, key: key)
             return Recorded(id: text("survey"))
         case .bikvaStage:
             let themes: [BIKVAThemes.Theme]
             do { themes = try BIKVAThemes.markdown(text("themes")) } catch { throw Refusal.bikvaThemes }
             guard !themes.isEmpty else { throw Refusal.bikvaThemes }
-            try record([Draft(stream: "bikva-\(text("evaluation"))", type: "bikva.stage-recorded",
+            try await record([Draft(stream: "bikva-\(text("evaluation"))", type: "bikva.stage-recorded",
                               data: members(["evaluation", "project", "stage", "date", "groupSize"], extra: [("themes", .array(themes.map(\.json)))]),
-                              day: text("date"))], actor: actor)
+                              day: text("date"))], actor: actor, key: key)
             return Recorded(id: text("evaluation"))
         case .bikvaApproval, .bikvaFollowUp:
             let type = form == .bikvaApproval ? "bikva.wording-approved" : "bikva.change-followed-up"
-            try record([Draft(stream: "bikva-\(text("evaluation"))", type: type,
-                              data: members(["evaluation", "stage", "theme", "status", "date", "note"]), day: text("date"))], actor: actor)
+            try await record([Draft(stream: "bikva-\(text("evaluation"))", type: type,
+                              data: members(["evaluation", "stage", "theme", "status", "date", "note"]), day: text("date"))], actor: actor, key: key)
             return Recorded(id: text("evaluation"))
         case .staffTime:
-            try record([Draft(stream: text("project"), type: "staff.time-logged",
+            try await record([Draft(stream: text("project"), type: "staff.time-logged",
                               data: members(["staffMember", "project", "activity", "date", "hours", "hourlyCostCents"]), day: text("date"))],
-                       actor: actor)
+                       actor: actor, key: key)
             return Recorded(id: text("project"))
         case .cost:
-            try record([Draft(stream: text("project"), type: "cost.incurred",
+            try await record([Draft(stream: text("project"), type: "cost.incurred",
                               data: members(["project", "activity", "date", "category", "amountCents", "description"]), day: text("date"))],
-                       actor: actor)
+                       actor: actor, key: key)
             return Recorded(id: text("project"))
         case .project:
             let id = "project-" + text("projectCode").lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
-            try record([Draft(stream: id, type: "project.registered", data: members([
+            try await record([Draft(stream: id, type: "project.registered", data: members([
                 "projectCode", "name", "funder", "fundingProgramme", "region", "startDate", "endDate", "costModel", "selfFinancingPercent",
-            ]), day: text("startDate"))], actor: actor)
+            ]), day: text("startDate"))], actor: actor, key: key)
             return Recorded(id: id)
         case .activity:
             guard let id = try store.unusedIdentifier(prefix: "activity") else { throw Refusal.busy }
-            try record([Draft(stream: id, type: "activity.created", data: members([
+            try await record([Draft(stream: id, type: "activity.created", data: members([
                 "project", "name", "kind", "targetGroup", "municipality", "plannedSessions", "facilitators", "workPackage",
-            ]), day: text("date"))], actor: actor)
+            ]), day: text("date"))], actor: actor, key: key)
             return Recorded(id: id)
         case .void:
             let matches = try store.read { try $0.events(withIdStarting: text("eventId").lowercased(), limit: 2) }
             guard matches.count == 1, let target = matches.first else { throw Refusal.noSuchEvent }
-            try record([Draft(stream: target.stream, type: "entry.voided",
+            try await record([Draft(stream: target.stream, type: "entry.voided",
                               data: .object([("eventId", .string(target.eventId)), ("reason", data["reason"] ?? .string(""))]), day: today)],
-                       actor: actor)
+                       actor: actor, key: key)
             return Recorded(id: target.eventId)
         }
     }
@@ -132,7 +157,7 @@ extension LedgerService {
     /// Client feedback: the rating and themes in clear, the free text sealed — for the
     /// participant who gave it, or for a subject of its own (`fb-…`) when it is anonymous, so that
     /// erasing either erases it. A refused answer leaves no key made for it behind.
-    private func feedback(_ data: [String: JSONValue], actor: String) throws -> Recorded {
+    private func feedback(_ data: [String: JSONValue], actor: String, key: IdempotencyKey?) async throws -> Recorded {
         let activity = data["activity"]?.stringValue ?? ""
         let themes = data["themes"]?.stringValue.map { text in
             JSONValue.array(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(JSONValue.string))
@@ -144,7 +169,7 @@ extension LedgerService {
         let type = "feedback.given"
         let day = data["date"]?.stringValue ?? ""
         guard let text = data["text"] else {
-            try record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear), day: day)], actor: actor)
+            try await record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear), day: day)], actor: actor, key: key)
             return Recorded(id: activity)
         }
         try catalogue.checkAgainstLatest(type, .object(omittingNil: inClear))
@@ -155,10 +180,10 @@ extension LedgerService {
             guard let id = try store.unusedIdentifier(prefix: "fb", stream: { "subject-\($0)" }) else { throw Refusal.busy }
             subjectText = id
         }
-        try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
-            .sealing(.object([("text", text)]), for: try SubjectID(subjectText)) { sealed in
-                try record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear + [("text", sealed.json)]), day: day)],
-                           actor: actor)
+        _ = try await PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
+            .sealing(.object([("text", text)]), for: try SubjectID(subjectText)) { sealed async throws in
+                try await record([Draft(stream: activity, type: type, data: .object(omittingNil: inClear + [("text", sealed.json)]), day: day)],
+                           actor: actor, key: key)
             }
         return Recorded(id: subjectText)
     }
@@ -166,7 +191,7 @@ extension LedgerService {
     /// A participant under a new pseudonymous id: the fields named `personal.…` are sealed with
     /// a key of their own, the birth year stands in clear. What stands in clear is checked against
     /// the schema before a key is made, so a refused registration leaves no key behind.
-    private func registerParticipant(_ data: [String: JSONValue], actor: String) throws -> Recorded {
+    private func registerParticipant(_ data: [String: JSONValue], actor: String, key: IdempotencyKey?) async throws -> Recorded {
         guard case let .object(personal)? = data["personal"] else { throw Refusal.badForm }
         let birthDate = personal.first { $0.key == "birthDate" }?.value.stringValue ?? ""
         let registeredOn = data["registeredOn"]?.stringValue ?? ""
@@ -180,8 +205,8 @@ extension LedgerService {
         try catalogue.checkAgainstLatest(type, .object(omittingNil: inClear))
         let sealed = try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
             .seal(.object(personal), for: try SubjectID(id))
-        try record([Draft(stream: "participant-\(id)", type: type, data: .object(omittingNil: inClear + [("personal", sealed.json)]),
-                          day: registeredOn)], actor: actor)
+        try await record([Draft(stream: "participant-\(id)", type: type, data: .object(omittingNil: inClear + [("personal", sealed.json)]),
+                          day: registeredOn)], actor: actor, key: key)
         return Recorded(id: id)
     }
 
@@ -228,15 +253,17 @@ extension LedgerService {
     /// Plans a session of the activity under the next unused id (`s1`, `s2`, … after every id the
     /// activity has used, voided ones too); returns the id. `Refusal.badForm` for a day, length
     /// (1–1440 minutes), start (HH:MM) or place (at most 500 characters) out of form.
-    func schedule(activity: String, date: String, durationMinutes: Int, startTime: String?, location: String?, actor: String) throws -> String {
+    func schedule(activity: String, date: String, durationMinutes: Int, startTime: String?, location: String?, actor: String,
+                  key: IdempotencyKey? = nil) async throws -> String {
+        if let replayed = try replayed(key, actor: actor) { return replayed.first.flatMap { try? JSONParser.parse($0.data)["session"]?.stringValue } ?? "" }
         guard Day.isDay(date), (1...1440).contains(durationMinutes), startTime.map(Self.isTimeOfDay) ?? true,
               (location?.count ?? 0) <= RecordingField.longestText
         else { throw Refusal.badForm }
         let id = try ActivitySessions.read(activity, in: store).nextID
-        try record([Draft(stream: activity, type: "session.scheduled", data: .object(omittingNil: [
+        try await record([Draft(stream: activity, type: "session.scheduled", data: .object(omittingNil: [
             ("session", .string(id)), ("date", .string(date)), ("startTime", startTime.map(JSONValue.string)),
             ("durationMinutes", .number(String(durationMinutes))), ("location", location.map(JSONValue.string)),
-        ]), day: date)], actor: actor)
+        ]), day: date)], actor: actor, key: key)
         return id
     }
 

@@ -14,21 +14,23 @@ extension LedgerService {
     /// The report asked for, or nil when the ledger has nothing it could be of. Reports handed on
     /// are made only from a chain verified up to their head (else `Refusal.chainBroken`).
     /// `payroll` (the fees report only) adds every expert's name and identity code.
-    func report(_ request: ReportRequest, language: Report.Language, suppressBelow: Int?, payroll: NameReading? = nil) throws -> Report? {
+    func report(_ request: ReportRequest, language: Report.Language, suppressBelow: Int?, payroll: NameReading? = nil) async throws -> Report? {
         let names = request.projectors
-        try engine.update(names)
-        var stamp = try engine.stamp(for: names)
-        if request.verifiesChain {
-            guard case let .intact(_, head) = try store.verify(through: stamp.position), head.hash == stamp.hash else {
-                throw Refusal.chainBroken
-            }
-            stamp.chainVerified = true
-        }
+        try await upToDate(names)
         let payees: ListReports.PersonOpener? = payroll.map { reading in
             { [self] in try openPeople($0, actor: reading.actor, purpose: reading.purpose) }
         }
-        var report = try engine.readModels.read { db in
-            try request.make(in: db, language: language, suppressBelow: suppressBelow, payees: payees, stamp: stamp)
+        // The stamp is read in the same snapshot as the report: a catch-up committing meanwhile
+        // changes neither.
+        var report = try readModels.read { db in
+            var stamp = try LedgerStamp.least(of: names, in: db)
+            if request.verifiesChain {
+                guard case let .intact(_, head) = try store.verify(through: stamp.position), head.hash == stamp.hash else {
+                    throw Refusal.chainBroken
+                }
+                stamp.chainVerified = true
+            }
+            return try request.make(in: db, language: language, suppressBelow: suppressBelow, payees: payees, stamp: stamp)
         }
         report?.generatedAt = Report.generatedNow
         return report
@@ -36,22 +38,23 @@ extension LedgerService {
 
     /// A list, by pseudonymous id; with `names`, participants' and experts' names too (an
     /// anonymous expert by alias, except in the payroll view, which adds identity codes).
-    func list(_ request: ListRequest, _ filter: DirectoryReadModel.Filter, names: NameReading? = nil, language: Report.Language) throws -> Report {
-        try engine.update(Self.projectors)
-        let stamp = try engine.stamp(for: Self.projectors)
+    func list(_ request: ListRequest, _ filter: DirectoryReadModel.Filter, names: NameReading? = nil, language: Report.Language) async throws -> Report {
+        try await upToDate(Self.projectors)
         let opener: ListReports.PersonOpener? = names.map { reading in
             { [self] in try openPeople($0, actor: reading.actor, purpose: reading.purpose) }
         }
-        var report = try engine.readModels.read { db in try request.make(filter, in: db, names: opener, language: language, stamp: stamp) }
+        var report = try readModels.read { db in
+            try request.make(filter, in: db, names: opener, language: language, stamp: try LedgerStamp.least(of: Self.projectors, in: db))
+        }
         report.generatedAt = Report.generatedNow
         return report
     }
 
     /// What the forms of reports and lists offer to choose from: the projects and the activities,
     /// by name (no one's personal data).
-    func choices(today: String) throws -> (projects: [[String: String]], activities: [[String: String]]) {
-        try engine.update(Self.projectors)
-        return try engine.readModels.read { db in
+    func choices(today: String) async throws -> (projects: [[String: String]], activities: [[String: String]]) {
+        try await upToDate(Self.projectors)
+        return try readModels.read { db in
             let filter = DirectoryReadModel.Filter(today: today)
             return (try DirectoryReadModel.projects(filter, in: db).map { ["project": $0.project, "name": $0.name] },
                     try DirectoryReadModel.activityNames(in: db).map { ["activity": $0.activity, "name": $0.name] })

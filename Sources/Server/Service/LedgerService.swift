@@ -22,14 +22,19 @@ public struct LedgerPaths: Sendable {
     }
 }
 
-/// The server's one owner of the ledger: every request that reads or records goes through it, one
-/// at a time. SQLite has one writer anyway, and the read models' engine is not shared between
-/// threads; a request's work here is short (a page's queries, one batch of events).
-actor LedgerService {
+/// The server's way to the ledger. Reads — roles, pages, reports, sheets — run concurrently on
+/// SQLite's snapshots (GRDB's `DatabasePool.read`), each waiting only, when the read models are
+/// behind the ledger's head, for the catch-up to pass it (so a page shows the write just made).
+/// Writes go to the ledger's one `LedgerWriter`, which commits every request queued while it was
+/// busy as one durable transaction (a group commit); after each commit the pages' read models
+/// catch up in the background.
+final class LedgerService: Sendable {
     let paths: LedgerPaths
     let store: EventStore
-    let engine: ProjectionEngine
     let catalogue: EventCatalogue
+    let readModels: ReadModelDatabase
+    let writer: LedgerWriter
+    private let follower: ReadModelFollower
 
     /// The read models the pages read.
     static let projectors = ["directory", "sessions"]
@@ -38,7 +43,19 @@ actor LedgerService {
         self.paths = paths
         store = try EventStore.open(at: paths.ledger)
         catalogue = try EventCatalogue.standard()
-        engine = try ProjectionEngine(store: store, readModels: try ReadModelDatabase.open(at: paths.readModels))
+        readModels = try ReadModelDatabase.open(at: paths.readModels)
+        let follower = try ReadModelFollower(store: store, readModels: readModels)
+        self.follower = follower
+        writer = LedgerWriter(store: store, catalogue: catalogue) { head in
+            Task { try? await follower.catchUp(Self.projectors, to: head.position) }
+        }
+    }
+
+    /// Waits until the named read models have applied every event committed so far.
+    func upToDate(_ names: [String]) async throws {
+        let head = try store.head().position
+        guard !follower.hasReached(names, head) else { return }
+        try await follower.catchUp(names, to: head)
     }
 
     // MARK: - Users
@@ -79,9 +96,9 @@ actor LedgerService {
 
     /// The activities the user may open (nil: all), each with its sessions. A facilitator's few
     /// are read one by one along the indexes: a county has thousands.
-    func groups(only activities: Set<String>?, today: String) throws -> [Group] {
-        try engine.update(Self.projectors)
-        return try engine.readModels.read { db in
+    func groups(only activities: Set<String>?, today: String) async throws -> [Group] {
+        try await upToDate(Self.projectors)
+        return try readModels.read { db in
             guard let activities else {
                 let sessions = Dictionary(grouping: try DirectoryReadModel.sessions(.init(today: today), in: db), by: \.activity)
                 return try DirectoryReadModel.activities(.init(today: today), in: db).map { Group($0, sessions[$0.activity] ?? []) }
@@ -92,8 +109,8 @@ actor LedgerService {
         }
     }
 
-    func group(_ activity: String, today: String) throws -> Group? {
-        try groups(only: [activity], today: today).first
+    func group(_ activity: String, today: String) async throws -> Group? {
+        try await groups(only: [activity], today: today).first
     }
 
     struct SheetRow: Sendable {
@@ -112,14 +129,26 @@ actor LedgerService {
 
     /// The people enrolled in the activity on `day`, by name, with each one's mark at the session
     /// if one is recorded. Opening each name is logged (`access.logged`) under `actor` first.
-    func sheet(activity: String, session: String?, day: String, actor: String, purpose: String) throws -> [SheetRow] {
-        try engine.update(Self.projectors)
-        let (enrolled, marks) = try engine.readModels.read { db in
+    func sheet(activity: String, session: String?, day: String, actor: String, purpose: String) async throws -> [SheetRow] {
+        try await upToDate(Self.projectors)
+        let (enrolled, marks) = try readModels.read { db in
             (try DirectoryReadModel.enrolled(in: activity, on: day, in: db),
              try session.map { try SessionsReadModel.marks(activity: activity, session: $0, in: db) } ?? [:])
         }
-        return try ListReports.named(enrolled) { try openPeople($0, actor: actor, purpose: purpose) }
-            .map { SheetRow(participant: $0.participant, name: $0.name, mark: marks[$0.participant]) }
+        // Opening the names appends to the ledger, so it may wait for the writer's lock.
+        return try await blocking { [self] in
+            try ListReports.named(enrolled) { try openPeople($0, actor: actor, purpose: purpose) }
+                .map { SheetRow(participant: $0.participant, name: $0.name, mark: marks[$0.participant]) }
+        }
+    }
+
+    /// Runs blocking work — a long read such as verifying the chain, or a write that may wait for
+    /// the ledger's lock — on one of Dispatch's threads, leaving Swift concurrency's few threads
+    /// (one per core) to the other requests.
+    func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
     }
 
     // MARK: - Recording
@@ -131,16 +160,31 @@ actor LedgerService {
         let day: String
     }
 
-    /// Appends the drafts as one batch through the validated path (schema, then rules), with
-    /// `actor` in each event's `meta.actor`. All or nothing.
+    /// Appends the drafts as one request through the ledger's writer and the validated path
+    /// (schema, then rules), with `actor` in each event's `meta.actor`; all or nothing, and on disk
+    /// when it returns. With a key, the event ids are the key's, so the same request sent again
+    /// records nothing twice.
     @discardableResult
-    func record(_ drafts: [Draft], actor: String) throws -> [String] {
-        let events = try drafts.map { draft in
+    func record(_ drafts: [Draft], actor: String, key: IdempotencyKey? = nil) async throws -> [String] {
+        if let replayed = try replayed(key, actor: actor) { return replayed.map(\.eventId) }
+        let events = try drafts.enumerated().map { index, draft in
             try catalogue.proposal(stream: draft.stream, type: draft.type, occurredAt: try Timestamp(rfc3339: "\(draft.day)T00:00:00Z"),
-                                   data: draft.data, actor: actor)
+                                   data: draft.data, actor: actor, eventId: key?.eventID(index, of: actor) ?? .random())
         }
-        try store.appendValidated(events)
+        try await writer.append(events)
         return events.map(\.eventId.text)
+    }
+
+    /// The events a request sent before under this key recorded, in order; nil when it recorded
+    /// none (or there is no key). Asked before a request is built: the request may have changed
+    /// what it would build (a session since held, a new id drawn at random).
+    func replayed(_ key: IdempotencyKey?, actor: String) throws -> [RecordedEvent]? {
+        guard let key else { return nil }
+        return try store.read { reader in
+            var events: [RecordedEvent] = []
+            while let event = try reader.event(withId: key.eventID(events.count, of: actor).text) { events.append(event) }
+            return events.isEmpty ? nil : events
+        }
     }
 
     /// What an attendance sheet records: the session held (if it was only planned), then each mark.
@@ -159,8 +203,9 @@ actor LedgerService {
     /// `attendance.recorded` per mark, all dated on the session's day. Returns the event ids;
     /// throws `Refusal.notFound` for a session the activity does not have, or one cancelled.
     @discardableResult
-    func record(_ sheet: SheetRecord, activity: String, session id: String, actor: String) throws -> [String] {
-        guard let session = try group(activity, today: Day.today())?.sessions.first(where: { $0.session == id }),
+    func record(_ sheet: SheetRecord, activity: String, session id: String, actor: String, key: IdempotencyKey? = nil) async throws -> [String] {
+        if let replayed = try replayed(key, actor: actor) { return replayed.map(\.eventId) }
+        guard let session = try await group(activity, today: Day.today())?.sessions.first(where: { $0.session == id }),
               session.status != "cancelled"
         else { throw Refusal.notFound }
         var drafts: [Draft] = []
@@ -176,7 +221,7 @@ actor LedgerService {
             ]), day: session.date))
         }
         guard !drafts.isEmpty else { throw Refusal.badForm }
-        return try record(drafts, actor: actor)
+        return try await record(drafts, actor: actor, key: key)
     }
 
     // MARK: - The coordinator's overview
@@ -186,18 +231,20 @@ actor LedgerService {
         let openItems: [ExpertWorkReadModel.OpenItem]
     }
 
-    func overview(today: String) throws -> Overview {
-        let groups = try groups(only: nil, today: today)
-        let work = try engine.readModels.read { try ExpertWorkReadModel.load(in: $0) }
+    func overview(today: String) async throws -> Overview {
+        let groups = try await groups(only: nil, today: today)
+        let work = try readModels.read { try ExpertWorkReadModel.load(in: $0) }
         return Overview(groups: groups, openItems: ExpertWorkReadModel.openItems(work, on: today))
     }
 
     // MARK: - Audit
 
     /// The chain checked from position 1 up to `position` (the head when nil).
-    func verify(through position: Int64? = nil) throws -> VerificationResult {
-        if let position { return try store.verify(through: position) }
-        return try store.verify()
+    func verify(through position: Int64? = nil) async throws -> VerificationResult {
+        try await blocking { [store] in
+            if let position { return try store.verify(through: position) }
+            return try store.verify()
+        }
     }
 
     func head() throws -> LedgerHead { try store.head() }
@@ -209,13 +256,13 @@ actor LedgerService {
     }
 
     /// The export's lines (JSONL envelopes) from `position` up to `last`, at most `limit` of them.
-    func exportLines(from position: Int64, through last: Int64 = .max, limit: Int) throws -> [String] {
-        try store.read { reader in
+    func exportLines(from position: Int64, through last: Int64 = .max, limit: Int) async throws -> [String] {
+        try await blocking { [store] in try store.read { reader in
             var lines: [String] = []
             let cursor = try reader.events(from: position)
             while lines.count < limit, let event = try cursor.next(), event.position <= last { lines.append(Envelope.exportLine(event)) }
             return lines
-        }
+        } }
     }
 
     struct Reading: Sendable {

@@ -28,6 +28,11 @@ struct Refusal: Error {
     static let erasedData = Refusal(status: .gone, text: .erasedData)
     /// Erasure asks for its confirmation.
     static let confirmErasure = Refusal(status: .badRequest, text: .confirmErasure)
+    /// The store refused the request's events as they stood when it reached them: another request
+    /// changed the stream first (expected version), or its key's ids already hold other content.
+    static let conflict = Refusal(status: .conflict, text: .conflict)
+    /// An `Idempotency-Key` (or a form's `_request`) that is not 1 to 200 visible ASCII characters.
+    static let badIdempotencyKey = Refusal(status: .badRequest, text: .badRequestKey)
     /// The chain does not verify up to the read models' head: no report is made from it.
     static let chainBroken = Refusal(status: .internalServerError, text: .chainBrokenNoReport)
 }
