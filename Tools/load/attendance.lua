@@ -7,6 +7,8 @@ for line in io.lines(os.getenv("TUKI_LOAD_TARGETS")) do
   if activity then targets[#targets + 1] = { activity, session, participant } end
 end
 local token = os.getenv("TUKI_LOAD_TOKEN")
+-- Every Nth request (0: none) marks someone not enrolled in the group: the rules refuse it.
+local refuse_every = tonumber(os.getenv("TUKI_LOAD_REFUSE_EVERY") or "0")
 local statuses = { "present", "absent", "excused" }
 local threads = {}
 local counter = 0
@@ -23,7 +25,9 @@ end
 function request()
   counter = counter + 1
   local t = targets[(counter % #targets) + 1]
-  local body = string.format('{"marks":[{"participant":"%s","status":"%s"}]}', t[3], statuses[(counter % 3) + 1])
+  local participant = t[3]
+  if refuse_every > 0 and counter % refuse_every == 0 then participant = "p-notenrolled" end
+  local body = string.format('{"marks":[{"participant":"%s","status":"%s"}]}', participant, statuses[(counter % 3) + 1])
   return wrk.format("POST", "/api/v1/groups/" .. t[1] .. "/sessions/" .. t[2] .. "/attendance",
     { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
 end

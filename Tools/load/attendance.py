@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Many facilitators at once: N clients recording attendance through `tuki serve`'s API.
 
-  python3 Tools/load/attendance.py LEDGER.sqlite [--connections 50] [--seconds 60] [--tuki .build/release/tuki]
+  python3 Tools/load/attendance.py LEDGER.sqlite [--connections 50] [--seconds 60] [--refuse-every 10] [--tuki .build/release/tuki]
 
 Copies the ledger (with its keys and read models) to a temporary folder, adds a coordinator,
 starts `tuki serve` on a free port of 127.0.0.1, signs in for an API token, and runs wrk: each
 request records one mark for a held session and a participant enrolled in it (read from the
-ledger's read models), cycling through up to 5,000 of them. Then it counts the events the ledger
+ledger's read models), cycling through up to 5,000 of them; with --refuse-every N, every Nth
+request marks someone not enrolled, which the rules refuse. Then it counts the events the ledger
 gained against the 201 answers, verifies the chain, reads the server's peak memory, and stops the
 server. Traffic goes to 127.0.0.1 only; wrk stops after --seconds.
 
-Prints one line: events/s, p50/p90/p99 latency, errors, events lost, memory. Needs wrk (Debian).
+Prints one line: events/s, p50/p90/p99 latency, errors, events lost, memory, and what one sync
+to disk (write 4 KiB + fdatasync, beside the ledger) costs on this machine. Needs wrk (Debian).
 """
 import argparse
 import json
@@ -20,6 +22,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 import urllib.request
 
 from served import count_events, default_tuki, served_copy, sign_in
@@ -32,6 +35,7 @@ def main():
     parser.add_argument("ledger")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--refuse-every", type=int, default=0)
     parser.add_argument("--tuki", default=default_tuki)
     args = parser.parse_args()
     with served_copy(args.ledger, args.tuki, "load-coordinator") as served:
@@ -39,8 +43,10 @@ def main():
         targets = pick_targets(served.read_models)
         (served.work / "targets.txt").write_text("".join(f"{a} {s} {p}\n" for a, s, p in targets))
         before = count_events(served.db)
-        env = dict(os.environ, TUKI_LOAD_TARGETS=str(served.work / "targets.txt"), TUKI_LOAD_TOKEN=token)
-        wrk = subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s",
+        env = dict(os.environ, TUKI_LOAD_TARGETS=str(served.work / "targets.txt"), TUKI_LOAD_TOKEN=token,
+                   TUKI_LOAD_REFUSE_EVERY=str(args.refuse_every))
+        sync_ms = sync_cost(served.work)
+        wrk = subprocess.run(["wrk", f"-t{min(2, args.connections)}", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s",
                               "-s", str(here / "attendance.lua"), served.base], env=env, capture_output=True, text=True, check=True)
         status = pathlib.Path(f"/proc/{served.server.pid}/status").read_text()
         peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) // 1024
@@ -57,7 +63,8 @@ def main():
               f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms; refused {result['refused']}, failed {result['failed']}, "
               f"socket errors {result['socket_errors']}; events lost {max(0, created - gained)} (201 answers {created}, events gained {gained}"
               f"{'; ' + str(gained - created) + ' recorded for requests still in flight when wrk stopped' if gained > created else ''}); "
-              f"server memory {resident} MiB at the end, peak {peak} MiB; {verify.stdout.strip() or verify.stderr.strip()}")
+              f"server memory {resident} MiB at the end, peak {peak} MiB; one sync to disk {sync_ms:.2f} ms (median of 50); "
+              f"{verify.stdout.strip() or verify.stderr.strip()}")
         return 0 if created <= gained and verify.returncode == 0 else 1
 
 
@@ -67,6 +74,23 @@ def api_token(served, password):
     request = urllib.request.Request(served.base + "/api/v1/tokens", json.dumps({"user": served.user, "password": password}).encode(),
                                      {"Content-Type": "application/json"})
     return json.load(urllib.request.urlopen(request))["token"]
+
+
+def sync_cost(folder):
+    """The median time of one durable commit's own disk work here: 4 KiB written, then fdatasync."""
+    path = folder / "sync-probe"
+    times = []
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for _ in range(50):
+            started = time.perf_counter()
+            os.write(fd, b"\0" * 4096)
+            os.fdatasync(fd)
+            times.append((time.perf_counter() - started) * 1000)
+    finally:
+        os.close(fd)
+        path.unlink()
+    return sorted(times)[len(times) // 2]
 
 
 def pick_targets(read_models):

@@ -56,6 +56,9 @@ public struct DecimalNumber: Sendable, Equatable {
         self.init("\(value)")
     }
 
+    /// The nearest `Double`, whose shortest decimal form — what JSON gets — is this number's.
+    public var double: Double { Double("\(units)e-\(scale)") ?? .nan }
+
     /// This number times `factor`, rounded to a whole number half away from zero, in integers;
     /// nil when the product does not fit.
     public func times(_ factor: Int) -> Int? {

@@ -13,8 +13,8 @@ public struct ActivitySessions: Sendable {
     /// The id a new session gets: `s1`, `s2`, … after every id the activity has used.
     public var nextID: String { "s\(used.count + 1)" }
 
-    public static func read(_ activity: String, in store: EventStore) throws -> ActivitySessions {
-        let events = try store.read { try StandingEvents.read(activity, types: types, in: $0) }
+    public static func read(_ activity: String, in reader: EventReader) throws -> ActivitySessions {
+        let events = try StandingEvents.read(activity, types: types, in: reader)
         var sessions = ActivitySessions()
         for entry in events.all { if let id = entry.data["session"]?.stringValue { sessions.used.insert(id) } }
         for entry in events.standing {
@@ -22,5 +22,13 @@ public struct ActivitySessions: Sendable {
             sessions.latest[id] = (entry.event.type, entry.data["date"]?.stringValue ?? "")
         }
         return sessions
+    }
+
+    /// The session a record without an id is about: the one of the activity still scheduled on
+    /// `day`, nil when none is; `CommandError.severalSessionsScheduled` when more than one is.
+    public func scheduled(on day: String) throws(CommandError) -> String? {
+        let planned = latest.filter { $0.value.status == "session.scheduled" && $0.value.date == day }.keys.sorted()
+        guard planned.count <= 1 else { throw .severalSessionsScheduled(day: day, sessions: planned) }
+        return planned.first
     }
 }

@@ -168,8 +168,7 @@ public enum DirectoryReadModel {
                    OR (s.status = 'held' AND s.present + s.absent + s.excused = 0 AND s.headcount IS NULL))
             ORDER BY s.date, s.activity, length(s.session), s.session
             """, arguments: filter.arguments
-        ).map { Session(activity: $0[0], session: $0[1], date: $0[2], status: $0[3], durationMinutes: $0[4],
-                        present: $0[5], absent: $0[6], excused: $0[7], headcount: $0[8]) }
+        ).map(Session.init)
     }
 
     /// `open`: engagements still to be done (agreed, neither completed nor cancelled) or still to
@@ -259,8 +258,17 @@ public enum DirectoryReadModel {
             SELECT activity, session, date, status, duration_minutes, present, absent, excused, headcount
             FROM sessions_session WHERE activity = ? ORDER BY date, length(session), session
             """, arguments: [activity]
-        ).map { Session(activity: $0[0], session: $0[1], date: $0[2], status: $0[3], durationMinutes: $0[4],
-                        present: $0[5], absent: $0[6], excused: $0[7], headcount: $0[8]) }
+        ).map(Session.init)
+    }
+
+    /// One session of the activity, or nil if the read model holds no such session. (A statement
+    /// kept prepared: every attendance mark recorded on the server asks it.)
+    public static func session(_ session: String, ofActivity activity: String, in db: Database) throws -> Session? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT activity, session, date, status, duration_minutes, present, absent, excused, headcount
+            FROM sessions_session WHERE activity = ? AND session = ?
+            """)
+        return try Row.fetchOne(statement, arguments: [activity, session]).map(Session.init)
     }
 
     /// Every activity's id and name, by name: what a form offers to choose from. Unlike
@@ -272,5 +280,14 @@ public enum DirectoryReadModel {
     /// The activity's name, or nil if the read model holds no such activity.
     public static func activityName(_ activity: String, in db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT name FROM directory_current_activity WHERE activity = ?", arguments: [activity])
+    }
+}
+
+extension DirectoryReadModel.Session {
+    /// From a row of activity, session, date, status, duration_minutes, present, absent, excused
+    /// and headcount, in that order.
+    init(_ row: Row) {
+        self.init(activity: row[0], session: row[1], date: row[2], status: row[3], durationMinutes: row[4],
+                  present: row[5], absent: row[6], excused: row[7], headcount: row[8])
     }
 }

@@ -73,7 +73,7 @@ struct APIController {
         let activity = try context.parameters.require("activity")
         let sessionID = try context.parameters.require("session")
         try context.requireGroup(activity)
-        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID })
+        guard let session = try await ledger.session(sessionID, of: activity)
         else { throw Refusal.notFound }
         let people = try await ledger.sheet(activity: activity, session: sessionID, day: session.date, actor: context.user.name,
                                             purpose: "attendance sheet through the API")

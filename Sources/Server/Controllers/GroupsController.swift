@@ -105,7 +105,7 @@ struct GroupsController {
     @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
         let (activity, sessionID) = try sessionParameters(context)
         try context.requireGroup(activity)
-        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID })
+        guard let session = try await ledger.session(sessionID, of: activity)
         else { throw Refusal.notFound }
         var sheet = LedgerService.SheetRecord(marks: context.form.withPrefix("mark.").map { ($0.key, $0.value) })
         guard sheet.marks.allSatisfy({ ["present", "absent", "excused"].contains($0.status) }) else { throw Refusal.badForm }
@@ -131,7 +131,7 @@ struct GroupsController {
         let key = try IdempotencyKey.of(request, form: context.form)
         // Sent again after it was recorded: the session is cancelled already, as asked.
         if try ledger.replayed(key, actor: context.user.name) != nil { return .redirect(to: "/groups/\(activity)") }
-        guard let session = try await ledger.group(activity, today: Day.today())?.sessions.first(where: { $0.session == sessionID }),
+        guard let session = try await ledger.session(sessionID, of: activity),
               session.status == "scheduled"
         else { throw Refusal.notFound }
         let reason = context.form["reason"]?.trimmed

@@ -3,6 +3,7 @@ import Foundation
 import Ledger
 import Projections
 import Reports
+import Synchronization
 
 /// Where a ledger's files are: the ledger, its read models, its keys and its users.
 public struct LedgerPaths: Sendable {
@@ -35,6 +36,7 @@ final class LedgerService: Sendable {
     let readModels: ReadModelDatabase
     let writer: LedgerWriter
     private let follower: ReadModelFollower
+    private let knownRoles = Mutex<[String: (version: Int64, roles: [UserRole: Set<String>])]>([:])
 
     /// The read models the pages read.
     static let projectors = ["directory", "sessions"]
@@ -62,13 +64,19 @@ final class LedgerService: Sendable {
 
     /// The roles the ledger gives the user now: their grants and revocations, less any voided.
     func roles(of user: String) throws -> [UserRole: Set<String>] {
+        // Asked on every request: kept while the user's stream stays at the version they were read at.
+        let stream = "user-\(user)"
+        let version = try store.read { try $0.version(ofStream: stream) }
+        if let known = knownRoles.withLock({ $0[user] }), known.version == version { return known.roles }
         let facts = try store.read { reader in
             try StandingEvents.read("user-\(user)", types: ["user.role-granted", "user.role-revoked"], in: reader).standing.map { entry in
                 Fact(stream: entry.event.stream, eventId: entry.event.eventId,
                      event: try catalogue.read(type: entry.event.type, version: entry.event.schemaVersion, data: entry.data))
             }
         }
-        return ProgrammeState.folded(facts).roles(of: user)
+        let roles = ProgrammeState.folded(facts).roles(of: user)
+        knownRoles.withLock { $0[user] = (version, roles) }
+        return roles
     }
 
     // MARK: - Groups
@@ -107,6 +115,16 @@ final class LedgerService: Sendable {
                 try DirectoryReadModel.activity(id, in: db).map { Group($0, try DirectoryReadModel.sessions(ofActivity: id, in: db)) }
             }.sorted { ($0.name, $0.activity) < ($1.name, $1.activity) }
         }
+    }
+
+    /// One session of the activity. Read as the read models stand (a write that needs it should
+    /// not wait for them to catch up); only when they do not hold it yet — a session scheduled a
+    /// moment ago — does it wait for them to reach the head and look again.
+    func session(_ id: String, of activity: String) async throws -> DirectoryReadModel.Session? {
+        let lookUp = { [readModels] in try readModels.read { try DirectoryReadModel.session(id, ofActivity: activity, in: $0) } }
+        if let session = try lookUp() { return session }
+        try await upToDate(Self.projectors)
+        return try lookUp()
     }
 
     func group(_ activity: String, today: String) async throws -> Group? {
@@ -205,9 +223,7 @@ final class LedgerService: Sendable {
     @discardableResult
     func record(_ sheet: SheetRecord, activity: String, session id: String, actor: String, key: IdempotencyKey? = nil) async throws -> [String] {
         if let replayed = try replayed(key, actor: actor) { return replayed.map(\.eventId) }
-        guard let session = try await group(activity, today: Day.today())?.sessions.first(where: { $0.session == id }),
-              session.status != "cancelled"
-        else { throw Refusal.notFound }
+        guard let session = try await session(id, of: activity), session.status != "cancelled" else { throw Refusal.notFound }
         var drafts: [Draft] = []
         if let held = sheet.held {
             drafts.append(Draft(stream: activity, type: "session.held", data: JSONValue.object(omittingNil: [

@@ -1,7 +1,7 @@
 /// `feedback.fit-recorded`: ORS/CORS at the start of a session, SRS/CSRS at the end.
 /// Stream: the participant's.
 public struct FITRecorded: Codable, Sendable, Equatable {
-    public enum Instrument: String, Codable, Sendable { case ors = "ORS", srs = "SRS", cors = "CORS", csrs = "CSRS" }
+    public enum Instrument: String, Codable, Sendable, CaseIterable { case ors = "ORS", srs = "SRS", cors = "CORS", csrs = "CSRS" }
     public var participant: String
     public var activity: String?
     public var session: String?
@@ -29,6 +29,10 @@ public struct BIKVAStageRecorded: Codable, Sendable, Equatable {
         public var said: String?
         public var response: String?
         public var agreedChange: String?
+
+        public init(theme: String, said: String? = nil, response: String? = nil, agreedChange: String? = nil) {
+            (self.theme, self.said, self.response, self.agreedChange) = (theme, said, response, agreedChange)
+        }
     }
     public var evaluation: String
     public var project: String
@@ -74,10 +78,18 @@ public struct SurveyAnswered: Codable, Sendable, Equatable {
     public struct Scale: Codable, Sendable, Equatable {
         public var min: Int
         public var max: Int
+
+        public init(min: Int, max: Int) {
+            (self.min, self.max) = (min, max)
+        }
     }
     public struct Answer: Codable, Sendable, Equatable {
         public var item: String
         public var score: Int
+
+        public init(item: String, score: Int) {
+            (self.item, self.score) = (item, score)
+        }
     }
     public var survey: String
     public var project: String
@@ -100,7 +112,7 @@ public struct StaffTimeLogged: Codable, Sendable, Equatable {
 
 /// `cost.incurred`: a cost other than staff pay. Stream: the project's.
 public struct CostIncurred: Codable, Sendable, Equatable {
-    public enum Category: String, Codable, Sendable { case catering, travel, materials, premises, other }
+    public enum Category: String, Codable, Sendable, CaseIterable { case catering, travel, materials, premises, other }
     public var project: String
     public var activity: String?
     public var date: String

@@ -2,9 +2,10 @@
 public struct ExpertRegistered: Codable, Sendable, Equatable {
     public var participant: String
     /// Shown instead of the person in every output; anonymous experts are never named anywhere.
+    public enum Training: String, Codable, Sendable, CaseIterable { case none, inTraining = "in-training", trained }
     public var alias: String
     public var anonymous: Bool
-    public var training: String
+    public var training: Training
     public var date: String
 }
 
@@ -19,12 +20,18 @@ public struct ExpertStatusChanged: Codable, Sendable, Equatable {
 
 /// `engagement.agreed`. Stream: `engagement-<id>`.
 public struct EngagementAgreed: Codable, Sendable, Equatable {
-    public enum Mode: String, Codable, Sendable { case inPerson = "in-person", remote }
+    public enum Mode: String, Codable, Sendable, CaseIterable { case inPerson = "in-person", remote }
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case developerGroupMeeting = "developer-group-meeting", jointConsultation = "joint-consultation", raisingAnIssue = "raising-an-issue"
+        case workingGroup = "working-group", speakingOrPanel = "speaking-or-panel", writing, meetingDecisionMakers = "meeting-decision-makers"
+        case coDesign = "co-design", coFacilitatingPeerGroup = "co-facilitating-peer-group", popUpConsultation = "pop-up-consultation"
+        case parentPeerSupport = "parent-peer-support"
+    }
     public var engagement: String
     public var expert: String
     public var project: String
     public var activity: String?
-    public var kind: String
+    public var kind: Kind
     public var date: String
     public var plannedHours: Double
     public var agreedFeeCents: Int

@@ -4,8 +4,12 @@ import EventStore
 /// in `personal`. Stream: `participant-<id>`.
 public struct ParticipantRegistered: Codable, Sendable, Equatable {
     public enum Gender: String, Codable, Sendable, CaseIterable { case woman, man, nonBinary = "non-binary", notTold = "not-told" }
+    public enum Role: String, Codable, Sendable, CaseIterable {
+        case child, youngPerson = "young-person", youngAdult = "young-adult", parent, experienceExpert = "experience-expert"
+        case fosterParent = "foster-parent"
+    }
     public var participant: String
-    public var roles: [String]
+    public var roles: [Role]
     public var gender: Gender
     public var birthYear: Int
     public var municipality: String
@@ -24,9 +28,13 @@ public struct SealedJSON: Codable, Sendable, Equatable {
 
 /// `participant.consent-recorded`. Stream: the participant's.
 public struct ConsentRecorded: Codable, Sendable, Equatable {
+    public enum Scope: String, Codable, Sendable, CaseIterable {
+        case participation, dataProcessing = "data-processing", esrReporting = "esr-reporting", photography, research
+    }
+    public enum GivenBy: String, Codable, Sendable, CaseIterable { case `self`, guardian }
     public var participant: String
-    public var scope: String
-    public var givenBy: String
+    public var scope: Scope
+    public var givenBy: GivenBy
     public var date: String
     public var withdrawn: Bool?
 }
@@ -40,16 +48,33 @@ public struct EnrolmentSignedUp: Codable, Sendable, Equatable {
 
 /// `enrolment.started`, with the ESR+ entry data fixed at entry. Stream: the participant's.
 public struct EnrolmentStarted: Codable, Sendable, Equatable {
+    public enum LabourMarketStatus: String, Codable, Sendable, CaseIterable {
+        case unemployed, longTermUnemployed = "long-term-unemployed", inactive, employed, notCollected = "not-collected", refused
+    }
+    public enum EducationLevel: String, Codable, Sendable, CaseIterable {
+        case isced0to2 = "isced-0-2", isced3to4 = "isced-3-4", isced5to8 = "isced-5-8", notCollected = "not-collected", refused
+    }
+    /// An entry or exit item asked of the person: sensitive ones are not collected without a legal basis.
+    public enum Answer: String, Codable, Sendable, CaseIterable { case yes, no, notCollected = "not-collected", refused }
     public struct Entry: Codable, Sendable, Equatable {
         public var ageAtEntry: Int
-        public var labourMarketStatus: String
-        public var educationLevel: String
-        public var disability: String
-        public var thirdCountNational: String
-        public var foreignBackground: String
-        public var minority: String
-        public var homelessOrHousingExclusion: String
-        public var ruralArea: String
+        public var labourMarketStatus: LabourMarketStatus
+        public var educationLevel: EducationLevel
+        public var disability: Answer
+        public var thirdCountNational: Answer
+        public var foreignBackground: Answer
+        public var minority: Answer
+        public var homelessOrHousingExclusion: Answer
+        public var ruralArea: Answer
+
+        /// Sensitive items are not collected unless given.
+        public init(ageAtEntry: Int, labourMarketStatus: LabourMarketStatus, educationLevel: EducationLevel, disability: Answer = .notCollected,
+                    thirdCountNational: Answer = .notCollected, foreignBackground: Answer = .notCollected, minority: Answer = .notCollected,
+                    homelessOrHousingExclusion: Answer = .notCollected, ruralArea: Answer = .notCollected) {
+            (self.ageAtEntry, self.labourMarketStatus, self.educationLevel) = (ageAtEntry, labourMarketStatus, educationLevel)
+            (self.disability, self.thirdCountNational, self.foreignBackground, self.minority) = (disability, thirdCountNational, foreignBackground, minority)
+            (self.homelessOrHousingExclusion, self.ruralArea) = (homelessOrHousingExclusion, ruralArea)
+        }
     }
     public var participant: String
     public var activity: String
@@ -59,12 +84,12 @@ public struct EnrolmentStarted: Codable, Sendable, Equatable {
 
 /// `enrolment.ended`, with exit data for the result indicators. Stream: the participant's.
 public struct EnrolmentEnded: Codable, Sendable, Equatable {
-    public enum Outcome: String, Codable, Sendable { case graduated, completed, droppedOut = "dropped-out", moved, other }
+    public enum Outcome: String, Codable, Sendable, CaseIterable { case graduated, completed, droppedOut = "dropped-out", moved, other }
     public struct Exit: Codable, Sendable, Equatable {
-        public var jobSearching: String
-        public var inEducationOrTraining: String
-        public var gainedQualification: String
-        public var employed: String
+        public var jobSearching: EnrolmentStarted.Answer
+        public var inEducationOrTraining: EnrolmentStarted.Answer
+        public var gainedQualification: EnrolmentStarted.Answer
+        public var employed: EnrolmentStarted.Answer
     }
     public var participant: String
     public var activity: String

@@ -1,0 +1,93 @@
+import EventStore
+
+/// Runs a `RecordingCommand`: asks it for its events against the ledger as it stands, gives them
+/// their ids (the idempotency key's, or new ones) and `meta.actor`, seals what it asks to be
+/// sealed, and hands the events to `append` — the validated path, through which they are
+/// recorded all or none. What the command line and the server share; the demo, which records its
+/// whole history in one transaction, asks the commands itself.
+public struct CommandRunner: Sendable {
+    public let store: EventStore
+    public let catalogue: EventCatalogue
+    /// Where sealed values get their keys; nil where nothing is sealed.
+    public let keyStorePath: String?
+    public let masterKeyPath: String?
+    public let actor: String
+    public let today: String
+
+    public init(store: EventStore, catalogue: EventCatalogue, keyStorePath: String? = nil, masterKeyPath: String? = nil, actor: String,
+                today: String = FinnishTime.today()) {
+        self.store = store
+        self.catalogue = catalogue
+        self.keyStorePath = keyStorePath
+        self.masterKeyPath = masterKeyPath
+        self.actor = actor
+        self.today = today
+    }
+
+    /// What a command recorded: the id a person goes on with, and the events' ids.
+    public struct Recorded: Sendable, Equatable {
+        public let id: String
+        public let eventIds: [String]
+    }
+
+    /// The command's events, built and with their ids, before anything is sealed or appended.
+    public func proposal(_ command: some RecordingCommand) throws -> Recording {
+        try store.read { try command.recording(ReaderFacts($0, today: today)) }
+    }
+
+    public func run(_ command: some RecordingCommand, key: IdempotencyKey? = nil,
+                    append: ([ProposedEvent]) throws -> Void) throws -> Recorded {
+        let recording = try proposal(command)
+        guard let sealing = recording.sealing else {
+            let events = try proposed(recording, sealed: nil, key: key)
+            try append(events)
+            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text))
+        }
+        try checkInClear(recording, sealing)
+        return try personalData().sealing(sealing.fields, for: sealing.subject) { sealed in
+            let events = try proposed(recording, sealed: sealed, key: key)
+            try append(events)
+            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text))
+        }
+    }
+
+    public func run(_ command: some RecordingCommand, key: IdempotencyKey? = nil,
+                    append: ([ProposedEvent]) async throws -> Void) async throws -> Recorded {
+        let recording = try proposal(command)
+        guard let sealing = recording.sealing else {
+            let events = try proposed(recording, sealed: nil, key: key)
+            try await append(events)
+            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text))
+        }
+        try checkInClear(recording, sealing)
+        return try await personalData().sealing(sealing.fields, for: sealing.subject) { sealed in
+            let events = try proposed(recording, sealed: sealed, key: key)
+            try await append(events)
+            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text))
+        }
+    }
+
+    /// The events as the store takes them, the sealed value (if any) in the first one's data.
+    func proposed(_ recording: Recording, sealed: SealedValue?, key: IdempotencyKey?) throws -> [ProposedEvent] {
+        try recording.events.enumerated().map { index, event in
+            var data = event.data
+            if index == 0, let sealed, let member = recording.sealing?.member, case let .object(members) = data {
+                data = .object(members + [(key: member, value: sealed.json)])
+            }
+            return try catalogue.proposal(stream: event.stream, type: event.type, occurredAt: event.occurredAt, data: data, actor: actor,
+                                          eventId: key?.eventID(index, of: actor) ?? .random())
+        }
+    }
+
+    /// What stands in clear is checked against the schema before a key is made for the person:
+    /// a refused event must not leave a data key behind.
+    private func checkInClear(_ recording: Recording, _ sealing: Recording.Sealing) throws {
+        guard let first = recording.events.first else { return }
+        try catalogue.checkAgainstLatest(first.type, first.data)
+    }
+
+    private func personalData() throws -> PersonalData {
+        guard let keyStorePath, let masterKeyPath else { throw PrivacyError.noKeyStore(path: "") }
+        return PersonalData(store: store, keyStorePath: keyStorePath, masterKeyPath: masterKeyPath)
+    }
+}
