@@ -28,6 +28,8 @@ public struct CommandRunner: Sendable {
     public struct Recorded: Sendable, Equatable {
         public let id: String
         public let eventIds: [String]
+        /// The rate a payment took from the rates tables, when it took one.
+        public var rateTaken: Recording.RateTaken?
     }
 
     /// The command's events, built and with their ids, before anything is sealed or appended.
@@ -41,13 +43,13 @@ public struct CommandRunner: Sendable {
         guard let sealing = recording.sealing else {
             let events = try proposed(recording, sealed: nil, key: key)
             try append(events)
-            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text))
+            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text), rateTaken: recording.rateTaken)
         }
         try checkInClear(recording, sealing)
         return try personalData().sealing(sealing.fields, for: sealing.subject) { sealed in
             let events = try proposed(recording, sealed: sealed, key: key)
             try append(events)
-            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text))
+            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text), rateTaken: recording.rateTaken)
         }
     }
 
@@ -57,13 +59,13 @@ public struct CommandRunner: Sendable {
         guard let sealing = recording.sealing else {
             let events = try proposed(recording, sealed: nil, key: key)
             try await append(events)
-            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text))
+            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text), rateTaken: recording.rateTaken)
         }
         try checkInClear(recording, sealing)
         return try await personalData().sealing(sealing.fields, for: sealing.subject) { sealed in
             let events = try proposed(recording, sealed: sealed, key: key)
             try await append(events)
-            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text))
+            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text), rateTaken: recording.rateTaken)
         }
     }
 

@@ -104,6 +104,7 @@ public struct PayTravel: RecordingCommand {
     public func recording(_ ledger: LedgerFacts) throws -> Recording {
         let day = date ?? ledger.today
         let payload: TravelReimbursed
+        var taken: Recording.RateTaken?
         switch trip {
         case let .kilometres(distance, rate):
             let centsPerKm: Int
@@ -113,6 +114,7 @@ public struct PayTravel: RecordingCommand {
                 let workDay = try Self.workDay(of: engagement, ledger)
                 guard let allowance = KilometreAllowance.rate(on: workDay) else { throw CommandError.noRate(table: "kilometre-allowance.csv", year: String(workDay.prefix(4))) }
                 centsPerKm = allowance.centsPerKm
+                taken = .init(day: workDay, cents: centsPerKm)
             case let .other(cents, why):
                 (centsPerKm, reason) = (cents, why)
             }
@@ -122,7 +124,9 @@ public struct PayTravel: RecordingCommand {
         case let .tickets(cents):
             payload = TravelReimbursed(engagement: engagement, date: day, kilometres: nil, centsPerKm: nil, ticketCents: cents, amountCents: cents, rateReason: nil)
         }
-        return Recording(try .init("engagement-\(engagement)", "travel.reimbursed", payload, day: day), id: engagement)
+        var recording = Recording(try .init("engagement-\(engagement)", "travel.reimbursed", payload, day: day), id: engagement)
+        recording.rateTaken = taken
+        return recording
     }
 
     /// The day of the engagement's trip — the day its work was done — whose rates a payment takes.
@@ -148,17 +152,21 @@ public struct PayPerDiem: RecordingCommand {
         let day = date ?? ledger.today
         let centsPerDay: Int
         var reason: String?
+        var taken: Recording.RateTaken?
         switch rate {
         case .inForce:
             let workDay = try PayTravel.workDay(of: engagement, ledger)
             guard let inForce = PerDiem.rate(on: workDay) else { throw CommandError.noRate(table: "per-diem.csv", year: String(workDay.prefix(4))) }
             centsPerDay = inForce.cents(kind)
+            taken = .init(day: workDay, cents: centsPerDay)
         case let .other(cents, why):
             (centsPerDay, reason) = (cents, why)
         }
         guard let amount = PerDiem.cents(days: days, centsPerDay: centsPerDay) else { throw CommandError.amountTooLarge }
-        return Recording(try .init("engagement-\(engagement)", "per-diem.paid", PerDiemPaid(
+        var recording = Recording(try .init("engagement-\(engagement)", "per-diem.paid", PerDiemPaid(
             engagement: engagement, date: day, kind: kind, days: days, centsPerDay: centsPerDay, amountCents: amount, rateReason: reason), day: day),
-                         id: engagement)
+                                  id: engagement)
+        recording.rateTaken = taken
+        return recording
     }
 }

@@ -30,10 +30,17 @@ public struct Recording: Sendable {
         public let member: String
     }
 
+    /// A rate a payment took from the rates tables: the day whose rate it is, and the rate.
+    public struct RateTaken: Sendable, Equatable {
+        public let day: String
+        public let cents: Int
+    }
+
     public var events: [Event]
     /// The new participant's, engagement's, activity's or session's id, or the one the command was about.
     public var id: String
     public var sealing: Sealing?
+    public var rateTaken: RateTaken?
 
     init(_ events: [Event], id: String, sealing: Sealing? = nil) {
         self.events = events
@@ -72,6 +79,22 @@ extension Recording.Event {
             throw .notEncodable
         }
         return value
+    }
+}
+
+/// Several commands recorded as one: all their events, or none (a survey tool's export of a whole
+/// wave). Nothing of theirs may be sealed.
+public struct RecordingBatch: RecordingCommand {
+    public var commands: [any RecordingCommand]
+
+    public init(_ commands: [any RecordingCommand]) {
+        self.commands = commands
+    }
+
+    public func recording(_ ledger: LedgerFacts) throws -> Recording {
+        let recordings = try commands.map { try $0.recording(ledger) }
+        guard recordings.allSatisfy({ $0.sealing == nil }), let first = recordings.first else { throw CommandError.nothingToRecord }
+        return Recording(recordings.flatMap(\.events), id: first.id)
     }
 }
 

@@ -6,17 +6,8 @@ import Foundation
 /// the Markdown is pasted. Each theme has a title and, as the stage has them, what was said, the
 /// response and the change agreed.
 public enum BIKVAThemes {
-    public struct Theme: Equatable, Sendable {
-        public var theme = ""
-        public var said: String?
-        public var response: String?
-        public var agreedChange: String?
-
-        public var json: JSONValue {
-            .object(omittingNil: [("theme", .string(theme)), ("said", said.map(JSONValue.string)), ("response", response.map(JSONValue.string)),
-                                  ("agreedChange", agreedChange.map(JSONValue.string))])
-        }
-    }
+    /// A theme as the stage's event holds it.
+    public typealias Theme = BIKVAStageRecorded.Theme
 
     /// A field's names as a header or label may write them, English or Finnish, any case.
     static var fieldNames: [String: WritableKeyPath<Theme, String?>] { [

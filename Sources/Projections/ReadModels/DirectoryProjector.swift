@@ -86,10 +86,10 @@ public struct DirectoryProjector: Projector {
         case let .activityCreated(activity):
             try insert(db, "directory_activity (position, activity, project, name, kind, municipality, work_package, target_group)",
                        [position, event.stream, activity.project, activity.name, activity.kind.rawValue, activity.municipality, activity.workPackage,
-                        activity.targetGroup])
+                        activity.targetGroup.rawValue])
         case let .participantRegistered(person):
             try insert(db, "directory_participant (position, participant, roles, gender, birth_year, municipality, registered_on)",
-                       [position, person.participant, person.roles.joined(separator: ","), person.gender.rawValue, person.birthYear,
+                       [position, person.participant, person.roles.map(\.rawValue).joined(separator: ","), person.gender.rawValue, person.birthYear,
                         person.municipality, person.registeredOn])
         case let .enrolmentSignedUp(step):
             try insert(db, "directory_enrolment (position, participant, activity, step, date)", [position, step.participant, step.activity, "signed-up", step.date])
@@ -99,12 +99,12 @@ public struct DirectoryProjector: Projector {
             try insert(db, "directory_enrolment (position, participant, activity, step, date)", [position, step.participant, step.activity, "ended", step.date])
         case let .expertRegistered(expert):
             try insert(db, "directory_expert (position, participant, alias, anonymous, training, date)",
-                       [position, expert.participant, expert.alias, expert.anonymous, expert.training, expert.date])
+                       [position, expert.participant, expert.alias, expert.anonymous, expert.training.rawValue, expert.date])
         case let .expertStatusChanged(change):
             try insert(db, "directory_expert_status (position, participant, status, date)", [position, change.participant, change.status.rawValue, change.date])
         case let .engagementAgreed(agreed):
             try insert(db, "directory_engagement (position, engagement, step, expert, project, activity, kind, date, hours_hundredths, fee_cents, mode)",
-                       [position, agreed.engagement, "agreed", agreed.expert, agreed.project, agreed.activity, agreed.kind, agreed.date,
+                       [position, agreed.engagement, "agreed", agreed.expert, agreed.project, agreed.activity, agreed.kind.rawValue, agreed.date,
                         hundredths(agreed.plannedHours), agreed.agreedFeeCents, agreed.mode.rawValue])
         case let .engagementCompleted(completed):
             try insert(db, "directory_engagement (position, engagement, step, date, hours_hundredths)",

@@ -121,10 +121,16 @@ struct APIController {
         } catch {
             throw Refusal.badForm
         }
-        let sheet = LedgerService.SheetRecord(
-            held: input.held.map { .init(durationMinutes: $0.durationMinutes, location: $0.location, format: $0.format ?? "in-person", headcount: $0.headcount) },
-            marks: input.marks.map { ($0.participant, $0.status) })
-        let ids = try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name,
+        let marks = input.marks.compactMap { mark in
+            AttendanceRecorded.Status(rawValue: mark.status).map { RecordSheet.Mark(participant: mark.participant, status: $0) }
+        }
+        guard marks.count == input.marks.count else { throw Refusal.badForm }
+        var held: RecordSheet.Held?
+        if let given = input.held {
+            guard let format = SessionHeld.Format(rawValue: given.format ?? "in-person") else { throw Refusal.badForm }
+            held = .init(durationMinutes: given.durationMinutes, location: given.location, format: format, headcount: given.headcount)
+        }
+        let ids = try await ledger.record(RecordSheet(activity: activity, session: sessionID, held: held, marks: marks), actor: context.user.name,
                                           key: try IdempotencyKey.of(request, form: nil))
         return try APIResponse.json(Recorded(recorded: ids.count, eventIds: ids), status: .created)
     }

@@ -107,22 +107,24 @@ struct GroupsController {
         try context.requireGroup(activity)
         guard let session = try await ledger.session(sessionID, of: activity)
         else { throw Refusal.notFound }
-        var sheet = LedgerService.SheetRecord(marks: context.form.withPrefix("mark.").map { ($0.key, $0.value) })
-        guard sheet.marks.allSatisfy({ ["present", "absent", "excused"].contains($0.status) }) else { throw Refusal.badForm }
+        let marks = context.form.withPrefix("mark.").compactMap { field in
+            AttendanceRecorded.Status(rawValue: field.value).map { RecordSheet.Mark(participant: field.key, status: $0) }
+        }
+        guard marks.count == context.form.withPrefix("mark.").count else { throw Refusal.badForm }
+        var sheet = RecordSheet(activity: activity, session: sessionID, marks: marks)
         if session.status == "scheduled" {
-            guard let minutes = Int(context.form["durationMinutes"] ?? ""), let location = context.form["location"]?.trimmed, !location.isEmpty
+            guard let minutes = Int(context.form["durationMinutes"] ?? ""), let location = context.form["location"]?.trimmed, !location.isEmpty,
+                  let format = SessionHeld.Format(rawValue: context.form["format"] ?? "in-person")
             else { throw Refusal.badForm }
-            sheet.held = .init(durationMinutes: minutes, location: location, format: context.form["format"] ?? "in-person",
-                               headcount: context.form["headcount"].flatMap { Int($0) })
+            sheet.held = .init(durationMinutes: minutes, location: location, format: format, headcount: context.form["headcount"].flatMap { Int($0) })
         }
         do {
-            try await ledger.record(sheet, activity: activity, session: sessionID, actor: context.user.name,
-                                    key: try IdempotencyKey.of(request, form: context.form))
+            try await ledger.record(sheet, actor: context.user.name, key: try IdempotencyKey.of(request, form: context.form))
         } catch let refusal as LedgerRefusal {
             return try await renderSheet(activity: activity, sessionID: sessionID, context: context, status: .unprocessableContent,
                                          problem: PageText.refusal(refusal, context.language))
         }
-        return .redirect(to: "/groups/\(activity)/sessions/\(sessionID)?saved=\(sheet.marks.count)")
+        return .redirect(to: "/groups/\(activity)/sessions/\(sessionID)?saved=\(marks.count)")
     }
 
     @Sendable func cancel(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -135,9 +137,8 @@ struct GroupsController {
               session.status == "scheduled"
         else { throw Refusal.notFound }
         let reason = context.form["reason"]?.trimmed
-        try await ledger.record([.init(stream: activity, type: "session.cancelled", data: JSONValue.object(omittingNil: [
-            ("session", .string(sessionID)), ("date", .string(session.date)), ("reason", reason?.isEmpty == false ? .string(reason ?? "") : nil),
-        ]), day: session.date)], actor: context.user.name, key: key)
+        try await ledger.run(CancelSession(activity: activity, session: sessionID, date: session.date, reason: reason?.isEmpty == false ? reason : nil),
+                             actor: context.user.name, key: key)
         return .redirect(to: "/groups/\(activity)")
     }
 

@@ -64,15 +64,15 @@ enum RecordingForm: String, CaseIterable, Sendable {
         let engagement = RecordingField("engagement", "Tehtävä (tunniste)", "Engagement (id)", .identifier)
         let date = RecordingField("date", "Päivä (tyhjä: tänään)", "Day (empty: today)", .dayOrToday)
         let evaluation = RecordingField("evaluation", "Arvioinnin tunnus (esim. kokooma-2026)", "The evaluation's id (e.g. kokooma-2026)", .identifier)
-        let answer = ["not-collected", "yes", "no", "refused"]
+        let answer = Self.values(EnrolmentStarted.Answer.self)
         switch self {
         case .participant:
             return [
                 .init("personal.name", "Nimi (salataan)", "Name (sealed)", .text),
                 .init("personal.birthDate", "Syntymäaika (salataan; vuosi jää näkyviin)", "Birth date (sealed; the year stays in clear)", .day),
-                .init("gender", "Sukupuoli", "Gender", .choice(["woman", "man", "non-binary", "not-told"])),
+                .init("gender", "Sukupuoli", "Gender", .choice(Self.values(ParticipantRegistered.Gender.self))),
                 .init("municipality", "Kotikunta", "Home municipality", .text),
-                .init("roles", "Roolit", "Roles", .choices(["child", "young-person", "young-adult", "parent", "experience-expert", "foster-parent"])),
+                .init("roles", "Roolit", "Roles", .choices(Self.values(ParticipantRegistered.Role.self))),
                 .init("personal.contact", "Puhelin tai sähköposti (salataan)", "Phone or e-mail (sealed)", .text, required: false),
                 .init("personal.guardian", "Huoltaja ja yhteystieto (salataan)", "Guardian and contact (sealed)", .text, required: false),
                 .init("personal.personalIdentityCode", "Henkilötunnus (salataan)", "Identity code (sealed)", .text, required: false),
@@ -83,8 +83,8 @@ enum RecordingForm: String, CaseIterable, Sendable {
             return [participant, activity, date,
                     .init("entry.ageAtEntry", "Ikä aloituspäivänä", "Age on the day of entry", .integer(0...120)),
                     .init("entry.labourMarketStatus", "Työmarkkina-asema", "Labour market status",
-                          .choice(["not-collected", "unemployed", "long-term-unemployed", "inactive", "employed", "refused"])),
-                    .init("entry.educationLevel", "Koulutustaso", "Education", .choice(["not-collected", "isced-0-2", "isced-3-4", "isced-5-8", "refused"])),
+                          .choice(Self.values(EnrolmentStarted.LabourMarketStatus.self))),
+                    .init("entry.educationLevel", "Koulutustaso", "Education", .choice(Self.values(EnrolmentStarted.EducationLevel.self))),
                     .init("entry.disability", "Vamma (vain lakiperusteella)", "Disability (only with a legal basis)", .choice(answer), default: "not-collected"),
                     .init("entry.thirdCountNational", "Kolmannen maan kansalainen", "Third-country national", .choice(answer), default: "not-collected"),
                     .init("entry.foreignBackground", "Ulkomaalaistausta", "Foreign background", .choice(answer), default: "not-collected"),
@@ -93,7 +93,7 @@ enum RecordingForm: String, CaseIterable, Sendable {
                     .init("entry.ruralArea", "Maaseutu", "Rural area", .choice(answer), default: "not-collected")]
         case .end:
             return [participant, activity, date,
-                    .init("outcome", "Miten päättyi", "Outcome", .choice(["completed", "graduated", "dropped-out", "moved", "other"])),
+                    .init("outcome", "Miten päättyi", "Outcome", .choice(Self.values(EnrolmentEnded.Outcome.self))),
                     .init("exit.jobSearching", "Lopussa: työnhakija", "At exit: job searching", .choice(answer), required: false),
                     .init("exit.inEducationOrTraining", "Lopussa: koulutuksessa", "At exit: in education or training", .choice(answer), required: false),
                     .init("exit.gainedQualification", "Lopussa: sai tutkinnon", "At exit: gained a qualification", .choice(answer), required: false),
@@ -101,17 +101,14 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .expert:
             return [participant, .init("alias", "Julkinen peitenimi", "Public alias", .text),
                     .init("anonymous", "Ei koskaan nimellä", "Never named anywhere", .flag),
-                    .init("training", "Koulutus", "Training", .choice(["none", "in-training", "trained"]), default: "none"), date]
+                    .init("training", "Koulutus", "Training", .choice(Self.values(ExpertRegistered.Training.self)), default: "none"), date]
         case .engagement:
             return [.init("expert", "Kokemusasiantuntija (tunniste)", "Expert (participant id)", .identifier),
                     .init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false),
-                    .init("kind", "Tehtävän laji", "Kind of work", .choice([
-                        "developer-group-meeting", "joint-consultation", "raising-an-issue", "working-group", "speaking-or-panel", "writing",
-                        "meeting-decision-makers", "co-design", "co-facilitating-peer-group", "pop-up-consultation", "parent-peer-support",
-                    ])), date,
+                    .init("kind", "Tehtävän laji", "Kind of work", .choice(Self.values(EngagementAgreed.Kind.self))), date,
                     .init("plannedHours", "Suunnitellut tunnit", "Planned hours", .decimal),
                     .init("agreedFeeCents", "Sovittu palkkio (€)", "Agreed fee (€)", .euros),
-                    .init("mode", "Tapa", "Mode", .choice(["in-person", "remote"]), default: "in-person")]
+                    .init("mode", "Tapa", "Mode", .choice(Self.values(EngagementAgreed.Mode.self)), default: "in-person")]
         case .complete: return [engagement, date, .init("hours", "Tehdyt tunnit", "Hours worked", .decimal)]
         case .cancel: return [engagement, date, .init("reason", "Syy (ei henkilötietoja)", "Why (no personal data)", .text, required: false)]
         case .fee:
@@ -124,16 +121,16 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .perDiem:
             return [engagement, date,
                     .init("kind", "Päiväraha (maksetaan työpäivänä voimassa olevan määrän mukaan)", "Per diem (at the rate in force on the day of the work)",
-                          .choice(PerDiemPaid.Kind.allCases.map(\.rawValue))),
+                          .choice(Self.values(PerDiemPaid.Kind.self))),
                     .init("days", "Päiviä", "Days", .integer(1...366), default: "1")]
         case .consent:
-            return [participant, .init("scope", "Mihin", "Scope", .choice(["participation", "data-processing", "esr-reporting", "photography", "research"])),
-                    .init("givenBy", "Kuka antoi", "Given by", .choice(["self", "guardian"]), default: "self"),
+            return [participant, .init("scope", "Mihin", "Scope", .choice(Self.values(ConsentRecorded.Scope.self))),
+                    .init("givenBy", "Kuka antoi", "Given by", .choice(Self.values(ConsentRecorded.GivenBy.self)), default: "self"),
                     .init("withdrawn", "Suostumus peruttiin", "The consent was withdrawn", .flag), date]
         case .fit:
             return [participant, .init("activity", "Toiminta", "Activity", .activity, required: false),
                     .init("session", "Kokoontuminen (tunniste, esim. s3)", "Session (id, e.g. s3)", .identifier, required: false),
-                    .init("instrument", "Mittari", "Instrument", .choice(["ORS", "SRS", "CORS", "CSRS"])),
+                    .init("instrument", "Mittari", "Instrument", .choice(Self.values(FITRecorded.Instrument.self))),
                     .init("items.1", "1. kohta (0,0–10,0)", "Item 1 (0.0–10.0)", .decimal), .init("items.2", "2. kohta", "Item 2", .decimal),
                     .init("items.3", "3. kohta", "Item 3", .decimal), .init("items.4", "4. kohta", "Item 4", .decimal), date]
         case .feedback:
@@ -144,8 +141,8 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .survey:
             return [.init("survey", "Kyselyn tunnus (esim. staff-2026)", "The survey's id (e.g. staff-2026)", .identifier),
                     .init("project", "Hanke", "Project", .project),
-                    .init("wave", "Kierros", "Wave", .choice(["baseline", "mid-term", "final"])),
-                    .init("respondentGroup", "Vastaajaryhmä", "Respondent group", .choice(ServedReport.Field.respondentGroups), default: "staff"),
+                    .init("wave", "Kierros", "Wave", .choice(Self.values(SurveyAnswered.Wave.self))),
+                    .init("respondentGroup", "Vastaajaryhmä", "Respondent group", .choice(Self.values(SurveyAnswered.RespondentGroup.self)), default: "staff"),
                     .init("scale.min", "Asteikon pienin", "The scale's lowest score", .integer(-100...100)),
                     .init("scale.max", "Asteikon suurin", "The scale's highest score", .integer(-100...100)), date,
                     .init("answers", "Vastaukset: rivi kohtaa kohden, kohta: pisteet", "The answers: a line per item, item: score", .longText)]
@@ -159,7 +156,7 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .bikvaFollowUp:
             return [evaluation, .init("stage", "Vaihe, jossa muutos sovittiin", "The stage at which the change was agreed", .integer(1...4)),
                     .init("theme", "Teema, kuten vaihe sen kirjasi", "The theme, as the stage recorded it", .text),
-                    .init("status", "Tila", "Status", .choice(["done", "partly", "not-done"])),
+                    .init("status", "Tila", "Status", .choice(Self.values(BIKVAChangeFollowedUp.Status.self))),
                     .init("note", "Mitä tehtiin (ei henkilötietoja)", "What was done (naming no one)", .text, required: false), date]
         case .staffTime:
             return [.init("staffMember", "Työntekijä (koodi staff-…, ei nimi)", "Staff member (code staff-…, not a name)", .identifier),
@@ -167,24 +164,21 @@ enum RecordingForm: String, CaseIterable, Sendable {
                     .init("hours", "Tunnit", "Hours", .decimal), .init("hourlyCostCents", "Tunnin hinta työnantajalle (€)", "The employer's cost of an hour (€)", .euros)]
         case .cost:
             return [.init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false),
-                    .init("category", "Laji", "Category", .choice(["catering", "travel", "materials", "premises", "other"])),
+                    .init("category", "Laji", "Category", .choice(Self.values(CostIncurred.Category.self))),
                     .init("amountCents", "Summa (€)", "Amount (€)", .euros), date,
                     .init("description", "Mikä (esim. kuitin numero; ei henkilötietoja)", "What (e.g. the receipt's number; no personal data)", .text, required: false)]
         case .project:
             return [.init("projectCode", "Rahoittajan hankekoodi (esim. S30999)", "The funder's project code (e.g. S30999)", .code),
-                    .init("name", "Nimi", "Name", .text), .init("funder", "Rahoittaja", "Funder", .choice(["ESR+", "STEA", "other"])),
+                    .init("name", "Nimi", "Name", .text), .init("funder", "Rahoittaja", "Funder", .choice(Self.values(ProjectRegistered.Funder.self))),
                     .init("fundingProgramme", "Rahoitusohjelma", "Funding programme", .text, required: false),
                     .init("region", "Alue", "Region", .text, required: false),
                     .init("startDate", "Alkaa", "First day", .day), .init("endDate", "Päättyy", "Last day", .day),
-                    .init("costModel", "Kustannusmalli", "Cost model", .choice(["flat-rate-40", "flat-rate-7", "flat-rate-15", "real-costs"])),
+                    .init("costModel", "Kustannusmalli", "Cost model", .choice(Self.values(ProjectRegistered.CostModel.self))),
                     .init("selfFinancingPercent", "Omarahoitusosuus (%)", "Self-financing share (%)", .decimal)]
         case .activity:
             return [.init("project", "Hanke", "Project", .project), .init("name", "Nimi", "Name", .text),
-                    .init("kind", "Laji", "Kind", .choice(["closed-peer-group", "open-event", "camp", "developer-group", "training-cohort",
-                                                           "professional-forum", "experience-consultation"])),
-                    .init("targetGroup", "Kohderyhmä", "Target group", .choice([
-                        "children-under-12", "young-people-12-17", "young-adults-aftercare", "parents", "parents-of-placed-children", "foster-families",
-                        "professionals", "experience-experts", "mixed"])),
+                    .init("kind", "Laji", "Kind", .choice(Self.values(ActivityCreated.Kind.self))),
+                    .init("targetGroup", "Kohderyhmä", "Target group", .choice(Self.values(ActivityCreated.TargetGroup.self))),
                     .init("municipality", "Kunta", "Municipality", .text),
                     .init("plannedSessions", "Suunniteltuja kokoontumisia", "Sessions planned", .integer(0...10_000), required: false),
                     .init("facilitators.worker", "Ohjaava työntekijä (staff-…)", "Facilitating worker (staff-…)", .identifier, required: false),
@@ -195,6 +189,11 @@ enum RecordingForm: String, CaseIterable, Sendable {
             return [.init("eventId", "Tapahtuman tunniste (tai sen alku)", "The event's id (or its start)", .code),
                     .init("reason", "Miksi se ei päde", "Why it does not count", .text)]
         }
+    }
+
+    /// A payload enum's stored values: the one source of a form's choices.
+    static func values<Choice: CaseIterable & RawRepresentable<String>>(_ type: Choice.Type) -> [String] {
+        type.allCases.map(\.rawValue)
     }
 
     /// The form's values as event data: each field typed, nested by its dotted name, empty

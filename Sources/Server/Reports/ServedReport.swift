@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import Reports
 
 /// The reports the server makes, by the name in their address (`/reports/esr`), with the fields
@@ -95,7 +96,7 @@ enum ServedReport: String, CaseIterable, Sendable {
 
 extension ServedReport.Field {
     /// The respondent groups a survey's answers are from (`survey.answered`).
-    static let respondentGroups = ["staff", "management", "experience-experts", "partners", "other"]
+    static let respondentGroups = SurveyAnswered.RespondentGroup.allCases.map(\.rawValue)
 
     /// Whether the value has the field's form: an id of the ledger's, a day, a year, a group.
     func accepts(_ value: String) -> Bool {

@@ -171,28 +171,6 @@ final class LedgerService: Sendable {
 
     // MARK: - Recording
 
-    struct Draft: Sendable {
-        let stream: String
-        let type: String
-        let data: JSONValue
-        let day: String
-    }
-
-    /// Appends the drafts as one request through the ledger's writer and the validated path
-    /// (schema, then rules), with `actor` in each event's `meta.actor`; all or nothing, and on disk
-    /// when it returns. With a key, the event ids are the key's, so the same request sent again
-    /// records nothing twice.
-    @discardableResult
-    func record(_ drafts: [Draft], actor: String, key: IdempotencyKey? = nil) async throws -> [String] {
-        if let replayed = try replayed(key, actor: actor) { return replayed.map(\.eventId) }
-        let events = try drafts.enumerated().map { index, draft in
-            try catalogue.proposal(stream: draft.stream, type: draft.type, occurredAt: try Timestamp(rfc3339: "\(draft.day)T00:00:00Z"),
-                                   data: draft.data, actor: actor, eventId: key?.eventID(index, of: actor) ?? .random())
-        }
-        try await writer.append(events)
-        return events.map(\.eventId.text)
-    }
-
     /// The events a request sent before under this key recorded, in order; nil when it recorded
     /// none (or there is no key). Asked before a request is built: the request may have changed
     /// what it would build (a session since held, a new id drawn at random).
@@ -205,39 +183,16 @@ final class LedgerService: Sendable {
         }
     }
 
-    /// What an attendance sheet records: the session held (if it was only planned), then each mark.
-    struct SheetRecord: Sendable {
-        struct Held: Sendable {
-            let durationMinutes: Int
-            let location: String
-            let format: String
-            let headcount: Int?
-        }
-        var held: Held?
-        var marks: [(participant: String, status: String)]
-    }
-
-    /// Records a session's sheet in one batch: `session.held` first when given, then one
-    /// `attendance.recorded` per mark, all dated on the session's day. Returns the event ids;
-    /// throws `Refusal.notFound` for a session the activity does not have, or one cancelled.
+    /// Records a session's sheet (`RecordSheet`: the session held first when given, then each
+    /// mark) dated on the session's day. Returns the event ids; throws `Refusal.notFound` for a
+    /// session the activity does not have, or one cancelled.
     @discardableResult
-    func record(_ sheet: SheetRecord, activity: String, session id: String, actor: String, key: IdempotencyKey? = nil) async throws -> [String] {
+    func record(_ sheet: RecordSheet, actor: String, key: IdempotencyKey? = nil) async throws -> [String] {
         if let replayed = try replayed(key, actor: actor) { return replayed.map(\.eventId) }
-        guard let session = try await session(id, of: activity), session.status != "cancelled" else { throw Refusal.notFound }
-        var drafts: [Draft] = []
-        if let held = sheet.held {
-            drafts.append(Draft(stream: activity, type: "session.held", data: JSONValue.object(omittingNil: [
-                ("session", .string(id)), ("date", .string(session.date)), ("durationMinutes", .number(String(held.durationMinutes))),
-                ("location", .string(held.location)), ("format", .string(held.format)), ("headcount", held.headcount.map { .number(String($0)) }),
-            ]), day: session.date))
-        }
-        for mark in sheet.marks {
-            drafts.append(Draft(stream: activity, type: "attendance.recorded", data: JSONValue.object(omittingNil: [
-                ("session", .string(id)), ("participant", .string(mark.participant)), ("status", .string(mark.status)),
-            ]), day: session.date))
-        }
-        guard !drafts.isEmpty else { throw Refusal.badForm }
-        return try await record(drafts, actor: actor, key: key)
+        guard let session = try await session(sheet.session, of: sheet.activity), session.status != "cancelled" else { throw Refusal.notFound }
+        var sheet = sheet
+        sheet.date = session.date
+        return try await run(sheet, actor: actor, key: key).eventIds
     }
 
     // MARK: - The coordinator's overview

@@ -65,10 +65,18 @@ struct Failure {
             if parserExit == .success {
                 (message, code) = (Tuki.fullMessage(for: error), .ok)
             } else if parserExit == .validationFailure {
-                (message, code) = (Tuki.fullMessage(for: error), .usage)
+                (message, code) = (Self.withoutValue(Tuki.fullMessage(for: error)), .usage)
             } else {
                 (message, code) = ("Tuki could not finish: \(error.localizedDescription)", .storage)
             }
         }
+    }
+
+    /// The parser's "The value 'x' is invalid for '--option'" without the value: messages never
+    /// echo what was typed (it may be personal data typed into the wrong option).
+    static func withoutValue(_ message: String) -> String {
+        guard let start = message.range(of: "The value '"), let end = message.range(of: "' is invalid", range: start.upperBound..<message.endIndex)
+        else { return message }
+        return message.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "The value given is invalid")
     }
 }

@@ -2,70 +2,62 @@ import EventStore
 import Foundation
 import Ledger
 
-/// What the recording commands share: they build domain events from options and append them
-/// through the same validation as `tuki import`, then print the new id alone on standard output
-/// (for scripts) and a sentence on standard error (for people).
+/// What the recording commands share: each maps its options onto a typed command of Ledger and
+/// runs it through the same validation as `tuki import`, then prints the new id alone on standard
+/// output (for scripts) and a sentence on standard error (for people).
 struct Recorder {
     let ledger: LedgerOptions
 
-    struct Draft {
-        let stream: String
-        let type: String
-        let data: JSONValue
-        /// Business time; a day's events are dated at its start (UTC).
-        let occurredAt: String
-        /// What a refusal calls this event, e.g. "the attendance of p-7k2m" (pseudonymous ids
-        /// only): the event's own id means nothing to a person, as it was never stored.
-        var about: String?
-    }
-
-    /// Appends the drafts as one batch, each at its type's latest schema version; returns their
-    /// event ids.
+    /// Runs the command through the validated path, all its events or none; returns what it
+    /// recorded. `about` names the event at an index for a refusal ("the attendance of p-7k2m",
+    /// pseudonymous ids only): the event's own id means nothing to a person, as it was never stored.
     @discardableResult
-    func record(_ drafts: [Draft]) throws -> [String] {
-        let catalogue = try EventCatalogue.standard()
-        let events = try drafts.map { draft in
-            guard let occurredAt = try? Timestamp(rfc3339: draft.occurredAt) else {
-                throw CommandFailure.usage("A day given is not a day of the calendar; write it as YYYY-MM-DD.")
-            }
-            return try catalogue.proposal(stream: draft.stream, type: draft.type, occurredAt: occurredAt, data: draft.data,
-                                          actor: ledger.actorName)
-        }
+    func record(_ command: some RecordingCommand, about: (Int) -> String? = { _ in nil }) throws -> CommandRunner.Recorded {
+        let store = try ledger.openStore()
+        let runner = CommandRunner(store: store, catalogue: try EventCatalogue.standard(), keyStorePath: ledger.keyStorePath,
+                                   masterKeyPath: ledger.keyFilePath, actor: ledger.actorName)
+        var proposed: [ProposedEvent] = []
         do {
-            try ledger.openStore().appendValidated(events)
-        } catch let refusal as LedgerRefusal {
-            let index = events.firstIndex { $0.eventId.text == refusal.eventId }
-            let about = index.flatMap { drafts[$0].about } ?? (drafts.count == 1 ? "the \(drafts[0].type) event" : "one of the events")
-            let nothing = drafts.count == 1 ? "" : " Nothing of the \(drafts.count) was recorded."
-            throw CommandFailure.refused("Refused \(about): \(refusal.reason) (rule \(refusal.rule)).\(nothing)")
+            return try runner.run(command) { events in
+                proposed = events
+                try store.appendValidated(events)
+            }
+        } catch let refusal as LedgerRefusal where !proposed.isEmpty {
+            let index = proposed.firstIndex { $0.eventId.text == refusal.eventId }
+            let named = index.flatMap(about) ?? (proposed.count == 1 ? "the \(proposed[0].type.text) event" : "one of the events")
+            let nothing = proposed.count == 1 ? "" : " Nothing of the \(proposed.count) was recorded."
+            throw CommandFailure.refused("Refused \(named): \(refusal.reason) (rule \(refusal.rule)).\(nothing)")
+        } catch let error as CommandError {
+            throw CommandFailure(error)
         }
-        return events.map(\.eventId.text)
-    }
-
-    func personalData() throws -> PersonalData { try ledger.personalData() }
-
-    /// Checks data against its type's schema alone, before anything irreversible (sealing) is done.
-    func check(_ type: String, _ data: JSONValue) throws {
-        try EventCatalogue.standard().checkAgainstLatest(type, data)
-    }
-
-    /// A new identifier `PREFIX-xxxxxx` whose stream the ledger has never used.
-    func newIdentifier(prefix: String, stream: (String) -> String = { $0 }) throws -> String {
-        guard let id = try ledger.openStore().unusedIdentifier(prefix: prefix, stream: stream) else {
-            throw CommandFailure(message: "Could not find an unused identifier; try again.", status: .storage)
-        }
-        return id
     }
 
     static func announce(_ id: String, _ message: String) {
         print(id)
         Terminal.printError(message)
     }
+}
 
-    static func day(_ date: String) -> String { "\(date)T00:00:00Z" }
-
-    /// Today in Finland: the day a thing done without `--date` is dated on.
-    static func today() -> String { FinnishTime.today() }
+extension CommandFailure {
+    /// A command's domain error in the command line's words.
+    init(_ error: CommandError) {
+        switch error {
+        case .notADay: self = .usage("A day given is not a day of the calendar; write it as YYYY-MM-DD.")
+        case .bornAfterRegistration: self = .usage("--birth-date is after the registration day.")
+        case .noUnusedIdentifier: self.init(message: "Could not find an unused identifier; try again.", status: .storage)
+        case .noSuchEngagement: self = .usage("There is no such engagement in the ledger, so no day to take the rate of.")
+        case let .noRate(table, year):
+            self = .usage("The table Rates/\(table) has no rate for \(year), the year the work was done: give --rate with --reason, or add the year's rate to the table.")
+        case .amountTooLarge: self = .usage("The amount is more than any payment: --km is more than any trip, or --days × --rate more than any per diem.")
+        case let .noSessionScheduled(day): self = .usage("No session of the activity is scheduled on \(day); name the one to cancel with --session.")
+        case let .severalSessionsScheduled(day, sessions):
+            self = .usage("\(sessions.count) sessions of the activity are scheduled on \(day) (\(sessions.joined(separator: ", "))): name the one meant with --session.")
+        case .noSuchEvent: self = .usage("No event's id starts with the characters given; `tuki log` shows the events' ids.")
+        case .severalEventsMatch: self = .usage("More than one event's id starts with the characters given; give more of the id.")
+        case .nothingToRecord: self = .usage("There is nothing to record: give what happened (a reason, a mark, an answer).")
+        case .notEncodable: self = .usage("A number given is out of range.")
+        }
+    }
 }
 
 /// Builds a JSON object from optional members, leaving out the nil ones.
@@ -88,11 +80,10 @@ extension Euros {
     }
 }
 
-/// A number as its JSON literal, checked: never negative (hours, kilometres, percentages).
-func decimal(_ text: String, field: String) throws -> JSONValue {
-    let normalised = text.replacingOccurrences(of: ",", with: ".")
-    guard let value = Double(normalised), value.isFinite, value >= 0, (try? JSONParser.parse(normalised)) != nil else {
+/// A number given with a point or a comma, checked: never negative (hours, kilometres, percentages).
+func number(_ text: String, field: String) throws -> Double {
+    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite, value >= 0 else {
         throw CommandFailure.usage("--\(field) must be a number of at least 0, such as 3 or 2.5.")
     }
-    return .number(normalised)
+    return value
 }

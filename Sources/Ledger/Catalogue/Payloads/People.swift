@@ -48,14 +48,15 @@ public struct EnrolmentSignedUp: Codable, Sendable, Equatable {
 
 /// `enrolment.started`, with the ESR+ entry data fixed at entry. Stream: the participant's.
 public struct EnrolmentStarted: Codable, Sendable, Equatable {
+    // Each enum's first case is what a form offers first: "not collected" where the item may go unasked.
     public enum LabourMarketStatus: String, Codable, Sendable, CaseIterable {
-        case unemployed, longTermUnemployed = "long-term-unemployed", inactive, employed, notCollected = "not-collected", refused
+        case notCollected = "not-collected", unemployed, longTermUnemployed = "long-term-unemployed", inactive, employed, refused
     }
     public enum EducationLevel: String, Codable, Sendable, CaseIterable {
-        case isced0to2 = "isced-0-2", isced3to4 = "isced-3-4", isced5to8 = "isced-5-8", notCollected = "not-collected", refused
+        case notCollected = "not-collected", isced0to2 = "isced-0-2", isced3to4 = "isced-3-4", isced5to8 = "isced-5-8", refused
     }
     /// An entry or exit item asked of the person: sensitive ones are not collected without a legal basis.
-    public enum Answer: String, Codable, Sendable, CaseIterable { case yes, no, notCollected = "not-collected", refused }
+    public enum Answer: String, Codable, Sendable, CaseIterable { case notCollected = "not-collected", yes, no, refused }
     public struct Entry: Codable, Sendable, Equatable {
         public var ageAtEntry: Int
         public var labourMarketStatus: LabourMarketStatus
@@ -84,7 +85,7 @@ public struct EnrolmentStarted: Codable, Sendable, Equatable {
 
 /// `enrolment.ended`, with exit data for the result indicators. Stream: the participant's.
 public struct EnrolmentEnded: Codable, Sendable, Equatable {
-    public enum Outcome: String, Codable, Sendable, CaseIterable { case graduated, completed, droppedOut = "dropped-out", moved, other }
+    public enum Outcome: String, Codable, Sendable, CaseIterable { case completed, graduated, droppedOut = "dropped-out", moved, other }
     public struct Exit: Codable, Sendable, Equatable {
         public var jobSearching: EnrolmentStarted.Answer
         public var inEducationOrTraining: EnrolmentStarted.Answer

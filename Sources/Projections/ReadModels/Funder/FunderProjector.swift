@@ -122,12 +122,12 @@ public struct FunderProjector: Projector {
             try insert(Self.participant, participant.participant, participant.gender.rawValue, participant.birthYear)
         case let .enrolmentStarted(start):
             let entry = start.entry
-            try insert(Self.entry, start.participant, start.activity, start.date, entry.ageAtEntry, entry.labourMarketStatus,
-                       entry.educationLevel, entry.disability, entry.thirdCountNational, entry.foreignBackground, entry.minority,
-                       entry.homelessOrHousingExclusion, entry.ruralArea)
+            try insert(Self.entry, start.participant, start.activity, start.date, entry.ageAtEntry, entry.labourMarketStatus.rawValue,
+                       entry.educationLevel.rawValue, entry.disability.rawValue, entry.thirdCountNational.rawValue, entry.foreignBackground.rawValue,
+                       entry.minority.rawValue, entry.homelessOrHousingExclusion.rawValue, entry.ruralArea.rawValue)
         case let .enrolmentEnded(end):
-            try insert(Self.exit, end.participant, end.activity, end.date, end.outcome.rawValue, end.exit?.jobSearching,
-                       end.exit?.inEducationOrTraining, end.exit?.gainedQualification, end.exit?.employed)
+            try insert(Self.exit, end.participant, end.activity, end.date, end.outcome.rawValue, end.exit?.jobSearching.rawValue,
+                       end.exit?.inEducationOrTraining.rawValue, end.exit?.gainedQualification.rawValue, end.exit?.employed.rawValue)
         case let .engagementAgreed(agreed):
             try insert(Self.engagement, agreed.engagement, agreed.project, "agreed", agreed.date, Int?.none)
         case let .engagementCompleted(completed):

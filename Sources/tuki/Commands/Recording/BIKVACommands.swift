@@ -25,16 +25,13 @@ struct BIKVAStage: ParsableCommand {
     @Option(help: "The day of the group, YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
-        let day = date ?? Recorder.today()
         let approved: [BIKVAThemes.Theme]
         do { approved = try BIKVAThemesFile.read(path: themes) } catch let problem as BIKVAThemes.Problem {
             throw CommandFailure.usage(problem.message)
         }
-        let ids = try Recorder(ledger: ledger).record([.init(stream: "bikva-\(evaluation)", type: "bikva.stage-recorded", data: object([
-            ("evaluation", evaluation.json), ("project", project.json), ("stage", stage.json), ("date", day.json),
-            ("groupSize", groupSize.json), ("themes", .array(approved.map(\.json))),
-        ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(ids[0], "Recorded stage \(stage) of BIKVA evaluation \(evaluation) with \(counted(approved.count, "theme")).")
+        let recorded = try Recorder(ledger: ledger).record(RecordBIKVAStage(
+            evaluation: evaluation, project: project, stage: stage, groupSize: groupSize, themes: approved, date: date))
+        Recorder.announce(recorded.eventIds[0], "Recorded stage \(stage) of BIKVA evaluation \(evaluation) with \(counted(approved.count, "theme")).")
     }
 }
 
@@ -48,11 +45,8 @@ struct BIKVAApprove: ParsableCommand {
     @Option(help: "The day of the approval, YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        let ids = try Recorder(ledger: ledger).record([.init(stream: "bikva-\(evaluation)", type: "bikva.wording-approved", data: object([
-            ("evaluation", evaluation.json), ("stage", stage.json), ("date", day.json),
-        ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(ids[0], "Recorded the approval of stage \(stage) of BIKVA evaluation \(evaluation).")
+        let recorded = try Recorder(ledger: ledger).record(ApproveBIKVAWording(evaluation: evaluation, stage: stage, date: date))
+        Recorder.announce(recorded.eventIds[0], "Recorded the approval of stage \(stage) of BIKVA evaluation \(evaluation).")
     }
 }
 
@@ -63,16 +57,13 @@ struct BIKVAFollowUp: ParsableCommand {
     @Argument(help: "The evaluation's id.") var evaluation: String
     @Option(help: "The stage at which the change was agreed, 1–4.") var stage: Int
     @Option(help: "The theme, as the stage recorded it (case and spacing do not matter).") var theme: String
-    @Option(help: "done, partly or not-done.") var status: String
+    @Option(help: "What became of the change.") var status: BIKVAChangeFollowedUp.Status
     @Option(help: "What was done, in words naming no one (it stands in clear).") var note: String?
     @Option(help: "The day of the follow-up, YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        let ids = try Recorder(ledger: ledger).record([.init(stream: "bikva-\(evaluation)", type: "bikva.change-followed-up", data: object([
-            ("evaluation", evaluation.json), ("stage", stage.json), ("theme", theme.json), ("status", status.json), ("date", day.json),
-            ("note", note?.json),
-        ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(ids[0], "Recorded the follow-up of a change agreed at stage \(stage) of BIKVA evaluation \(evaluation).")
+        let recorded = try Recorder(ledger: ledger).record(FollowUpBIKVAChange(
+            evaluation: evaluation, stage: stage, theme: theme, status: status, note: note, date: date))
+        Recorder.announce(recorded.eventIds[0], "Recorded the follow-up of a change agreed at stage \(stage) of BIKVA evaluation \(evaluation).")
     }
 }

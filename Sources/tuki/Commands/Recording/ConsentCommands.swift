@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 
 struct ConsentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,18 +11,13 @@ struct ConsentCommand: ParsableCommand {
 /// What giving and withdrawing a consent both name.
 struct ConsentOptions: ParsableArguments {
     @Argument(help: "The participant's id (p-…).") var participant: String
-    @Option(help: "participation, data-processing, esr-reporting, photography or research.") var scope: String
-    @Option(help: "self, or guardian for a child.") var givenBy = "self"
+    @Option(help: "What the consent covers.") var scope: ConsentRecorded.Scope
+    @Option(help: "self, or guardian for a child.") var givenBy: ConsentRecorded.GivenBy = .`self`
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
 
     func record(_ ledger: LedgerOptions, withdrawn: Bool) throws -> String {
-        let day = date ?? Recorder.today()
-        let ids = try Recorder(ledger: ledger).record([.init(
-            stream: "participant-\(participant)", type: "participant.consent-recorded", data: object([
-                ("participant", participant.json), ("scope", scope.json), ("givenBy", givenBy.json), ("date", day.json),
-                ("withdrawn", withdrawn ? .bool(true) : nil),
-            ]), occurredAt: Recorder.day(day))])
-        return ids[0]
+        try Recorder(ledger: ledger).record(RecordConsent(participant: participant, scope: scope, givenBy: givenBy, withdrawn: withdrawn, date: date))
+            .eventIds[0]
     }
 }
 
@@ -32,7 +28,7 @@ struct ConsentRecord: ParsableCommand {
 
     func run() throws {
         let id = try options.record(ledger, withdrawn: false)
-        Recorder.announce(id, "Recorded the \(options.scope) consent of \(Terminal.named("participant", options.participant)).")
+        Recorder.announce(id, "Recorded the \(options.scope.rawValue) consent of \(Terminal.named("participant", options.participant)).")
     }
 }
 
@@ -45,6 +41,6 @@ struct ConsentWithdraw: ParsableCommand {
 
     func run() throws {
         let id = try options.record(ledger, withdrawn: true)
-        Recorder.announce(id, "Recorded that \(Terminal.named("participant", options.participant)) withdrew the \(options.scope) consent.")
+        Recorder.announce(id, "Recorded that \(Terminal.named("participant", options.participant)) withdrew the \(options.scope.rawValue) consent.")
     }
 }

@@ -15,22 +15,17 @@ struct EngagementAgree: ParsableCommand {
     @Option(help: "The expert's participant id.") var expert: String
     @Option(help: "The project's id.") var project: String
     @Option(help: "The activity's id, if any.") var activity: String?
-    @Option(help: "The kind of work (docs/events.md lists them).") var kind: String
+    @Option(help: "The kind of work.") var kind: EngagementAgreed.Kind
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
     @Option(parsing: .unconditional, help: "Planned hours.") var hours: String
     @Option(parsing: .unconditional, help: "The agreed fee in euros, e.g. 90 or 90.50.") var fee: String
-    @Option(help: "in-person or remote.") var mode = "in-person"
+    @Option(help: "In person or remote.") var mode: EngagementAgreed.Mode = .inPerson
 
     func run() throws {
-        let recorder = Recorder(ledger: ledger)
-        let id = try recorder.newIdentifier(prefix: "e") { "engagement-\($0)" }
-        let day = date ?? Recorder.today()
-        try recorder.record([.init(stream: "engagement-\(id)", type: "engagement.agreed", data: object([
-            ("engagement", id.json), ("expert", expert.json), ("project", project.json), ("activity", activity?.json),
-            ("kind", kind.json), ("date", day.json), ("plannedHours", try decimal(hours, field: "hours")),
-            ("agreedFeeCents", try Euros.cents(fee, field: "fee").json), ("mode", mode.json),
-        ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(id, "Agreed engagement \(id) with \(expert).")
+        let recorded = try Recorder(ledger: ledger).record(AgreeEngagement(
+            expert: expert, project: project, activity: activity, kind: kind, date: date, plannedHours: try number(hours, field: "hours"),
+            agreedFeeCents: try Euros.cents(fee, field: "fee"), mode: mode))
+        Recorder.announce(recorded.id, "Agreed engagement \(recorded.id) with \(expert).")
     }
 }
 
@@ -42,10 +37,7 @@ struct EngagementComplete: ParsableCommand {
     @Option(parsing: .unconditional, help: "Hours worked.") var hours: String
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "engagement.completed", data: object([
-            ("engagement", engagement.json), ("date", day.json), ("hours", try decimal(hours, field: "hours")),
-        ]), occurredAt: Recorder.day(day))])
+        try Recorder(ledger: ledger).record(CompleteEngagement(engagement: engagement, date: date, hours: try number(hours, field: "hours")))
         let feePaid = try Self.hasFeePaid(engagement, in: ledger.openStore())
         Recorder.announce(engagement, "Engagement \(engagement) completed" + (feePaid ? "; its fee is paid." : ": pay its fee with `tuki pay fee \(engagement)`."))
     }
@@ -64,10 +56,7 @@ struct EngagementCancel: ParsableCommand {
     @Option(help: "Why (no personal data).") var reason: String?
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "engagement.cancelled", data: object([
-            ("engagement", engagement.json), ("date", day.json), ("reason", reason?.json),
-        ]), occurredAt: Recorder.day(day))])
+        try Recorder(ledger: ledger).record(CancelEngagement(engagement: engagement, date: date, reason: reason))
         Recorder.announce(engagement, "Engagement \(engagement) cancelled.")
     }
 }
@@ -75,10 +64,10 @@ struct EngagementCancel: ParsableCommand {
 struct Pay: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pay",
-        abstract: "Record payments to experience experts.", subcommands: [PayFee.self, PayTravel.self, PayPerDiem.self])
+        abstract: "Record payments to experience experts.", subcommands: [PayFeeCommand.self, PayTravelCommand.self, PayPerDiemCommand.self])
 }
 
-struct PayFee: ParsableCommand {
+struct PayFeeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fee", abstract: "Record the fee paid for a completed engagement (once; void it to correct it).")
     @OptionGroup var ledger: LedgerOptions
@@ -88,16 +77,13 @@ struct PayFee: ParsableCommand {
     @Option(help: "Why the amount differs from the agreed fee (needed when it does).") var reason: String?
 
     func run() throws {
-        let day = date ?? Recorder.today()
         let cents = try Euros.cents(amount, field: "amount")
-        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "fee.paid", data: object([
-            ("engagement", engagement.json), ("date", day.json), ("amountCents", cents.json), ("reason", reason?.json),
-        ]), occurredAt: Recorder.day(day))])
+        try Recorder(ledger: ledger).record(PayFee(engagement: engagement, amountCents: cents, date: date, reason: reason))
         Recorder.announce(engagement, "Recorded a fee of \(Euros.text(cents)) for \(engagement).")
     }
 }
 
-struct PayTravel: ParsableCommand {
+struct PayTravelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "travel", abstract: "Record travel costs reimbursed: kilometres at the allowance in force, or ticket costs.",
         discussion: """
@@ -121,35 +107,21 @@ struct PayTravel: ParsableCommand {
     }
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        var members: [(String, JSONValue?)] = [("engagement", engagement.json), ("date", day.json)]
-        let cents: Int
+        let trip: PayTravel.Trip
         if let km {
-            let kilometres = try decimal(km, field: "km")
-            let centsPerKm = try rate.map { try Euros.cents($0, field: "rate") } ?? allowanceInForce()
-            guard let distance = DecimalNumber(km), let amount = KilometreAllowance.cents(kilometres: distance, centsPerKm: centsPerKm)
-            else { throw CommandFailure.usage("--km is more than any trip; give the kilometres driven.") }
-            cents = amount
-            members += [("kilometres", kilometres), ("centsPerKm", centsPerKm.json), ("rateReason", reason?.json)]
+            _ = try number(km, field: "km")
+            guard let distance = DecimalNumber(km) else { throw CommandFailure.usage("--km is more than any trip; give the kilometres driven.") }
+            trip = .kilometres(distance, rate: try paymentRate(rate, reason, field: "rate"))
         } else {
-            cents = try Euros.cents(tickets ?? "", field: "tickets")
-            members += [("ticketCents", cents.json)]
+            trip = .tickets(cents: try Euros.cents(tickets ?? "", field: "tickets"))
         }
-        members.append(("amountCents", cents.json))
-        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "travel.reimbursed", data: object(members), occurredAt: Recorder.day(day))])
-        Recorder.announce(engagement, "Recorded travel of \(Euros.text(cents)) for \(engagement).")
-    }
-
-    /// The allowance in force on the day of the trip: the day the work was done.
-    private func allowanceInForce() throws -> Int {
-        let workDay = try tripDay(of: engagement, ledger)
-        guard let allowance = KilometreAllowance.rate(on: workDay) else { throw noRate(in: "kilometre-allowance.csv", workDay) }
-        Terminal.printError("Kilometre allowance on \(workDay): \(Euros.text(allowance.centsPerKm)) per km.")
-        return allowance.centsPerKm
+        let recorded = try Recorder(ledger: ledger).record(PayTravel(engagement: engagement, trip: trip, date: date))
+        if let taken = recorded.rateTaken { Terminal.printError("Kilometre allowance on \(taken.day): \(Euros.text(taken.cents)) per km.") }
+        Recorder.announce(engagement, "Recorded travel of \(Euros.text(try amount(recorded, ledger))) for \(engagement).")
     }
 }
 
-struct PayPerDiem: ParsableCommand {
+struct PayPerDiemCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "per-diem", abstract: "Record a per diem (päiväraha) paid for an engagement done in person.",
         discussion: """
@@ -172,38 +144,21 @@ struct PayPerDiem: ParsableCommand {
     }
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        let centsPerDay = try rate.map { try Euros.cents($0, field: "rate") } ?? rateInForce()
-        guard let cents = PerDiem.cents(days: days, centsPerDay: centsPerDay) else {
-            throw CommandFailure.usage("--days × --rate is more than any per diem.")
-        }
-        try Recorder(ledger: ledger).record([.init(stream: "engagement-\(engagement)", type: "per-diem.paid", data: object([
-            ("engagement", engagement.json), ("date", day.json), ("kind", .string(kind.rawValue)), ("days", days.json),
-            ("centsPerDay", centsPerDay.json), ("amountCents", cents.json), ("rateReason", reason?.json),
-        ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(engagement, "Recorded a per diem of \(Euros.text(cents)) for \(engagement).")
-    }
-
-    /// The rate of the kind in force on the day of the trip: the day the work was done.
-    private func rateInForce() throws -> Int {
-        let workDay = try tripDay(of: engagement, ledger)
-        guard let rate = PerDiem.rate(on: workDay) else { throw noRate(in: "per-diem.csv", workDay) }
-        Terminal.printError("Per diem (\(kind.rawValue)) on \(workDay): \(Euros.text(rate.cents(kind))) a day.")
-        return rate.cents(kind)
+        let recorded = try Recorder(ledger: ledger).record(PayPerDiem(
+            engagement: engagement, kind: kind, days: days, rate: try paymentRate(rate, reason, field: "rate"), date: date))
+        if let taken = recorded.rateTaken { Terminal.printError("Per diem (\(kind.rawValue)) on \(taken.day): \(Euros.text(taken.cents)) a day.") }
+        Recorder.announce(engagement, "Recorded a per diem of \(Euros.text(try amount(recorded, ledger))) for \(engagement).")
     }
 }
 
-extension PerDiemPaid.Kind: ExpressibleByArgument {}
-
-/// The day of the engagement's trip — the day the work was done — whose rates a payment takes.
-private func tripDay(of engagement: String, _ ledger: LedgerOptions) throws -> String {
-    guard let day = try ledger.openStore().read({ try StandingEvents.workDay(ofEngagement: engagement, in: $0) }) else {
-        throw CommandFailure.usage("There is no \(Terminal.named("engagement", engagement)) in the ledger, so no day to take the rate of.")
-    }
-    return day
+/// The rate in force, or the one given with its reason.
+private func paymentRate(_ rate: String?, _ reason: String?, field: String) throws -> PaymentRate {
+    guard let rate else { return .inForce }
+    return .other(cents: try Euros.cents(rate, field: field), reason: reason ?? "")
 }
 
-/// A year the rates table has no row for: what to do about it.
-private func noRate(in table: String, _ day: String) -> CommandFailure {
-    .usage("The table Rates/\(table) has no rate for \(day.prefix(4)), the year the work was done: give --rate with --reason, or add the year's rate to the table.")
+/// The amount a payment recorded, as the ledger holds it.
+private func amount(_ recorded: CommandRunner.Recorded, _ ledger: LedgerOptions) throws -> Int {
+    let event = try ledger.openStore().read { try $0.event(withId: recorded.eventIds[0]) }
+    return Int(event.flatMap { try? JSONParser.parse($0.data)["amountCents"]?.integerValue } ?? 0)
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 
 struct Enrol: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,14 +13,6 @@ struct EnrolmentOptions: ParsableArguments {
     @Argument(help: "The participant's id.") var participant: String
     @Argument(help: "The activity's id.") var activity: String
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
-
-    var day: String { date ?? Recorder.today() }
-
-    func draft(_ type: String, _ extra: [(String, JSONValue?)]) -> Recorder.Draft {
-        .init(stream: "participant-\(participant)", type: type, data: object([
-            ("participant", participant.json), ("activity", activity.json), ("date", day.json),
-        ] + extra), occurredAt: Recorder.day(day))
-    }
 }
 
 struct EnrolSignUp: ParsableCommand {
@@ -28,7 +21,7 @@ struct EnrolSignUp: ParsableCommand {
     @OptionGroup var options: EnrolmentOptions
 
     func run() throws {
-        try Recorder(ledger: ledger).record([options.draft("enrolment.signed-up", [])])
+        try Recorder(ledger: ledger).record(SignUp(participant: options.participant, activity: options.activity, date: options.date))
         Recorder.announce(options.participant, "Signed \(options.participant) up for \(options.activity).")
     }
 }
@@ -40,22 +33,20 @@ struct EnrolStart: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var options: EnrolmentOptions
     @Option(help: "Age on the day of entry.") var ageAtEntry: Int
-    @Option(help: "unemployed, long-term-unemployed, inactive, employed, not-collected or refused.") var labourMarket: String
-    @Option(help: "isced-0-2, isced-3-4, isced-5-8, not-collected or refused.") var education: String
-    @Option(help: "yes, no, not-collected or refused.") var disability = "not-collected"
-    @Option(help: "yes, no, not-collected or refused.") var thirdCountNational = "not-collected"
-    @Option(help: "yes, no, not-collected or refused.") var foreignBackground = "not-collected"
-    @Option(help: "yes, no, not-collected or refused.") var minority = "not-collected"
-    @Option(help: "yes, no, not-collected or refused.") var homeless = "not-collected"
-    @Option(help: "yes, no, not-collected or refused.") var rural = "not-collected"
+    @Option(help: "Labour market status at entry.") var labourMarket: EnrolmentStarted.LabourMarketStatus
+    @Option(help: "Education level at entry (ISCED).") var education: EnrolmentStarted.EducationLevel
+    @Option(help: "Disability (only with a legal basis).") var disability: EnrolmentStarted.Answer = .notCollected
+    @Option(help: "Third-country national.") var thirdCountNational: EnrolmentStarted.Answer = .notCollected
+    @Option(help: "Foreign background.") var foreignBackground: EnrolmentStarted.Answer = .notCollected
+    @Option(help: "Minority (only with a legal basis).") var minority: EnrolmentStarted.Answer = .notCollected
+    @Option(help: "Homeless or in housing exclusion.") var homeless: EnrolmentStarted.Answer = .notCollected
+    @Option(help: "Living in a rural area.") var rural: EnrolmentStarted.Answer = .notCollected
 
     func run() throws {
-        try Recorder(ledger: ledger).record([options.draft("enrolment.started", [("entry", object([
-            ("ageAtEntry", ageAtEntry.json), ("labourMarketStatus", labourMarket.json), ("educationLevel", education.json),
-            ("disability", disability.json), ("thirdCountNational", thirdCountNational.json),
-            ("foreignBackground", foreignBackground.json), ("minority", minority.json),
-            ("homelessOrHousingExclusion", homeless.json), ("ruralArea", rural.json),
-        ]))])])
+        try Recorder(ledger: ledger).record(StartEnrolment(participant: options.participant, activity: options.activity, date: options.date, entry: .init(
+            ageAtEntry: ageAtEntry, labourMarketStatus: labourMarket, educationLevel: education, disability: disability,
+            thirdCountNational: thirdCountNational, foreignBackground: foreignBackground, minority: minority,
+            homelessOrHousingExclusion: homeless, ruralArea: rural)))
         Recorder.announce(options.participant, "\(options.participant) started \(options.activity).")
     }
 }
@@ -64,19 +55,16 @@ struct EnrolEnd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "end", abstract: "A participant leaves an activity.")
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var options: EnrolmentOptions
-    @Option(help: "graduated, completed, dropped-out, moved or other.") var outcome: String
-    @Option(help: "Exit data: job searching (yes, no, not-collected, refused).") var jobSearching: String?
-    @Option(help: "Exit data: in education or training.") var inEducation: String?
-    @Option(help: "Exit data: gained a qualification.") var qualification: String?
-    @Option(help: "Exit data: employed.") var employed: String?
+    @Option(help: "How it ended.") var outcome: EnrolmentEnded.Outcome
+    @Option(help: "Exit data: job searching.") var jobSearching: EnrolmentStarted.Answer?
+    @Option(help: "Exit data: in education or training.") var inEducation: EnrolmentStarted.Answer?
+    @Option(help: "Exit data: gained a qualification.") var qualification: EnrolmentStarted.Answer?
+    @Option(help: "Exit data: employed.") var employed: EnrolmentStarted.Answer?
 
     func run() throws {
-        let exitGiven = [jobSearching, inEducation, qualification, employed].contains { $0 != nil }
-        let exitData = exitGiven ? object([
-            ("jobSearching", (jobSearching ?? "not-collected").json), ("inEducationOrTraining", (inEducation ?? "not-collected").json),
-            ("gainedQualification", (qualification ?? "not-collected").json), ("employed", (employed ?? "not-collected").json),
-        ]) : nil
-        try Recorder(ledger: ledger).record([options.draft("enrolment.ended", [("outcome", outcome.json), ("exit", exitData)])])
-        Recorder.announce(options.participant, "\(options.participant) left \(options.activity) (\(outcome)).")
+        try Recorder(ledger: ledger).record(EndEnrolment(
+            participant: options.participant, activity: options.activity, date: options.date, outcome: outcome, jobSearching: jobSearching,
+            inEducationOrTraining: inEducation, gainedQualification: qualification, employed: employed))
+        Recorder.announce(options.participant, "\(options.participant) left \(options.activity) (\(outcome.rawValue)).")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Ledger
 
 struct FeedbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,26 +33,14 @@ struct FeedbackGive: ParsableCommand {
     }
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        let recorder = Recorder(ledger: ledger)
         let themeList = themes.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } }
-        let inClear: [(String, JSONValue?)] = [
-            ("activity", activity.json), ("participant", participant?.json), ("date", day.json), ("rating", rating.json),
-            ("themes", themeList.map { .array($0.map(\.json)) }),
-        ]
-        try recorder.check("feedback.given", object(inClear))
-        guard let freeText = try readText() else {
-            let ids = try recorder.record([.init(stream: activity, type: "feedback.given", data: object(inClear), occurredAt: Recorder.day(day))])
-            return Recorder.announce(ids[0], "Recorded feedback rated \(rating) on \(activity).")
+        let recorded = try Recorder(ledger: ledger).record(GiveFeedback(
+            activity: activity, rating: rating, participant: participant, themes: themeList, text: try readText(), date: date))
+        if recorded.id == activity {
+            Recorder.announce(recorded.eventIds[0], "Recorded feedback rated \(rating) on \(activity).")
+        } else {
+            Recorder.announce(recorded.eventIds[0], "Recorded feedback rated \(rating) on \(activity); its text is sealed for subject \(recorded.id).")
         }
-        // Named feedback's text is the giver's; anonymous feedback's gets a subject of its own,
-        // whose stream the ledger has never used.
-        let subject = try SubjectID(try participant ?? recorder.newIdentifier(prefix: "fb") { "subject-\($0)" })
-        let ids = try recorder.personalData().sealing(object([("text", freeText.json)]), for: subject) { sealed in
-            try recorder.record([.init(stream: activity, type: "feedback.given", data: object(inClear + [("text", sealed.json)]),
-                                       occurredAt: Recorder.day(day))])
-        }
-        Recorder.announce(ids[0], "Recorded feedback rated \(rating) on \(activity); its text is sealed for subject \(subject.text).")
     }
 
     private func readText() throws -> String? {
@@ -95,20 +84,17 @@ struct FITRecord: ParsableCommand {
         discussion: "ORS/CORS at the start of a session, SRS/CSRS at its end; each item 0.0–10.0 (centimetres on the 10 cm line, one decimal).")
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The participant's id (p-…).") var participant: String
-    @Option(help: "ORS, SRS, CORS or CSRS.") var instrument: String
+    @Option(help: "The FIT instrument.") var instrument: FITRecorded.Instrument
     @Option(parsing: .unconditional, help: "The four item scores, comma-separated, e.g. 4.2,5.0,3.8,6.1.") var items: String
     @Option(help: "The activity's id, if rated in a group.") var activity: String?
     @Option(help: "The session's id within the activity (e.g. s3).") var session: String?
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
-        let scores = try items.split(separator: ",", omittingEmptySubsequences: false).map { try decimal(String($0).trimmed, field: "items") }
+        let scores = try items.split(separator: ",", omittingEmptySubsequences: false).map { try number(String($0).trimmed, field: "items") }
         guard scores.count == 4 else { throw CommandFailure.usage("--items must be four scores, comma-separated.") }
-        let day = date ?? Recorder.today()
-        let ids = try Recorder(ledger: ledger).record([.init(stream: "participant-\(participant)", type: "feedback.fit-recorded", data: object([
-            ("participant", participant.json), ("activity", activity?.json), ("session", session?.json),
-            ("instrument", instrument.json), ("items", .array(scores)), ("date", day.json),
-        ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(ids[0], "Recorded \(instrument) of \(Terminal.named("participant", participant)) on \(day).")
+        let recorded = try Recorder(ledger: ledger).record(RecordFIT(
+            participant: participant, instrument: instrument, items: scores, activity: activity, session: session, date: date))
+        Recorder.announce(recorded.eventIds[0], "Recorded \(instrument.rawValue) of \(Terminal.named("participant", participant)) on \(date ?? FinnishTime.today()).")
     }
 }

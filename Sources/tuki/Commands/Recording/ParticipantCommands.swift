@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Ledger
 
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,9 +17,9 @@ struct ParticipantRegister: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @Option(help: "The person's name (sealed).") var name: String
     @Option(help: "Birth date, YYYY-MM-DD (sealed; the year is kept in clear for reports).") var birthDate: String
-    @Option(help: "woman, man, non-binary or not-told.") var gender: String
+    @Option(help: "The person's gender.") var gender: ParticipantRegistered.Gender
     @Option(help: "Home municipality.") var municipality: String
-    @Option(help: "Roles, comma-separated: child, young-person, young-adult, parent, experience-expert, foster-parent.")
+    @Option(help: "Roles, comma-separated: \(ParticipantRegistered.Role.allValueStrings.joined(separator: ", ")).")
     var roles: String = "parent"
     @Option(help: "Phone or e-mail (sealed).") var contact: String?
     @Option(help: "The guardian's name and contact, for a child (sealed).") var guardian: String?
@@ -26,30 +27,19 @@ struct ParticipantRegister: ParsableCommand {
     @Option(help: "The registration day (default: today).") var date: String?
 
     func run() throws {
-        guard birthDate.count == 10, let year = Int(birthDate.prefix(4)),
-              (try? Timestamp(rfc3339: Recorder.day(birthDate))) != nil
-        else { throw CommandFailure.usage("--birth-date must be a day of the calendar, YYYY-MM-DD.") }
-        let registeredOn = date ?? Recorder.today()
-        // Both are YYYY-MM-DD, so text order is time order; the birth date itself is sealed below.
-        guard birthDate <= registeredOn else { throw CommandFailure.usage("--birth-date is after the registration day.") }
-        let recorder = Recorder(ledger: ledger)
-        let id = try recorder.newIdentifier(prefix: "p") { "participant-\($0)" }
-        let inClear: [(String, JSONValue?)] = [
-            ("participant", id.json), ("roles", .array(roles.split(separator: ",").map { String($0).trimmed.json })),
-            ("gender", gender.json), ("birthYear", year.json), ("municipality", municipality.json),
-            ("registeredOn", registeredOn.json),
-        ]
-        // Check what stands in clear before a key is made for the person: a refused registration
-        // must not leave a data key behind in the key store.
-        try recorder.check("participant.registered", object(inClear))
-        let personal = try recorder.personalData().seal(object([
-            ("name", name.json), ("birthDate", birthDate.json), ("contact", contact?.json),
-            ("guardian", guardian?.json), ("personalIdentityCode", identityCode?.json),
-        ]), for: try SubjectID(id))
-        try recorder.record([.init(
-            stream: "participant-\(id)", type: "participant.registered", data: object(inClear + [("personal", personal.json)]),
-            occurredAt: Recorder.day(registeredOn))])
-        Recorder.announce(id, "Registered participant \(id); the name and birth date are sealed.")
+        guard birthDate.count == 10, (try? Timestamp(rfc3339: "\(birthDate)T00:00:00Z")) != nil else {
+            throw CommandFailure.usage("--birth-date must be a day of the calendar, YYYY-MM-DD.")
+        }
+        let roleList = try roles.split(separator: ",").map { text in
+            guard let role = ParticipantRegistered.Role(rawValue: String(text).trimmed) else {
+                throw CommandFailure.usage("--roles must be among \(ParticipantRegistered.Role.allValueStrings.joined(separator: ", ")).")
+            }
+            return role
+        }
+        let recorded = try Recorder(ledger: ledger).record(RegisterParticipant(
+            personal: .init(name: name, birthDate: birthDate, contact: contact, guardian: guardian, personalIdentityCode: identityCode),
+            gender: gender, municipality: municipality, roles: roleList, registeredOn: date))
+        Recorder.announce(recorded.id, "Registered participant \(recorded.id); the name and birth date are sealed.")
     }
 }
 
@@ -66,15 +56,11 @@ struct ExpertRegister: ParsableCommand {
     @Argument(help: "The participant's id.") var participant: String
     @Option(help: "The public alias shown instead of the person.") var alias: String
     @Flag(help: "Never name this expert anywhere.") var anonymous = false
-    @Option(help: "none, in-training or trained.") var training = "none"
+    @Option(help: "Training as an experience expert.") var training: ExpertRegistered.Training = .none
     @Option(help: "The registration day (default: today).") var date: String?
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        try Recorder(ledger: ledger).record([.init(stream: "participant-\(participant)", type: "expert.registered", data: object([
-            ("participant", participant.json), ("alias", alias.json), ("anonymous", .bool(anonymous)),
-            ("training", training.json), ("date", day.json),
-        ]), occurredAt: Recorder.day(day))])
+        try Recorder(ledger: ledger).record(RegisterExpert(participant: participant, alias: alias, anonymous: anonymous, training: training, date: date))
         Recorder.announce(participant, "Registered \(participant) as an experience expert (\(anonymous ? "anonymous, " : "")alias \(alias)).")
     }
 }
@@ -89,16 +75,13 @@ struct ExpertStatus: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The expert's participant id.") var participant: String
-    @Option(help: "active, paused or left.") var status: String
+    @Option(help: "The expert's status from the day on.") var status: ExpertStatusChanged.Status
     @Option(help: "Why, in words naming no one (it stands in clear).") var reason: String?
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        let ids = try Recorder(ledger: ledger).record([.init(stream: "participant-\(participant)", type: "expert.status-changed", data: object([
-            ("participant", participant.json), ("status", status.json), ("date", day.json), ("reason", reason?.json),
-        ]), occurredAt: Recorder.day(day))])
-        // Recorded, so the schema has checked both: an id and one of three words, never other input.
-        Recorder.announce(ids[0], "Recorded expert \(participant) as \(status).")
+        let recorded = try Recorder(ledger: ledger).record(ChangeExpertStatus(participant: participant, status: status, reason: reason, date: date))
+        // Recorded, so the schema has checked the id: an id and one of three words, never other input.
+        Recorder.announce(recorded.eventIds[0], "Recorded expert \(participant) as \(status.rawValue).")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Ledger
 
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,22 +14,19 @@ struct ProjectRegister: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @Option(help: "The funder's project code, e.g. S30999.") var code: String
     @Option(help: "The project's name.") var name: String
-    @Option(help: "ESR+, STEA or other.") var funder: String
+    @Option(help: "Who funds it.") var funder: ProjectRegistered.Funder
     @Option(help: "The funding programme.") var programme: String?
     @Option(help: "The region, e.g. Kanta-Häme.") var region: String?
     @Option(help: "First day, YYYY-MM-DD.") var start: String
     @Option(help: "Last day, YYYY-MM-DD.") var end: String
-    @Option(help: "flat-rate-40, flat-rate-7, flat-rate-15 or real-costs.") var costModel: String
+    @Option(help: "How the funder counts costs.") var costModel: ProjectRegistered.CostModel
     @Option(help: "The county's self-financing share, in per cent.") var selfFinancing: String
 
     func run() throws {
-        let id = "project-" + code.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
-        try Recorder(ledger: ledger).record([.init(stream: id, type: "project.registered", data: object([
-            ("projectCode", code.json), ("name", name.json), ("funder", funder.json), ("fundingProgramme", programme?.json),
-            ("region", region?.json), ("startDate", start.json), ("endDate", end.json), ("costModel", costModel.json),
-            ("selfFinancingPercent", try decimal(selfFinancing, field: "self-financing")),
-        ]), occurredAt: Recorder.day(start))])
-        Recorder.announce(id, "Registered project \(id).")
+        let recorded = try Recorder(ledger: ledger).record(RegisterProject(
+            code: code, name: name, funder: funder, fundingProgramme: programme, region: region, startDate: start, endDate: end,
+            costModel: costModel, selfFinancingPercent: try number(selfFinancing, field: "self-financing")))
+        Recorder.announce(recorded.id, "Registered project \(recorded.id).")
     }
 }
 
@@ -44,9 +42,8 @@ struct ActivityCreate: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @Option(help: "The project's id (project-…).") var project: String
     @Option(help: "The activity's name.") var name: String
-    @Option(help: "closed-peer-group, open-event, camp, developer-group, training-cohort, professional-forum or experience-consultation.")
-    var kind: String
-    @Option(help: "The target group (docs/events.md lists them).") var targetGroup: String
+    @Option(help: "What kind of activity.") var kind: ActivityCreated.Kind
+    @Option(help: "Whom it is for.") var targetGroup: ActivityCreated.TargetGroup
     @Option(help: "Where it meets.") var municipality: String
     @Option(help: "How many sessions are planned.") var plannedSessions: Int?
     @Option(help: "The facilitating worker (staff-…).") var worker: String?
@@ -55,14 +52,9 @@ struct ActivityCreate: ParsableCommand {
     @Option(help: "The day it was set up (default: today).") var date: String?
 
     func run() throws {
-        let recorder = Recorder(ledger: ledger)
-        let id = try recorder.newIdentifier(prefix: "activity")
-        let facilitators = worker == nil && coFacilitator == nil
-            ? nil : object([("worker", worker?.json), ("coFacilitator", coFacilitator?.json)])
-        try recorder.record([.init(stream: id, type: "activity.created", data: object([
-            ("project", project.json), ("name", name.json), ("kind", kind.json), ("targetGroup", targetGroup.json),
-            ("municipality", municipality.json), ("plannedSessions", plannedSessions?.json), ("facilitators", facilitators), ("workPackage", workPackage?.json),
-        ]), occurredAt: Recorder.day(date ?? Recorder.today()))])
-        Recorder.announce(id, "Created activity \(id).")
+        let recorded = try Recorder(ledger: ledger).record(CreateActivity(
+            project: project, name: name, kind: kind, targetGroup: targetGroup, municipality: municipality, plannedSessions: plannedSessions,
+            worker: worker, coFacilitator: coFacilitator, workPackage: workPackage, date: date))
+        Recorder.announce(recorded.id, "Created activity \(recorded.id).")
     }
 }

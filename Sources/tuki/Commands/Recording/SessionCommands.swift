@@ -13,37 +13,6 @@ struct SessionOptions: ParsableArguments {
     @Argument(help: "The activity's id (activity-…).") var activity: String
     @Option(help: "The session's day, YYYY-MM-DD.") var date: String
     @Option(help: "The session's id within the activity (default: held or cancelled, the one scheduled that day; else s<next number>).") var session: String?
-
-    /// The given id, or `s1`, `s2`, … after the sessions the activity already has.
-    func sessionID(_ ledger: LedgerOptions) throws -> String {
-        if let session { return session }
-        return try ActivitySessions.read(activity, in: ledger.openStore()).nextID
-    }
-
-    /// The session a `held` record is about: the given one; else the one session of the activity
-    /// still scheduled on that day; else a new one (a session held without being planned).
-    func heldSessionID(_ ledger: LedgerOptions) throws -> String {
-        if let session { return session }
-        let sessions = try ActivitySessions.read(activity, in: ledger.openStore())
-        return try scheduledOnTheDay(sessions, doing: "held") ?? sessions.nextID
-    }
-
-    /// The session a cancellation is about: the given one, else the one still scheduled that day.
-    func cancelledSessionID(_ ledger: LedgerOptions) throws -> String {
-        if let session { return session }
-        guard let planned = try scheduledOnTheDay(try ActivitySessions.read(activity, in: ledger.openStore()), doing: "cancelled") else {
-            throw CommandFailure.usage("No session of the activity is scheduled on \(date); name the one to cancel with --session.")
-        }
-        return planned
-    }
-
-    private func scheduledOnTheDay(_ sessions: ActivitySessions, doing: String) throws -> String? {
-        let planned = sessions.latest.filter { $0.value.status == "session.scheduled" && $0.value.date == date }.keys.sorted()
-        guard planned.count <= 1 else {
-            throw CommandFailure.usage("\(planned.count) sessions of the activity are scheduled on \(date) (\(planned.joined(separator: ", "))): name the one \(doing) with --session.")
-        }
-        return planned.first
-    }
 }
 
 struct SessionSchedule: ParsableCommand {
@@ -55,12 +24,9 @@ struct SessionSchedule: ParsableCommand {
     @Option(help: "Where.") var location: String?
 
     func run() throws {
-        let id = try options.sessionID(ledger)
-        try Recorder(ledger: ledger).record([.init(stream: options.activity, type: "session.scheduled", data: object([
-            ("session", id.json), ("date", options.date.json), ("startTime", start?.json), ("durationMinutes", duration.json),
-            ("location", location?.json),
-        ]), occurredAt: Recorder.day(options.date))])
-        Recorder.announce(id, "Scheduled session \(id) of \(options.activity) on \(options.date).")
+        let recorded = try Recorder(ledger: ledger).record(ScheduleSession(
+            activity: options.activity, session: options.session, date: options.date, startTime: start, durationMinutes: duration, location: location))
+        Recorder.announce(recorded.id, "Scheduled session \(recorded.id) of \(options.activity) on \(options.date).")
     }
 }
 
@@ -70,16 +36,14 @@ struct SessionHeldCommand: ParsableCommand {
     @OptionGroup var options: SessionOptions
     @Option(help: "Length in minutes.") var duration: Int
     @Option(help: "Where.") var location: String
-    @Option(help: "in-person, remote or hybrid.") var format = "in-person"
+    @Option(help: "How it met.") var format: SessionHeld.Format = .inPerson
     @Option(help: "Open events: how many people came (an anonymous count).") var headcount: Int?
 
     func run() throws {
-        let id = try options.heldSessionID(ledger)
-        try Recorder(ledger: ledger).record([.init(stream: options.activity, type: "session.held", data: object([
-            ("session", id.json), ("date", options.date.json), ("durationMinutes", duration.json), ("location", location.json),
-            ("format", format.json), ("headcount", headcount?.json),
-        ]), occurredAt: Recorder.day(options.date))])
-        Recorder.announce(id, "Recorded session \(id) of \(options.activity) on \(options.date) as held.")
+        let recorded = try Recorder(ledger: ledger).record(RecordSessionHeld(
+            activity: options.activity, session: options.session, date: options.date, durationMinutes: duration, location: location,
+            format: format, headcount: headcount))
+        Recorder.announce(recorded.id, "Recorded session \(recorded.id) of \(options.activity) on \(options.date) as held.")
     }
 }
 
@@ -90,11 +54,9 @@ struct SessionCancel: ParsableCommand {
     @Option(help: "Why (no personal data).") var reason: String?
 
     func run() throws {
-        let id = try options.cancelledSessionID(ledger)
-        try Recorder(ledger: ledger).record([.init(stream: options.activity, type: "session.cancelled", data: object([
-            ("session", id.json), ("date", options.date.json), ("reason", reason?.json),
-        ]), occurredAt: Recorder.day(options.date))])
-        Recorder.announce(id, "Cancelled session \(id) of \(options.activity).")
+        let recorded = try Recorder(ledger: ledger).record(CancelSession(
+            activity: options.activity, session: options.session, date: options.date, reason: reason))
+        Recorder.announce(recorded.id, "Cancelled session \(recorded.id) of \(options.activity).")
     }
 }
 
@@ -112,24 +74,14 @@ struct Attendance: ParsableCommand {
     @Option(help: "Participants excused, comma-separated.") var excused: String = ""
 
     func run() throws {
-        let marks = [("present", present), ("absent", absent), ("excused", excused)].flatMap { status, list in
-            list.split(separator: ",").map { (participant: String($0).trimmed, status: status) }
+        let marks = [(AttendanceRecorded.Status.present, present), (.absent, absent), (.excused, excused)].flatMap { status, list in
+            list.split(separator: ",").map { RecordSheet.Mark(participant: String($0).trimmed, status: status) }
         }
         guard !marks.isEmpty else { throw ValidationError("Name at least one participant with --present, --absent or --excused.") }
-        let day = Recorder.day(try heldOn() ?? Recorder.today())
-        try Recorder(ledger: ledger).record(marks.map { mark in
-            .init(stream: activity, type: "attendance.recorded", data: object([
-                ("session", session.json), ("participant", mark.participant.json), ("status", mark.status.json),
-            ]), occurredAt: day, about: "the attendance of \(Terminal.named("participant", mark.participant))")
-        })
-        Recorder.announce(session, "Recorded attendance of \(counted(marks.count, "participant")) at \(session) of \(activity).")
-    }
-
-    /// Attendance happened when the session did.
-    private func heldOn() throws -> String? {
-        try ledger.openStore().read { reader in
-            try StandingEvents.read(activity, types: ["session.held"], in: reader).standing
-                .last { $0.data["session"]?.stringValue == session }?.data["date"]?.stringValue
+        // Attendance happened when the session did: the sheet is dated on the session's day.
+        try Recorder(ledger: ledger).record(RecordSheet(activity: activity, session: session, marks: marks)) { index in
+            "the attendance of \(Terminal.named("participant", marks[index].participant))"
         }
+        Recorder.announce(session, "Recorded attendance of \(counted(marks.count, "participant")) at \(session) of \(activity).")
     }
 }

@@ -20,11 +20,9 @@ struct StaffLogTime: ParsableCommand {
     @Option(parsing: .unconditional, help: "The employer's cost of one hour in euros, e.g. 32.50.") var hourlyCost: String
 
     func run() throws {
-        let day = date ?? Recorder.today()
-        let ids = try Recorder(ledger: ledger).record([.init(stream: project, type: "staff.time-logged", data: object([
-            ("staffMember", staff.json), ("project", project.json), ("activity", activity?.json), ("date", day.json),
-            ("hours", try decimal(hours, field: "hours")), ("hourlyCostCents", try Euros.cents(hourlyCost, field: "hourly-cost").json),
-        ]), occurredAt: Recorder.day(day))])
-        Recorder.announce(ids[0], "Recorded \(hours) hours of \(Terminal.named("staff member", staff)) on \(day).")
+        let recorded = try Recorder(ledger: ledger).record(LogStaffTime(
+            staffMember: staff, project: project, activity: activity, date: date, hours: try number(hours, field: "hours"),
+            hourlyCostCents: try Euros.cents(hourlyCost, field: "hourly-cost")))
+        Recorder.announce(recorded.eventIds[0], "Recorded \(hours) hours of \(Terminal.named("staff member", staff)) on \(date ?? FinnishTime.today()).")
     }
 }

@@ -17,8 +17,8 @@ struct SurveyCommand: ParsableCommand {
 /// What every answer of a wave shares.
 struct SurveyWaveOptions: ParsableArguments {
     @Option(help: "The project's id (project-…).") var project: String
-    @Option(help: "baseline, mid-term or final.") var wave: String
-    @Option(help: "staff (default), management, experience-experts, partners or other.") var group: String?
+    @Option(help: "The survey's wave.") var wave: SurveyAnswered.Wave
+    @Option(help: "The respondents' group (default: staff).") var group: SurveyAnswered.RespondentGroup?
     @Option(help: "The lowest and highest score, e.g. 1..5 or 0..10.") var scale: String
 
     /// (min, max) from "1..5".
@@ -30,13 +30,10 @@ struct SurveyWaveOptions: ParsableArguments {
         return (low, high)
     }
 
-    func data(survey: String, group: String, date: String, scores: [(item: String, score: Int)]) throws -> JSONValue {
+    func answer(survey: String, group: SurveyAnswered.RespondentGroup?, date: String?, scores: [(item: String, score: Int)]) throws -> AnswerSurvey {
         let (low, high) = try bounds()
-        return object([
-            ("survey", survey.json), ("project", project.json), ("wave", wave.json), ("respondentGroup", group.json), ("date", date.json),
-            ("scale", object([("min", low.json), ("max", high.json)])),
-            ("answers", .array(scores.map { object([("item", $0.item.json), ("score", $0.score.json)]) })),
-        ])
+        return AnswerSurvey(survey: survey, project: project, wave: wave, respondentGroup: group ?? self.group ?? .staff,
+                            scale: .init(min: low, max: high), answers: scores.map { .init(item: $0.item, score: $0.score) }, date: date)
     }
 }
 
@@ -51,7 +48,6 @@ struct SurveyAnswer: ParsableCommand {
     @Option(help: "The day of the answer, YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
-        let day = date ?? Recorder.today()
         let pairs = try scores.map { text -> (item: String, score: Int) in
             guard let equals = text.lastIndex(of: "="), let score = Int(String(text[text.index(after: equals)...]).trimmed) else {
                 throw CommandFailure.usage("Each --score is an item and a whole number, ITEM=SCORE.")
@@ -59,9 +55,8 @@ struct SurveyAnswer: ParsableCommand {
             return (String(text[..<equals]).trimmed, score)
         }
         guard !pairs.isEmpty else { throw CommandFailure.usage("Give at least one --score ITEM=SCORE.") }
-        let data = try waveOptions.data(survey: survey, group: waveOptions.group ?? "staff", date: day, scores: pairs)
-        let ids = try Recorder(ledger: ledger).record([.init(stream: "survey-\(survey)", type: "survey.answered", data: data, occurredAt: Recorder.day(day))])
-        Recorder.announce(ids[0], "Recorded an answer to survey \(survey) (\(waveOptions.wave)) scoring \(counted(pairs.count, "item")).")
+        let recorded = try Recorder(ledger: ledger).record(try waveOptions.answer(survey: survey, group: nil, date: date, scores: pairs))
+        Recorder.announce(recorded.eventIds[0], "Recorded an answer to survey \(survey) (\(waveOptions.wave.rawValue)) scoring \(counted(pairs.count, "item")).")
     }
 }
 
@@ -104,8 +99,7 @@ struct SurveyImport: ParsableCommand {
         if let empty = itemColumns.first(where: { names[$0].isEmpty }) {
             throw CommandFailure.usage("Column \(empty + 1) of the survey file has no header; name it or leave it out with --ignore-column.")
         }
-        let defaultDay = date ?? Recorder.today()
-        let drafts = try rows.dropFirst().enumerated().map { offset, row -> Recorder.Draft in
+        let answers = try rows.dropFirst().enumerated().map { offset, row -> AnswerSurvey in
             let line = offset + 2
             func cell(_ column: Int) -> String { column < row.count ? row[column].trimmed : "" }
             var scores: [(item: String, score: Int)] = []
@@ -116,15 +110,19 @@ struct SurveyImport: ParsableCommand {
                 scores.append((names[column], score))
             }
             guard !scores.isEmpty else { throw CommandFailure.usage("Row \(line) of the survey file scores no item.") }
-            let day = try dateColumn.map { try Self.day(cell($0), row: line) } ?? defaultDay
-            let group = groupColumn.map(cell).flatMap { $0.isEmpty ? nil : $0.lowercased() } ?? waveOptions.group ?? "staff"
-            return .init(stream: "survey-\(survey)", type: "survey.answered",
-                         data: try waveOptions.data(survey: survey, group: group, date: day, scores: scores),
-                         occurredAt: Recorder.day(day), about: "the answer on row \(line)")
+            let day = try dateColumn.map { try Self.day(cell($0), row: line) } ?? date
+            let groupText = groupColumn.map(cell).flatMap { $0.isEmpty ? nil : $0.lowercased() }
+            let group = try groupText.map { text in
+                guard let group = SurveyAnswered.RespondentGroup(rawValue: text) else {
+                    throw CommandFailure.usage("Row \(line) of the survey file names a group that is not \(SurveyAnswered.RespondentGroup.allValueStrings.joined(separator: ", ")).")
+                }
+                return group
+            }
+            return try waveOptions.answer(survey: survey, group: group, date: day, scores: scores)
         }
-        let ids = try Recorder(ledger: ledger).record(drafts)
+        let ids = try Recorder(ledger: ledger).record(RecordingBatch(answers)) { "the answer on row \($0 + 2)" }.eventIds
         ids.forEach { print($0) }
-        Terminal.printError("Recorded \(counted(ids.count, "answer")) to survey \(survey) (\(waveOptions.wave)).")
+        Terminal.printError("Recorded \(counted(ids.count, "answer")) to survey \(survey) (\(waveOptions.wave.rawValue)).")
     }
 
     /// "2026-03-02", "2026-03-02T10:15", "2.3.2026" or "2.3.2026 10:15" → 2026-03-02.

@@ -19,22 +19,12 @@ struct VoidCommand: ParsableCommand {
     @Option(help: "Why it does not count (e.g. \"the same receipt was entered twice\").") var reason: String
 
     func run() throws {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw CommandFailure.usage("--reason must say why the event does not count.") }
-        let prefix = eventId.lowercased()
-        let matches = try ledger.openStore().read { try $0.events(withIdStarting: prefix, limit: 2) }
-        guard let target = matches.first else {
-            throw CommandFailure.usage("No event's id starts with the characters given; `tuki log` shows the events' ids.")
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CommandFailure.usage("--reason must say why the event does not count.")
         }
-        guard matches.count == 1 else {
-            throw CommandFailure.usage("More than one event's id starts with the characters given; give more of the id.")
-        }
-        let recorder = Recorder(ledger: ledger)
-        let ids = try recorder.record([.init(
-            stream: target.stream, type: "entry.voided",
-            data: object([("eventId", target.eventId.json), ("reason", reason.json)]),
-            occurredAt: Timestamp.now().wholeSeconds.occurredAtText)])
-        Recorder.announce(ids.first ?? "", "Voided \(Self.summary(of: target)).")
+        let recorded = try Recorder(ledger: ledger).record(VoidEntry(eventId: eventId, reason: reason))
+        let target = try ledger.openStore().read { try $0.event(withId: recorded.id) }
+        Recorder.announce(recorded.eventIds.first ?? "", "Voided \(target.map(Self.summary) ?? recorded.id).")
     }
 
     /// What a person needs to recognise an event, without personal data: its type, stream, day

@@ -12,20 +12,12 @@ struct UserCommand: ParsableCommand {
 /// The options naming a user and a role.
 struct UserRoleOptions: ParsableArguments {
     @Argument(help: "The user's sign-in name: a work handle such as ohjaaja-tre-1, never a client's name.") var name: String
-    @Option(help: "coordinator, facilitator, auditor or analyst.") var role: String
+    @Option(help: "The user's role.") var role: UserRole
     @Option(name: .customLong("activity"), help: "A facilitator's activity (activity-…); repeat for several.") var activities: [String] = []
-
-    var userRole: UserRole? { UserRole(rawValue: role) }
-
-    func validate() throws {
-        guard userRole != nil else { throw ValidationError("--role must be coordinator, facilitator, auditor or analyst.") }
-    }
 
     /// Records the grant (through the validated path, with `--actor` as the one who gives it).
     func grant(_ ledger: LedgerOptions) throws {
-        try Recorder(ledger: ledger).record([.init(stream: "user-\(name)", type: "user.role-granted", data: object([
-            ("user", name.json), ("role", role.json), ("activities", activities.isEmpty ? nil : .array(activities.map(\.json))),
-        ]), occurredAt: Timestamp.now().wholeSeconds.occurredAtText, about: "the role of \(name)")])
+        try Recorder(ledger: ledger).record(GrantRole(user: name, role: role, activities: activities)) { _ in "the role of \(name)" }
     }
 }
 
@@ -50,7 +42,7 @@ struct UserAdd: ParsableCommand {
         try options.grant(ledger)
         let password = credentials.issueOneTimePassword(for: options.name)
         try credentials.save(to: path)
-        Recorder.announce(password, "Added \(options.name) as \(options.role). The line above is their one-time password: give it to them in person; it works once.")
+        Recorder.announce(password, "Added \(options.name) as \(options.role.rawValue). The line above is their one-time password: give it to them in person; it works once.")
     }
 }
 
@@ -62,7 +54,7 @@ struct UserGrant: ParsableCommand {
 
     func run() throws {
         try options.grant(ledger)
-        Terminal.printError("Gave \(options.name) the role \(options.role).")
+        Terminal.printError("Gave \(options.name) the role \(options.role.rawValue).")
     }
 }
 
@@ -71,14 +63,12 @@ struct UserRevoke: ParsableCommand {
         commandName: "revoke", abstract: "Take a role back from a user; it takes effect at their next click.")
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The user's sign-in name.") var name: String
-    @Option(help: "The role to take back.") var role: String
+    @Option(help: "The role to take back.") var role: UserRole
     @Option(help: "Why (no personal data).") var reason: String?
 
     func run() throws {
-        try Recorder(ledger: ledger).record([.init(stream: "user-\(name)", type: "user.role-revoked", data: object([
-            ("user", name.json), ("role", role.json), ("reason", reason?.json),
-        ]), occurredAt: Timestamp.now().wholeSeconds.occurredAtText, about: "the role of \(name)")])
-        Terminal.printError("Took the role \(role) back from \(name).")
+        try Recorder(ledger: ledger).record(RevokeRole(user: name, role: role, reason: reason)) { _ in "the role of \(name)" }
+        Terminal.printError("Took the role \(role.rawValue) back from \(name).")
     }
 }
 
