@@ -40,6 +40,9 @@ let package = Package(
             ]
         ),
         .target(name: "Ledger", dependencies: ["EventStore"]),
+        // Not a product: the demo's programme (`tuki demo`, the tests' fixtures) and the seeded
+        // random numbers of generated histories.
+        .target(name: "Samples", dependencies: ["EventStore", "Ledger"]),
         .target(
             name: "Projections",
             dependencies: ["EventStore", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
@@ -63,6 +66,7 @@ let package = Package(
                 "Ledger",
                 "Projections",
                 "Reports",
+                "Samples",
                 "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -70,7 +74,7 @@ let package = Package(
         // A tool, not a layer: writes realistic histories for benchmarks (Tools/bench).
         .executableTarget(
             name: "tuki-generate",
-            dependencies: ["EventStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["EventStore", "Samples", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/tuki-generate"
         ),
         .executableTarget(
@@ -87,15 +91,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["EventStore", "Ledger"]
+            dependencies: ["EventStore", "Ledger", "Samples"]
         ),
         .testTarget(
             name: "ProjectionsTests",
-            dependencies: ["EventStore", "Ledger", "Projections", "Reports", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["EventStore", "Ledger", "Projections", "Reports", "Samples", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SchemaTests",
-            dependencies: ["EventStore", "Ledger"],
+            dependencies: ["EventStore", "Ledger", "Samples"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -103,12 +107,13 @@ let package = Package(
             dependencies: [
                 "tuki",
                 "tuki-generate",
+                "Samples",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["EventStore", "Ledger", "Server"]
+            dependencies: ["EventStore", "Ledger", "Samples", "Server"]
         ),
         // The repository itself: the README's commands, CI, and no reference outside the repository.
         .testTarget(name: "RepositoryTests"),

@@ -1,3 +1,4 @@
+import Samples
 import EventStore
 
 /// A reproducible random stream of events a programme might try to record, over a small world of

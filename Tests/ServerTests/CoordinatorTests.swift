@@ -1,3 +1,4 @@
+import Samples
 import EventStore
 import Foundation
 import Ledger

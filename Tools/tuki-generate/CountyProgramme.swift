@@ -1,3 +1,4 @@
+import Samples
 import EventStore
 
 /// A county's programmes, activity after activity: each a closed group, training cohort or camp

@@ -1,7 +1,8 @@
 import EventStore
 
-/// A funded project, under the id `project-<code>` (its code in lower case).
+/// A funded project, under the id given or `project-<code>` (its code in lower case).
 public struct RegisterProject: RecordingCommand {
+    public var project: String?
     public var code: String
     public var name: String
     public var funder: ProjectRegistered.Funder
@@ -12,13 +13,13 @@ public struct RegisterProject: RecordingCommand {
     public var costModel: ProjectRegistered.CostModel
     public var selfFinancingPercent: Double
 
-    public init(code: String, name: String, funder: ProjectRegistered.Funder, fundingProgramme: String? = nil, region: String? = nil,
+    public init(project: String? = nil, code: String, name: String, funder: ProjectRegistered.Funder, fundingProgramme: String? = nil, region: String? = nil,
                 startDate: String, endDate: String, costModel: ProjectRegistered.CostModel, selfFinancingPercent: Double) {
-        (self.code, self.name, self.funder, self.fundingProgramme, self.region) = (code, name, funder, fundingProgramme, region)
+        (self.project, self.code, self.name, self.funder, self.fundingProgramme, self.region) = (project, code, name, funder, fundingProgramme, region)
         (self.startDate, self.endDate, self.costModel, self.selfFinancingPercent) = (startDate, endDate, costModel, selfFinancingPercent)
     }
 
-    public var id: String { "project-" + code.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" } }
+    public var id: String { project ?? "project-" + code.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" } }
 
     public func recording(_ ledger: LedgerFacts) throws -> Recording {
         Recording(try .init(id, "project.registered", ProjectRegistered(

@@ -137,8 +137,9 @@ public protocol LedgerFacts {
     func sessions(of activity: String) throws -> ActivitySessions
     /// The day the engagement's work was done (completed, else agreed); nil for no such engagement.
     func workDay(ofEngagement engagement: String) throws -> String?
-    /// The events whose ids start with `prefix` (at most two: enough to know it names one).
-    func events(withIdStarting prefix: String) throws -> [RecordedEvent]
+    /// The events whose ids start with `prefix`, by id and stream (at most two: enough to know
+    /// it names one).
+    func events(withIdStarting prefix: String) throws -> [(eventId: String, stream: String)]
 }
 
 /// `LedgerFacts` from a snapshot of the log.
@@ -168,7 +169,7 @@ public struct ReaderFacts: LedgerFacts {
         try StandingEvents.workDay(ofEngagement: engagement, in: reader)
     }
 
-    public func events(withIdStarting prefix: String) throws -> [RecordedEvent] {
-        try reader.events(withIdStarting: prefix, limit: 2)
+    public func events(withIdStarting prefix: String) throws -> [(eventId: String, stream: String)] {
+        try reader.events(withIdStarting: prefix, limit: 2).map { ($0.eventId, $0.stream) }
     }
 }

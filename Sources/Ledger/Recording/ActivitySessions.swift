@@ -8,6 +8,8 @@ public struct ActivitySessions: Sendable {
     /// Every session id the activity has used, voided ones too: an id is never given twice.
     public var used: Set<String> = []
 
+    public init() {}
+
     static let types: Set<String> = ["session.scheduled", "session.held", "session.cancelled"]
 
     /// The id a new session gets: `s1`, `s2`, … after every id the activity has used.

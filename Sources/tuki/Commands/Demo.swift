@@ -1,3 +1,4 @@
+import Samples
 import ArgumentParser
 import EventStore
 import Foundation
