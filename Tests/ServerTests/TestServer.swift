@@ -66,7 +66,7 @@ final class TestServer: @unchecked Sendable {
     }
 
     /// The demo programme, as `tuki demo` records it, with the four users and their passwords.
-    private static func makeLedger(_ paths: LedgerPaths) throws {
+    static func makeLedger(_ paths: LedgerPaths) throws {
         let store = try EventStore.create(at: paths.ledger)
         _ = try KeyStore.create(at: paths.keyStore, masterKey: try MasterKey.create(at: paths.masterKey))
         let personalData = PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
