@@ -21,8 +21,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
-        // Named only for NIOPosix's thread pool, where the server runs bcrypt; Hummingbird builds it anyway.
+        // Named for what the server imports itself (NIOPosix's thread pool, where it runs bcrypt;
+        // HTTP field names; its logger); Hummingbird builds them anyway.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // SHA-256 and AES-GCM from the system's OpenSSL 3 (docs/architecture.md, "Cryptography"):
@@ -57,6 +60,8 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -69,6 +74,7 @@ let package = Package(
                 "Samples",
                 "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // A tool, not a layer: writes realistic histories for benchmarks (Tools/bench).

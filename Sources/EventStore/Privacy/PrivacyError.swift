@@ -16,7 +16,7 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .noMasterKey(path):
-            return "There is no master key file at \(path); give it with --key-file or TUKI_KEY_FILE."
+            return "There is no master key file at \(path)."
         case let .unreadableMasterKey(path):
             return "The master key file \(path) does not hold a Tuki master key (64 hex digits)."
         case let .wrongMasterKey(path):

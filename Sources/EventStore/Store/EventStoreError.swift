@@ -15,7 +15,7 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
         case let .ledgerExists(path):
             return "A file already exists at \(path); Tuki will not overwrite it."
         case let .noLedger(path):
-            return "There is no ledger at \(path); create one with `tuki init`."
+            return "There is no ledger at \(path)."
         case let .notALedger(path):
             return "The file at \(path) is not a Tuki ledger."
         case let .notAnExactCopy(position, reason):

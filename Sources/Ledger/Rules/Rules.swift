@@ -326,7 +326,7 @@ public enum Rules {
                 throw RuleViolation(rule: "user.revokes-a-granted-role", field: "role", reason: "is not a role the user holds")
             }
         case .accessLogged, .subjectErased:
-            throw RuleViolation(rule: "type.written-by-the-system", path: "type", reason: "is recorded only by the system (tuki reveal, tuki erase)")
+            throw RuleViolation(rule: "type.written-by-the-system", path: "type", reason: "is recorded only by the system, as personal data is read or erased")
         case let .participantRegistered(participant):
             // Only the birth year stands in clear; a registration dated before that year is impossible.
             if let on = participant.registeredOn, let year = Int(on.prefix(4)), participant.birthYear > year {

@@ -1,5 +1,6 @@
 import EventStore
 import Hummingbird
+import Ledger
 
 /// The auditor's page: is the chain intact, where is its head, the whole ledger to download, and
 /// the latest readings of personal data. Read-only, and no names: subjects appear by their ids.

@@ -197,10 +197,6 @@ func displayName(_ name: ListReports.Name?, _ language: PageLanguage) -> String 
     }
 }
 
-/// Days as the ledger writes them: YYYY-MM-DD, in UTC.
-enum Day {
-    static func today() -> String { String(Timestamp.now().occurredAtText.prefix(10)) }
-}
 
 extension String {
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }

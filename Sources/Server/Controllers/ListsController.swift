@@ -1,4 +1,5 @@
 import Hummingbird
+import Ledger
 import Projections
 import Reports
 

@@ -5,24 +5,6 @@ import Projections
 import Reports
 import Synchronization
 
-/// Where a ledger's files are: the ledger, its read models, its keys and its users.
-public struct LedgerPaths: Sendable {
-    public var ledger: String
-    public var masterKey: String
-    public var keyStore: String
-    public var readModels: String
-    public var credentials: String
-
-    /// The files beside the ledger, as `tuki init` makes them.
-    public init(ledger: String, masterKey: String? = nil) {
-        self.ledger = ledger
-        self.masterKey = masterKey ?? MasterKey.defaultPath(forLedger: ledger)
-        keyStore = KeyStore.defaultPath(forLedger: ledger)
-        readModels = ReadModelDatabase.defaultPath(forLedger: ledger)
-        credentials = Credentials.defaultPath(forLedger: ledger)
-    }
-}
-
 /// The server's way to the ledger. Reads — roles, pages, reports, sheets — run concurrently on
 /// SQLite's snapshots (GRDB's `DatabasePool.read`), each waiting only, when the read models are
 /// behind the ledger's head, for the catch-up to pass it (so a page shows the write just made).

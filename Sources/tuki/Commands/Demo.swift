@@ -16,9 +16,10 @@ struct Demo: ParsableCommand {
 
     /// Fixed on purpose: the demo deletes its earlier files, so it must never be pointed at a real ledger.
     private var db: String { "./tuki-demo.sqlite" }
-    private var keyStorePath: String { KeyStore.defaultPath(forLedger: db) }
-    private var masterKeyPath: String { MasterKey.defaultPath(forLedger: db) }
-    private var readModelPath: String { ReadModelDatabase.defaultPath(forLedger: db) }
+    private var files: LedgerPaths { LedgerPaths(ledger: db) }
+    private var keyStorePath: String { files.keyStore }
+    private var masterKeyPath: String { files.masterKey }
+    private var readModelPath: String { files.readModels }
 
     func run() throws {
         try removeEarlierDemo()
@@ -63,7 +64,7 @@ struct Demo: ParsableCommand {
         for (user, role) in SampleProgramme.users {
             print("  \(user) (\(role)): \(credentials.issueOneTimePassword(for: user))")
         }
-        try credentials.save(to: Credentials.defaultPath(forLedger: db))
+        try credentials.save(to: files.credentials)
         print("\nTry: tuki report sessions --db \(db)   ·   tuki report commitment --activity \(SampleProgramme.cohortStream) --db \(db)")
         print("     tuki report esr --project \(SampleProgramme.projectStream) --period 2026-01-01..2026-06-30 --db \(db) --format html > esr.html")
         print("     tuki report bikva --evaluation tukidemo-2026 --db \(db) --format html > bikva.html")
@@ -73,7 +74,7 @@ struct Demo: ParsableCommand {
 
     /// The demo always starts from scratch; it removes only its own files and SQLite's companions.
     private func removeEarlierDemo() throws {
-        let files = [db, keyStorePath, readModelPath].flatMap { [$0, $0 + "-wal", $0 + "-shm"] } + [masterKeyPath, Credentials.defaultPath(forLedger: db)]
+        let files = [db, keyStorePath, readModelPath].flatMap { [$0, $0 + "-wal", $0 + "-shm"] } + [masterKeyPath, files.credentials]
         for file in files where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.removeItem(atPath: file)
         }

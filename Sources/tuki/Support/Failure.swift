@@ -34,7 +34,8 @@ struct Failure {
             (message, code) = (failure.message, failure.status)
         case let error as EventStoreError:
             switch error {
-            case .noLedger, .notALedger, .readOnlyNeedsUpgrade: (message, code) = (error.description, .usage)
+            case .noLedger: (message, code) = (String(error.description.dropLast()) + "; create one with `tuki init`.", .usage)
+            case .notALedger, .readOnlyNeedsUpgrade: (message, code) = (error.description, .usage)
             case .readOnly: (message, code) = (error.description, .storage)
             case .ledgerExists, .wrongExpectedVersion, .eventIdReused, .notAnExactCopy: (message, code) = (error.description, .refused)
             }
@@ -43,7 +44,8 @@ struct Failure {
             (message, code) = ("\(event) was refused: \(refusal.reason) (rule \(refusal.rule)).", .refused)
         case let error as PrivacyError:
             switch error {
-            case .noMasterKey, .unreadableMasterKey, .noKeyStore, .notAKeyStore: (message, code) = (error.description, .usage)
+            case .noMasterKey: (message, code) = (String(error.description.dropLast()) + "; give it with --key-file or TUKI_KEY_FILE.", .usage)
+            case .unreadableMasterKey, .noKeyStore, .notAKeyStore: (message, code) = (error.description, .usage)
             default: (message, code) = (error.description, .refused)
             }
         case let error as ProjectionError:

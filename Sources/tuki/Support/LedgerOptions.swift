@@ -2,6 +2,7 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Projections
+import Server
 
 /// Where the ledger is and who is recording: shared by every command that touches a ledger.
 struct LedgerOptions: ParsableArguments {
@@ -33,15 +34,16 @@ struct LedgerOptions: ParsableArguments {
         actor ?? environment("TUKI_ACTOR") ?? osUser
     }
 
-    /// `tuki.master.key` beside `tuki.sqlite`, unless given.
-    var keyFilePath: String {
-        keyFile ?? environment("TUKI_KEY_FILE") ?? MasterKey.defaultPath(forLedger: path)
+    /// The ledger's companion files: its key store, read models and users beside it, and its
+    /// master key there too unless given (`--key-file`, `$TUKI_KEY_FILE`).
+    var files: LedgerPaths {
+        LedgerPaths(ledger: path, masterKey: keyFile ?? environment("TUKI_KEY_FILE"))
     }
 
-    var keyStorePath: String { KeyStore.defaultPath(forLedger: path) }
-
+    var keyFilePath: String { files.masterKey }
+    var keyStorePath: String { files.keyStore }
     /// `tuki.readmodels.sqlite` beside `tuki.sqlite`: the live read models.
-    var readModelPath: String { ReadModelDatabase.defaultPath(forLedger: path) }
+    var readModelPath: String { files.readModels }
 
     func openStore() throws -> EventStore {
         try EventStore.open(at: path)

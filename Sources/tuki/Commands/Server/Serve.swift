@@ -24,7 +24,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         _ = try ledger.openStore()
-        var settings = ServerSettings(paths: LedgerPaths(ledger: ledger.path, masterKey: ledger.keyFilePath))
+        var settings = ServerSettings(paths: ledger.files)
         settings.host = host
         settings.port = port
         settings.secureCookies = !insecureCookies

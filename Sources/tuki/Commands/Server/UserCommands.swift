@@ -34,7 +34,7 @@ struct UserAdd: ParsableCommand {
     @OptionGroup var options: UserRoleOptions
 
     func run() throws {
-        let path = Credentials.defaultPath(forLedger: ledger.path)
+        let path = ledger.files.credentials
         var credentials = try Credentials.load(from: path)
         guard credentials.users[options.name] == nil else {
             throw CommandFailure.usage("The user already exists: give another role with `tuki user grant`, or a new password with `tuki user reset-password`.")
@@ -79,7 +79,7 @@ struct UserResetPassword: ParsableCommand {
     @Argument(help: "The user's sign-in name.") var name: String
 
     func run() throws {
-        let path = Credentials.defaultPath(forLedger: ledger.path)
+        let path = ledger.files.credentials
         var credentials = try Credentials.load(from: path)
         guard credentials.users[name] != nil else { throw CommandFailure.usage("There is no such user: add them with `tuki user add`.") }
         let password = credentials.issueOneTimePassword(for: name)
