@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["EventStore", "Ledger", "Samples"]
+            dependencies: ["EventStore", "Ledger", "Samples", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ProjectionsTests",

@@ -449,6 +449,20 @@ enum EmbeddedOpenAPI {
           }
         }
       }
+    },
+    "parameters": {
+      "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "description": "The client's name for this request (1 to 200 visible ASCII characters; a UUID is usual). The request's event ids are derived from it and the user: sent again with the same key — a retry after a timeout — it records nothing twice and gets the same answer.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "pattern": "^[!-~]+$"
+        }
+      }
     }
   },
   "paths": {
@@ -631,6 +645,9 @@ enum EmbeddedOpenAPI {
               "minLength": 1,
               "maxLength": 64
             }
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
           }
         ],
         "requestBody": {
@@ -666,6 +683,9 @@ enum EmbeddedOpenAPI {
           "404": {
             "$ref": "#/components/responses/Error"
           },
+          "409": {
+            "$ref": "#/components/responses/Error"
+          },
           "422": {
             "$ref": "#/components/responses/Error"
           }
@@ -690,6 +710,9 @@ enum EmbeddedOpenAPI {
               "type": "string",
               "pattern": "^activity-[a-z0-9][a-z0-9-]{0,126}$"
             }
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
           }
         ],
         "requestBody": {
@@ -723,6 +746,9 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Error"
           },
           "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "409": {
             "$ref": "#/components/responses/Error"
           },
           "422": {
@@ -772,6 +798,9 @@ enum EmbeddedOpenAPI {
                 "void"
               ]
             }
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
           }
         ],
         "requestBody": {
@@ -805,6 +834,9 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Error"
           },
           "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "409": {
             "$ref": "#/components/responses/Error"
           },
           "422": {

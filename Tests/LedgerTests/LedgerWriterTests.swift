@@ -1,7 +1,9 @@
 import EventStore
 import Foundation
-import Ledger
+import GRDB
 import Testing
+
+@testable import Ledger
 
 /// The group commit (`LedgerWriter`): many writers at once, each answered alone, the log gap-free
 /// and chained whatever they send.
@@ -159,5 +161,31 @@ import Testing
         #expect(IdempotencyKey("") == nil)
         #expect(IdempotencyKey("with space") == nil)
         #expect(IdempotencyKey(String(repeating: "k", count: 201)) == nil)
+    }
+}
+
+/// A batch whose COMMIT fails answers every request with the failure and leaves none of them.
+@Suite struct LedgerWriterCommitFailureTests {
+    @Test func aFailedCommitRecordsNoRequestOfTheBatch() throws {
+        let ledger = try LedgerWriterTests.TempLedger()
+        let writer = LedgerWriter(store: ledger.store, catalogue: LedgerWriterTests.catalogue)
+        _ = writer.commit([LedgerWriterTests.setUp])
+        // A foreign key checked only at COMMIT, broken by any event on one stream: the batch's
+        // transaction runs to its end and then cannot commit.
+        try DatabaseQueue(path: ledger.store.path).write { db in
+            try db.execute(sql: """
+                CREATE TABLE doom_parent (id INTEGER PRIMARY KEY);
+                CREATE TABLE doom_child (parent INTEGER REFERENCES doom_parent(id) DEFERRABLE INITIALLY DEFERRED);
+                CREATE TRIGGER doom AFTER INSERT ON events WHEN NEW.stream = 'project-b' BEGIN INSERT INTO doom_child VALUES (42); END;
+                """)
+        }
+        let before = try ledger.store.head()
+        let fine = try LedgerWriterTests.event("project-a", "cost.incurred", #"{"project":"project-a","date":"2025-03-01","category":"catering","amountCents":100}"#)
+        let doomed = try LedgerWriterTests.event("project-b", "project.registered", #"{"projectCode":"B","name":"B","funder":"ESR+","startDate":"2020-01-01","endDate":"2030-12-31","costModel":"flat-rate-40","selfFinancingPercent":20}"#)
+        let alsoFine = try LedgerWriterTests.event("project-a", "cost.incurred", #"{"project":"project-a","date":"2025-03-02","category":"catering","amountCents":200}"#)
+        let results = writer.commit([[fine], [doomed], [alsoFine]])
+        #expect(results.count == 3)
+        #expect(results.allSatisfy { if case .failure = $0 { true } else { false } }, "every request of the batch is told it failed")
+        #expect(try ledger.store.head() == before, "none of them is recorded")
     }
 }

@@ -99,20 +99,25 @@ public final class LedgerWriter: Sendable {
     }
 
     private func write(_ batch: [Pending]) {
+        for (request, result) in zip(batch, commit(batch.map(\.events))) { request.answer(result) }
+    }
+
+    /// One batch: each request tried under a savepoint, then one durable COMMIT. Every request's
+    /// result, or — when the commit fails — the commit's error for every one of them.
+    func commit(_ requests: [[ProposedEvent]]) -> [Result<[AppendOutcome], any Error>] {
         var results: [Result<[AppendOutcome], any Error>] = []
-        results.reserveCapacity(batch.count)
+        results.reserveCapacity(requests.count)
         do {
             let head = try store.append { appender in
                 let validating = try ValidatingAppender(appender, catalogue: catalogue)
-                for request in batch { results.append(Result { try validating.attempt(request.events) }) }
+                for events in requests { results.append(Result { try validating.attempt(events) }) }
                 try validating.finish()
                 return validating.currentHead
             }
             onCommit(head)
+            return results
         } catch {
-            for request in batch { request.answer(.failure(error)) }
-            return
+            return requests.map { _ in .failure(error) }
         }
-        for (request, result) in zip(batch, results) { request.answer(result) }
     }
 }
