@@ -24,7 +24,7 @@ import Testing
         let before = try ofTheSession()
         let first = try await browser.send("POST", path, json: body, bearer: token, headers: key)
         let again = try await browser.send("POST", path, json: body, bearer: token, headers: key)
-        #expect(first.status == 201 && again.status == 201)
+        #expect(first.status == 201 && again.status == 201, "\(first.status) \(first.body); \(again.status) \(again.body)")
         let ids = try #require(first.json?["eventIds"] as? [String])
         #expect(again.json?["eventIds"] as? [String] == ids, "the same answer")
         #expect(try ofTheSession() == before + 2, "the session held and one mark, once")

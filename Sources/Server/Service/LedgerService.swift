@@ -104,7 +104,8 @@ final class LedgerService: Sendable {
     /// moment ago — does it wait for them to reach the head and look again.
     func session(_ id: String, of activity: String) async throws -> DirectoryReadModel.Session? {
         let lookUp = { [readModels] in try readModels.read { try DirectoryReadModel.session(id, ofActivity: activity, in: $0) } }
-        if let session = try lookUp() { return session }
+        // A read model never built in this file has no table yet: then it is built first.
+        if let session = try? lookUp() { return session }
         try await upToDate(Self.projectors)
         return try lookUp()
     }
