@@ -60,19 +60,6 @@ extension CommandFailure {
     }
 }
 
-/// Builds a JSON object from optional members, leaving out the nil ones.
-func object(_ members: [(String, JSONValue?)]) -> JSONValue {
-    .object(omittingNil: members)
-}
-
-extension String {
-    var json: JSONValue { .string(self) }
-}
-
-extension Int {
-    var json: JSONValue { .number(String(self)) }
-}
-
 extension Euros {
     static func cents(_ text: String, field: String) throws -> Int {
         guard let cents = cents(text) else { throw CommandFailure.usage("--\(field) must be euros such as 90 or 90.50, from 0 to \(largest).") }
