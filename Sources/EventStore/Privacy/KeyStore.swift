@@ -68,6 +68,9 @@ public final class KeyStore: Sendable {
             // Deleted keys are overwritten with zeros in their pages, not merely unlinked.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // A key is made before the event that needs it is acknowledged: it must be on disk
+            // as surely (SQLite's own default, said here because a pool would lower it in WAL mode).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
     }
