@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Many facilitators at once: N clients recording attendance through `tuki serve`'s API.
 
-  python3 Tools/load/attendance.py LEDGER.sqlite [--connections 50] [--seconds 60] [--refuse-every 10] [--tuki .build/release/tuki]
+  python3 Tools/load/attendance.py LEDGER.sqlite [--connections 50] [--seconds 60] [--refuse-every 10] [--probe PAGE]
+                                   [--tuki .build/release/tuki]
 
 Copies the ledger (with its keys and read models) to a temporary folder, adds a coordinator,
 starts `tuki serve` on a free port of 127.0.0.1, signs in for an API token, and runs wrk: each
 request records one mark for a held session and a participant enrolled in it (read from the
 ledger's read models), cycling through up to 5,000 of them; with --refuse-every N, every Nth
-request marks someone not enrolled, which the rules refuse. Then it counts the events the ledger
+request marks someone not enrolled, which the rules refuse; with --probe /groups/…, the coordinator
+opens that page 20 times one after the other, first with the server idle and then while the
+clients record, and the two medians are printed. Then it counts the events the ledger
 gained against the 201 answers, verifies the chain, reads the server's peak memory, and stops the
 server. Traffic goes to 127.0.0.1 only; wrk stops after --seconds.
 
@@ -36,6 +39,7 @@ def main():
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--refuse-every", type=int, default=0)
+    parser.add_argument("--probe", help="a page to time, idle and under the load")
     parser.add_argument("--tuki", default=default_tuki)
     args = parser.parse_args()
     with served_copy(args.ledger, args.tuki, "load-coordinator") as served:
@@ -46,8 +50,17 @@ def main():
         env = dict(os.environ, TUKI_LOAD_TARGETS=str(served.work / "targets.txt"), TUKI_LOAD_TOKEN=token,
                    TUKI_LOAD_REFUSE_EVERY=str(args.refuse_every))
         sync_ms = sync_cost(served.work)
-        wrk = subprocess.run(["wrk", f"-t{min(2, args.connections)}", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s",
-                              "-s", str(here / "attendance.lua"), served.base], env=env, capture_output=True, text=True, check=True)
+        idle = probe(served, args.probe) if args.probe else None
+        load = subprocess.Popen(["wrk", f"-t{min(2, args.connections)}", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s",
+                                 "-s", str(here / "attendance.lua"), served.base], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        busy = None
+        if args.probe:
+            time.sleep(min(5, args.seconds / 3))
+            busy = probe(served, args.probe)
+        out, err = load.communicate()
+        if load.returncode != 0:
+            raise RuntimeError(f"wrk failed: {err}")
+        wrk = subprocess.CompletedProcess(load.args, load.returncode, out, err)
         status = pathlib.Path(f"/proc/{served.server.pid}/status").read_text()
         peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) // 1024
         resident = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) // 1024
@@ -64,13 +77,15 @@ def main():
               f"socket errors {result['socket_errors']}; events lost {max(0, created - gained)} (201 answers {created}, events gained {gained}"
               f"{'; ' + str(gained - created) + ' recorded for requests still in flight when wrk stopped' if gained > created else ''}); "
               f"server memory {resident} MiB at the end, peak {peak} MiB; one sync to disk {sync_ms:.2f} ms (median of 50); "
+              f"{f'{args.probe}: median {idle[0]:.1f} ms idle (max {idle[1]:.1f}), {busy[0]:.1f} ms under the load (max {busy[1]:.1f}); ' if idle else ''}"
               f"{verify.stdout.strip() or verify.stderr.strip()}")
         return 0 if created <= gained and verify.returncode == 0 else 1
 
 
 def api_token(served, password):
-    """Signs in on the pages with the one-time password, chooses a password, then asks the API."""
-    sign_in(served, password)
+    """Signs in on the pages with the one-time password, chooses a password, then asks the API.
+    The pages' signed-in opener is kept as `served.opener`."""
+    served.opener, _ = sign_in(served, password)
     request = urllib.request.Request(served.base + "/api/v1/tokens", json.dumps({"user": served.user, "password": password}).encode(),
                                      {"Content-Type": "application/json"})
     return json.load(urllib.request.urlopen(request))["token"]
@@ -91,6 +106,17 @@ def sync_cost(folder):
         os.close(fd)
         path.unlink()
     return sorted(times)[len(times) // 2]
+
+
+def probe(served, page, times=20):
+    """The median and the longest time, in ms, of opening `page` `times` times one after the other."""
+    took = []
+    for _ in range(times):
+        started = time.perf_counter()
+        served.opener.open(served.base + page).read()
+        took.append((time.perf_counter() - started) * 1000)
+    took.sort()
+    return took[len(took) // 2], took[-1]
 
 
 def pick_targets(read_models):

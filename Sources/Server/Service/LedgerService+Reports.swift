@@ -17,12 +17,10 @@ extension LedgerService {
     func report(_ request: ReportRequest, language: Report.Language, suppressBelow: Int?, payroll: NameReading? = nil) async throws -> Report? {
         let names = request.projectors
         try await upToDate(names)
-        let payees: ListReports.PersonOpener? = payroll.map { reading in
-            { [self] in try openPeople($0, actor: reading.actor, purpose: reading.purpose) }
-        }
-        // The stamp is read in the same snapshot as the report: a catch-up committing meanwhile
-        // changes neither.
-        var report = try readModels.read { db in
+        // Off Swift concurrency's threads: a county-wide report reads for a while. The stamp is read
+        // in the same snapshot as the report: a catch-up committing meanwhile changes neither.
+        var report = try await blocking { [self] in try readModels.read { db in
+            let payees = personOpener(payroll)
             var stamp = try LedgerStamp.least(of: names, in: db)
             if request.verifiesChain {
                 guard case let .intact(_, head) = try store.verify(through: stamp.position), head.hash == stamp.hash else {
@@ -31,7 +29,7 @@ extension LedgerService {
                 stamp.chainVerified = true
             }
             return try request.make(in: db, language: language, suppressBelow: suppressBelow, payees: payees, stamp: stamp)
-        }
+        } }
         report?.generatedAt = Report.generatedNow
         return report
     }
@@ -40,12 +38,9 @@ extension LedgerService {
     /// anonymous expert by alias, except in the payroll view, which adds identity codes).
     func list(_ request: ListRequest, _ filter: DirectoryReadModel.Filter, names: NameReading? = nil, language: Report.Language) async throws -> Report {
         try await upToDate(Self.projectors)
-        let opener: ListReports.PersonOpener? = names.map { reading in
-            { [self] in try openPeople($0, actor: reading.actor, purpose: reading.purpose) }
-        }
-        var report = try readModels.read { db in
-            try request.make(filter, in: db, names: opener, language: language, stamp: try LedgerStamp.least(of: Self.projectors, in: db))
-        }
+        var report = try await blocking { [self] in try readModels.read { db in
+            try request.make(filter, in: db, names: personOpener(names), language: language, stamp: try LedgerStamp.least(of: Self.projectors, in: db))
+        } }
         report.generatedAt = Report.generatedNow
         return report
     }
@@ -59,6 +54,11 @@ extension LedgerService {
             return (try DirectoryReadModel.projects(filter, in: db).map { ["project": $0.project, "name": $0.name] },
                     try DirectoryReadModel.activityNames(in: db).map { ["activity": $0.activity, "name": $0.name] })
         }
+    }
+
+    /// What opens people's names for a reading, logged under its actor and purpose; nil for none.
+    private func personOpener(_ reading: NameReading?) -> ListReports.PersonOpener? {
+        reading.map { reading in { [self] in try openPeople($0, actor: reading.actor, purpose: reading.purpose) } }
     }
 
     /// Opens the names (and identity codes) sealed in these participants' registrations, each

@@ -88,7 +88,7 @@ final class LedgerService: Sendable {
     /// are read one by one along the indexes: a county has thousands.
     func groups(only activities: Set<String>?, today: String) async throws -> [Group] {
         try await upToDate(Self.projectors)
-        return try readModels.read { db in
+        return try await blocking { [readModels] in try readModels.read { db in
             guard let activities else {
                 let sessions = Dictionary(grouping: try DirectoryReadModel.sessions(.init(today: today), in: db), by: \.activity)
                 return try DirectoryReadModel.activities(.init(today: today), in: db).map { Group($0, sessions[$0.activity] ?? []) }
@@ -96,7 +96,7 @@ final class LedgerService: Sendable {
             return try activities.sorted().compactMap { id in
                 try DirectoryReadModel.activity(id, in: db).map { Group($0, try DirectoryReadModel.sessions(ofActivity: id, in: db)) }
             }.sorted { ($0.name, $0.activity) < ($1.name, $1.activity) }
-        }
+        } }
     }
 
     /// One session of the activity. Read as the read models stand (a write that needs it should
@@ -187,7 +187,7 @@ final class LedgerService: Sendable {
 
     func overview(today: String) async throws -> Overview {
         let groups = try await groups(only: nil, today: today)
-        let work = try readModels.read { try ExpertWorkReadModel.load(in: $0) }
+        let work = try await blocking { [readModels] in try readModels.read { try ExpertWorkReadModel.load(in: $0) } }
         return Overview(groups: groups, openItems: ExpertWorkReadModel.openItems(work, on: today))
     }
 
