@@ -378,11 +378,9 @@ private struct Builder {
     mutating func record(_ command: some RecordingCommand, on date: String) throws -> [String] {
         let recording = try command.recording(facts)
         var ids: [String] = []
-        for (index, event) in recording.events.enumerated() {
-            var data = event.data
-            if index == 0, let sealing = recording.sealing, case let .object(members) = data {
-                data = .object(members + [(key: sealing.member, value: try seal(sealing.fields, sealing.subject))])
-            }
+        let sealed = try recording.sealing.map { try seal($0.fields, $0.subject) }
+        for event in recording.events(sealed: sealed) {
+            let data = event.data
             let version = versions[event.stream, default: 0]
             let id = Self.sampleEventID(events.count + 1)
             events.append(try ProposedEvent(

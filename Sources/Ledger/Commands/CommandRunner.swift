@@ -24,12 +24,21 @@ public struct CommandRunner: Sendable {
         self.today = today
     }
 
-    /// What a command recorded: the id a person goes on with, and the events' ids.
-    public struct Recorded: Sendable, Equatable {
+    /// What a command recorded: the id a person goes on with, the events' ids and their data as
+    /// the command made them (a sealed value left out).
+    public struct Recorded: Sendable {
         public let id: String
         public let eventIds: [String]
+        public let data: [JSONValue]
         /// The rate a payment took from the rates tables, when it took one.
-        public var rateTaken: Recording.RateTaken?
+        public let rateTaken: Recording.RateTaken?
+
+        init(_ recording: Recording, _ events: [ProposedEvent]) {
+            id = recording.id
+            eventIds = events.map(\.eventId.text)
+            data = recording.events.map(\.data)
+            rateTaken = recording.rateTaken
+        }
     }
 
     /// The command's events, built and with their ids, before anything is sealed or appended.
@@ -40,52 +49,42 @@ public struct CommandRunner: Sendable {
     public func run(_ command: some RecordingCommand, key: IdempotencyKey? = nil,
                     append: ([ProposedEvent]) throws -> Void) throws -> Recorded {
         let recording = try proposal(command)
-        guard let sealing = recording.sealing else {
-            let events = try proposed(recording, sealed: nil, key: key)
-            try append(events)
-            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text), rateTaken: recording.rateTaken)
-        }
-        try checkInClear(recording, sealing)
-        return try personalData().sealing(sealing.fields, for: sealing.subject) { sealed in
+        func record(_ sealed: SealedValue?) throws -> Recorded {
             let events = try proposed(recording, sealed: sealed, key: key)
             try append(events)
-            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text), rateTaken: recording.rateTaken)
+            return Recorded(recording, events)
         }
+        guard let sealing = try sealing(of: recording) else { return try record(nil) }
+        return try personalData().sealing(sealing.fields, for: sealing.subject) { try record($0) }
     }
 
+    /// The same for an `append` that waits: a server's request waiting for the ledger's writer.
     public func run(_ command: some RecordingCommand, key: IdempotencyKey? = nil,
                     append: ([ProposedEvent]) async throws -> Void) async throws -> Recorded {
         let recording = try proposal(command)
-        guard let sealing = recording.sealing else {
-            let events = try proposed(recording, sealed: nil, key: key)
-            try await append(events)
-            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text), rateTaken: recording.rateTaken)
-        }
-        try checkInClear(recording, sealing)
-        return try await personalData().sealing(sealing.fields, for: sealing.subject) { sealed in
+        func record(_ sealed: SealedValue?) async throws -> Recorded {
             let events = try proposed(recording, sealed: sealed, key: key)
             try await append(events)
-            return Recorded(id: recording.id, eventIds: events.map(\.eventId.text), rateTaken: recording.rateTaken)
+            return Recorded(recording, events)
         }
+        guard let sealing = try sealing(of: recording) else { return try await record(nil) }
+        return try await personalData().sealing(sealing.fields, for: sealing.subject) { try await record($0) }
     }
 
     /// The events as the store takes them, the sealed value (if any) in the first one's data.
     func proposed(_ recording: Recording, sealed: SealedValue?, key: IdempotencyKey?) throws -> [ProposedEvent] {
-        try recording.events.enumerated().map { index, event in
-            var data = event.data
-            if index == 0, let sealed, let member = recording.sealing?.member, case let .object(members) = data {
-                data = .object(members + [(key: member, value: sealed.json)])
-            }
-            return try catalogue.proposal(stream: event.stream, type: event.type, occurredAt: event.occurredAt, data: data, actor: actor,
-                                          eventId: key?.eventID(index, of: actor) ?? .random())
+        try recording.events(sealed: sealed?.json).enumerated().map { index, event in
+            try catalogue.proposal(stream: event.stream, type: event.type, occurredAt: event.occurredAt, data: event.data, actor: actor,
+                                   eventId: key?.eventID(index, of: actor) ?? .random())
         }
     }
 
-    /// What stands in clear is checked against the schema before a key is made for the person:
-    /// a refused event must not leave a data key behind.
-    private func checkInClear(_ recording: Recording, _ sealing: Recording.Sealing) throws {
-        guard let first = recording.events.first else { return }
+    /// What the recording asks to be sealed. What stands in clear is checked against the schema
+    /// first, before a key is made for the person: a refused event must not leave a key behind.
+    private func sealing(of recording: Recording) throws -> Recording.Sealing? {
+        guard let sealing = recording.sealing, let first = recording.events.first else { return nil }
         try catalogue.checkAgainstLatest(first.type, first.data)
+        return sealing
     }
 
     private func personalData() throws -> PersonalData {

@@ -42,6 +42,13 @@ public struct Recording: Sendable {
     public var sealing: Sealing?
     public var rateTaken: RateTaken?
 
+    /// The events with the sealed value (`sealing`'s, sealed) in the first one's data.
+    public func events(sealed: JSONValue?) -> [Event] {
+        guard let sealed, let member = sealing?.member, let first = events.first, case let .object(members) = first.data else { return events }
+        return [Event(stream: first.stream, type: first.type, data: .object(members + [(key: member, value: sealed)]), occurredAt: first.occurredAt)]
+            + events.dropFirst()
+    }
+
     init(_ events: [Event], id: String, sealing: Sealing? = nil) {
         self.events = events
         self.id = id

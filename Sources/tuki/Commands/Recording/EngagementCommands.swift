@@ -117,7 +117,7 @@ struct PayTravelCommand: ParsableCommand {
         }
         let recorded = try Recorder(ledger: ledger).record(PayTravel(engagement: engagement, trip: trip, date: date))
         if let taken = recorded.rateTaken { Terminal.printError("Kilometre allowance on \(taken.day): \(Euros.text(taken.cents)) per km.") }
-        Recorder.announce(engagement, "Recorded travel of \(Euros.text(try amount(recorded, ledger))) for \(engagement).")
+        Recorder.announce(engagement, "Recorded travel of \(Euros.text(amount(recorded))) for \(engagement).")
     }
 }
 
@@ -147,7 +147,7 @@ struct PayPerDiemCommand: ParsableCommand {
         let recorded = try Recorder(ledger: ledger).record(PayPerDiem(
             engagement: engagement, kind: kind, days: days, rate: try paymentRate(rate, reason, field: "rate"), date: date))
         if let taken = recorded.rateTaken { Terminal.printError("Per diem (\(kind.rawValue)) on \(taken.day): \(Euros.text(taken.cents)) a day.") }
-        Recorder.announce(engagement, "Recorded a per diem of \(Euros.text(try amount(recorded, ledger))) for \(engagement).")
+        Recorder.announce(engagement, "Recorded a per diem of \(Euros.text(amount(recorded))) for \(engagement).")
     }
 }
 
@@ -157,8 +157,7 @@ private func paymentRate(_ rate: String?, _ reason: String?, field: String) thro
     return .other(cents: try Euros.cents(rate, field: field), reason: reason ?? "")
 }
 
-/// The amount a payment recorded, as the ledger holds it.
-private func amount(_ recorded: CommandRunner.Recorded, _ ledger: LedgerOptions) throws -> Int {
-    let event = try ledger.openStore().read { try $0.event(withId: recorded.eventIds[0]) }
-    return Int(event.flatMap { try? JSONParser.parse($0.data)["amountCents"]?.integerValue } ?? 0)
+/// The amount a payment recorded.
+private func amount(_ recorded: CommandRunner.Recorded) -> Int {
+    Int(recorded.data.first?["amountCents"]?.integerValue ?? 0)
 }
