@@ -119,7 +119,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["EventStore", "Ledger", "Samples", "Server"]
+            dependencies: [
+                "EventStore", "Ledger", "Samples", "Server",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         // The repository itself: the README's commands, CI, and no reference outside the repository.
         .testTarget(name: "RepositoryTests"),

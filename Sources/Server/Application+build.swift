@@ -33,20 +33,28 @@ public func buildApplication(_ settings: ServerSettings, onStarted: @escaping @S
         logger: logger)
 }
 
+/// The router: pages and API as route groups, each with its own authenticator and error answer.
+///
+/// - Pages: the session cookie (`SessionMiddleware`, `SessionIdentity`), error pages that know who
+///   is signed in, and each form post read only when it comes from this server's pages
+///   (`FormMiddleware`). Sign-in is a group of its own; every other form also carries the
+///   session's token (`CSRFMiddleware`). The steps of signing in (a code, a password of one's
+///   own, an authenticator) are open to a session at that step; everything else needs a user
+///   (`SignedInContext`), and each controller's routes say whose (`Allow`).
+/// - API (`/api/v1`): bearer tokens only (`TokenIdentity`), errors as JSON.
 func buildRouter(_ settings: ServerSettings, logger: Logger) throws -> Router<TukiRequestContext> {
     let ledger = try LedgerService(paths: settings.paths)
     let pages = try Pages()
     let tokens = APITokens()
-    let signIn = SignInController(ledger: ledger, pages: pages, limiter: SignInLimiter(), tokens: tokens)
+    let sessions = UserSessions()
+    let signIn = SignInController(ledger: ledger, pages: pages, accounts: UserAccounts(path: settings.paths.credentials),
+                                  limiter: SignInLimiter(), sessions: sessions, tokens: tokens)
 
     let router = Router(context: TukiRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorMiddleware(pages: pages))
-    router.add(middleware: SessionMiddleware(storage: MemoryPersistDriver(), configuration: .init(
-        sessionCookieParameters: .init(name: "tuki_session", path: "/", secure: settings.secureCookies, sameSite: .strict),
-        defaultSessionExpiration: SignInController.sessionLength)))
-    router.add(middleware: IdentityMiddleware(ledger: ledger, tokens: tokens))
+    // What no group answers: an address or a method that does not exist.
+    router.add(middleware: ErrorMiddleware(answer: .page(pages)))
 
     router.get("/static/tuki.css") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
@@ -55,22 +63,33 @@ func buildRouter(_ settings: ServerSettings, logger: Logger) throws -> Router<Tu
     router.get("/api/v1/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
     }
-    router.post("/api/v1/tokens", use: signIn.issueToken)
 
-    let api = router.group("/api/v1", context: SignedInContext.self)
-    APIController(ledger: ledger).addRoutes(to: api)
+    let api = router.group("/api/v1")
+        .add(middleware: TokenIdentity(ledger: ledger, tokens: tokens, sessions: sessions))
+        .add(middleware: ErrorMiddleware(answer: .json))
+    signIn.addTokenRoutes(to: api)
+    let apiUser = api.group(context: SignedInContext.self)
+    APIController(ledger: ledger).addRoutes(to: apiUser)
+    apiUser.get("**") { _, _ -> Response in throw Refusal.notFound }
 
-    let forms = router.group().add(middleware: CSRFMiddleware())
-    signIn.addPublicRoutes(to: forms)
-    signIn.addPasswordRoutes(to: forms)
-    let pagesGroup = forms.group(context: SignedInContext.self)
-    signIn.addRoutes(to: pagesGroup)
-    GroupsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
-    CoordinatorController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
-    ReportsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
-    ListsController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
-    RecordingController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
-    PeopleController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
-    AuditController(ledger: ledger, pages: pages).addRoutes(to: pagesGroup)
+    let web = router.group()
+        .add(middleware: SessionMiddleware(storage: MemoryPersistDriver(), configuration: .init(
+            sessionCookieParameters: .init(name: "tuki_session", path: "/", secure: settings.secureCookies, sameSite: .strict),
+            defaultSessionExpiration: SignInController.sessionLength)))
+        .add(middleware: SessionIdentity(ledger: ledger, sessions: sessions))
+        .add(middleware: ErrorMiddleware(answer: .page(pages)))
+        .add(middleware: FormMiddleware())
+    signIn.addSignInRoutes(to: web.group())
+    let forms = web.group().add(middleware: CSRFMiddleware())
+    signIn.addStepRoutes(to: forms)
+    let user = forms.group(context: SignedInContext.self)
+    signIn.addRoutes(to: user)
+    GroupsController(ledger: ledger, pages: pages).addRoutes(to: user)
+    CoordinatorController(ledger: ledger, pages: pages).addRoutes(to: user)
+    ReportsController(ledger: ledger, pages: pages).addRoutes(to: user)
+    ListsController(ledger: ledger, pages: pages).addRoutes(to: user)
+    RecordingController(ledger: ledger, pages: pages).addRoutes(to: user)
+    PeopleController(ledger: ledger, pages: pages).addRoutes(to: user)
+    AuditController(ledger: ledger, pages: pages).addRoutes(to: user)
     return router
 }

@@ -1,6 +1,6 @@
-// The few functions of OpenSSL 3's libcrypto that Tuki calls: SHA-256 for the hash chain and
-// AES-256-GCM for sealed personal data. Declared here rather than taken from <openssl/evp.h>, so
-// that building Tuki needs no OpenSSL headers (libssl-dev): libcrypto.so.3 itself is on every
+// The few functions of OpenSSL 3's libcrypto that Tuki calls: SHA-256 for the hash chain,
+// AES-256-GCM for sealed personal data and HMAC for sign-in codes. Declared here rather than
+// taken from <openssl/evp.h>, so that building Tuki needs no OpenSSL headers (libssl-dev): libcrypto.so.3 itself is on every
 // Linux system Swift runs on (libcurl, which Foundation's networking uses, links it). These
 // declarations are OpenSSL 3's stable public API, unchanged since 3.0.
 #ifndef TUKI_COPENSSL_H
@@ -37,6 +37,13 @@ int EVP_DecryptInit_ex(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *type, ENGINE *impl
 int EVP_DecryptUpdate(EVP_CIPHER_CTX *ctx, unsigned char *out, int *outl, const unsigned char *in, int inl);
 int EVP_DecryptFinal_ex(EVP_CIPHER_CTX *ctx, unsigned char *outm, int *outl);
 int RAND_bytes(unsigned char *buf, int num);
+
+// HMAC in one call (openssl/hmac.h), for the server's one-time codes (RFC 6238 uses HMAC-SHA1).
+typedef struct evp_md_st EVP_MD;
+const EVP_MD *EVP_sha1(void);
+const EVP_MD *EVP_sha256(void);
+unsigned char *HMAC(const EVP_MD *evp_md, const void *key, int key_len, const unsigned char *data, size_t data_len,
+                    unsigned char *md, unsigned int *md_len);
 
 // EVP_CIPHER_CTX_ctrl's requests for GCM (openssl/evp.h).
 #define TUKI_EVP_CTRL_GCM_SET_IVLEN 0x9

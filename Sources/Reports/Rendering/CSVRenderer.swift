@@ -13,36 +13,68 @@ public enum CSVDialect: Sendable {
 /// with its name, the header line, its rows, and an empty line. Cells carry codes rather than
 /// labels, money as integer cents, rates as numbers of percent, without units; columns of words
 /// only (an indicator's name beside its code) are left out.
+///
+/// A spreadsheet evaluates a cell that starts with `=`, `+`, `-` or `@` as a formula, and so would
+/// run what someone typed into a name, a theme or a place. Every cell of words — text, labels,
+/// titles — that starts with one of those, a tab or a carriage return is written with a leading
+/// `'`, as OWASP advises ("CSV injection"); numbers, amounts and days are written as themselves,
+/// so a negative number stays a number.
 enum CSVRenderer {
+    /// A cell as written: words (which `inert` guards) or a number, an amount or a day.
+    private enum Field {
+        case words(String)
+        case value(String)
+    }
+
     static func render(_ report: Report, dialect: CSVDialect) -> String {
         let human = dialect == .finnishSpreadsheet
         let separator: Character = human ? ";" : ","
         let style: NumberStyle = human ? .finnishSpreadsheet : .plain
-        var records: [[String]] = []
-        records.append(human ? [report.title, report.kind] : ["report", report.kind])
-        records.append(human ? (report.language == .fi ? ["Tieto", "Arvo"] : ["Item", "Value"]) : ["key", "value"])
-        records.append(contentsOf: report.parameters(forMachines: true).map {
-            [human ? $0.label : $0.key, $0.value.machineText(empty: "", style: style)]
-        })
+        func words(_ texts: [String]) -> [Field] { texts.map(Field.words) }
+        func field(_ cell: Report.Cell) -> Field {
+            let text = cell.machineText(empty: "", style: style)
+            switch cell {
+            case .text, .coded: return .words(text)
+            default: return .value(text)
+            }
+        }
+        var records: [[Field]] = []
+        records.append(words(human ? [report.title, report.kind] : ["report", report.kind]))
+        records.append(words(human ? (report.language == .fi ? ["Tieto", "Arvo"] : ["Item", "Value"]) : ["key", "value"]))
+        records.append(contentsOf: report.parameters(forMachines: true).map { [.words(human ? $0.label : $0.key), field($0.value)] })
         let stamp = report.stamp
         records += [
-            ["position", String(stamp.position)], ["hash", stamp.hash], ["as_of", stamp.asOf ?? ""],
-            ["at_position", stamp.atPosition.map(String.init) ?? ""], ["chain_verified", stamp.chainVerified ? "true" : "false"],
+            [.words("position"), .value(String(stamp.position))], [.words("hash"), .value(stamp.hash)],
+            [.words("as_of"), .value(stamp.asOf ?? "")], [.words("at_position"), .value(stamp.atPosition.map(String.init) ?? "")],
+            [.words("chain_verified"), .value(stamp.chainVerified ? "true" : "false")],
         ]
         records.append([])
         for table in report.tables {
             let shown = table.columns.indices.filter { table.columns[$0].audience.includes(machines: true) }
-            records.append([human ? table.title : table.key])
-            records.append(shown.map { human ? table.columns[$0].header : table.columns[$0].key })
-            records.append(contentsOf: table.rows.map { row in shown.map { $0 < row.count ? row[$0].machineText(empty: "", style: style) : "" } })
+            records.append([.words(human ? table.title : table.key)])
+            records.append(words(shown.map { human ? table.columns[$0].header : table.columns[$0].key }))
+            records.append(contentsOf: table.rows.map { row in shown.map { $0 < row.count ? field(row[$0]) : .value("") } })
             records.append([])
         }
-        let text = records.map { $0.map { field($0, separator) }.joined(separator: String(separator)) + "\r\n" }.joined()
+        let text = records.map { record in
+            record.map { quoted($0, separator) }.joined(separator: String(separator)) + "\r\n"
+        }.joined()
         return human ? "\u{FEFF}" + text : text
     }
 
-    private static func field(_ text: String, _ separator: Character) -> String {
+    private static func quoted(_ field: Field, _ separator: Character) -> String {
+        let text = switch field {
+        case let .words(text): inert(text)
+        case let .value(text): text
+        }
         guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Words as a spreadsheet must not evaluate them: a leading apostrophe before a formula's
+    /// first character.
+    static func inert(_ words: String) -> String {
+        guard let first = words.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return words }
+        return "'" + words
     }
 }

@@ -1,7 +1,13 @@
 /// Limits guessing: after 5 failed sign-ins for one user name, or 20 from one address, within 15
 /// minutes, further attempts are refused (429) until 15 minutes after the last failure — even with
-/// the right password, so that a guesser learns nothing. A success clears the name's count.
-/// Counts live in memory: a restart clears them.
+/// the right password, so that a guesser learns nothing. The same limits hold for second-factor
+/// codes and for the current password asked when changing it.
+///
+/// An attempt is reserved before its password is checked and counted as a failure until it
+/// succeeds: requests sent at once for one name take their turns at the reservation, so no more
+/// than the limit are ever checked, however many arrive together. A success clears the name's
+/// count (and gives back its reservation from the address's). Counts live in memory: a restart
+/// clears them.
 actor SignInLimiter {
     struct Limits: Sendable {
         var perUser = 5
@@ -16,18 +22,23 @@ actor SignInLimiter {
         self.limits = limits
     }
 
-    func isBlocked(user: String, address: String) -> Bool {
+    /// Takes one attempt for the name from the address, or throws `Refusal.tooManyAttempts` while
+    /// either is blocked.
+    func reserve(user: String, address: String) throws {
         let now = ContinuousClock.now
-        return recent("user:" + user, now).count >= limits.perUser || recent("address:" + address, now).count >= limits.perAddress
+        let keys = ["user:" + user, "address:" + address]
+        let counts = keys.map { recent($0, now).count }
+        guard counts[0] < limits.perUser, counts[1] < limits.perAddress else { throw Refusal.tooManyAttempts }
+        for key in keys { failures[key] = recent(key, now) + [now] }
     }
 
-    func failed(user: String, address: String) {
-        let now = ContinuousClock.now
-        for key in ["user:" + user, "address:" + address] { failures[key] = recent(key, now) + [now] }
-    }
-
-    func succeeded(user: String) {
+    /// The reserved attempt was the user's own: the name's count starts again.
+    func succeeded(user: String, address: String) {
         failures["user:" + user] = nil
+        if var attempts = failures["address:" + address], !attempts.isEmpty {
+            attempts.removeLast()
+            failures["address:" + address] = attempts
+        }
     }
 
     private func recent(_ key: String, _ now: ContinuousClock.Instant) -> [ContinuousClock.Instant] {

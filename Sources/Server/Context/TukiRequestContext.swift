@@ -8,13 +8,42 @@ struct WebSession: Codable, Sendable {
     var user: String
     /// The token every form of this session carries back (`CSRFMiddleware`).
     var csrf: String
-    /// Signed in with a one-time password: only choosing a password of one's own is open.
-    var mustChangePassword: Bool
     var language: PageLanguage
+    /// The user's sign-in generation when the session began (`UserSessions`): a password change
+    /// starts a new one, which ends every older session of the user.
+    var generation: Int
+    /// The steps of signing in still ahead, in this order: the authenticator's code, a password
+    /// of one's own (after a one-time password), enrolling an authenticator (a role that needs one).
+    var needsCode = false
+    var needsPassword = false
+    var needsEnrolment = false
+    /// The session passed a second factor (a code, a recovery code, or enrolling one).
+    var usedSecondFactor = false
+    /// While enrolling: the new authenticator's secret, until a code of it confirms it.
+    var pendingSecret: String?
+
+    enum Stage: Sendable { case code, password, enrolment, signedIn }
+
+    var stage: Stage {
+        if needsCode { return .code }
+        if needsPassword { return .password }
+        if needsEnrolment { return .enrolment }
+        return .signedIn
+    }
+
+    /// The page of the step still ahead; the user's home once signed in.
+    var nextPage: String? {
+        switch stage {
+        case .code: "/signin/code"
+        case .password: "/password"
+        case .enrolment: "/second-factor"
+        case .signedIn: nil
+        }
+    }
 }
 
 /// Every request's context: the session, the user it signs in (nil before sign-in) and, for a
-/// form, its fields once `CSRFMiddleware` has checked them.
+/// form, its fields once `FormMiddleware` has read them.
 struct TukiRequestContext: AuthRequestContext, SessionRequestContext {
     var coreContext: CoreRequestContextStorage
     var identity: SignedInUser?
@@ -30,7 +59,17 @@ struct TukiRequestContext: AuthRequestContext, SessionRequestContext {
         peer = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
+    /// A form or a JSON body is small: an attendance sheet of a large group is a few kilobytes.
+    /// A larger one is answered 413.
+    var maxUploadSize: Int { 256 * 1024 }
+
     var language: PageLanguage { sessions.session?.language ?? .fi }
+
+    /// The session, if it is at one of `stages` of signing in; else the browser is sent on.
+    func session(at stages: WebSession.Stage...) throws -> WebSession {
+        guard let session = sessions.session, stages.contains(session.stage) else { throw NotSignedIn() }
+        return session
+    }
 }
 
 /// The context of the routes behind sign-in: a user who is never nil.
@@ -52,16 +91,9 @@ struct SignedInContext: ChildRequestContext {
         language = context.language
     }
 
-    /// Refuses with 403 unless the user may do `capability`.
-    func require(_ capability: Capability...) throws {
-        guard capability.contains(where: user.may) else { throw Refusal.forbidden }
-    }
-
-    /// Refuses with 403 unless the user may open this activity's group.
-    func requireGroup(_ activity: String) throws {
-        guard user.may(.groups), user.mayOpen(activity: activity) else { throw Refusal.forbidden }
-    }
+    var maxUploadSize: Int { 256 * 1024 }
 }
 
-/// No one is signed in: pages send the browser to sign in, the API answers 401.
+/// No one is signed in: pages send the browser to sign in (or to the step of signing in it is
+/// at), the API answers 401.
 struct NotSignedIn: Error {}

@@ -12,15 +12,24 @@ struct APIController {
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
         group.get("/me", use: me)
-        group.get("/groups", use: groups)
-        group.get("/groups/:activity/sessions/:session/sheet", use: sheet)
-        group.post("/groups/:activity/sessions/:session/attendance", use: attendance)
-        group.post("/groups/:activity/sessions", use: schedule)
-        group.post("/record/:form", use: record)
-        group.get("/reports/:report", use: report)
-        group.get("/lists/:list", use: list)
-        group.get("/audit/chain", use: chain)
-        group.get("/audit/export", use: export)
+        group.group().add(middleware: Allow.anyOf(.groups))
+            .get("/groups", use: groups)
+        group.group().add(middleware: Allow.ownGroup)
+            .get("/groups/:activity/sessions/:session/sheet", use: sheet)
+            .post("/groups/:activity/sessions/:session/attendance", use: attendance)
+            .post("/groups/:activity/sessions", use: schedule)
+        // Which forms: `RecordingForm.named` (a facilitator's are their own groups' work).
+        group.group().add(middleware: Allow.anyOf(.recording, .groups))
+            .post("/record/:form", use: record)
+        group.group().add(middleware: Allow.anyOf(.reports, .aggregateReports))
+            .get("/reports/:report", use: report)
+            .post("/reports/:report", use: report)
+        group.group().add(middleware: Allow.anyOf(.lists))
+            .get("/lists/:list", use: list)
+            .post("/lists/:list", use: list)
+        group.group().add(middleware: Allow.anyOf(.audit))
+            .get("/audit/chain", use: chain)
+            .get("/audit/export", use: export)
     }
 
     struct Me: Encodable {
@@ -47,7 +56,6 @@ struct APIController {
     }
 
     @Sendable func groups(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.groups)
         let groups = try await ledger.groups(only: context.user.ownActivities, today: Day.today())
         return try APIResponse.json(groups.map { group in
             GroupOut(activity: group.activity, name: group.name, municipality: group.municipality, enrolled: group.enrolled,
@@ -72,7 +80,6 @@ struct APIController {
     @Sendable func sheet(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
         let sessionID = try context.parameters.require("session")
-        try context.requireGroup(activity)
         guard let session = try await ledger.session(sessionID, of: activity)
         else { throw Refusal.notFound }
         let people = try await ledger.sheet(activity: activity, session: sessionID, day: session.date, actor: context.user.name,
@@ -114,7 +121,6 @@ struct APIController {
     @Sendable func attendance(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
         let sessionID = try context.parameters.require("session")
-        try context.requireGroup(activity)
         let input: AttendanceIn
         do {
             input = try await request.decode(as: AttendanceIn.self, context: context)
@@ -149,7 +155,6 @@ struct APIController {
     /// Plans a session of a group the user may open.
     @Sendable func schedule(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
-        try context.requireGroup(activity)
         let input: ScheduleIn
         do {
             input = try await request.decode(as: ScheduleIn.self, context: context)
@@ -171,7 +176,7 @@ struct APIController {
     /// the event's data: nested objects or dotted names, amounts in euros).
     @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = try RecordingForm.named(try context.parameters.require("form"), for: context.user)
-        let body = try await request.body.collect(upTo: 64 * 1024)
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
         guard let json = try? JSONParser.parse(String(buffer: body)), json.isObject else { throw Refusal.badForm }
         let today = Day.today()
         let data: [String: JSONValue]
@@ -188,17 +193,26 @@ struct APIController {
     /// A report as JSON (the same document as `tuki report … --format json`): a coordinator's
     /// any, an analyst's aggregate ones with small counts hidden.
     @Sendable func report(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.reports, .aggregateReports)
-        guard let report = try await ReportsController.report(request, context, ledger: ledger, language: .en) else { throw Refusal.notFound }
+        let fields = try await Self.fields(request, context)
+        guard let report = try await ReportsController.report(fields, context, ledger: ledger, language: .en) else { throw Refusal.notFound }
         return Self.json(report)
     }
 
     /// A list as JSON, by pseudonymous id (as `tuki list … --format json`): no names.
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.lists)
         guard let kind = ServedList(rawValue: try context.parameters.require("list")) else { throw Refusal.notFound }
-        let query = request.uri.queryParameters
-        return Self.json(try await ledger.list(kind.request(), try kind.filter({ query.get($0) }, today: Day.today()), language: .en))
+        let fields = try await Self.fields(request, context)
+        return Self.json(try await ledger.list(kind.request(), try kind.filter({ fields[$0] }, today: Day.today()), language: .en))
+    }
+
+    /// A report's or a list's fields: the query of a GET (which may not name a person), or the
+    /// JSON object a POST carries (`{"year": "2026", "expert": "p-…"}`).
+    private static func fields(_ request: Request, _ context: SignedInContext) async throws -> FormFields {
+        guard request.method == .post else { return try ServedReport.Field.query(of: request) }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        guard let json = try? JSONParser.parse(String(buffer: body)), json.isObject else { throw Refusal.badForm }
+        return FormFields(json: json)
     }
 
     private static func json(_ report: Report) -> Response {
@@ -218,7 +232,6 @@ struct APIController {
     }
 
     @Sendable func chain(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.audit)
         let head = try ledger.head()
         switch try await ledger.verify() {
         case let .intact(count, head):
@@ -230,7 +243,6 @@ struct APIController {
     }
 
     @Sendable func export(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.audit)
         return AuditController.exportResponse(ledger)
     }
 }

@@ -9,14 +9,14 @@ struct AuditController {
     let pages: Pages
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.get("/audit", use: page)
-        group.get("/audit/export", use: export)
+        group.group().add(middleware: Allow.anyOf(.audit))
+            .get("/audit", use: page)
+            .get("/audit/export", use: export)
     }
 
     /// `?as-of=DAY`: the ledger as it stood at the end of that day — its head, the chain verified
     /// up to it, and the export up to it — for checking a report made then.
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.audit)
         let asOf = request.uri.queryParameters.get("as-of").flatMap { $0.isEmpty ? nil : $0 }
         if let asOf, !Day.isDay(asOf) { throw Refusal.badForm }
         let head: LedgerHead
@@ -27,7 +27,7 @@ struct AuditController {
         case let .intact(count, _): ("intact", PageText.text(.chainIntact, context.language), count)
         case let .broken(position, problem): ("broken", "\(PageText.text(.chainBroken, context.language)): \(position) (\(problem))", head.position)
         }
-        return pages.render("audit", title: .audit, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+        return pages.render(.audit, title: .audit, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             values: ["chainClass": chainClass, "chainText": chainText, "events": events, "position": head.position,
                                      "hash": head.hash, "asOf": asOf ?? "", "through": asOf == nil ? "" : "?through=\(head.position)",
                                      "readings": readings.map { ["at": $0.at, "subject": $0.subject, "actor": $0.actor, "purpose": $0.purpose] }])
@@ -37,7 +37,6 @@ struct AuditController {
     /// million events never sit in memory at once.
     /// `?through=POSITION`: the export up to that position (the head of an as-of day).
     @Sendable func export(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.audit)
         return Self.exportResponse(ledger, through: request.uri.queryParameters.get("through", as: Int64.self) ?? .max)
     }
 

@@ -13,14 +13,16 @@ struct GroupsController {
     let pages: Pages
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.get("/groups", use: list)
-        group.get("/groups/:activity", use: show)
-        group.post("/groups/:activity/sessions", use: schedule)
-        group.get("/groups/:activity/sessions/:session", use: sheet)
-        group.post("/groups/:activity/sessions/:session", use: record)
-        group.post("/groups/:activity/sessions/:session/cancel", use: cancel)
-        group.get("/groups/:activity/fit", use: fit)
-        group.get("/groups/:activity/feedback", use: feedback)
+        group.group().add(middleware: Allow.anyOf(.groups))
+            .get("/groups", use: list)
+        group.group().add(middleware: Allow.ownGroup)
+            .get("/groups/:activity", use: show)
+            .post("/groups/:activity/sessions", use: schedule)
+            .get("/groups/:activity/sessions/:session", use: sheet)
+            .post("/groups/:activity/sessions/:session", use: record)
+            .post("/groups/:activity/sessions/:session/cancel", use: cancel)
+            .get("/groups/:activity/fit", use: fit)
+            .get("/groups/:activity/feedback", use: feedback)
     }
 
     /// The group's FIT report: each participant's outcome over the sessions, alliance ratings to
@@ -37,23 +39,20 @@ struct GroupsController {
     }
 
     private func report(_ request: ReportRequest, _ activity: String, _ context: SignedInContext) async throws -> Response {
-        try context.requireGroup(activity)
         guard let report = try await ledger.report(request, language: context.language.reportLanguage, suppressBelow: nil)
         else { throw Refusal.notFound }
         return ReportsController.document(report, name: "\(activity)-\(Day.today())")
     }
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.groups)
         let today = Day.today()
         let groups = try await ledger.groups(only: context.user.ownActivities, today: today)
-        return pages.render("groups", title: .groups, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+        return pages.render(.groups, title: .groups, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             values: ["groups": groups.map { Self.values(of: $0, today: today) }])
     }
 
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
-        try context.requireGroup(activity)
         let scheduled = request.uri.queryParameters.get("scheduled").flatMap { $0.isEmpty ? nil : $0 }
         return try await renderGroup(activity, context, notice: scheduled.map { _ in PageText.text(.scheduled2, context.language) })
     }
@@ -61,7 +60,6 @@ struct GroupsController {
     /// Plans a new session of the group: its day and length, and if known its start and place.
     @Sendable func schedule(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
-        try context.requireGroup(activity)
         let form = context.form
         do {
             guard let minutes = Int(form["durationMinutes"] ?? "") else { throw Refusal.badForm }
@@ -86,14 +84,13 @@ struct GroupsController {
             ["activity": activity, "session": session.session, "date": session.date, "status": statusText(of: session, context.language),
              "present": session.present, "headcount": session.headcount.map(String.init) ?? "", "cancelled": session.status == "cancelled"]
         }
-        return pages.render("group", title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+        return pages.render(.group, title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             status: status, notice: notice, problem: problem, values: ["activity": activity, "name": group.name, "sessions": sessions,
                                      "people": people.map { ["name": displayName($0.name, context.language)] }])
     }
 
     @Sendable func sheet(_ request: Request, context: SignedInContext) async throws -> Response {
         let (activity, session) = try sessionParameters(context)
-        try context.requireGroup(activity)
         let saved = request.uri.queryParameters.get("saved", as: Int.self)
         return try await renderSheet(activity: activity, sessionID: session, context: context,
                                      notice: saved.map { _ in PageText.text(.saved, context.language) })
@@ -104,7 +101,6 @@ struct GroupsController {
     /// batch: the session held, then each mark; all recorded, or none.
     @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
         let (activity, sessionID) = try sessionParameters(context)
-        try context.requireGroup(activity)
         guard let session = try await ledger.session(sessionID, of: activity)
         else { throw Refusal.notFound }
         let marks = context.form.withPrefix("mark.").compactMap { field in
@@ -129,7 +125,6 @@ struct GroupsController {
 
     @Sendable func cancel(_ request: Request, context: SignedInContext) async throws -> Response {
         let (activity, sessionID) = try sessionParameters(context)
-        try context.requireGroup(activity)
         let key = try IdempotencyKey.of(request, form: context.form)
         // Sent again after it was recorded: the session is cancelled already, as asked.
         if try ledger.replayed(key, actor: context.user.name) != nil { return .redirect(to: "/groups/\(activity)") }
@@ -153,7 +148,7 @@ struct GroupsController {
             ["participant": person.participant, "name": displayName(person.name, context.language),
              "present": person.mark == "present", "absent": person.mark == "absent", "excused": person.mark == "excused"]
         }
-        return pages.render("sheet", title: .attendanceSheet, heading: "\(group.name) · \(PageText.text(.attendanceSheet, context.language))", language: context.language, user: context.user.name,
+        return pages.render(.sheet, title: .attendanceSheet, heading: "\(group.name) · \(PageText.text(.attendanceSheet, context.language))", language: context.language, user: context.user.name,
                             csrf: context.session?.csrf, status: status, notice: notice, problem: problem, values: [
                                 "activity": activity, "session": sessionID, "date": session.date, "people": rows,
                                 "statusText": statusText(of: session, context.language),

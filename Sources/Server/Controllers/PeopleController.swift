@@ -9,19 +9,18 @@ struct PeopleController {
     let pages: Pages
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.get("/people", use: index)
-        group.post("/people/reveal", use: reveal)
-        group.post("/people/erase", use: erase)
+        group.group().add(middleware: Allow.anyOf(.personalData))
+            .get("/people", use: index)
+            .post("/people/reveal", use: reveal)
+            .post("/people/erase", use: erase)
     }
 
     @Sendable func index(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.personalData)
         return render(context)
     }
 
     /// The person's sealed fields and access log; the reading is logged before anything is shown.
     @Sendable func reveal(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.personalData)
         let (subject, purpose) = try Self.subjectAnd("purpose", context)
         do {
             let values = try await ledger.reveal(subject, actor: context.user.name, purpose: purpose)
@@ -40,7 +39,6 @@ struct PeopleController {
 
     /// Destroys the person's key and records the erasure, once the box is ticked.
     @Sendable func erase(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.personalData)
         let (subject, reason) = try Self.subjectAnd("reason", context)
         guard context.form["confirm"] == "on" else {
             return render(context, status: .badRequest, problem: PageText.text(.confirmErasure, context.language))
@@ -69,7 +67,7 @@ struct PeopleController {
 
     private func render(_ context: SignedInContext, status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil,
                         values: [String: Any] = [:]) -> Response {
-        pages.render("people", title: .people, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+        pages.render(.people, title: .people, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                      status: status, notice: notice, problem: problem, values: values)
     }
 }

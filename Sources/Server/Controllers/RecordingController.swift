@@ -10,12 +10,13 @@ struct RecordingController {
     let pages: Pages
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.get("/record", use: index)
-        group.post("/record/:form", use: record)
+        // Which forms: `RecordingForm.forms(for:)` (a facilitator's are their own groups' work).
+        group.group().add(middleware: Allow.anyOf(.recording, .groups))
+            .get("/record", use: index)
+            .post("/record/:form", use: record)
     }
 
     @Sendable func index(_ request: Request, context: SignedInContext) async throws -> Response {
-        guard !RecordingForm.forms(for: context.user).isEmpty else { throw Refusal.forbidden }
         return try await render(context, open: nil)
     }
 
@@ -63,7 +64,7 @@ struct RecordingController {
             return ["form": form.rawValue, "title": context.language == .fi ? form.title.fi : form.title.en, "open": form == open,
                     "fields": form.fields.map { Self.values(of: $0, refill: refill, language: context.language) }]
         }
-        return pages.render("record", title: .record, language: context.language, user: context.user.name, csrf: context.session?.csrf,
+        return pages.render(.record, title: .record, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             status: status, notice: notice, problem: problem,
                             values: ["forms": forms, "projects": choices.projects, "activities": activities])
     }

@@ -15,24 +15,29 @@ struct ReportsController {
     static let analystSuppressBelow = 5
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
-        group.get("/reports", use: index)
-        group.get("/reports/:report", use: show)
-        group.post("/reports/payroll", use: payroll)
+        group.group().add(middleware: Allow.anyOf(.payroll))
+            .post("/reports/payroll", use: payroll)
+        group.group().add(middleware: Allow.anyOf(.reports, .aggregateReports))
+            .get("/reports", use: index)
+            .get("/reports/:report", use: show)
+            .post("/reports/:report", use: show)
     }
 
     /// One form per report the user may read.
     @Sendable func index(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.reports, .aggregateReports)
         let values = try await Self.formValues(ledger: ledger, user: context.user, language: context.language)
-        return pages.render("reports", title: .reports, language: context.language, user: context.user.name,
+        return pages.render(.reports, title: .reports, language: context.language, user: context.user.name,
                             csrf: context.session?.csrf, values: values)
     }
 
     /// `GET /reports/{report}?…&format=html|csv`: the report, in the browser or as a spreadsheet.
+    /// A form that names a person (an expert's fees, a staff member's timesheet) is posted to the
+    /// same address instead.
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        let format = request.uri.queryParameters.get("format") ?? "html"
+        let fields = request.method == .post ? context.form : try ServedReport.Field.query(of: request)
+        let format = fields["format"] ?? "html"
         guard format == "html" || format == "csv" else { throw Refusal.badForm }
-        guard let report = try await Self.report(request, context, ledger: ledger, language: context.language.reportLanguage)
+        guard let report = try await Self.report(fields, context, ledger: ledger, language: context.language.reportLanguage)
         else { throw Refusal.notFound }
         let name = "\(try context.parameters.require("report"))-\(Day.today())"
         return format == "html" ? Self.document(report, name: name) : Self.spreadsheet(report, name: name)
@@ -40,12 +45,11 @@ struct ReportsController {
 
     /// The report the address and query ask for: a coordinator's in full, an analyst's with small
     /// counts hidden (and only the aggregate ones); nil if the ledger has nothing it could be of.
-    static func report(_ request: Request, _ context: SignedInContext, ledger: LedgerService, language: Report.Language) async throws -> Report? {
+    static func report(_ fields: FormFields, _ context: SignedInContext, ledger: LedgerService, language: Report.Language) async throws -> Report? {
         guard let kind = ServedReport(rawValue: try context.parameters.require("report")) else { throw Refusal.notFound }
         let full = context.user.may(.reports)
         guard full || context.user.may(.aggregateReports) && kind.isAggregate else { throw Refusal.forbidden }
-        let query = request.uri.queryParameters
-        let asked = try kind.request({ query.get($0) }, today: Day.today())
+        let asked = try kind.request({ fields[$0] }, today: Day.today())
         // An analyst's periods are whole calendar months, so that overlapping windows cannot
         // isolate one answer by their difference.
         return try await ledger.report(full ? asked : asked.inWholeMonths, language: language, suppressBelow: full ? nil : analystSuppressBelow)
@@ -54,7 +58,6 @@ struct ReportsController {
     /// `POST /reports/payroll`: the fees of a year with every expert's name and identity
     /// code, for paying them. A coordinator's, with a purpose; each opening is logged.
     @Sendable func payroll(_ request: Request, context: SignedInContext) async throws -> Response {
-        try context.require(.payroll)
         guard let purpose = context.form["purpose"]?.trimmed, !purpose.isEmpty, purpose.count <= 500 else { throw Refusal.badForm }
         let asked = try ServedReport.fees.request({ context.form[$0] }, today: Day.today())
         guard let report = try await ledger.report(asked, language: context.language.reportLanguage, suppressBelow: nil,
@@ -90,7 +93,7 @@ struct ReportsController {
         let reports: [[String: Any]] = ServedReport.allCases.filter { full || $0.isAggregate }.map { kind in
             ["report": kind.rawValue, "title": PageText.text(kind.title, language), "oneOf": kind == .feedback,
              "fields": kind.fields.map { fieldValues($0.field, required: $0.required, today: today, language: language) },
-             "payroll": kind == .fees && user.may(.payroll)]
+             "payroll": kind == .fees && user.may(.payroll), "post": kind.namesPerson]
         }
         return ["reports": reports, "suppressed": !full, "projects": choices.projects, "activities": choices.activities,
                 "groupsOfRespondents": ServedReport.Field.respondentGroups]

@@ -2,21 +2,37 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Ledger
-import NIOPosix
 
-/// Signing in and out, choosing one's password, and the page language.
+/// Signing in, step by step: the password; the authenticator's code (a user who has one); a
+/// password of one's own (after a one-time password, which is spent by the sign-in it lets
+/// through); enrolling an authenticator (coordinators and auditors, who see names, must). Also
+/// changing one's password, signing out, the page language, and the API's tokens.
 struct SignInController {
     let ledger: LedgerService
     let pages: Pages
+    let accounts: UserAccounts
     let limiter: SignInLimiter
+    let sessions: UserSessions
     let tokens: APITokens
 
     /// A signed-in browser session lasts a working day.
     static let sessionLength: Duration = .seconds(10 * 3600)
 
-    func addPublicRoutes(to router: some RouterMethods<TukiRequestContext>) {
-        router.get("/signin", use: signInPage)
-        router.post("/signin", use: signIn)
+    /// Sign-in itself, which has no session (and so no form token) yet.
+    func addSignInRoutes(to group: RouterGroup<TukiRequestContext>) {
+        group.get("/signin", use: signInPage)
+        group.post("/signin", use: signIn)
+    }
+
+    /// The steps after the password, open to a session at that step, and signing out.
+    func addStepRoutes(to group: RouterGroup<TukiRequestContext>) {
+        group.get("/signin/code", use: codePage)
+        group.post("/signin/code", use: code)
+        group.get("/password", use: passwordPage)
+        group.post("/password", use: setPassword)
+        group.get("/second-factor", use: enrolmentPage)
+        group.post("/second-factor", use: enrol)
+        group.post("/signout", use: signOut)
     }
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
@@ -25,76 +41,115 @@ struct SignInController {
         group.post("/language", use: setLanguage)
     }
 
-    /// Open to a session still on its one-time password.
-    func addPasswordRoutes(to router: some RouterMethods<TukiRequestContext>) {
-        router.get("/password", use: passwordPage)
-        router.post("/password", use: setPassword)
-        router.post("/signout", use: signOut)
+    func addTokenRoutes(to group: RouterGroup<TukiRequestContext>) {
+        group.post("/tokens", use: issueToken)
     }
 
+    // MARK: The password
+
     @Sendable func signInPage(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        pages.render("signin", title: .signIn, language: context.language, user: nil, csrf: nil)
+        pages.render(.signIn, title: .signIn, language: context.language, user: nil, csrf: nil)
     }
 
     @Sendable func signIn(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        let user = (context.form["user"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let name = (context.form["user"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = context.form["password"] ?? ""
-        guard let entry = try await check(user: user, password: password, peer: context.peer) else {
-            return pages.render("signin", title: .signIn, language: context.language, user: nil, csrf: nil,
+        try await limiter.reserve(user: name, address: context.peer)
+        guard let entry = try await accounts.signIn(name, password: password) else {
+            return pages.render(.signIn, title: .signIn, language: context.language, user: nil, csrf: nil,
                                 status: .unauthorized, problem: PageText.text(.wrongPassword, context.language))
         }
+        await limiter.succeeded(user: name, address: context.peer)
+        let user = SignedInUser(name: name, roles: try ledger.roles(of: name))
+        var session = WebSession(user: name, csrf: RandomToken.make(), language: context.language,
+                                 generation: await sessions.generation(of: name))
+        session.needsCode = entry.secondFactor != nil
+        session.needsPassword = entry.mustChangePassword
+        session.needsEnrolment = entry.secondFactor == nil && user.needsSecondFactor
         // A new session id at every sign-in: an id planted before it is worth nothing after.
-        context.sessions.createSession(
-            WebSession(user: user, csrf: RandomToken.make(), mustChangePassword: entry.mustChangePassword, language: context.language),
-            expiresIn: Self.sessionLength)
-        if entry.mustChangePassword { return .redirect(to: "/password") }
-        return .redirect(to: SignedInUser(name: user, roles: try ledger.roles(of: user)).home)
+        context.sessions.createSession(session, expiresIn: Self.sessionLength)
+        return .redirect(to: session.nextPage ?? user.home)
     }
 
-    /// The user's entry if the password is theirs; nil if not. Throws 429 while the name or the
-    /// address is blocked. bcrypt runs on NIO's thread pool, off the request threads.
-    private func check(user: String, password: String, peer: String) async throws -> Credentials.Entry? {
-        guard await !limiter.isBlocked(user: user, address: peer) else { throw Refusal.tooManyAttempts }
-        let path = ledger.paths.credentials
-        let entry = try await NIOThreadPool.singleton.runIfActive {
-            try Credentials.load(from: path).verify(user, password: password)
+    // MARK: The second factor
+
+    @Sendable func codePage(_ request: Request, context: TukiRequestContext) async throws -> Response {
+        let session = try context.session(at: .code)
+        return pages.render(.code, title: .secondFactor, language: context.language, user: nil, csrf: session.csrf)
+    }
+
+    @Sendable func code(_ request: Request, context: TukiRequestContext) async throws -> Response {
+        var session = try context.session(at: .code)
+        try await limiter.reserve(user: session.user, address: context.peer)
+        guard try await accounts.useSecondFactor(context.form["code"] ?? "", of: session.user) else {
+            return pages.render(.code, title: .secondFactor, language: context.language, user: nil, csrf: session.csrf,
+                                status: .unauthorized, problem: PageText.text(.wrongCode, context.language))
         }
-        if entry == nil { await limiter.failed(user: user, address: peer) } else { await limiter.succeeded(user: user) }
-        return entry
+        await limiter.succeeded(user: session.user, address: context.peer)
+        session.needsCode = false
+        session.usedSecondFactor = true
+        return try advance(session, context)
     }
 
-    struct TokenRequest: Decodable {
-        let user: String
-        let password: String
-    }
-
-    struct TokenResponse: ResponseEncodable {
-        let token: String
-        let expiresInSeconds: Int
-    }
-
-    /// `POST /api/v1/tokens`: a bearer token for the API, for a user with a password of their own.
-    @Sendable func issueToken(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        let body = try await request.decode(as: TokenRequest.self, context: context)
-        let user = body.user.lowercased()
-        guard let entry = try await check(user: user, password: body.password, peer: context.peer) else {
-            return APIResponse.error(.unauthorized, PageText.text(.wrongPassword, .en))
+    /// Enrolling an authenticator: its secret as an `otpauth://` address (a phone opens its app
+    /// from the link) and as text to type in, then a code of it to confirm.
+    @Sendable func enrolmentPage(_ request: Request, context: TukiRequestContext) async throws -> Response {
+        let session = try stepSession(context, at: .enrolment, .signedIn)
+        if try await accounts.entry(of: session.user)?.secondFactor != nil {
+            return pages.message(status: .ok, title: PageText.text(.secondFactor, context.language),
+                                 text: PageText.text(.secondFactorInUse, context.language), language: context.language,
+                                 user: context.identity?.name, csrf: session.csrf)
         }
-        guard !entry.mustChangePassword else {
-            return APIResponse.error(.forbidden, "Choose your own password on the sign-in page first.")
-        }
-        let token = await tokens.issue(for: user)
-        return try APIResponse.json(TokenResponse(token: token, expiresInSeconds: Int(APITokens.lifetime.components.seconds)), status: .created)
+        let secret = session.pendingSecret ?? OneTimeCode.generate().base32
+        context.sessions.withLockedSession { $0?.pendingSecret = secret }
+        return renderEnrolment(session, secret: secret, context)
     }
+
+    @Sendable func enrol(_ request: Request, context: TukiRequestContext) async throws -> Response {
+        var session = try stepSession(context, at: .enrolment, .signedIn)
+        guard let secret = session.pendingSecret, let generator = OneTimeCode(base32: secret) else { return .redirect(to: "/second-factor") }
+        try await limiter.reserve(user: session.user, address: context.peer)
+        guard let step = generator.matchingStep(context.form["code"] ?? "", at: Date()) else {
+            return renderEnrolment(session, secret: secret, context, status: .unprocessableContent,
+                                  problem: PageText.text(.wrongCode, context.language))
+        }
+        let recoveryCodes = try await accounts.enrolSecondFactor(secret: secret, confirmedAt: step, of: session.user)
+        await limiter.succeeded(user: session.user, address: context.peer)
+        session.pendingSecret = nil
+        session.needsEnrolment = false
+        session.usedSecondFactor = true
+        session.csrf = RandomToken.make()
+        context.sessions.createSession(session, expiresIn: Self.sessionLength)
+        let home = SignedInUser(name: session.user, roles: try ledger.roles(of: session.user)).home
+        let next = session.nextPage ?? home
+        // Shown once: only their hashes are kept.
+        return pages.render(.recoveryCodes, title: .secondFactor, language: context.language, user: nil, csrf: session.csrf,
+                            values: ["codes": recoveryCodes, "next": next])
+    }
+
+    private func renderEnrolment(_ session: WebSession, secret: String, _ context: TukiRequestContext,
+                                 status: HTTPResponse.Status = .ok, problem: String? = nil) -> Response {
+        let grouped = stride(from: 0, to: secret.count, by: 4).map { offset in
+            String(secret.dropFirst(offset).prefix(4))
+        }.joined(separator: " ")
+        return pages.render(.enrolment, title: .secondFactor, language: context.language, user: context.identity?.name, csrf: session.csrf,
+                            status: status, problem: problem,
+                            values: ["secret": grouped, "address": OneTimeCode(base32: secret)?.address(user: session.user) ?? "",
+                                     "required": session.needsEnrolment])
+    }
+
+    // MARK: One's own password
 
     @Sendable func passwordPage(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        guard let session = context.sessions.session else { throw NotSignedIn() }
-        return pages.render("password", title: .setPassword, language: context.language, user: session.user, csrf: session.csrf,
-                            values: ["mustChange": session.mustChangePassword])
+        let session = try stepSession(context, at: .password, .signedIn)
+        return renderPassword(session, context)
     }
 
+    /// A new password: after a one-time password, the session's next step; otherwise only with
+    /// the current password (ASVS 2.1.6). Either way the session gets a new id and every other
+    /// session and API token of the user ends (ASVS 3.3.3).
     @Sendable func setPassword(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        guard var session = context.sessions.session else { throw NotSignedIn() }
+        var session = try stepSession(context, at: .password, .signedIn)
         let password = context.form["password"] ?? ""
         let problem: PageText.Key? = if password != context.form["repeat"] {
             .passwordsDiffer
@@ -106,23 +161,28 @@ struct SignInController {
             nil
         }
         if let problem {
-            return pages.render("password", title: .setPassword, language: context.language, user: session.user, csrf: session.csrf,
-                                status: .unprocessableContent, problem: PageText.text(problem, context.language),
-                                values: ["mustChange": session.mustChangePassword])
+            return renderPassword(session, context, status: .unprocessableContent, problem: PageText.text(problem, context.language))
         }
-        let path = ledger.paths.credentials
-        let user = session.user
-        try await NIOThreadPool.singleton.runIfActive {
-            var credentials = try Credentials.load(from: path)
-            credentials.setPassword(password, for: user)
-            try credentials.save(to: path)
+        if session.stage == .signedIn {
+            try await limiter.reserve(user: session.user, address: context.peer)
+            guard try await accounts.verify(context.form["current"] ?? "", of: session.user) != nil else {
+                return renderPassword(session, context, status: .unauthorized, problem: PageText.text(.wrongCurrentPassword, context.language))
+            }
+            await limiter.succeeded(user: session.user, address: context.peer)
         }
-        session.mustChangePassword = false
-        session.csrf = RandomToken.make()
-        // A fresh session id once the password is the user's own.
-        context.sessions.createSession(session, expiresIn: Self.sessionLength)
-        return .redirect(to: SignedInUser(name: user, roles: try ledger.roles(of: user)).home)
+        try await accounts.setPassword(password, of: session.user)
+        session.generation = await sessions.endAll(of: session.user)
+        session.needsPassword = false
+        return try advance(session, context)
     }
+
+    private func renderPassword(_ session: WebSession, _ context: TukiRequestContext, status: HTTPResponse.Status = .ok,
+                                problem: String? = nil) -> Response {
+        pages.render(.password, title: .setPassword, language: context.language, user: session.user, csrf: session.csrf,
+                     status: status, problem: problem, values: ["mustChange": session.needsPassword])
+    }
+
+    // MARK: Signing out, home, language
 
     @Sendable func signOut(_ request: Request, context: TukiRequestContext) async throws -> Response {
         context.sessions.clearSession()
@@ -142,5 +202,60 @@ struct SignInController {
         guard let language = context.form["to"].flatMap(PageLanguage.init(rawValue:)) else { throw Refusal.badForm }
         context.sessions.withLockedSession { $0?.language = language }
         return .redirect(to: context.user.home)
+    }
+
+    // MARK: The API's tokens
+
+    struct TokenRequest: Decodable {
+        let user: String
+        let password: String
+        /// The authenticator's code (or a recovery code), for a user who has enrolled one.
+        let code: String?
+    }
+
+    struct TokenResponse: ResponseEncodable {
+        let token: String
+        let expiresInSeconds: Int
+    }
+
+    /// `POST /api/v1/tokens`: a bearer token for the API, for a user with a password of their own
+    /// and, if they have an authenticator, its code. A role that needs a second factor gets no
+    /// token before one is enrolled on the pages.
+    @Sendable func issueToken(_ request: Request, context: TukiRequestContext) async throws -> Response {
+        let body = try await request.decode(as: TokenRequest.self, context: context)
+        let name = body.user.lowercased()
+        try await limiter.reserve(user: name, address: context.peer)
+        guard let entry = try await accounts.verify(body.password, of: name) else { throw Refusal.wrongPassword }
+        guard !entry.mustChangePassword else { throw Refusal.choosePasswordFirst }
+        let user = SignedInUser(name: name, roles: try ledger.roles(of: name))
+        if entry.secondFactor != nil {
+            guard let code = body.code, try await accounts.useSecondFactor(code, of: name) else { throw Refusal.wrongCode }
+        } else if user.needsSecondFactor {
+            throw Refusal.enrolFirst
+        }
+        await limiter.succeeded(user: name, address: context.peer)
+        let token = await tokens.issue(for: name, generation: await sessions.generation(of: name), usedSecondFactor: entry.secondFactor != nil)
+        return try APIResponse.json(TokenResponse(token: token, expiresInSeconds: Int(APITokens.lifetime.components.seconds)), status: .created)
+    }
+
+    // MARK: Steps
+
+    /// The session at one of the steps; `.signedIn` counts only with every check of the session's
+    /// identity passed.
+    private func stepSession(_ context: TukiRequestContext, at stages: WebSession.Stage...) throws -> WebSession {
+        guard let session = context.sessions.session, stages.contains(session.stage),
+              session.stage != .signedIn || context.identity != nil
+        else { throw NotSignedIn() }
+        return session
+    }
+
+    /// A step done: a new session id and form token (the session now has more rights than the
+    /// one an attacker might have planted or seen), then the next step or the user's home.
+    private func advance(_ session: WebSession, _ context: TukiRequestContext) throws -> Response {
+        var session = session
+        session.csrf = RandomToken.make()
+        context.sessions.createSession(session, expiresIn: Self.sessionLength)
+        if let next = session.nextPage { return .redirect(to: next) }
+        return .redirect(to: SignedInUser(name: session.user, roles: try ledger.roles(of: session.user)).home)
     }
 }

@@ -5,41 +5,70 @@ import Ledger
 import Logging
 
 /// Turns every failure into an answer that tells no secrets: a page in the user's language for a
-/// browser, `{"error": …}` for the API. A refusal by the ledger's schema or rules gives its own
-/// sentence (which names the field and the rule, never a value); anything unexpected is logged by
-/// its type alone and answered with a plain "the server failed".
+/// browser (`.page`), `{"error": …}` for the API (`.json`). Each group has its own, inside its
+/// identity, so that an error page shows who is signed in. A refusal by the ledger's schema or
+/// rules gives its own sentence (which names the field and the rule, never a value); a client's
+/// mistake is a 4xx (a body too large 413); anything unexpected is logged by its type alone and
+/// answered with a plain "the server failed".
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = TukiRequestContext
-    let pages: Pages
+
+    enum Answer: Sendable {
+        case page(Pages)
+        case json
+    }
+
+    let answer: Answer
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let isAPI = request.uri.path.hasPrefix("/api/")
             let language = context.language
-            let (status, message): (HTTPResponse.Status, String)
-            switch error {
-            case is NotSignedIn:
-                if !isAPI { return .redirect(to: context.sessions.session?.mustChangePassword == true ? "/password" : "/signin") }
-                (status, message) = (.unauthorized, PageText.text(.notSignedIn, language))
-            case let refusal as Refusal:
-                (status, message) = (refusal.status, PageText.text(refusal.text, language))
-            case let refusal as LedgerRefusal:
-                (status, message) = (.unprocessableContent, PageText.refusal(refusal, language))
-            case EventStoreError.wrongExpectedVersion, EventStoreError.eventIdReused:
-                (status, message) = (Refusal.conflict.status, PageText.text(Refusal.conflict.text, language))
-            case let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed:
-                (status, message) = (error.status, PageText.text(.notFound, language))
-            case let error as HTTPError where error.status.code < 500:
-                (status, message) = (error.status, PageText.text(.badForm, language))
-            default:
-                context.logger.error("request failed", metadata: ["error": "\(type(of: error))"])
-                (status, message) = (.internalServerError, PageText.text(.serverError, language))
+            let (status, text) = Self.classify(error, context)
+            switch answer {
+            case .json:
+                return APIResponse.error(status, text)
+            case let .page(pages):
+                if status == .unauthorized {
+                    return .redirect(to: context.sessions.session?.nextPage ?? "/signin")
+                }
+                return pages.message(status: status, title: PageText.text(.appName, language), text: text,
+                                     language: language, user: context.identity?.name, csrf: context.sessions.session?.csrf)
             }
-            if isAPI { return APIResponse.error(status, message) }
-            return pages.message(status: status, title: PageText.text(.appName, language), text: message,
-                                 language: language, user: context.identity?.name, csrf: context.sessions.session?.csrf)
+        }
+    }
+
+    /// The status and sentence of a failure.
+    static func classify(_ error: any Error, _ context: Context) -> (HTTPResponse.Status, String) {
+        let (status, key) = status(of: error, context)
+        if let refusal = error as? LedgerRefusal { return (status, PageText.refusal(refusal, context.language)) }
+        return (status, PageText.text(key, context.language))
+    }
+
+    private static func status(of error: any Error, _ context: Context) -> (HTTPResponse.Status, PageText.Key) {
+        switch error {
+        case is NotSignedIn:
+            return (.unauthorized, .notSignedIn)
+        case let refusal as Refusal:
+            return (refusal.status, refusal.text)
+        case is LedgerRefusal:
+            return (.unprocessableContent, .refused)
+        case EventStoreError.wrongExpectedVersion, EventStoreError.eventIdReused:
+            return (Refusal.conflict.status, Refusal.conflict.text)
+        case let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed:
+            return (error.status, .notFound)
+        case let error as HTTPError where error.status == .contentTooLarge:
+            return (.contentTooLarge, .tooLarge)
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            return (.contentTooLarge, .tooLarge)
+        case let error as HTTPError where error.status.code < 500:
+            return (error.status, .badForm)
+        case is DecodingError:
+            return (.badRequest, .badForm)
+        default:
+            context.logger.error("request failed", metadata: ["error": "\(type(of: error))"])
+            return (.internalServerError, .serverError)
         }
     }
 }

@@ -10,7 +10,9 @@ enum PageLanguage: String, Codable, Sendable {
 enum PageText {
     enum Key: String, CaseIterable {
         case appName, signIn, signOut, user, password, newPassword, repeatPassword, setPassword, passwordSet, mustSetPassword
-        case passwordsDiffer, passwordTooShort, passwordTooLong, wrongPassword, tooManyAttempts
+        case passwordsDiffer, passwordTooShort, passwordTooLong, wrongPassword, tooManyAttempts, tooLarge, personInAddress
+        case currentPassword, wrongCurrentPassword, changePassword, secondFactor, secondFactorInUse, code, codeHelp, wrongCode, choosePasswordFirst, enrolFirst
+        case enrolIntro, enrolRequired, openInApp, secretToType, confirmCode, recoveryIntro, continueOn
         case groups, group, nextSession, noNextSession, enrolled, sessions, roster, date, status, headcount, present, absent, excused
         case scheduled, held, cancelled, attendanceSheet, markSessionHeld, durationMinutes, location, format, inPerson, remote, hybrid
         case save, saved, cancelSession, cancelReason, nobodyEnrolled, noName, erased, noKey, open
@@ -57,6 +59,29 @@ enum PageText {
         .passwordTooShort: ("Salasana on liian lyhyt: vähintään 12 merkkiä.", "The password is too short: at least 12 characters."),
         .passwordTooLong: ("Salasana on liian pitkä: enintään 72 tavua.", "The password is too long: at most 72 bytes."),
         .wrongPassword: ("Käyttäjätunnus tai salasana on väärin.", "The user name or the password is wrong."),
+        .tooLarge: ("Lähetys on liian suuri.", "What was sent is too large."),
+        .personInAddress: ("Henkilön tunnus ei kuulu osoitteeseen: lähetä se lomakkeella.", "A person's id does not belong in an address: send it with the form."),
+        .currentPassword: ("Nykyinen salasana", "Current password"),
+        .wrongCurrentPassword: ("Nykyinen salasana on väärin.", "The current password is wrong."),
+        .changePassword: ("Vaihda salasana", "Change password"),
+        .secondFactor: ("Kaksivaiheinen tunnistautuminen", "Two-step sign-in"),
+        .secondFactorInUse: ("Todennussovellus on jo käytössä. Jos puhelin katoaa, pyydä ylläpitäjää poistamaan se (tuki user reset-2fa).",
+                             "An authenticator app is already in use. If the phone is lost, ask the administrator to remove it (tuki user reset-2fa)."),
+        .code: ("Koodi", "Code"),
+        .codeHelp: ("Todennussovelluksen kuusinumeroinen koodi tai yksi varakoodeistasi.", "The six-digit code of your authenticator app, or one of your recovery codes."),
+        .wrongCode: ("Koodi ei kelpaa.", "The code is not valid."),
+        .choosePasswordFirst: ("Valitse ensin oma salasana kirjautumissivulla.", "Choose your own password on the sign-in page first."),
+        .enrolFirst: ("Ota ensin kaksivaiheinen tunnistautuminen käyttöön kirjautumissivulla.", "Enrol a second factor on the sign-in page first."),
+        .enrolIntro: ("Lisää Tuki todennussovellukseesi (esimerkiksi Google Authenticator, Microsoft Authenticator tai FreeOTP): avaa linkki puhelimella tai kirjoita avain sovellukseen. Kirjoita sitten sovelluksen näyttämä koodi.",
+                      "Add Tuki to your authenticator app (Google Authenticator, Microsoft Authenticator or FreeOTP, for example): open the link on your phone or type the key into the app. Then type the code the app shows."),
+        .enrolRequired: ("Roolisi näkee henkilötietoja, joten kirjautuminen vaatii salasanan lisäksi todennussovelluksen koodin.",
+                         "Your role sees personal data, so signing in takes a code from an authenticator app besides the password."),
+        .openInApp: ("Avaa todennussovelluksessa", "Open in the authenticator app"),
+        .secretToType: ("Avain", "Key"),
+        .confirmCode: ("Ota käyttöön", "Turn on"),
+        .recoveryIntro: ("Kaksivaiheinen tunnistautuminen on käytössä. Alla ovat varakoodisi: kukin kelpaa kerran koodin sijaan, jos puhelin ei ole käsillä. Tulosta tai kirjoita ne talteen nyt – niitä ei näytetä uudelleen.",
+                         "Two-step sign-in is on. Below are your recovery codes: each works once instead of a code when your phone is not at hand. Print them or write them down now – they are not shown again."),
+        .continueOn: ("Jatka", "Continue"),
         .tooManyAttempts: ("Liian monta yritystä. Yritä uudelleen 15 minuutin kuluttua.", "Too many attempts. Try again in 15 minutes."),
         .groups: ("Ryhmät", "Groups"),
         .group: ("Ryhmä", "Group"),

@@ -5,15 +5,33 @@ import Mustache
 /// Renders the pages from `Templates`: each page is the layout, a title, the user's name and
 /// form token, the texts of the page's language (`t`), and the page's own values.
 struct Pages: Sendable {
+    /// The pages, by their template's name. Every one must have a template, or the server does
+    /// not start: a page whose template is missing would otherwise be a blank 200.
+    enum Page: String, CaseIterable, Sendable {
+        case message, signIn = "signin", code, enrolment, recoveryCodes, password, groups, group, sheet, overview, reports, lists
+        case record, people, audit
+    }
+
+    /// The templates the pages include.
+    static let partials = ["layout", "esrForm", "field", "recordField", "activityIds", "fileFormat"]
+
+    struct MissingTemplate: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "The server's page \(name) has no template." }
+    }
+
     private let library: MustacheLibrary
 
-    init() throws {
+    init(templates: [String: String] = Templates.all) throws {
         var library = MustacheLibrary()
-        for (name, text) in Templates.all { try library.register(text, named: name) }
+        for (name, text) in templates { try library.register(text, named: name) }
+        for name in Page.allCases.map(\.rawValue) + Self.partials where library.getTemplate(named: name) == nil {
+            throw MissingTemplate(name: name)
+        }
         self.library = library
     }
 
-    func render(_ name: String, title: PageText.Key, heading: String? = nil, language: PageLanguage, user: String?, csrf: String?,
+    func render(_ page: Page, title: PageText.Key, heading: String? = nil, language: PageLanguage, user: String?, csrf: String?,
                 status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil,
                 values: [String: Any] = [:]) -> Response {
         var context = values
@@ -27,13 +45,13 @@ struct Pages: Sendable {
         context["requestKey"] = UUID().uuidString.lowercased()
         context["notice"] = notice
         context["problem"] = problem
-        let html = library.render(context, withTemplate: name) ?? ""
+        let html = library.render(context, withTemplate: page.rawValue) ?? ""
         return Self.html(html, status: status)
     }
 
     /// A page of one sentence: a refusal, an error, or "you have no role yet".
     func message(status: HTTPResponse.Status, title: String, text: String, language: PageLanguage, user: String?, csrf: String?) -> Response {
-        render("message", title: .appName, heading: title, language: language, user: user, csrf: csrf, status: status, values: ["text": text])
+        render(.message, title: .appName, heading: title, language: language, user: user, csrf: csrf, status: status, values: ["text": text])
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -3,7 +3,8 @@
 /// unescaped form. Every page is the layout with its own `body`.
 enum Templates {
     static let all: [String: String] = [
-        "layout": layout, "message": message, "signin": signIn, "password": password, "groups": groups, "group": group,
+        "layout": layout, "message": message, "signin": signIn, "code": code, "enrolment": enrolment, "recoveryCodes": recoveryCodes,
+        "password": password, "groups": groups, "group": group,
         "sheet": sheet, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "audit": audit,
         // Partials, which the pages include.
         "esrForm": esrForm, "field": field, "recordField": recordField, "activityIds": activityIds, "fileFormat": fileFormat,
@@ -32,6 +33,7 @@ enum Templates {
         </main>
         <footer>
         {{#csrf}}<form method="post" action="/language" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="to" value="{{otherLang}}"><button type="submit" class="link">{{t.otherLanguage}}</button></form>{{/csrf}}
+        {{#user}}<a href="/password">{{t.changePassword}}</a> <a href="/second-factor">{{t.secondFactor}}</a>{{/user}}
         </footer>
         </body>
         </html>
@@ -51,11 +53,45 @@ enum Templates {
         {{/body}}{{/layout}}
         """
 
+    static let code = """
+        {{<layout}}{{$body}}
+        <form method="post" action="/signin/code" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.code}}<input name="code" autocomplete="one-time-code" autocapitalize="none" required></label>
+        <p class="help">{{t.codeHelp}}</p>
+        <button type="submit">{{t.signIn}}</button>
+        </form>
+        {{/body}}{{/layout}}
+        """
+
+    static let enrolment = """
+        {{<layout}}{{$body}}
+        {{#required}}<p>{{t.enrolRequired}}</p>{{/required}}
+        <p>{{t.enrolIntro}}</p>
+        <p><a href="{{address}}">{{t.openInApp}}</a></p>
+        <p>{{t.secretToType}}: <code class="secret">{{secret}}</code></p>
+        <form method="post" action="/second-factor" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.code}}<input name="code" inputmode="numeric" autocomplete="one-time-code" required></label>
+        <button type="submit">{{t.confirmCode}}</button>
+        </form>
+        {{/body}}{{/layout}}
+        """
+
+    static let recoveryCodes = """
+        {{<layout}}{{$body}}
+        <p>{{t.recoveryIntro}}</p>
+        <ol class="codes">{{#codes}}<li><code>{{.}}</code></li>{{/codes}}</ol>
+        <p><a href="{{next}}">{{t.continueOn}}</a></p>
+        {{/body}}{{/layout}}
+        """
+
     static let password = """
         {{<layout}}{{$body}}
         {{#mustChange}}<p>{{t.mustSetPassword}}</p>{{/mustChange}}
         <form method="post" action="/password" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{^mustChange}}<label>{{t.currentPassword}}<input name="current" type="password" autocomplete="current-password" required></label>{{/mustChange}}
         <label>{{t.newPassword}}<input name="password" type="password" autocomplete="new-password" minlength="12" required></label>
         <label>{{t.repeatPassword}}<input name="repeat" type="password" autocomplete="new-password" minlength="12" required></label>
         <button type="submit">{{t.setPassword}}</button>
@@ -191,7 +227,8 @@ enum Templates {
         {{#suppressed}}<p class="muted">{{t.suppressedNote}}</p>{{/suppressed}}
         {{#reports}}<section class="card"><h2>{{title}}</h2>
         {{#oneOf}}<p class="muted">{{t.oneOf}}</p>{{/oneOf}}
-        <form method="get" action="/reports/{{report}}" class="stack">
+        {{#post}}<form method="post" action="/reports/{{report}}" class="stack"><input type="hidden" name="_csrf" value="{{csrf}}">{{/post}}
+        {{^post}}<form method="get" action="/reports/{{report}}" class="stack">{{/post}}
         {{#fields}}{{> field}}{{/fields}}
         {{> fileFormat}}
         <button type="submit">{{t.show}}</button>
@@ -275,7 +312,8 @@ enum Templates {
     static let lists = """
         {{<layout}}{{$body}}
         {{#lists}}<section class="card"><h2>{{title}}</h2>
-        <form method="get" action="/lists/{{list}}" class="stack">
+        {{#post}}<form method="post" action="/lists/{{list}}" class="stack"><input type="hidden" name="_csrf" value="{{csrf}}">{{/post}}
+        {{^post}}<form method="get" action="/lists/{{list}}" class="stack">{{/post}}
         {{#fields}}{{> field}}{{/fields}}
         {{#open}}<label class="check"><input type="checkbox" name="open" value="on"> {{t.onlyOpen}}</label>{{/open}}
         {{> fileFormat}}

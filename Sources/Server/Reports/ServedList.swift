@@ -17,6 +17,9 @@ enum ServedList: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the list's form can name a person: then it is posted (`ServedReport.namesPerson`).
+    var namesPerson: Bool { fields.contains(where: \.isPerson) }
+
     /// Whether the list has an "only what is still open" choice (each list says what that is).
     var hasOpenChoice: Bool { self != .experts }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Ledger
 import Reports
 
@@ -94,7 +95,23 @@ enum ServedReport: String, CaseIterable, Sendable {
     }
 }
 
+extension ServedReport {
+    /// Whether the report's form can name a person (an expert, a staff member): such a form is
+    /// posted, never put in an address, which browsers, proxies and logs keep.
+    var namesPerson: Bool { fields.contains { $0.field.isPerson } }
+}
+
 extension ServedReport.Field {
+    /// A field whose value is a person's id.
+    var isPerson: Bool { self == .expert || self == .staff }
+
+    /// A query's fields, refused if one of them names a person.
+    static func query(of request: Request) throws -> FormFields {
+        let query = FormFields(pairs: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+        for field in [Self.expert, .staff] where query[field.rawValue] != nil { throw Refusal.personInAddress }
+        return query
+    }
+
     /// The respondent groups a survey's answers are from (`survey.answered`).
     static let respondentGroups = SurveyAnswered.RespondentGroup.allCases.map(\.rawValue)
 

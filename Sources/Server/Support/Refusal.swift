@@ -9,8 +9,17 @@ struct Refusal: Error {
     static let forbidden = Refusal(status: .forbidden, text: .forbidden)
     static let notFound = Refusal(status: .notFound, text: .notFound)
     static let badForm = Refusal(status: .badRequest, text: .badForm)
+    /// A person's id in an address (`?expert=p-…`): such filters are posted.
+    static let personInAddress = Refusal(status: .badRequest, text: .personInAddress)
     static let staleForm = Refusal(status: .forbidden, text: .staleForm)
     static let tooManyAttempts = Refusal(status: .tooManyRequests, text: .tooManyAttempts)
+    static let wrongPassword = Refusal(status: .unauthorized, text: .wrongPassword)
+    /// The authenticator's code (or a recovery code) is not the user's, or was used already.
+    static let wrongCode = Refusal(status: .unauthorized, text: .wrongCode)
+    /// A one-time password opens only the page where the user chooses their own.
+    static let choosePasswordFirst = Refusal(status: .forbidden, text: .choosePasswordFirst)
+    /// A role that sees names gets no API token before an authenticator is enrolled on the pages.
+    static let enrolFirst = Refusal(status: .forbidden, text: .enrolFirst)
     /// No unused identifier was found in a hundred tries: try again.
     static let busy = Refusal(status: .serviceUnavailable, text: .tryAgain)
     /// The kilometre allowance table has no rate for the engagement's year.

@@ -6,7 +6,7 @@ import Server
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "The server's users: who they are, and the roles the ledger gives them.",
-        subcommands: [UserAdd.self, UserGrant.self, UserRevoke.self, UserResetPassword.self])
+        subcommands: [UserAdd.self, UserGrant.self, UserRevoke.self, UserResetPassword.self, UserResetSecondFactor.self])
 }
 
 /// The options naming a user and a role.
@@ -85,5 +85,30 @@ struct UserResetPassword: ParsableCommand {
         let password = credentials.issueOneTimePassword(for: name)
         try credentials.save(to: path)
         Recorder.announce(password, "The line above is \(name)'s new one-time password; the old one no longer works.")
+    }
+}
+
+struct UserResetSecondFactor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-2fa",
+        abstract: "Remove a user's second factor (a lost phone and lost recovery codes).",
+        discussion: """
+            The user's authenticator and recovery codes stop working at once. At their next sign-in, the \
+            password is followed by enrolling a new authenticator when their role requires one (coordinators \
+            and auditors), and is enough on its own for the others. Check who is asking before you run this: it \
+            is what stands between a stolen password and the names in the ledger.
+            """)
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The user's sign-in name.") var name: String
+
+    func run() throws {
+        let path = ledger.files.credentials
+        var credentials = try Credentials.load(from: path)
+        guard credentials.users[name] != nil else { throw CommandFailure.usage("There is no such user: add them with `tuki user add`.") }
+        guard credentials.resetSecondFactor(of: name) else {
+            throw CommandFailure.usage("The user has no second factor: they enrol one at their next sign-in.")
+        }
+        try credentials.save(to: path)
+        Terminal.printError("Removed \(name)'s second factor; they enrol a new one at their next sign-in.")
     }
 }
