@@ -91,9 +91,8 @@ import Testing
         let index = Who.allCases.firstIndex(of: who) ?? 0
         var token: String?
         if who != .nobody {
-            let answer = try await browser.send("POST", "/api/v1/tokens", json: #"{"user":"\#(who.rawValue)","password":"\#(TestServer.password)"}"#)
-            #expect(answer.status == 201)
-            token = answer.json?["token"] as? String
+            token = try await browser.token(who.rawValue)
+            #expect(token != nil, "\(who) gets a token")
         }
         for (method, path, statuses) in Self.api where statuses[index] >= 0 {
             let answer = try await browser.send(method, path, json: method == "POST" ? #"{"marks":[]}"# : nil, bearer: token)

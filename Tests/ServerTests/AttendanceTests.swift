@@ -101,7 +101,7 @@ import Testing
     @Test func theAPIRecordsTheSameWayAndAnswersWithTheEventIds() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)
-        let token = try #require(try await browser.send("POST", "/api/v1/tokens", json: #"{"user":"koordinaattori","password":"\#(TestServer.password)"}"#).json?["token"] as? String)
+        let token = try #require(try await browser.token("koordinaattori"))
         let path = "/api/v1/groups/\(TestServer.ownActivity)/sessions/\(TestServer.apiSession)"
         let sheet = try await browser.send("GET", path + "/sheet", bearer: token)
         #expect(sheet.status == 200)

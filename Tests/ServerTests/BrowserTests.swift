@@ -7,7 +7,7 @@ import Testing
 /// under the facilitator's name, and the access log holds the roster's reading.
 @Suite struct BrowserTests {
     @Test func aFacilitatorRecordsASessionFromAPhone() async throws {
-        let server = try await TestServer.start()
+        let server = try await TestServer.start(live: true)
         let browser = try await WebDriver(width: 360, height: 780)
         do {
             try await record(on: browser, server)
@@ -20,8 +20,9 @@ import Testing
 
     private func record(on browser: WebDriver, _ server: TestServer) async throws {
         let before = try server.events().count
+        let base = try #require(server.baseURL)
 
-        try await browser.open(server.baseURL.appendingPathComponent("signin"))
+        try await browser.open(base.appendingPathComponent("signin"))
         try await browser.type("ohjaaja", into: "input[name=user]")
         try await browser.type(TestServer.password, into: "input[name=password]")
         try await browser.click("form[action='/signin'] button[type=submit]")
@@ -61,7 +62,8 @@ import Testing
     /// the recording page: both fit the phone, and both land in the ledger under their name.
     private func scheduleAndRateFIT(on browser: WebDriver, _ server: TestServer) async throws {
         let before = try server.events().count
-        try await browser.open(server.baseURL.appendingPathComponent("groups/\(TestServer.ownActivity)"))
+        let base = try #require(server.baseURL)
+        try await browser.open(base.appendingPathComponent("groups/\(TestServer.ownActivity)"))
         try await browser.click("details:has(form[action$='/sessions']) summary")
         // A date field takes what a person picks in the calendar; the test sets it as the picker would.
         _ = try await browser.evaluate("document.querySelector(\"form[action$='/sessions'] input[name=date]\").value = '2026-12-17'; return 0")
@@ -69,7 +71,7 @@ import Testing
         try #require(try await browser.waitForURL(containing: "scheduled=1"))
         #expect(try await browser.source.contains("2026-12-17"))
 
-        try await browser.open(server.baseURL.appendingPathComponent("record"))
+        try await browser.open(base.appendingPathComponent("record"))
         let scrollWidth = try await browser.evaluate("return document.documentElement.scrollWidth") as? Int
         #expect(scrollWidth == 360)
         try await browser.click("details:has(form[action='/record/fit']) summary")

@@ -330,8 +330,7 @@ import Testing
         ], csrf: csrf)
         #expect(held.status == 303)
         #expect(try await browser.get(group).body.contains("<td>23</td>"))
-        let token = try #require(try await browser.send("POST", "/api/v1/tokens",
-                                                        json: #"{"user":"koordinaattori","password":"\#(TestServer.password)"}"#).json?["token"] as? String)
+        let token = try #require(try await browser.token("koordinaattori"))
         let groups = try await browser.send("GET", "/api/v1/groups", bearer: token)
         #expect(groups.body.contains(#""headcount":23"#))
     }
@@ -339,8 +338,7 @@ import Testing
     @Test func theAPIRecordsWhatTheFormsRecord() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)
-        let token = try #require(try await browser.send("POST", "/api/v1/tokens",
-                                                        json: #"{"user":"koordinaattori","password":"\#(TestServer.password)"}"#).json?["token"] as? String)
+        let token = try #require(try await browser.token("koordinaattori"))
         let before = try server.events().count
         let registered = try await browser.send("POST", "/api/v1/record/participant", json: """
             {"personal":{"name":"Aapo API","birthDate":"2001-01-01"},"gender":"man","municipality":"Forssa","roles":["young-adult"]}

@@ -8,8 +8,7 @@ import Testing
     static let server = Task { try await TestServer.start() }
 
     private func token(_ browser: Browser) async throws -> String {
-        try #require(try await browser.send("POST", "/api/v1/tokens", json: #"{"user":"koordinaattori","password":"\#(TestServer.password)"}"#)
-            .json?["token"] as? String)
+        try #require(try await browser.token("koordinaattori"))
     }
 
     @Test func anAttendanceSheetSentTwiceWithItsKeyIsRecordedOnce() async throws {

@@ -25,7 +25,9 @@ import Testing
             answers.append((method.lowercased(), template, answer.status, answer.body))
         }
         func token(_ user: String) async throws -> String? {
-            let answer = try await browser.send("POST", "/api/v1/tokens", json: #"{"user":"\#(user)","password":"\#(TestServer.password)"}"#)
+            let code = TestServer.recoveryCodes.take()
+            let answer = try await browser.send("POST", "/api/v1/tokens",
+                                                json: #"{"user":"\#(user)","password":"\#(TestServer.password)","code":"\#(code)"}"#)
             answers.append(("post", "/api/v1/tokens", answer.status, answer.body))
             return answer.json?["token"] as? String
         }

@@ -184,8 +184,7 @@ import Testing
         let server = try await Self.server.value
         let cliPaths = try await Self.commandLine.value
         let browser = Browser(server)
-        let token = try #require(try await browser.send("POST", "/api/v1/tokens",
-                                                        json: #"{"user":"koordinaattori","password":"\#(TestServer.password)"}"#).json?["token"] as? String)
+        let token = try #require(try await browser.token("koordinaattori"))
         var previous = (cli: "", api: "")
         for (number, makeStep) in steps.enumerated() {
             // The command as the demo runs it, against the command line's ledger before the step.

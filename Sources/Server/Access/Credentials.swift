@@ -30,6 +30,12 @@ public struct Credentials: Codable, Sendable, Equatable {
         public var recoveryCodes: [String]
         /// The last time step whose code was taken: each code signs in once.
         public var lastStep: Int64?
+
+        public init(secret: String, recoveryCodes: [String], lastStep: Int64?) {
+            self.secret = secret
+            self.recoveryCodes = recoveryCodes
+            self.lastStep = lastStep
+        }
     }
 
     public var users: [String: Entry] = [:]
@@ -140,7 +146,8 @@ public struct Credentials: Codable, Sendable, Equatable {
         return "\(letters.prefix(5))-\(letters.suffix(5))"
     }
 
-    static func recoveryHash(_ code: String) -> String {
+    /// A recovery code's hash as the file keeps it (letters and digits only, in lower case).
+    public static func recoveryHash(_ code: String) -> String {
         let normalised = code.lowercased().filter { $0.isLetter || $0.isNumber }
         return SHA256.hash(data: Array(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
     }
