@@ -55,6 +55,34 @@ import Testing
         #expect(markdown.contains("| leiri | Leiri | 1\u{00A0}234,56\u{00A0}€ |"))
     }
 
+    /// Words that a spreadsheet would take for a formula get a leading apostrophe in both CSV
+    /// forms; numbers, amounts and days, negative ones too, stay as they are.
+    @Test func csvCellsOfWordsNeverStartAFormula() {
+        let risky = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+        let report = Report(
+            kind: "test", title: "=title",
+            parameters: [.init("place", "=Paikka", .text("=cmd|' /C calc'!A0"))],
+            tables: [Report.Table(
+                key: "rows", title: "Rows",
+                columns: [.init("name", "Name"), .init("count", "Count", numeric: true), .init("euros", "Euros", numeric: true)],
+                rows: risky.map { [.text($0), .integer(-5), .cents(-1250)] } + [[.coded(code: "-x", label: "=y"), .integer(0), .cents(0)]])],
+            stamp: LedgerStamp(position: 1, hash: String(repeating: "c", count: 64)), language: .fi)
+        let standard = ReportFormat.csv.render(report, csv: .rfc4180)
+        let spreadsheet = ReportFormat.csv.render(report, csv: .finnishSpreadsheet)
+        for csv in [standard, spreadsheet] {
+            let cells = csv.components(separatedBy: "\r\n").flatMap { $0.split(separator: csv == standard ? "," : ";", omittingEmptySubsequences: false) }
+                .map { $0.hasPrefix("\"") ? String($0.dropFirst()) : String($0) }
+            for cell in cells where !cell.isEmpty {
+                let number = Double(cell.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "\u{00A0}", with: "")) != nil
+                #expect(number || !"=+-@\t\r".contains(cell.first ?? " "), "\(cell) could start a formula")
+            }
+        }
+        #expect(standard.contains("'=HYPERLINK") && standard.contains("'-2+3") && standard.contains("'@SUM(A1)"))
+        #expect(standard.contains(",-5,-1250\r\n"), "negative numbers stay numbers")
+        #expect(spreadsheet.contains(";-5;"))
+        #expect(spreadsheet.contains("'=Paikka;'=cmd|' /C calc'!A0"))
+    }
+
     @Test func markdownEscapesTableSyntax() {
         let markdown = ReportFormat.md.render(report)
         #expect(markdown.hasPrefix("# Test \\| report\n"))

@@ -1,8 +1,10 @@
 import Samples
 import EventStore
 import Foundation
+import Hummingbird
 import Ledger
-import Server
+import Logging
+@testable import Server
 import Testing
 
 /// Every role against every route: what the role may do answers 200 (or 303 after a form), and
@@ -22,6 +24,19 @@ import Testing
     static let session = TestServer.session
     static let report = "project=\(SampleProgramme.projectStream)&from=2026-01-01&to=2026-06-30"
     static let pages: [(String, String, [Int])] = [
+        ("GET", "/static/tuki.css", [200, 200, 200, 200, 200]),
+        ("GET", "/signin", [200, 200, 200, 200, 200]),
+        ("POST", "/signin", [401, -1, -1, -1, -1]),
+        ("GET", "/signin/code", [303, 303, 303, 303, 303]),
+        ("POST", "/signin/code", [403, 303, 303, 303, 303]),
+        ("GET", "/", [303, 303, 303, 303, 303]),
+        ("GET", "/no-role", [303, 200, 200, 200, 200]),
+        ("POST", "/language", [403, 400, 400, 400, 400]),
+        ("GET", "/password", [303, 200, 200, 200, 200]),
+        ("POST", "/password", [403, 422, 422, 422, 422]),
+        // Those who see names have an authenticator already; the others may enrol one.
+        ("GET", "/second-factor", [303, 200, 200, 200, 200]),
+        ("POST", "/second-factor", [403, 303, 422, 303, 422]),
         ("GET", "/groups", [303, 200, 200, 403, 403]),
         ("GET", "/groups/\(own)", [303, 200, 200, 403, 403]),
         ("GET", "/groups/\(other)", [303, 200, 403, 403, 403]),
@@ -34,9 +49,12 @@ import Testing
         ("GET", "/reports/esr?\(report)&format=csv", [303, 200, 403, 403, 200]),
         ("GET", "/reports/stea?project=\(SampleProgramme.projectStream)&year=2026", [303, 200, 403, 403, 200]),
         ("GET", "/reports/fees?year=2026", [303, 200, 403, 403, 403]),
+        ("POST", "/reports/fees", [403, 400, 403, 403, 403]),
+        ("POST", "/reports/staff-time", [403, 400, 403, 403, 403]),
         ("GET", "/reports/sessions", [303, 200, 403, 403, 403]),
         ("GET", "/lists", [303, 200, 403, 403, 403]),
         ("GET", "/lists/participants", [303, 200, 403, 403, 403]),
+        ("POST", "/lists/engagements", [403, 200, 403, 403, 403]),
         ("GET", "/record", [303, 200, 200, 403, 403]),
         ("GET", "/people", [303, 200, 403, 403, 403]),
         ("GET", "/audit", [303, 403, 403, 200, 403]),
@@ -51,8 +69,13 @@ import Testing
         ("POST", "/reports/payroll", [403, -1, 403, 403, 403]),
         ("POST", "/people/reveal", [403, -1, 403, 403, 403]),
         ("POST", "/people/erase", [403, -1, 403, 403, 403]),
+        ("GET", "/no-such-page", [404, 404, 404, 404, 404]),
+        // Last: it ends the session.
+        ("POST", "/signout", [403, 303, 303, 303, 303]),
     ]
     static let api: [(String, String, [Int])] = [
+        ("GET", "/api/v1/openapi.json", [200, 200, 200, 200, 200]),
+        ("POST", "/api/v1/tokens", [400, 400, 400, 400, 400]),
         ("GET", "/api/v1/me", [401, 200, 200, 200, 200]),
         ("GET", "/api/v1/groups", [401, 200, 200, 403, 403]),
         ("GET", "/api/v1/groups/\(own)/sessions/\(session)/sheet", [401, 200, 200, 403, 403]),
@@ -65,6 +88,10 @@ import Testing
         ("GET", "/api/v1/lists/participants", [401, 200, 403, 403, 403]),
         ("POST", "/api/v1/record/fee", [401, -1, 403, 403, 403]),
         ("POST", "/api/v1/groups/\(other)/sessions", [401, -1, 403, 403, 403]),
+        ("POST", "/api/v1/groups/\(own)/sessions", [401, 400, 400, 403, 403]),
+        ("POST", "/api/v1/reports/fees", [401, 400, 403, 403, 403]),
+        ("POST", "/api/v1/lists/engagements", [401, 200, 403, 403, 403]),
+        ("GET", "/api/v1/no-such-thing", [401, 404, 404, 404, 404]),
         ("GET", "/api/v1/audit/chain", [401, 403, 403, 200, 403]),
         ("GET", "/api/v1/audit/export", [401, 403, 403, 200, 403]),
     ]
@@ -98,6 +125,67 @@ import Testing
             let answer = try await browser.send(method, path, json: method == "POST" ? #"{"marks":[]}"# : nil, bearer: token)
             #expect(answer.status == statuses[index], "\(who): \(method) \(path)")
             if answer.status >= 400 { #expect(answer.body.hasPrefix(#"{"error":"#), "\(who): \(method) \(path) answers JSON") }
+        }
+    }
+
+    /// Every route the router has is in one of the tables above (by its pattern), so that a route
+    /// added without deciding who may use it fails here.
+    @Test func everyRouteIsInTheTable() async throws {
+        let server = try await Self.server.value
+        let router = try buildRouter(ServerSettings(paths: server.paths), logger: Logger(label: "test"))
+        let rows = (Self.pages + Self.api).map { (method: $0.0, path: String($0.1.prefix { $0 != "?" })) }
+        for route in router.routes {
+            let pattern = route.path.description.split(separator: "/", omittingEmptySubsequences: true)
+            let covered = rows.contains { row in
+                let parts = row.path.split(separator: "/", omittingEmptySubsequences: true)
+                guard row.method == route.method.rawValue else { return false }
+                if pattern.last == "**" { return parts.count >= pattern.count && zip(pattern.dropLast(), parts).allSatisfy(Self.matches) }
+                return parts.count == pattern.count && zip(pattern, parts).allSatisfy(Self.matches)
+            }
+            #expect(covered, "\(route.method) \(route.path) has a row")
+        }
+        #expect(router.routes.count >= 50)
+    }
+
+    private static func matches(_ pattern: Substring, _ part: Substring) -> Bool {
+        pattern == part || pattern.hasPrefix(":") || pattern.hasPrefix("{") || pattern == "*"
+    }
+
+    /// Every route, as every role, with bodies a client should not send: too large, malformed form
+    /// encoding, fields of the wrong kind, JSON that is not the route's. Nothing is a 5xx; a body
+    /// too large is a 413 wherever the request gets as far as reading it.
+    @Test(arguments: [Who.nobody, .koordinaattori, .ohjaaja])
+    func badBodiesAreTheClientsMistakeOnEveryRoute(_ who: Who) async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = who == .nobody ? nil : try await browser.signIn(who.rawValue)
+        let token = who == .nobody ? nil : try await browser.token(who.rawValue)
+        let huge = String(repeating: "a", count: 300 * 1024)
+        let forms = [
+            "_csrf=\(csrf ?? "")&%zz=%&&==&mark.p-7k2m=%FF%FE&durationMinutes=99999999999999999999&date=2026-02-30&purpose=",
+            "_csrf=\(csrf ?? "")&amount=-1e309&entry.ageAtEntry=%00&format=pdf&year=0&from=2026-12-31&to=2026-01-01",
+        ]
+        let jsons = [#"{"marks":[{"participant":5,"status":null}],"held":"x"}"#, "[1,2]", #"{"durationMinutes":1e400,"date":7}"#,
+                     #"{"marks":"#, "\u{0}"]
+        for (method, path, _) in Self.pages where method == "POST" && path != "/signout" {
+            let tooLarge = try await browser.send("POST", path, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                  body: "_csrf=\(csrf ?? "")&x=" + huge)
+            #expect(tooLarge.status == 413, "\(who): \(path) too large")
+            for form in forms {
+                let answer = try await browser.send("POST", path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: form)
+                #expect(answer.status < 500, "\(who): \(path) with a malformed form")
+            }
+        }
+        for (method, path, statuses) in Self.api {
+            let reachesBody = method == "POST" && (path == "/api/v1/tokens" || statuses[Who.allCases.firstIndex(of: who) ?? 0] != 403 && who != .nobody)
+            let tooLarge = try await browser.send(method, path, json: #"{"x":""# + huge + #""}"#, bearer: token)
+            if reachesBody { #expect(tooLarge.status == 413, "\(who): \(method) \(path) too large") }
+            #expect(tooLarge.status < 500, "\(who): \(method) \(path) too large")
+            for json in jsons {
+                let answer = try await browser.send(method, path, json: json, bearer: token)
+                #expect(answer.status < 500, "\(who): \(method) \(path) with \(json)")
+                #expect(answer.body.hasPrefix("{") || answer.status < 300, "\(who): \(method) \(path) answers JSON")
+            }
         }
     }
 

@@ -121,12 +121,7 @@ struct APIController {
     @Sendable func attendance(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
         let sessionID = try context.parameters.require("session")
-        let input: AttendanceIn
-        do {
-            input = try await request.decode(as: AttendanceIn.self, context: context)
-        } catch {
-            throw Refusal.badForm
-        }
+        let input = try await Self.decode(AttendanceIn.self, request, context)
         let marks = input.marks.compactMap { mark in
             AttendanceRecorded.Status(rawValue: mark.status).map { RecordSheet.Mark(participant: mark.participant, status: $0) }
         }
@@ -155,12 +150,7 @@ struct APIController {
     /// Plans a session of a group the user may open.
     @Sendable func schedule(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
-        let input: ScheduleIn
-        do {
-            input = try await request.decode(as: ScheduleIn.self, context: context)
-        } catch {
-            throw Refusal.badForm
-        }
+        let input = try await Self.decode(ScheduleIn.self, request, context)
         let id = try await ledger.schedule(activity: activity, date: input.date, durationMinutes: input.durationMinutes,
                                            startTime: input.startTime, location: input.location, actor: context.user.name,
                                            key: try IdempotencyKey.of(request, form: nil))
@@ -203,6 +193,18 @@ struct APIController {
         guard let kind = ServedList(rawValue: try context.parameters.require("list")) else { throw Refusal.notFound }
         let fields = try await Self.fields(request, context)
         return Self.json(try await ledger.list(kind.request(), try kind.filter({ fields[$0] }, today: Day.today()), language: .en))
+    }
+
+    /// The body as the route's JSON: a body too large is 413 (the client's mistake, said so), one
+    /// that is not the route's JSON is `Refusal.badForm`.
+    private static func decode<Value: Decodable>(_ type: Value.Type, _ request: Request, _ context: SignedInContext) async throws -> Value {
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        do {
+            return try JSONDecoder().decode(Value.self, from: body)
+        } catch {
+            throw Refusal.badForm
+        }
     }
 
     /// A report's or a list's fields: the query of a GET (which may not name a person), or the

@@ -31,6 +31,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 return APIResponse.error(status, text)
             case let .page(pages):
                 if status == .unauthorized {
+                    // Signed in already (a step's page opened again): home; at a step: that step.
+                    if context.identity != nil { return .redirect(to: "/") }
                     return .redirect(to: context.sessions.session?.nextPage ?? "/signin")
                 }
                 return pages.message(status: status, title: PageText.text(.appName, language), text: text,
