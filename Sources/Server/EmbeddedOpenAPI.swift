@@ -10,7 +10,7 @@ enum EmbeddedOpenAPI {
   "info": {
     "title": "Tuki API",
     "version": "1.0.0",
-    "description": "The actions of Tuki's pages for programs: sign in for a token, read one's groups and attendance sheets, record attendance, and for auditors and analysts read-only checks and reports. Every write goes through the same validated path (schema, then the programme's rules) as the command line, with the signed-in user in meta.actor. Every name returned is an access.logged of the user who asked. docs/server.md explains the roles."
+    "description": "The actions of Tuki's pages for programs: sign in for a token, read one's groups and attendance sheets, record attendance, and for auditors and analysts read-only checks and reports. Every write goes through the same validated path (schema, then the programme's rules) as the command line, with the signed-in user in meta.actor. Every name returned is an access.logged of the user who asked. docs/server.md explains the roles, the second factor and the limits."
   },
   "servers": [
     {
@@ -28,6 +28,16 @@ enum EmbeddedOpenAPI {
     "responses": {
       "Error": {
         "description": "Refused; the sentence never quotes what was sent.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "TooLarge": {
+        "description": "The body is larger than 256 KiB; nothing was done.",
         "content": {
           "application/json": {
             "schema": {
@@ -62,6 +72,10 @@ enum EmbeddedOpenAPI {
           },
           "password": {
             "type": "string"
+          },
+          "code": {
+            "type": "string",
+            "description": "For a user who has enrolled an authenticator (required for coordinators and auditors): the app's six-digit code now, or one of their recovery codes. Each code works once."
           }
         }
       },
@@ -448,6 +462,13 @@ enum EmbeddedOpenAPI {
             "pattern": "^[a-z0-9][a-z0-9-]*$"
           }
         }
+      },
+      "Fields": {
+        "type": "object",
+        "description": "A report's or a list's fields by name, as the GET query takes them (\"year\", \"project\", \"from\", \"to\", \"activity\", …), and those that name a person (\"expert\", \"staff\"), which only a POST carries.",
+        "additionalProperties": {
+          "type": "string"
+        }
       }
     },
     "parameters": {
@@ -469,7 +490,7 @@ enum EmbeddedOpenAPI {
     "/api/v1/tokens": {
       "post": {
         "operationId": "signIn",
-        "summary": "Sign in: a bearer token for a user who has set their own password.",
+        "summary": "Sign in: a bearer token for a user who has set their own password (and, with an authenticator, gives its code).",
         "requestBody": {
           "required": true,
           "content": {
@@ -502,6 +523,9 @@ enum EmbeddedOpenAPI {
           },
           "429": {
             "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
           }
         }
       }
@@ -688,6 +712,9 @@ enum EmbeddedOpenAPI {
           },
           "422": {
             "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
           }
         }
       }
@@ -753,6 +780,9 @@ enum EmbeddedOpenAPI {
           },
           "422": {
             "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
           }
         }
       }
@@ -841,6 +871,9 @@ enum EmbeddedOpenAPI {
           },
           "422": {
             "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
           }
         }
       }
@@ -1010,6 +1043,81 @@ enum EmbeddedOpenAPI {
           "404": {
             "$ref": "#/components/responses/Error"
           }
+        },
+        "description": "A field that names a person (expert, staff) is refused in the query (400): an address is kept by browsers, proxies and logs. POST the fields instead."
+      },
+      "post": {
+        "operationId": "reportPosted",
+        "summary": "A report as tuki report … --format json writes it (Schemas/reports/ describes each). Coordinators read every one in full; analysts only esr, stea, bikva, feedback and survey, with counts of people below 5 hidden. Each report takes the query parameters its form has (docs/server.md). (fields in the body)",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "report",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "enum": [
+                "esr",
+                "stea",
+                "sessions",
+                "commitment",
+                "bikva",
+                "fit",
+                "feedback",
+                "survey",
+                "experts",
+                "fees",
+                "staff-time"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "report",
+                    "parameters",
+                    "tables"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          }
+        },
+        "description": "The same as GET, with the fields as a JSON object in the body: the way to filter by a person (expert, staff).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Fields"
+              }
+            }
+          }
         }
       }
     },
@@ -1107,6 +1215,76 @@ enum EmbeddedOpenAPI {
           },
           "404": {
             "$ref": "#/components/responses/Error"
+          }
+        },
+        "description": "A field that names a person (expert, staff) is refused in the query (400): an address is kept by browsers, proxies and logs. POST the fields instead."
+      },
+      "post": {
+        "operationId": "listPosted",
+        "summary": "A coordinator's list by pseudonymous id, as tuki list … --format json writes it; never names (the pages show names for a purpose, each opening logged). (fields in the body)",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "list",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "enum": [
+                "projects",
+                "activities",
+                "participants",
+                "sessions",
+                "engagements",
+                "experts"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "report",
+                    "parameters",
+                    "tables"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          }
+        },
+        "description": "The same as GET, with the fields as a JSON object in the body: the way to filter by a person (expert, staff).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Fields"
+              }
+            }
           }
         }
       }

@@ -86,7 +86,7 @@ def api_token(served, password):
     """Signs in on the pages with the one-time password, chooses a password, then asks the API.
     The pages' signed-in opener is kept as `served.opener`."""
     served.opener, _ = sign_in(served, password)
-    request = urllib.request.Request(served.base + "/api/v1/tokens", json.dumps({"user": served.user, "password": password}).encode(),
+    request = urllib.request.Request(served.base + "/api/v1/tokens", json.dumps({"user": served.user, "password": password, "code": served.recovery_codes.pop()}).encode(),
                                      {"Content-Type": "application/json"})
     return json.load(urllib.request.urlopen(request))["token"]
 

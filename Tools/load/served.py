@@ -1,12 +1,16 @@
 """What the load tools share: a copy of a ledger served by `tuki serve` on 127.0.0.1, with a new
 coordinator signed in on the pages."""
+import base64
 import contextlib
+import hashlib
+import hmac
 import http.cookiejar
 import pathlib
 import re
 import shutil
 import socket
 import sqlite3
+import struct
 import subprocess
 import tempfile
 import time
@@ -69,16 +73,30 @@ def served_copy(ledger, tuki, user):
 
 
 def sign_in(served, password):
-    """Signs in with the one-time password and chooses `password`; returns an opener that keeps
-    the session's cookie, and the session's form token."""
+    """Signs in as a new coordinator would: the one-time password, a password of their own, an
+    authenticator enrolled (its code worked out here, RFC 6238). Returns an opener that keeps the
+    session's cookie, and the session's form token; the recovery codes shown at enrolment are
+    kept as `served.recovery_codes` (each signs in once, the API's sign-in too)."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     form = lambda fields: urllib.parse.urlencode(fields).encode()
     page = opener.open(served.base + "/signin", form({"user": served.user, "password": served.one_time})).read().decode()
     csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    opener.open(served.base + "/password", form({"_csrf": csrf, "password": password, "repeat": password}))
+    page = opener.open(served.base + "/password", form({"_csrf": csrf, "password": password, "repeat": password})).read().decode()
+    secret = re.search(r'otpauth://totp/[^"?]*[?]secret=([A-Z2-7]+)', page).group(1)
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    page = opener.open(served.base + "/second-factor", form({"_csrf": csrf, "code": totp(secret)})).read().decode()
+    served.recovery_codes = re.findall(r"<li><code>([^<]+)</code></li>", page)
     page = opener.open(served.base + "/").read().decode()
     return opener, re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+
+
+def totp(secret, at=None):
+    """RFC 6238's code of now: HMAC-SHA1 of the 30-second step, six digits."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", int((at or time.time()) // 30)), hashlib.sha1).digest()
+    offset = mac[-1] & 15
+    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
 
 
 def count_events(db):
