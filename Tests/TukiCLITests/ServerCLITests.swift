@@ -47,6 +47,27 @@ import Testing
         #expect(try workspace.tuki(["verify"] + db).status == 0)
     }
 
+    /// A lost phone: `tuki user reset-2fa` removes the user's authenticator and recovery codes
+    /// from the users file, and says so; a user without one, or no such user, is told plainly.
+    @Test func resetTwoFactorRemovesTheAuthenticator() throws {
+        let workspace = try Workspace.withDemo()
+        let db = ["--db", "tuki-demo.sqlite"]
+        let file = workspace.path("tuki-demo.users.json")
+        #expect(try workspace.tuki(["user", "reset-2fa", "koordinaattori"] + db).status == 2, "none enrolled yet")
+        var users = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        var all = try #require(users["users"] as? [String: [String: Any]])
+        all["koordinaattori"]?["secondFactor"] = ["secret": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "recoveryCodes": ["ab"], "lastStep": 1]
+        users["users"] = all
+        try JSONSerialization.data(withJSONObject: users).write(to: URL(fileURLWithPath: file))
+        let reset = try workspace.tuki(["user", "reset-2fa", "koordinaattori"] + db)
+        #expect(reset.status == 0, "\(reset.stderr)")
+        #expect(reset.stderr.contains("koordinaattori"))
+        let after = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(!after.contains("secondFactor") && !after.contains("GEZDGNBV"))
+        #expect(after.contains("koordinaattori"), "the password stays")
+        #expect(try workspace.tuki(["user", "reset-2fa", "no-such-user"] + db).status == 2)
+    }
+
     @Test func serveStartsOnTheLedgerAndStopsOnSIGTERM() async throws {
         let workspace = try Workspace.withDemo()
         let process = Process()

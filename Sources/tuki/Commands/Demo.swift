@@ -60,7 +60,7 @@ struct Demo: ParsableCommand {
         }
         print("\nverify: ok \(counted(Int(count), "event")), head \(head.position) \(head.hash)")
         var credentials = Credentials()
-        print("\nThe team's server: tuki serve --db \(db), then sign in at http://127.0.0.1:8080/ (each password works once):")
+        print("\nThe team's server: tuki serve --db \(db), then sign in at http://127.0.0.1:8080/ (each password works once; the coordinator and the auditor then enrol an authenticator app):")
         for (user, role) in SampleProgramme.users {
             print("  \(user) (\(role)): \(credentials.issueOneTimePassword(for: user))")
         }
