@@ -24,7 +24,8 @@ struct SignInController {
         group.post("/signin", use: signIn)
     }
 
-    /// The steps after the password, open to a session at that step, and signing out.
+    /// The steps after the password, open to a session at that step; signing out and the page
+    /// language, open to any session.
     func addStepRoutes(to group: RouterGroup<TukiRequestContext>) {
         group.get("/signin/code", use: codePage)
         group.post("/signin/code", use: code)
@@ -33,12 +34,12 @@ struct SignInController {
         group.get("/second-factor", use: enrolmentPage)
         group.post("/second-factor", use: enrol)
         group.post("/signout", use: signOut)
+        group.post("/language", use: setLanguage)
     }
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
         group.get("/", use: home)
         group.get("/no-role", use: noRole)
-        group.post("/language", use: setLanguage)
     }
 
     func addTokenRoutes(to group: RouterGroup<TukiRequestContext>) {
@@ -198,10 +199,12 @@ struct SignInController {
                       language: context.language, user: context.user.name, csrf: context.session?.csrf)
     }
 
-    @Sendable func setLanguage(_ request: Request, context: SignedInContext) async throws -> Response {
+    /// The page language, at any step of signing in and after.
+    @Sendable func setLanguage(_ request: Request, context: TukiRequestContext) async throws -> Response {
+        guard let session = context.sessions.session else { throw NotSignedIn() }
         guard let language = context.form["to"].flatMap(PageLanguage.init(rawValue:)) else { throw Refusal.badForm }
         context.sessions.withLockedSession { $0?.language = language }
-        return .redirect(to: context.user.home)
+        return .redirect(to: context.identity?.home ?? session.nextPage ?? "/signin")
     }
 
     // MARK: The API's tokens
