@@ -35,6 +35,18 @@ import Testing
     static let ciphertext = "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
     static let tag = "76fc6ece0f4e1768cddf8853bb2d551b"
 
+    /// RFC 2202's test cases 1 and 2 (HMAC-SHA1) and RFC 4231's 1 and 2 (HMAC-SHA-256).
+    @Test func hmacOfTheRFCsTestCases() {
+        let key = [UInt8](repeating: 0x0b, count: 20)
+        #expect(Self.hex(KeyedHash.sha1(key: key, message: Array("Hi There".utf8))) == "b617318655057264e28bc0b6fb378c8ef146be00")
+        #expect(Self.hex(KeyedHash.sha1(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
+            == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79")
+        #expect(Self.hex(KeyedHash.sha256(key: key, message: Array("Hi There".utf8)))
+            == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+        #expect(Self.hex(KeyedHash.sha256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
+            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
     @Test func aes256GCMOfTheSpecificationsTestCase() throws {
         let box = try AES.GCM.seal(Self.plaintext, using: Self.key, nonce: try AES.GCM.Nonce(data: Self.nonce), authenticating: Self.authenticated)
         #expect(Self.hex(box.ciphertext) == Self.ciphertext)

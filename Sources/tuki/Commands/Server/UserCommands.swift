@@ -79,11 +79,7 @@ struct UserResetPassword: ParsableCommand {
     @Argument(help: "The user's sign-in name.") var name: String
 
     func run() throws {
-        let path = ledger.files.credentials
-        var credentials = try Credentials.load(from: path)
-        guard credentials.users[name] != nil else { throw CommandFailure.usage("There is no such user: add them with `tuki user add`.") }
-        let password = credentials.issueOneTimePassword(for: name)
-        try credentials.save(to: path)
+        let password = try changeUsersFile(ledger, user: name) { $0.issueOneTimePassword(for: name) }
         Recorder.announce(password, "The line above is \(name)'s new one-time password; the old one no longer works.")
     }
 }
@@ -102,13 +98,22 @@ struct UserResetSecondFactor: ParsableCommand {
     @Argument(help: "The user's sign-in name.") var name: String
 
     func run() throws {
-        let path = ledger.files.credentials
-        var credentials = try Credentials.load(from: path)
-        guard credentials.users[name] != nil else { throw CommandFailure.usage("There is no such user: add them with `tuki user add`.") }
-        guard credentials.resetSecondFactor(of: name) else {
-            throw CommandFailure.usage("The user has no second factor: they enrol one at their next sign-in.")
+        try changeUsersFile(ledger, user: name) { credentials in
+            guard credentials.resetSecondFactor(of: name) else {
+                throw CommandFailure.usage("The user has no second factor: they enrol one at their next sign-in.")
+            }
         }
-        try credentials.save(to: path)
         Terminal.printError("Removed \(name)'s second factor; they enrol a new one at their next sign-in.")
     }
+}
+
+/// Reads the users file, refuses a user it does not have, lets `change` change the user's entry,
+/// and writes the file back.
+private func changeUsersFile<T>(_ ledger: LedgerOptions, user: String, _ change: (inout Credentials) throws -> T) throws -> T {
+    let path = ledger.files.credentials
+    var credentials = try Credentials.load(from: path)
+    guard credentials.users[user] != nil else { throw CommandFailure.usage("There is no such user: add them with `tuki user add`.") }
+    let result = try change(&credentials)
+    try credentials.save(to: path)
+    return result
 }
