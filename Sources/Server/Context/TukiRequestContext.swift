@@ -65,9 +65,11 @@ struct TukiRequestContext: AuthRequestContext, SessionRequestContext {
 
     var language: PageLanguage { sessions.session?.language ?? .fi }
 
-    /// The session, if it is at one of `stages` of signing in; else the browser is sent on.
+    /// The session, if it is at one of `stages` of signing in (`.signedIn` only with every check
+    /// of its identity passed); else the browser is sent on to its step, or to sign in.
     func session(at stages: WebSession.Stage...) throws -> WebSession {
-        guard let session = sessions.session, stages.contains(session.stage) else { throw NotSignedIn() }
+        guard let session = sessions.session, stages.contains(session.stage), session.stage != .signedIn || identity != nil
+        else { throw NotSignedIn() }
         return session
     }
 }

@@ -95,7 +95,7 @@ struct SignInController {
     /// Enrolling an authenticator: its secret as an `otpauth://` address (a phone opens its app
     /// from the link) and as text to type in, then a code of it to confirm.
     @Sendable func enrolmentPage(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        let session = try stepSession(context, at: .enrolment, .signedIn)
+        let session = try context.session(at: .enrolment, .signedIn)
         if try await accounts.entry(of: session.user)?.secondFactor != nil {
             return pages.message(status: .ok, title: PageText.text(.secondFactor, context.language),
                                  text: PageText.text(.secondFactorInUse, context.language), language: context.language,
@@ -107,7 +107,7 @@ struct SignInController {
     }
 
     @Sendable func enrol(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        var session = try stepSession(context, at: .enrolment, .signedIn)
+        var session = try context.session(at: .enrolment, .signedIn)
         guard let secret = session.pendingSecret, let generator = OneTimeCode(base32: secret) else { return .redirect(to: "/second-factor") }
         try await limiter.reserve(user: session.user, address: context.peer)
         guard let step = generator.matchingStep(context.form["code"] ?? "", at: Date()) else {
@@ -142,7 +142,7 @@ struct SignInController {
     // MARK: One's own password
 
     @Sendable func passwordPage(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        let session = try stepSession(context, at: .password, .signedIn)
+        let session = try context.session(at: .password, .signedIn)
         return renderPassword(session, context)
     }
 
@@ -150,7 +150,7 @@ struct SignInController {
     /// the current password (ASVS 2.1.6). Either way the session gets a new id and every other
     /// session and API token of the user ends (ASVS 3.3.3).
     @Sendable func setPassword(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        var session = try stepSession(context, at: .password, .signedIn)
+        var session = try context.session(at: .password, .signedIn)
         let password = context.form["password"] ?? ""
         let problem: PageText.Key? = if password != context.form["repeat"] {
             .passwordsDiffer
@@ -242,15 +242,6 @@ struct SignInController {
     }
 
     // MARK: Steps
-
-    /// The session at one of the steps; `.signedIn` counts only with every check of the session's
-    /// identity passed.
-    private func stepSession(_ context: TukiRequestContext, at stages: WebSession.Stage...) throws -> WebSession {
-        guard let session = context.sessions.session, stages.contains(session.stage),
-              session.stage != .signedIn || context.identity != nil
-        else { throw NotSignedIn() }
-        return session
-    }
 
     /// A step done: a new session id and form token (the session now has more rights than the
     /// one an attacker might have planted or seen), then the next step or the user's home.
