@@ -61,7 +61,8 @@ struct TukiRequestContext: AuthRequestContext, SessionRequestContext {
 
     /// A form or a JSON body is small: an attendance sheet of a large group is a few kilobytes.
     /// A larger one is answered 413.
-    var maxUploadSize: Int { 256 * 1024 }
+    static let largestBody = 256 * 1024
+    var maxUploadSize: Int { Self.largestBody }
 
     var language: PageLanguage { sessions.session?.language ?? .fi }
 
@@ -93,7 +94,7 @@ struct SignedInContext: ChildRequestContext {
         language = context.language
     }
 
-    var maxUploadSize: Int { 256 * 1024 }
+    var maxUploadSize: Int { TukiRequestContext.largestBody }
 }
 
 /// No one is signed in: pages send the browser to sign in (or to the step of signing in it is
