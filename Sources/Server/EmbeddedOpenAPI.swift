@@ -993,26 +993,6 @@ enum EmbeddedOpenAPI {
                 "other"
               ]
             }
-          },
-          {
-            "name": "expert",
-            "in": "query",
-            "required": false,
-            "description": "fees: one expert only (participant id).",
-            "schema": {
-              "type": "string",
-              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
-            }
-          },
-          {
-            "name": "staff",
-            "in": "query",
-            "required": false,
-            "description": "staff-time: one staff member's timesheet (staff-…).",
-            "schema": {
-              "type": "string",
-              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
-            }
           }
         ],
         "responses": {
@@ -1161,16 +1141,6 @@ enum EmbeddedOpenAPI {
             "in": "query",
             "required": false,
             "description": "Only this activity's (participants, sessions, engagements).",
-            "schema": {
-              "type": "string",
-              "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
-            }
-          },
-          {
-            "name": "expert",
-            "in": "query",
-            "required": false,
-            "description": "Only this expert's engagements.",
             "schema": {
               "type": "string",
               "pattern": "^[a-z0-9][a-z0-9-]{0,127}$"
