@@ -51,7 +51,7 @@ struct OneTimeCode: Sendable {
         guard given.count == Self.digits, given.allSatisfy(\.isASCII), given.allSatisfy(\.isNumber) else { return nil }
         let now = Self.stepNumber(time)
         return (now - Self.drift...now + Self.drift).first { step in
-            CSRFMiddleware.constantTimeEqual(Array(code(step: step).utf8), Array(given.utf8))
+            constantTimeEqual(Array(code(step: step).utf8), Array(given.utf8))
         }
     }
 

@@ -72,117 +72,6 @@ struct SignInController {
         return .redirect(to: session.nextPage ?? user.home)
     }
 
-    // MARK: The second factor
-
-    @Sendable func codePage(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        let session = try context.session(at: .code)
-        return pages.render(.code, title: .secondFactor, language: context.language, user: nil, csrf: session.csrf)
-    }
-
-    @Sendable func code(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        var session = try context.session(at: .code)
-        try await limiter.reserve(user: session.user, address: context.peer)
-        guard try await accounts.useSecondFactor(context.form["code"] ?? "", of: session.user) else {
-            return pages.render(.code, title: .secondFactor, language: context.language, user: nil, csrf: session.csrf,
-                                status: .unauthorized, problem: PageText.text(.wrongCode, context.language))
-        }
-        await limiter.succeeded(user: session.user, address: context.peer)
-        session.needsCode = false
-        session.usedSecondFactor = true
-        return try advance(session, context)
-    }
-
-    /// Enrolling an authenticator: its secret as an `otpauth://` address (a phone opens its app
-    /// from the link) and as text to type in, then a code of it to confirm.
-    @Sendable func enrolmentPage(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        let session = try context.session(at: .enrolment, .signedIn)
-        if try await accounts.entry(of: session.user)?.secondFactor != nil {
-            return pages.message(status: .ok, title: PageText.text(.secondFactor, context.language),
-                                 text: PageText.text(.secondFactorInUse, context.language), language: context.language,
-                                 user: context.identity?.name, csrf: session.csrf)
-        }
-        let secret = session.pendingSecret ?? OneTimeCode.generate().base32
-        context.sessions.withLockedSession { $0?.pendingSecret = secret }
-        return renderEnrolment(session, secret: secret, context)
-    }
-
-    @Sendable func enrol(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        var session = try context.session(at: .enrolment, .signedIn)
-        guard let secret = session.pendingSecret, let generator = OneTimeCode(base32: secret) else { return .redirect(to: "/second-factor") }
-        try await limiter.reserve(user: session.user, address: context.peer)
-        guard let step = generator.matchingStep(context.form["code"] ?? "", at: Date()) else {
-            return renderEnrolment(session, secret: secret, context, status: .unprocessableContent,
-                                  problem: PageText.text(.wrongCode, context.language))
-        }
-        let recoveryCodes = try await accounts.enrolSecondFactor(secret: secret, confirmedAt: step, of: session.user)
-        await limiter.succeeded(user: session.user, address: context.peer)
-        session.pendingSecret = nil
-        session.needsEnrolment = false
-        session.usedSecondFactor = true
-        session.csrf = RandomToken.make()
-        context.sessions.createSession(session, expiresIn: Self.sessionLength)
-        let home = SignedInUser(name: session.user, roles: try ledger.roles(of: session.user)).home
-        let next = session.nextPage ?? home
-        // Shown once: only their hashes are kept.
-        return pages.render(.recoveryCodes, title: .secondFactor, language: context.language, user: nil, csrf: session.csrf,
-                            values: ["codes": recoveryCodes, "next": next])
-    }
-
-    private func renderEnrolment(_ session: WebSession, secret: String, _ context: TukiRequestContext,
-                                 status: HTTPResponse.Status = .ok, problem: String? = nil) -> Response {
-        let grouped = stride(from: 0, to: secret.count, by: 4).map { offset in
-            String(secret.dropFirst(offset).prefix(4))
-        }.joined(separator: " ")
-        return pages.render(.enrolment, title: .secondFactor, language: context.language, user: context.identity?.name, csrf: session.csrf,
-                            status: status, problem: problem,
-                            values: ["secret": grouped, "address": OneTimeCode(base32: secret)?.address(user: session.user) ?? "",
-                                     "required": session.needsEnrolment])
-    }
-
-    // MARK: One's own password
-
-    @Sendable func passwordPage(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        let session = try context.session(at: .password, .signedIn)
-        return renderPassword(session, context)
-    }
-
-    /// A new password: after a one-time password, the session's next step; otherwise only with
-    /// the current password (ASVS 2.1.6). Either way the session gets a new id and every other
-    /// session and API token of the user ends (ASVS 3.3.3).
-    @Sendable func setPassword(_ request: Request, context: TukiRequestContext) async throws -> Response {
-        var session = try context.session(at: .password, .signedIn)
-        let password = context.form["password"] ?? ""
-        let problem: PageText.Key? = if password != context.form["repeat"] {
-            .passwordsDiffer
-        } else if password.count < Credentials.shortestPassword {
-            .passwordTooShort
-        } else if password.utf8.count > Credentials.longestPasswordBytes {
-            .passwordTooLong
-        } else {
-            nil
-        }
-        if let problem {
-            return renderPassword(session, context, status: .unprocessableContent, problem: PageText.text(problem, context.language))
-        }
-        if session.stage == .signedIn {
-            try await limiter.reserve(user: session.user, address: context.peer)
-            guard try await accounts.verify(context.form["current"] ?? "", of: session.user) != nil else {
-                return renderPassword(session, context, status: .unauthorized, problem: PageText.text(.wrongCurrentPassword, context.language))
-            }
-            await limiter.succeeded(user: session.user, address: context.peer)
-        }
-        try await accounts.setPassword(password, of: session.user)
-        session.generation = await sessions.endAll(of: session.user)
-        session.needsPassword = false
-        return try advance(session, context)
-    }
-
-    private func renderPassword(_ session: WebSession, _ context: TukiRequestContext, status: HTTPResponse.Status = .ok,
-                                problem: String? = nil) -> Response {
-        pages.render(.password, title: .setPassword, language: context.language, user: session.user, csrf: session.csrf,
-                     status: status, problem: problem, values: ["mustChange": session.needsPassword])
-    }
-
     // MARK: Signing out, home, language
 
     @Sendable func signOut(_ request: Request, context: TukiRequestContext) async throws -> Response {
@@ -245,7 +134,7 @@ struct SignInController {
 
     /// A step done: a new session id and form token (the session now has more rights than the
     /// one an attacker might have planted or seen), then the next step or the user's home.
-    private func advance(_ session: WebSession, _ context: TukiRequestContext) throws -> Response {
+    func advance(_ session: WebSession, _ context: TukiRequestContext) throws -> Response {
         var session = session
         session.csrf = RandomToken.make()
         context.sessions.createSession(session, expiresIn: Self.sessionLength)

@@ -35,14 +35,9 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
         guard let expected = context.sessions.session?.csrf, let given = context.form["_csrf"],
-              Self.constantTimeEqual(Array(expected.utf8), Array(given.utf8))
+              constantTimeEqual(Array(expected.utf8), Array(given.utf8))
         else { throw Refusal.staleForm }
         return try await next(request, context)
-    }
-
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 
