@@ -44,7 +44,9 @@ import Testing
         #expect(csv.contains("from,2026-01-01\r\nshare,20.00\r\n") && !csv.contains("period"))
         #expect(csv.contains("rows\r\ncode,cents\r\ncamp,123456\r\n"))
         let spreadsheet = ReportFormat.csv.render(coded, csv: .finnishSpreadsheet)
-        #expect(spreadsheet.contains("Code;Euros\r\ncamp;123456\r\n") && spreadsheet.contains("Share;20,00\r\n"))
+        // The spreadsheet's form is for people: words, euros with a decimal comma, Finnish days.
+        #expect(spreadsheet.contains("Code;Label;Euros (€)\r\nleiri;Leiri;1234,56\r\n"))
+        #expect(spreadsheet.contains("Period;1.1.2026–30.6.2026\r\n") && !spreadsheet.contains("Share"))
         let json = try JSONParser.parse(ReportFormat.json.render(coded))
         #expect(json["parameters"]?["from"] == "2026-01-01" && json["parameters"]?["share"] == .number("20.00"))
         #expect(json["parameters"]?["period"] == nil)

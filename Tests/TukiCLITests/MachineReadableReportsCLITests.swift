@@ -69,9 +69,8 @@ import Testing
         #expect(altered.status == 1 && altered.stdout.contains("tables/costs/1/cents"))
     }
 
-    /// Reads a report's CSV with Python's csv module, block by block, and adds its numbers up. The
-    /// Finnish spreadsheet's CSV heads its blocks and columns in words; they stand in the same
-    /// order as the standard CSV's keys, read from the file given third.
+    /// Reads a report's standard CSV with Python's csv module, block by block, and adds its numbers
+    /// up (the keys are read from the file given third).
     static let summing = #"""
         import csv, json, sys
         path, delimiter, keys_path = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -106,6 +105,85 @@ import Testing
         print(json.dumps(out))
         """#
 
+    /// Reads a report's Finnish CSV (for people) and its JSON with Python: every table's euros, in
+    /// the columns whose header says €, equal the JSON's cents in that table's `…cents` columns,
+    /// row by row, divided by 100. Prints how many amounts it compared.
+    static let euros = #"""
+        import csv, json, sys
+        csv_path, json_path = sys.argv[1], sys.argv[2]
+        with open(csv_path, newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f, delimiter=";"))
+        blocks, block = [], []
+        for row in rows:
+            if row: block.append(row)
+            elif block: blocks.append(block); block = []
+        if block: blocks.append(block)
+        report = json.load(open(json_path))
+        tables = list(report["tables"].items())
+        assert len(blocks) == len(tables) + 1, (len(blocks), len(tables))
+        compared = 0
+        for (key, json_rows), block in zip(tables, blocks[1:]):
+            header, csv_rows = block[1], block[2:]
+            assert len(csv_rows) == len(json_rows), key
+            euro_columns = [i for i, h in enumerate(header) if h.endswith("(€)")]
+            cents_keys = [k for k in (json_rows[0].keys() if json_rows else []) if k == "cents" or k.endswith("_cents")]
+            assert len(euro_columns) == len(cents_keys) or not json_rows, (key, header, cents_keys)
+            for csv_row, json_row in zip(csv_rows, json_rows):
+                for column, cents_key in zip(euro_columns, cents_keys):
+                    cell, cents = csv_row[column], json_row[cents_key]
+                    if cents is None:
+                        assert cell == "", (key, cell)
+                        continue
+                    assert "," in cell and "." not in cell, (key, cell)
+                    assert round(float(cell.replace(",", ".")) * 100) == cents, (key, cell, cents)
+                    compared += 1
+        print(compared)
+        """#
+
+    /// The Finnish CSV is for people: the ESR+, fees and staff-time reports' amounts are euros with
+    /// a decimal comma that Python's csv module reads back as the JSON's cents / 100.
+    @Test func theFinnishCSVsEurosAreTheJSONsCentsOverAHundred() throws {
+        let ws = try Workspace.withDemo()
+        for report in [["report", "esr", "--project", Self.project, "--period", "2026-01-01..2026-12-31"],
+                       ["report", "fees", "--year", "2026", "--on", "2026-12-01"],
+                       ["report", "staff-time", "--project", Self.project, "--period", "2026-01-01..2026-06-30"]] {
+            try ws.write("report.csv", try ws.tuki(report + Self.db + ["--format", "csv"]).stdout)
+            try ws.write("report.json", try ws.tuki(report + Self.db + ["--format", "json"]).stdout)
+            let result = try Self.python(ws, ["-c", Self.euros, ws.path("report.csv"), ws.path("report.json")])
+            #expect(result.status == 0, "\(report[1]): \(result.stderr)")
+            #expect((Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0, "\(report[1]) has amounts")
+            let csv = try String(contentsOfFile: ws.path("report.csv"), encoding: .utf8)
+            #expect(!csv.contains("position;") && csv.contains("Tapahtumalokin kohta;"), "\(report[1]): the ledger point in words")
+        }
+        let esr = try String(contentsOfFile: ws.path("report.csv"), encoding: .utf8)
+        #expect(esr.contains("1.1.2026–30.6.2026"), "days as Finnish writes them")
+    }
+
+    /// `--table NAME` writes one table alone, which Python's csv module reads with its defaults
+    /// (those of pandas' `read_csv` and R's `read.csv`: commas, a header line) into the JSON's rows;
+    /// a name the report has not is refused with the names it has.
+    @Test func oneTableAloneIsAFlatCSVThatAProgramReadsWithoutOptions() throws {
+        let ws = try Workspace.withDemo()
+        let esr = ["report", "esr", "--project", Self.project, "--period", "2026-01-01..2026-12-31"] + Self.db
+        try ws.write("costs.csv", try ws.tuki(esr + ["--format", "csv", "--table", "costs"]).stdout)
+        try ws.write("esr.json", try ws.tuki(esr + ["--format", "json"]).stdout)
+        let script = #"""
+            import csv, json, sys
+            with open(sys.argv[1], newline="") as f:
+                table = list(csv.DictReader(f))
+            rows = json.load(open(sys.argv[2]))["tables"]["costs"]
+            assert list(table[0].keys()) == list(rows[0].keys()), (list(table[0].keys()), list(rows[0].keys()))
+            assert len(table) == len(rows)
+            assert [int(r["cents"]) if r["cents"] else None for r in table] == [r["cents"] for r in rows]
+            print(len(table))
+            """#
+        let result = try Self.python(ws, ["-c", script, ws.path("costs.csv"), ws.path("esr.json")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let unknown = try ws.tuki(esr + ["--format", "csv", "--table", "no-such-table"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("costs") && !unknown.stderr.contains("no-such-table"))
+        #expect(try ws.tuki(esr + ["--format", "json", "--table", "costs"]).status == 2)
+    }
+
     static func double(_ value: JSONValue?) -> Double? {
         if case let .number(literal)? = value { Double(literal) } else { nil }
     }
@@ -121,9 +199,8 @@ import Testing
         let eeco01 = try #require(rows("participants_period").first { $0["code"] == "EECO01" })
 
         try ws.write("esr-standard.csv", try ws.tuki(esr + ["--format", "csv", "--csv-standard"]).stdout)
-        for (dialect, delimiter) in [(["--csv-standard"], ","), ([], ";")] {
-            try ws.write("esr.csv", try ws.tuki(esr + ["--format", "csv"] + dialect).stdout)
-            let result = try Self.python(ws, ["-c", Self.summing, ws.path("esr.csv"), delimiter, ws.path("esr-standard.csv")])
+        do {
+            let result = try Self.python(ws, ["-c", Self.summing, ws.path("esr-standard.csv"), ",", ws.path("esr-standard.csv")])
             #expect(result.status == 0, "\(result.stderr)")
             let sums = try JSONParser.parse(result.stdout)
             #expect(sums["sessions_held"]?.integerValue == total["sessions_held"]?.integerValue)

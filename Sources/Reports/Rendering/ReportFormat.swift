@@ -18,3 +18,29 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension Report {
+    /// One table alone as a flat CSV for programs (pandas' `read_csv`, R's `read.csv`, without
+    /// options): the table's column keys, then its rows as `--csv-standard` writes them. Nil if the
+    /// report has no table of that key.
+    public func csvTable(_ key: String) -> String? {
+        tables.first { $0.key == key }.map(CSVRenderer.table)
+    }
+
+    /// A file name that says what the report is: its kind, then what it is of — the project's code
+    /// (else its id), the activity, evaluation or survey, the year, the period's days
+    /// (`esr-S30999-2026-01-01-2026-06-30`). Just the kind when it is of everything.
+    public var fileName: String {
+        let wanted = ["projectCode", "project", "activity", "evaluation", "survey", "year", "from", "to"]
+        let given = Dictionary(parameters(forMachines: true).map { ($0.key, $0.value.machineText(empty: "", style: .plain)) },
+                               uniquingKeysWith: { first, _ in first })
+        var parts = [kind]
+        for key in wanted {
+            if key == "project", given["projectCode"] != nil { continue }
+            guard let value = given[key], !value.isEmpty else { continue }
+            parts.append(String(value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-") }))
+        }
+        return parts.joined(separator: "-")
+    }
+}
+

@@ -39,7 +39,7 @@ struct ListsController {
         guard format == "html" || format == "csv" else { throw Refusal.badForm }
         let report = try await ledger.list(kind.request(), try kind.filter({ fields[$0] }, today: Day.today()),
                                            language: context.language.reportLanguage)
-        let name = "\(kind.rawValue)-\(Day.today())"
+        let name = ReportsController.fileName(report)
         return format == "html" ? ReportsController.document(report, name: name) : ReportsController.spreadsheet(report, name: name)
     }
 

@@ -39,8 +39,7 @@ struct ReportsController {
         guard format == "html" || format == "csv" else { throw Refusal.badForm }
         guard let report = try await Self.report(fields, context, ledger: ledger, language: context.language.reportLanguage)
         else { throw Refusal.notFound }
-        let name = "\(try context.parameters.require("report"))-\(Day.today())"
-        return format == "html" ? Self.document(report, name: name) : Self.spreadsheet(report, name: name)
+        return format == "html" ? Self.document(report, name: Self.fileName(report)) : Self.spreadsheet(report, name: Self.fileName(report))
     }
 
     /// The report the address and query ask for: a coordinator's in full, an analyst's with small
@@ -64,6 +63,12 @@ struct ReportsController {
                                                    payroll: .init(actor: context.user.name, purpose: purpose))
         else { throw Refusal.notFound }
         return Self.document(report, name: "payroll-\(Day.today())")
+    }
+
+    /// What a downloaded report is called: what it is of (`esr-S30999-2026-01-01-2026-06-30`), or
+    /// for a report of everything, the day it was made.
+    static func fileName(_ report: Report) -> String {
+        report.fileName == report.kind ? "\(report.kind)-\(Day.today())" : report.fileName
     }
 
     /// A report as the document `--format html` writes, shown in the browser. It carries its own

@@ -40,12 +40,16 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "fi (default) or en: the labels, and the form of numbers and dates.")
     var lang: Report.Language = .fi
 
-    @Flag(help: "With --format csv: RFC 4180 (commas, decimal points, column keys) instead of the Finnish spreadsheet form.")
+    @Flag(help: "With --format csv: for programs — RFC 4180, codes, integer cents, days as 2026-02-03 — instead of the Finnish spreadsheet form for people.")
     var csvStandard = false
+
+    @Option(help: "With --format csv: only this table (its key, as --csv-standard names its block), as a flat CSV that pandas and R read without options.")
+    var table: String?
 
     func validate() throws {
         try replay.validate()
         if csvStandard && format != .csv { throw ValidationError("--csv-standard goes with --format csv.") }
+        if table != nil && format != .csv { throw ValidationError("--table goes with --format csv.") }
     }
 
     /// The report asked for, from read models brought to the asked point (the chain verified
@@ -65,6 +69,15 @@ struct ReportOptions: ParsableArguments {
     }
 
     func write(_ report: Report) throws {
+        if let table {
+            guard var text = report.csvTable(table) else {
+                throw CommandFailure.usage("The report has no such table; its tables are \(report.tables.map(\.key).joined(separator: ", ")).")
+            }
+            var standardOutput = StandardOutput()
+            text.withUTF8 { standardOutput.write($0) }
+            try standardOutput.check()
+            return
+        }
         let dialect: CSVDialect = csvStandard ? .rfc4180 : .finnishSpreadsheet
         let format = format ?? (Terminal.standardOutputIsTerminal ? .table : .md)
         var report = report
