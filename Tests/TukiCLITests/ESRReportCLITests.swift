@@ -34,10 +34,12 @@ import Testing
         let finnish = try esr(ws, ["--format", "csv"])
         #expect(finnish.hasPrefix("\u{FEFF}"))
         let lines = finnish.dropFirst().components(separatedBy: "\r\n")
-        // Codes and numbers, headed in Finnish: the indicators' names are for the forms people read.
-        #expect(lines.contains("Koodi;Yhteensä;naiset;miehet;muunsukupuoliset;ei kertonut"))
-        #expect(lines.contains("staff-costs;;7210500;;"))
-        #expect(lines.contains("Kausi alkaa;1.1.2026") && lines.contains("Kustannusmalli;flat-rate-40"))
+        // For people: the indicators' names beside their codes, euros with a decimal comma, the
+        // parameters in words.
+        #expect(lines.contains("Koodi;Indikaattori;Yhteensä;naiset;miehet;muunsukupuoliset;ei kertonut"))
+        #expect(lines.contains("Henkilöstökustannukset;;72105,00;;"))
+        #expect(lines.contains("Raportointikausi;1.1.2026–31.12.2026") && lines.contains("Kustannusmalli;40 % henkilöstökustannuksista"))
+        #expect(!lines.contains { $0.contains("staff-costs") || $0.contains("flat-rate-40") })
         let standard = try esr(ws, ["--format", "csv", "--csv-standard"])
         #expect(!standard.hasPrefix("\u{FEFF}"))
         let standardLines = standard.components(separatedBy: "\r\n")

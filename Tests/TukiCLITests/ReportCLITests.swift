@@ -42,12 +42,14 @@ import Testing
         #expect(try report(["--lang", "en"]).hasPrefix("# Sessions and attendance\n"))
         let markdown = try report([])
         #expect(markdown.hasPrefix("# Tapaamiset ja osallistuminen\n") && markdown.contains("| 3.2.2026 |"))
-        // A Finnish spreadsheet's CSV by default: byte-order mark, semicolons, decimal commas, its days.
+        // A Finnish spreadsheet's CSV for people by default: byte-order mark, semicolons, words,
+        // decimal commas, its days.
         let spreadsheet = try report(["--format", "csv"]).components(separatedBy: "\r\n")
-        #expect(spreadsheet[0] == "\u{FEFF}Tapaamiset ja osallistuminen;sessions" && spreadsheet[2] == "Toiminto;activity-tahka-forssa-2026")
+        #expect(spreadsheet[0] == "\u{FEFF}Tapaamiset ja osallistuminen" && spreadsheet[1] == "Toiminto;activity-tahka-forssa-2026")
         let activities = try #require(spreadsheet.firstIndex(of: "Toiminnot"))
+        #expect(spreadsheet[activities + 1].hasSuffix(";Osallistuminen (%)"))
         #expect(spreadsheet[activities + 2].hasSuffix(";16,00;41;2;5;;85,42"))
-        #expect(spreadsheet.contains { $0.hasPrefix("activity-tahka-forssa-2026;s1;3.2.2026;held;") })
+        #expect(spreadsheet.contains { $0.hasPrefix("activity-tahka-forssa-2026;s1;3.2.2026;pidetty;") })
         let all = try report(["--format", "csv", "--csv-standard"]).components(separatedBy: "\r\n")
         #expect(Array(all.prefix(4)) == ["report,sessions", "key,value", "activity,activity-tahka-forssa-2026", "position,\(try ws.head())"])
         let csv = Array(all.drop { !$0.isEmpty }.dropFirst())
