@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Vocabulary", targets: ["Vocabulary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -43,6 +44,9 @@ let package = Package(
             ]
         ),
         .target(name: "Ledger", dependencies: ["EventStore"]),
+        // Every word people see, in Finnish and English (docs/glossary.md): a leaf, so that every
+        // layer that speaks to people can use it.
+        .target(name: "Vocabulary"),
         // Not a product: the demo's programme (`tuki demo`, the tests' fixtures) and the seeded
         // random numbers of generated histories.
         .target(name: "Samples", dependencies: ["EventStore", "Ledger"]),
@@ -50,11 +54,11 @@ let package = Package(
             name: "Projections",
             dependencies: ["EventStore", "Ledger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "Reports", dependencies: ["EventStore", "Projections", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reports", dependencies: ["EventStore", "Projections", "Vocabulary", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Server",
             dependencies: [
-                "EventStore", "Ledger", "Projections", "Reports",
+                "EventStore", "Ledger", "Projections", "Reports", "Vocabulary",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -73,6 +77,7 @@ let package = Package(
                 "Reports",
                 "Samples",
                 "Server",
+                "Vocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -101,11 +106,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ProjectionsTests",
-            dependencies: ["EventStore", "Ledger", "Projections", "Reports", "Samples", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["EventStore", "Ledger", "Projections", "Reports", "Samples", "Vocabulary", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SchemaTests",
-            dependencies: ["EventStore", "Ledger", "Samples"],
+            dependencies: ["EventStore", "Ledger", "Samples", "Vocabulary"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -120,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "EventStore", "Ledger", "Samples", "Server",
+                "EventStore", "Ledger", "Samples", "Server", "Vocabulary",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

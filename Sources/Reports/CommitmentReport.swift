@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report commitment`: how many signed up, started, graduated and dropped out, and the
 /// commitment rate of the cohort and of each participant.

@@ -1,5 +1,6 @@
 import EventStore
 import Projections
+import Vocabulary
 
 /// `tuki list …` and `tuki roster`: what exists, as reports, so every format works. Names come
 /// in only as `names` — opened by the command, which logs each reading — keyed by participant.

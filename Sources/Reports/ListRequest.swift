@@ -1,5 +1,6 @@
 import GRDB
 import Projections
+import Vocabulary
 
 /// A list asked for (`tuki list …`, the server's `/lists`): which rows it reads and how it is made,
 /// with names when the caller gives a way to open them (each opening logged by the caller).

@@ -1,5 +1,6 @@
 import EventStore
 import Projections
+import Vocabulary
 
 /// A report as data: titled tables of typed cells and the ledger point it was built from. The
 /// renderers turn it into a terminal table, Markdown, CSV or JSON; none of them reads anything else.
@@ -58,9 +59,8 @@ public struct Report: Sendable {
         public static func period(from: String, to: String) -> Cell { .period(Period(from: from, to: to)) }
     }
 
-    public enum Language: String, Sendable, CaseIterable {
-        case fi, en
-    }
+    /// The one language type (Vocabulary's), as reports have always named it.
+    public typealias Language = Vocabulary.Language
 
     /// A chart, drawn only in HTML: bars (one group per category, one bar per series) or lines
     /// (one line per series across the categories, with level guides such as a cut-off).

@@ -1,6 +1,7 @@
 import EventStore
 import GRDB
 import Projections
+import Vocabulary
 
 /// A report asked for, with what it is of: the one place that says which read models each report
 /// reads and how it is made from them, for `tuki report …` and for the server alike.

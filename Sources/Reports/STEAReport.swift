@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report stea`: a STEA-funded project's yearly figures of reach and participation for its
 /// results report, each with its basis (counted or estimated), as STEA asks (docs/stea-report.md).

@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report sessions`: per activity, the sessions held and cancelled, and per session who was
 /// present, absent or excused, the headcount of open events and the attendance rate.

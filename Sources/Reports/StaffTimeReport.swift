@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report staff-time`: a project's working time over a period, per staff member and month,
 /// by activity and by work package, with each hour's cost; or, with `--timesheet STAFF`, one

@@ -56,7 +56,16 @@ enum EmbeddedOpenAPI {
         "additionalProperties": false,
         "properties": {
           "error": {
-            "type": "string"
+            "type": "string",
+            "description": "One sentence in the request's language (Accept-Language: English when its first choice is English, else Finnish). It names the field by its label and never quotes what was sent."
+          },
+          "rule": {
+            "type": "string",
+            "description": "For a refusal by the ledger's rules or schema: the rule's code (docs/events.md), e.g. fee.paid-once or schema.required."
+          },
+          "field": {
+            "type": "string",
+            "description": "The data member the refusal is about, e.g. engagement, entry.ageAtEntry, items[1]."
           }
         }
       },

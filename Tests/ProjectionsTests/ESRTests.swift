@@ -6,6 +6,7 @@ import Ledger
 @testable import Projections
 import Reports
 import Testing
+import Vocabulary
 
 @Suite struct ESRTests {
     typealias Person = ESRProgramme.Person

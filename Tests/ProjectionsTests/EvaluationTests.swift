@@ -4,6 +4,7 @@ import Ledger
 import Projections
 import Reports
 import Testing
+import Vocabulary
 
 /// The four evaluation reports against figures worked out by hand, each from events recorded
 /// through the validated path (rules included) and read back through its projector.

@@ -4,6 +4,7 @@ import Ledger
 import Projections
 import Reports
 import Testing
+import Vocabulary
 
 /// The expert bank, fees and open items against figures worked out by hand.
 ///

@@ -2,6 +2,7 @@ import EventStore
 import Projections
 import Reports
 import Testing
+import Vocabulary
 
 @Suite struct RenderingTests {
     let report = Report(

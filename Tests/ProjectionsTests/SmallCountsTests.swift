@@ -4,6 +4,7 @@ import Testing
 
 @testable import Projections
 @testable import Reports
+import Vocabulary
 
 /// Small counts: the rule on a line (primary "<K", secondary "x", zero stays zero) at the edges
 /// 0, K−1 and K, and a property test over every report that hides counts: for random small

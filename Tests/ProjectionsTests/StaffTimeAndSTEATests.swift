@@ -4,6 +4,7 @@ import Ledger
 import Projections
 import Reports
 import Testing
+import Vocabulary
 
 /// Working time and STEA's figures against figures worked out by hand.
 @Suite struct StaffTimeAndSTEATests {

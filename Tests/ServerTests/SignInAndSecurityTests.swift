@@ -76,7 +76,7 @@ import Testing
         let crossSite = try await browser.send("POST", path, form: [("_csrf", csrf ?? ""), ("reason", "x")],
                                                headers: ["Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"])
         #expect(crossSite.status == 403)
-        #expect(try await browser.get("/groups/\(TestServer.ownActivity)").body.contains(TestServer.sessionDay))
+        #expect(try await browser.get("/groups/\(TestServer.ownActivity)").body.contains(TestServer.sessionDayShown))
     }
 
     @Test func everyPageForbidsScriptsAndFramesAndCaching() async throws {

@@ -41,6 +41,11 @@ final class TestServer: @unchecked Sendable {
     static let apiSession = "s-api"
     /// Today (Finnish): a session still to be held today, which may be recorded as held today.
     static let sessionDay = FinnishTime.today()
+    /// The same day as the pages show it (7.12.2026).
+    static var sessionDayShown: String {
+        let parts = sessionDay.split(separator: "-").map { String(Int($0) ?? 0) }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
     static let enrolledAgain = ["p-7k2m", "p-9x4d"]
 
     static func start(live: Bool = false) async throws -> TestServer {

@@ -41,12 +41,12 @@ import Testing
         // Not a terminal: Markdown unless asked.
         #expect(try report(["--lang", "en"]).hasPrefix("# Sessions and attendance\n"))
         let markdown = try report([])
-        #expect(markdown.hasPrefix("# Tapaamiset ja osallistuminen\n") && markdown.contains("| 3.2.2026 |"))
+        #expect(markdown.hasPrefix("# Kokoontumiset ja osallistuminen\n") && markdown.contains("| 3.2.2026 |"))
         // A Finnish spreadsheet's CSV for people by default: byte-order mark, semicolons, words,
         // decimal commas, its days.
         let spreadsheet = try report(["--format", "csv"]).components(separatedBy: "\r\n")
-        #expect(spreadsheet[0] == "\u{FEFF}Tapaamiset ja osallistuminen" && spreadsheet[1] == "Toiminto;activity-tahka-forssa-2026")
-        let activities = try #require(spreadsheet.firstIndex(of: "Toiminnot"))
+        #expect(spreadsheet[0] == "\u{FEFF}Kokoontumiset ja osallistuminen" && spreadsheet[1] == "Toiminta;activity-tahka-forssa-2026")
+        let activities = try #require(spreadsheet.firstIndex(of: "Toiminnat"))
         #expect(spreadsheet[activities + 1].hasSuffix(";Osallistuminen (%)"))
         #expect(spreadsheet[activities + 2].hasSuffix(";16,00;41;2;5;;85,42"))
         #expect(spreadsheet.contains { $0.hasPrefix("activity-tahka-forssa-2026;s1;3.2.2026;pidetty;") })

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The ESR+ report's words in Finnish and English.
 enum ESRLabels {
     static func text(_ key: String, _ language: Report.Language) -> String {
@@ -48,7 +50,7 @@ enum ESRLabels {
         "headcount": ("Henkilöitä avoimissa tilaisuuksissa", "People at open events"),
         "kind": ("Toimintamuoto", "Kind"),
         "municipality": ("Kunta", "Municipality"),
-        "sessionsHeld": ("Pidetyt kerrat", "Sessions held"),
+        "sessionsHeld": ("Pidetyt kokoontumiset", "Sessions held"),
         "hours": ("Tunnit", "Hours"),
         "total": ("Yhteensä", "Total"),
         "engagementsCompleted": ("Toteutuneet toimeksiannot", "Engagements completed"),
@@ -60,9 +62,9 @@ enum ESRLabels {
         "note": ("Huom.", "Note"),
         "staffHours": ("Henkilöstön työtunnit", "Staff working hours"),
         "staffCosts": ("Henkilöstökustannukset", "Staff costs"),
-        "flatRate": ("Kertakorvaus", "Flat rate"),
+        "flatRate": ("Prosenttimääräinen korvaus (flat rate)", "Flat rate"),
         "otherCost": ("Muu kustannus", "Other cost"),
-        "coveredByFlatRate": ("sisältyy kertakorvaukseen", "covered by the flat rate"),
+        "coveredByFlatRate": ("sisältyy prosenttimääräiseen korvaukseen", "covered by the flat rate"),
         "claimedAsRecorded": ("todellisina kustannuksina", "claimed as recorded"),
         "totalCosts": ("Kustannukset yhteensä", "Total costs"),
         "selfFinancingAmount": ("Omarahoitus", "Self-financing"),

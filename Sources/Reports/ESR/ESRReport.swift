@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report esr`: the ESR+ progress report of a project for a payment period
 /// (docs/esr-report.md says what each figure means and where it comes from).

@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report bikva`: a BIKVA evaluation as a document a project can attach to its final
 /// report — the stages with their days, group sizes and approvals, then theme by theme what the

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What the evaluation reports share: small-cell protection of counts of people and answers,
 /// and means as two-decimal numbers.
 struct EvaluationCells {

@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report fit`: per participant the first and latest outcome total, the change and whether
 /// it is reliable, the clinical cut-off; alliance ratings to follow up; the group's summary; and

@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report feedback`: how many answered, the ratings' distribution and mean, and how often
 /// each theme came up, for an activity or a project (then also per activity). Free text stays

@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report survey`: wave by wave, how many answered, and per item the distribution of
 /// scores, the mean and its change from the baseline. A wave of fewer than K answers to an item

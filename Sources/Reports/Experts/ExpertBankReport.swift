@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report experts`: the expert bank — each expert by alias, their status, training, the
 /// kinds of work they have done, their engagements and hours in the year, and their last

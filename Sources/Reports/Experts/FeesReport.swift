@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// `tuki report fees`: per expert and month of a year, the work completed, the fees paid and the
 /// travel reimbursed (kilometres and their amount, tickets); each expert's year; and the open

@@ -1,4 +1,5 @@
 import Projections
+import Vocabulary
 
 /// How a CSV is written.
 public enum CSVDialect: Sendable {

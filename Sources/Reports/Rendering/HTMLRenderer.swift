@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A report as one self-contained HTML page: no scripts, fonts or images from elsewhere; charts
 /// are inline SVG; the style sheet lays it out on A4 for printing.
 enum HTMLRenderer {

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdAuth
 import Ledger
+import Vocabulary
 
 /// What a browser's session holds between requests (in the server's memory, under a random id
 /// that only the HttpOnly cookie carries).

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Ledger
 import Reports
+import Vocabulary
 
 /// `/api/v1`: the pages' actions for programs (a phone app, a script), described by
 /// Schemas/openapi.json. Requests carry `Authorization: Bearer <token>` from `POST /api/v1/tokens`;
@@ -173,7 +174,8 @@ struct APIController {
         do {
             data = try form.data(FormFields(json: json), today: today)
         } catch {
-            return APIResponse.error(.badRequest, "\(PageText.text(.invalidField, .en)): \(error.field.name)")
+            let language = Language(acceptLanguage: request.headers[.acceptLanguage])
+            return APIResponse.error(.badRequest, "\(PageText.text(.invalidField, language)): \(error.field.words(language))", field: error.field.name)
         }
         try RecordingController.requireOwnGroup(data, context)
         let recorded = try await ledger.record(form, data, actor: context.user.name, today: today, key: try IdempotencyKey.of(request, form: nil))
@@ -257,10 +259,16 @@ enum APIResponse {
                         body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
-    struct Failure: Encodable { let error: String }
+    /// An error: its sentence, and for a refusal by the ledger's rules or schema, the rule's code
+    /// and the data member it is about (`engagement`, `entry.ageAtEntry`, `items[1]`).
+    struct Failure: Encodable {
+        let error: String
+        var rule: String?
+        var field: String?
+    }
 
-    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        (try? json(Failure(error: message), status: status)) ?? Response(status: status)
+    static func error(_ status: HTTPResponse.Status, _ message: String, rule: String? = nil, field: String? = nil) -> Response {
+        (try? json(Failure(error: message, rule: rule, field: field), status: status)) ?? Response(status: status)
     }
 }
 

@@ -30,7 +30,7 @@ struct AuditController {
         return pages.render(.audit, title: .audit, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             values: ["chainClass": chainClass, "chainText": chainText, "events": events, "position": head.position,
                                      "hash": head.hash, "asOf": asOf ?? "", "through": asOf == nil ? "" : "?through=\(head.position)",
-                                     "readings": readings.map { ["at": $0.at, "subject": $0.subject, "actor": $0.actor, "purpose": $0.purpose] }])
+                                     "readings": readings.map { ["at": Shown.time($0.at, context.language), "subject": $0.subject, "actor": $0.actor, "purpose": $0.purpose] }])
     }
 
     /// The ledger as `tuki export` writes it (JSONL envelopes), streamed in pages so that a county's

@@ -23,14 +23,14 @@ struct CoordinatorController {
         let names = Dictionary(overview.groups.map { ($0.activity, $0.name) }, uniquingKeysWith: { first, _ in first })
         let week: [[String: Any]] = overview.groups.flatMap(\.sessions).filter { $0.date >= today && $0.date <= weekEnd }
             .sorted { ($0.date, $0.activity) < ($1.date, $1.activity) }
-            .map { ["date": $0.date, "name": names[$0.activity] ?? $0.activity, "status": statusText(of: $0, context.language),
+            .map { ["date": Shown.day($0.date), "name": names[$0.activity] ?? $0.activity, "status": statusText(of: $0, context.language),
                     "activity": $0.activity, "session": $0.session] }
         let missingMarks: [[String: Any]] = overview.groups.flatMap(\.sessions).filter(\.isMissingMarks)
             .sorted { ($0.date, $0.activity) < ($1.date, $1.activity) }
-            .map { ["date": $0.date, "name": names[$0.activity] ?? $0.activity, "activity": $0.activity, "session": $0.session] }
+            .map { ["date": Shown.day($0.date), "name": names[$0.activity] ?? $0.activity, "activity": $0.activity, "session": $0.session] }
         let items: [[String: Any]] = overview.openItems.map { item in
             let key: PageText.Key = item.item == "fee-missing" ? .feeMissing : item.item == "travel-missing" ? .travelMissing : .overdue
-            return ["engagement": item.engagement, "item": PageText.text(key, context.language), "since": item.since, "ageDays": item.ageDays]
+            return ["engagement": item.engagement, "item": PageText.text(key, context.language), "since": Shown.day(item.since), "ageDays": item.ageDays]
         }
         var values = try await reportFormValues(today: today)
         values["groups"] = overview.groups.map { GroupsController.values(of: $0, today: today) }

@@ -4,6 +4,7 @@ import Hummingbird
 import Ledger
 import Projections
 import Reports
+import Vocabulary
 
 /// A facilitator's pages: their groups, a group's sessions and roster, and the attendance sheet
 /// on which a session is marked held and each person present, absent or excused. A coordinator
@@ -81,7 +82,7 @@ struct GroupsController {
         let people = try await ledger.sheet(activity: activity, session: nil, day: today, actor: context.user.name,
                                             purpose: "roster of the group on the server")
         let sessions: [[String: Any]] = group.sessions.map { session in
-            ["activity": activity, "session": session.session, "date": session.date, "status": statusText(of: session, context.language),
+            ["activity": activity, "session": session.session, "date": Shown.day(session.date), "status": statusText(of: session, context.language),
              "present": session.present, "headcount": session.headcount.map(String.init) ?? "", "cancelled": session.status == "cancelled"]
         }
         return pages.render(.group, title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
@@ -150,7 +151,7 @@ struct GroupsController {
         }
         return pages.render(.sheet, title: .attendanceSheet, heading: "\(group.name) · \(PageText.text(.attendanceSheet, context.language))", language: context.language, user: context.user.name,
                             csrf: context.session?.csrf, status: status, notice: notice, problem: problem, values: [
-                                "activity": activity, "session": sessionID, "date": session.date, "people": rows,
+                                "activity": activity, "session": sessionID, "date": Shown.day(session.date), "people": rows,
                                 "statusText": statusText(of: session, context.language),
                                 "needsHeld": session.status == "scheduled", "canCancel": session.status == "scheduled",
                                 "durationMinutes": session.durationMinutes.map(String.init) ?? "",
@@ -164,7 +165,7 @@ struct GroupsController {
     static func values(of group: LedgerService.Group, today: String) -> [String: Any] {
         var values: [String: Any] = ["activity": group.activity, "name": group.name, "municipality": group.municipality, "enrolled": group.enrolled]
         if let next = group.nextSession(today: today) {
-            values["next"] = ["activity": group.activity, "session": next.session, "date": next.date]
+            values["next"] = ["activity": group.activity, "session": next.session, "date": Shown.day(next.date)]
         }
         return values
     }

@@ -2,6 +2,7 @@ import Hummingbird
 import Ledger
 import Projections
 import Reports
+import Vocabulary
 
 /// The coordinator's lists: projects, activities, participants, sessions, engagements and experts
 /// by pseudonymous id; participants and experts by name when a purpose is given (each opening

@@ -1,5 +1,6 @@
 import EventStore
 import Hummingbird
+import Vocabulary
 
 /// One person's data for the coordinator: their sealed fields opened for a purpose (each opening
 /// an `access.logged`), who has read them, and erasure at their request. The person's id travels
@@ -28,7 +29,7 @@ struct PeopleController {
             return render(context, values: [
                 "subject": subject.text,
                 "opened": values.map { value in
-                    ["type": value.type, "day": value.recordedOn, "fields": value.fields.map { ["field": $0.key, "value": $0.value] }]
+                    ["type": value.type, "day": Shown.day(value.recordedOn), "fields": value.fields.map { ["field": $0.key, "value": $0.value] }]
                 },
                 "log": log.map { Self.values(of: $0, context.language) },
             ])
@@ -61,7 +62,7 @@ struct PeopleController {
     }
 
     private static func values(of record: PersonalData.AccessRecord, _ language: PageLanguage) -> [String: Any] {
-        ["at": String(record.occurredAt.prefix(19)).replacingOccurrences(of: "T", with: " "), "actor": record.actor,
+        ["at": Shown.time(record.occurredAt, language), "actor": record.actor,
          "what": PageText.text(record.type == PersonalData.subjectErasedType ? .erasedWord : .read, language), "purpose": record.purpose]
     }
 

@@ -1,6 +1,7 @@
 import EventStore
 import Hummingbird
 import Ledger
+import Vocabulary
 
 /// The recording forms (`/record`): a coordinator's every one — participants, enrolments,
 /// experts, engagements, fees, travel, … — and a facilitator's FIT ratings and client feedback for
@@ -41,7 +42,7 @@ struct RecordingController {
             return try await render(context, open: nil, notice: "\(PageText.text(.recorded, context.language)): \(title) – \(recorded.id)")
         } catch let refusal as LedgerRefusal {
             return try await render(context, open: form, filled: context.form, status: .unprocessableContent,
-                                    problem: PageText.refusal(refusal, context.language))
+                                    problem: PageText.refusal(refusal, context.language, label: form.label(ofPath: refusal.field)))
         } catch let refusal as Refusal where refusal.status.code < 500 {
             return try await render(context, open: form, filled: context.form, status: refusal.status,
                                     problem: PageText.text(refusal.text, context.language))
@@ -69,6 +70,12 @@ struct RecordingController {
                             values: ["forms": forms, "projects": choices.projects, "activities": activities])
     }
 
+    /// A choice's words, never its stored code: the catalogue's for the field's member.
+    static func label(of code: String, in field: RecordingField, _ language: PageLanguage) -> String {
+        let member = field.name.split(separator: ".").last.map(String.init)
+        return Catalogue.value(code, of: member)?(language) ?? code
+    }
+
     /// A field as the template draws it, refilled with what was sent when the form comes back.
     static func values(of field: RecordingField, refill: FormFields, language: PageLanguage) -> [String: Any] {
         var values: [String: Any] = ["name": field.name, "label": language == .fi ? field.label.fi : field.label.en,
@@ -85,11 +92,18 @@ struct RecordingController {
         case .project: values["isProject"] = true
         case .activity: values["isActivity"] = true
         case let .choice(options):
+            // A required choice without a default starts empty ("Valitse"), so that a field
+            // skipped is refused rather than recorded as the first option.
+            let chosen = refill[field.name] ?? field.defaultValue
             values["isChoice"] = true
-            values["options"] = options.map { ["option": $0, "selected": refill[field.name] == $0] }
+            values["chooseFirst"] = chosen == nil
+            values["emptyOption"] = chosen == nil || !field.required
+            values["options"] = options.map { ["option": $0, "label": Self.label(of: $0, in: field, language), "selected": chosen == $0] }
         case let .choices(options):
             values["isChoices"] = true
-            values["options"] = options.map { ["option": $0, "selected": refill.values(named: field.name).contains($0)] }
+            values["options"] = options.map {
+                ["option": $0, "label": Self.label(of: $0, in: field, language), "selected": refill.values(named: field.name).contains($0)]
+            }
         }
         return values
     }

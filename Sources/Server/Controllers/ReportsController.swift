@@ -4,6 +4,7 @@ import Hummingbird
 import Ledger
 import Projections
 import Reports
+import Vocabulary
 
 /// The reports: a coordinator's every report, an analyst's aggregate ones with small counts
 /// hidden, and the payroll view of fees (names and identity codes, each opening logged).

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Ledger
+import Vocabulary
 
 /// Signing in, step by step: the password; the authenticator's code (a user who has one); a
 /// password of one's own (after a one-time password, which is spent by the sign-in it lets

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Ledger
 import Logging
+import Vocabulary
 
 /// Turns every failure into an answer that tells no secrets: a page in the user's language for a
 /// browser (`.page`), `{"error": …}` for the API (`.json`). Each group has its own, inside its
@@ -24,12 +25,17 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let language = context.language
-            let (status, text) = Self.classify(error, context)
             switch answer {
             case .json:
-                return APIResponse.error(status, text)
+                // A program says its language in the request; pages keep the session's.
+                let language = Language(acceptLanguage: request.headers[.acceptLanguage])
+                let (status, text) = Self.classify(error, context, language)
+                guard let refusal = error as? LedgerRefusal else { return APIResponse.error(status, text) }
+                let field = refusal.field.hasPrefix("data.") ? String(refusal.field.dropFirst(5)) : refusal.field
+                return APIResponse.error(status, text, rule: refusal.rule, field: field)
             case let .page(pages):
+                let language = context.language
+                let (status, text) = Self.classify(error, context, language)
                 if status == .unauthorized {
                     // Signed in already (a step's page opened again): home; at a step: that step.
                     if context.identity != nil { return .redirect(to: "/") }
@@ -42,10 +48,10 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     /// The status and sentence of a failure.
-    static func classify(_ error: any Error, _ context: Context) -> (HTTPResponse.Status, String) {
+    static func classify(_ error: any Error, _ context: Context, _ language: Language) -> (HTTPResponse.Status, String) {
         let (status, key) = status(of: error, context)
-        if let refusal = error as? LedgerRefusal { return (status, PageText.refusal(refusal, context.language)) }
-        return (status, PageText.text(key, context.language))
+        if let refusal = error as? LedgerRefusal { return (status, PageText.refusal(refusal, language)) }
+        return (status, PageText.text(key, language))
     }
 
     private static func status(of error: any Error, _ context: Context) -> (HTTPResponse.Status, PageText.Key) {

@@ -1,9 +1,9 @@
 import Ledger
+import Vocabulary
 
-/// The pages' languages: Finnish by default, English on request (the switch in each page's footer).
-enum PageLanguage: String, Codable, Sendable {
-    case fi, en
-}
+/// The pages' language: Vocabulary's one language type, Finnish by default, English on request
+/// (the switch in each page's footer).
+typealias PageLanguage = Language
 
 /// Every sentence and label the pages show, in Finnish and English. Templates read them as
 /// `{{t.key}}`; refusals name one by its key.
@@ -11,7 +11,7 @@ enum PageText {
     enum Key: String, CaseIterable {
         case appName, signIn, signOut, user, password, newPassword, repeatPassword, setPassword, passwordSet, mustSetPassword
         case passwordsDiffer, passwordTooShort, passwordTooLong, wrongPassword, tooManyAttempts, tooLarge, personInAddress
-        case currentPassword, wrongCurrentPassword, changePassword, secondFactor, secondFactorInUse, code, codeHelp, wrongCode, choosePasswordFirst, enrolFirst
+        case choose, currentPassword, wrongCurrentPassword, changePassword, secondFactor, secondFactorInUse, code, codeHelp, wrongCode, choosePasswordFirst, enrolFirst
         case enrolIntro, enrolRequired, openInApp, secretToType, confirmCode, recoveryIntro, continueOn
         case groups, group, nextSession, noNextSession, enrolled, sessions, roster, date, status, headcount, present, absent, excused
         case scheduled, held, cancelled, attendanceSheet, markSessionHeld, durationMinutes, location, format, inPerson, remote, hybrid
@@ -29,9 +29,10 @@ enum PageText {
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 
-    /// A refusal by the ledger's schema or rules: the field, the reason and the rule, never a value.
-    static func refusal(_ refusal: LedgerRefusal, _ language: PageLanguage) -> String {
-        "\(text(.refused, language)): \(refusal.field) \(refusal.reason) (\(refusal.rule))"
+    /// A refusal by the ledger's schema or rules: the field by its label (the form's own, when a
+    /// form shows it), then the rule's sentence — never a data path, a schema's name or a value.
+    static func refusal(_ refusal: LedgerRefusal, _ language: PageLanguage, label: Words? = nil) -> String {
+        Catalogue.refusalText(rule: refusal.rule, field: refusal.field, label: label, language)
     }
 
     static func text(_ key: Key, _ language: PageLanguage) -> String {
@@ -61,6 +62,7 @@ enum PageText {
         .wrongPassword: ("Käyttäjätunnus tai salasana on väärin.", "The user name or the password is wrong."),
         .tooLarge: ("Lähetys on liian suuri.", "What was sent is too large."),
         .personInAddress: ("Henkilön tunnus ei kuulu osoitteeseen: lähetä se lomakkeella.", "A person's id does not belong in an address: send it with the form."),
+        .choose: ("Valitse", "Choose"),
         .currentPassword: ("Nykyinen salasana", "Current password"),
         .wrongCurrentPassword: ("Nykyinen salasana on väärin.", "The current password is wrong."),
         .changePassword: ("Vaihda salasana", "Change password"),
@@ -117,7 +119,7 @@ enum PageText {
         .noKey: ("(avain puuttuu)", "(no key)"),
         .open: ("Avaa", "Open"),
         .overview: ("Yleiskuva", "Overview"),
-        .activities: ("Toiminnot", "Activities"),
+        .activities: ("Toiminnat", "Activities"),
         .sessionsThisWeek: ("Tämän viikon kokoontumiset", "Sessions this week"),
         .marksMissing: ("Pidetty, läsnäolot merkitsemättä", "Held, attendance not marked"),
         .sessionsMissingMarks: ("Pidetyt kokoontumiset, joiden läsnäolot puuttuvat", "Held sessions without attendance marks"),
@@ -125,7 +127,7 @@ enum PageText {
         .feeMissing: ("Palkkio maksamatta", "Fee not paid"),
         .travelMissing: ("Matkakulut korvaamatta", "Travel not reimbursed"),
         .overdue: ("Myöhässä", "Overdue"),
-        .engagement: ("Tehtävä", "Engagement"),
+        .engagement: ("Toimeksianto", "Engagement"),
         .since: ("Alkaen", "Since"),
         .days: ("Päiviä", "Days"),
         .reports: ("Raportit", "Reports"),
@@ -173,10 +175,10 @@ enum PageText {
         .anyChoice: ("(kaikki)", "(all)"),
         .lists: ("Luettelot", "Lists"),
         .projectsList: ("Hankkeet", "Projects"),
-        .activitiesList: ("Toiminnot", "Activities"),
+        .activitiesList: ("Toiminnat", "Activities"),
         .participantsList: ("Osallistujat", "Participants"),
         .sessionsList: ("Kokoontumiset", "Sessions"),
-        .engagementsList: ("Kokemusasiantuntijoiden tehtävät", "Experts' engagements"),
+        .engagementsList: ("Kokemusasiantuntijoiden toimeksiannot", "Experts' engagements"),
         .expertsList: ("Kokemusasiantuntijat", "Experience experts"),
         .onlyOpen: ("Vain avoimet", "Only open ones"),
         .withNames: ("Nimineen", "With names"),
@@ -189,7 +191,7 @@ enum PageText {
                     "The record changed elsewhere at the same moment, and this was not recorded. Reload the page and try again."),
         .badRequestKey: ("Pyynnön tunniste ei kelpaa: 1–200 näkyvää ASCII-merkkiä.", "The request's key is not valid: 1 to 200 visible ASCII characters."),
         .noPerDiemRate: ("Päivärahataulukossa ei ole työpäivän vuoden päivärahaa. Kirjaa päiväraha komentoriviltä omalla määrällä ja syyllä.", "The per diem table has no rate for the year of the work. Record the per diem on the command line with a rate and a reason."),
-        .noAllowance: ("Kilometrikorvaustaulukossa ei ole tehtävän vuoden korvausta. Kirjaa matka komentoriviltä omalla korvauksella ja syyllä.", "The kilometre allowance table has no rate for the engagement's year. Record the travel on the command line with a rate and a reason."),
+        .noAllowance: ("Kilometrikorvaustaulukossa ei ole toimeksiannon vuoden korvausta. Kirjaa matka komentoriviltä omalla korvauksella ja syyllä.", "The kilometre allowance table has no rate for the engagement's year. Record the travel on the command line with a rate and a reason."),
         .people: ("Henkilön tiedot", "A person's data"),
         .personId: ("Henkilön tunniste (p-… tai fb-…)", "The person's id (p-… or fb-…)"),
         .revealData: ("Avaa salatut tiedot", "Open the sealed data"),

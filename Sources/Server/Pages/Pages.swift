@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import Vocabulary
 
 /// Renders the pages from `Templates`: each page is the layout, a title, the user's name and
 /// form token, the texts of the page's language (`t`), and the page's own values.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The pages' Mustache templates, compiled into the binary (like the schemas) so that `tuki serve`
 /// needs no files beside it. Mustache escapes every `{{value}}` for HTML; none of these uses the
 /// unescaped form. Every page is the layout with its own `body`.
@@ -262,7 +264,7 @@ enum Templates {
 
     /// One field of a recording form, as `RecordingController.values(of:)` describes it.
     static let recordField = """
-        {{#isChoices}}<fieldset class="choices"><legend>{{label}}</legend>{{#options}}<label class="check"><input type="checkbox" name="{{name}}" value="{{option}}"{{#selected}} checked{{/selected}}> {{option}}</label>{{/options}}</fieldset>{{/isChoices}}
+        {{#isChoices}}<fieldset class="choices"><legend>{{label}}</legend>{{#options}}<label class="check"><input type="checkbox" name="{{name}}" value="{{option}}"{{#selected}} checked{{/selected}}> {{label}}</label>{{/options}}</fieldset>{{/isChoices}}
         {{#isFlag}}<label class="check"><input type="checkbox" name="{{name}}" value="on"{{#checked}} checked{{/checked}}> {{label}}</label>{{/isFlag}}
         {{^isChoices}}{{^isFlag}}<label>{{label}}{{^required}} <span class="muted">({{t.optional}})</span>{{/required}}
         {{#isText}}<input name="{{name}}" value="{{value}}" maxlength="500"{{#required}} required{{/required}}>{{/isText}}
@@ -271,7 +273,7 @@ enum Templates {
         {{#isDay}}<input name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
         {{#isDecimal}}<input name="{{name}}" inputmode="decimal" value="{{value}}"{{#required}} required{{/required}}>{{/isDecimal}}
         {{#isInteger}}<input name="{{name}}" type="number" inputmode="numeric" min="{{min}}" max="{{max}}" value="{{value}}"{{#required}} required{{/required}}>{{/isInteger}}
-        {{#isChoice}}<select name="{{name}}">{{^required}}<option value="">–</option>{{/required}}{{#options}}<option{{#selected}} selected{{/selected}}>{{option}}</option>{{/options}}</select>{{/isChoice}}
+        {{#isChoice}}<select name="{{name}}"{{#required}} required{{/required}}>{{#emptyOption}}<option value=""{{#chooseFirst}} selected{{/chooseFirst}}>{{#required}}{{t.choose}}{{/required}}{{^required}}–{{/required}}</option>{{/emptyOption}}{{#options}}<option value="{{option}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
         {{#isProject}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
         {{#isActivity}}<input name="{{name}}" value="{{value}}" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
         </label>{{/isFlag}}{{/isChoices}}

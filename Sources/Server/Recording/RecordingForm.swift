@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Ledger
+import Vocabulary
 
 /// The coordinator's recording forms, by the name in their address (`/record/engagement`): what
 /// the recording commands record (`tuki participant register`, `tuki enrol …`, `tuki engagement
@@ -37,9 +38,9 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .start: ("Osallistuminen alkaa (ESR+-aloitustiedot)", "Start an activity (ESR+ entry data)")
         case .end: ("Osallistuminen päättyy", "Leave an activity")
         case .expert: ("Kokemusasiantuntijaksi", "Register an experience expert")
-        case .engagement: ("Sovi kokemusasiantuntijan tehtävä", "Agree an expert's engagement")
-        case .complete: ("Tehtävä tehty", "Engagement done")
-        case .cancel: ("Tehtävä peruttu", "Engagement cancelled")
+        case .engagement: ("Sovi kokemusasiantuntijan toimeksianto", "Agree an expert's engagement")
+        case .complete: ("Toimeksianto tehty", "Engagement done")
+        case .cancel: ("Toimeksianto peruttu", "Engagement cancelled")
         case .fee: ("Maksa palkkio", "Pay a fee")
         case .travel: ("Korvaa matkakulut", "Reimburse travel")
         case .perDiem: ("Maksa päiväraha", "Pay a per diem")
@@ -58,10 +59,20 @@ enum RecordingForm: String, CaseIterable, Sendable {
         }
     }
 
+    /// The form's own label of the data member a refusal names (`data.entry.ageAtEntry`, and
+    /// `data.items[1]` as the form numbers it, `items.2`); nil if the form does not show it.
+    func label(ofPath path: String) -> Words? {
+        var name = path.hasPrefix("data.") ? String(path.dropFirst(5)) : path
+        if let open = name.firstIndex(of: "["), let index = Int(name[name.index(after: open)...].prefix { $0.isNumber }) {
+            name = "\(name[..<open]).\(index + 1)"
+        }
+        return fields.first { $0.name == name }?.words
+    }
+
     var fields: [RecordingField] {
         let participant = RecordingField("participant", "Osallistuja (tunniste)", "Participant (id)", .identifier)
         let activity = RecordingField("activity", "Toiminta", "Activity", .activity)
-        let engagement = RecordingField("engagement", "Tehtävä (tunniste)", "Engagement (id)", .identifier)
+        let engagement = RecordingField("engagement", "Toimeksianto (tunniste)", "Engagement (id)", .identifier)
         let date = RecordingField("date", "Päivä (tyhjä: tänään)", "Day (empty: today)", .dayOrToday)
         let evaluation = RecordingField("evaluation", "Arvioinnin tunnus (esim. kokooma-2026)", "The evaluation's id (e.g. kokooma-2026)", .identifier)
         let answer = Self.values(EnrolmentStarted.Answer.self)
@@ -105,7 +116,7 @@ enum RecordingForm: String, CaseIterable, Sendable {
         case .engagement:
             return [.init("expert", "Kokemusasiantuntija (tunniste)", "Expert (participant id)", .identifier),
                     .init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false),
-                    .init("kind", "Tehtävän laji", "Kind of work", .choice(Self.values(EngagementAgreed.Kind.self))), date,
+                    .init("kind", "Toimeksiannon laji", "Kind of work", .choice(Self.values(EngagementAgreed.Kind.self))), date,
                     .init("plannedHours", "Suunnitellut tunnit", "Planned hours", .decimal),
                     .init("agreedFeeCents", "Sovittu palkkio (€)", "Agreed fee (€)", .euros),
                     .init("mode", "Tapa", "Mode", .choice(Self.values(EngagementAgreed.Mode.self)), default: "in-person")]
@@ -246,6 +257,8 @@ struct RecordingField: Sendable {
         self.defaultValue = defaultValue
     }
 
+    var words: Words { Words(label.fi, label.en) }
+
     /// Free text a person types is at most this long (a name, a place, a reason).
     static let longestText = 500
     /// Free text that is sealed (client feedback) is at most this long.
@@ -272,7 +285,7 @@ struct RecordingField: Sendable {
             let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
             return text.count <= 64 && text.unicodeScalars.allSatisfy(allowed.contains) ? .string(text) : nil
         case .identifier, .project, .activity: return ServedReport.Field.isIdentifier(text) ? .string(text) : nil
-        case .day, .dayOrToday: return Day.isDay(text) ? .string(text) : nil
+        case .day, .dayOrToday: return Shown.isoDay(text).map(JSONValue.string)
         case let .integer(range): return Int(text).flatMap { range.contains($0) ? .number(String($0)) : nil }
         case .decimal:
             let normalised = text.replacingOccurrences(of: ",", with: ".")

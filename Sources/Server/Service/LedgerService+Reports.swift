@@ -2,6 +2,7 @@ import EventStore
 import Ledger
 import Projections
 import Reports
+import Vocabulary
 
 /// The reports and lists, made from the read models as `tuki report` and `tuki list` make them.
 extension LedgerService {

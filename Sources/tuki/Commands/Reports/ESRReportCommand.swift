@@ -1,6 +1,7 @@
 import ArgumentParser
 import Projections
 import Reports
+import Vocabulary
 
 extension Report.Language: ExpressibleByArgument {}
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Reports
+import Vocabulary
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,0 +1,35 @@
+import EventStore
+import Ledger
+
+/// Days and times as people in Finland write them — 7.12.2026, and 7.12.2026 klo 14.05 in Finnish
+/// time (Europe/Helsinki) — while the ledger keeps ISO days and UTC instants.
+enum Shown {
+    /// `2026-12-07` as `7.12.2026`; anything else as it is.
+    static func day(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard iso.count == 10, parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]) else { return iso }
+        return "\(day).\(month).\(parts[0])"
+    }
+
+    /// An RFC 3339 instant as its Finnish day and time: `7.12.2026 klo 14.05` (`7.12.2026 14:05` in
+    /// English).
+    static func time(_ rfc3339: String, _ language: PageLanguage) -> String {
+        guard let instant = try? Timestamp(rfc3339: rfc3339) else { return rfc3339 }
+        let seconds = instant.microsecondsSinceEpoch / 1_000_000
+        let local = Timestamp(microsecondsSinceEpoch: (seconds + FinnishTime.offsetSeconds(atUTCSeconds: seconds)) * 1_000_000).occurredAtText
+        let hour = local.dropFirst(11).prefix(2), minute = local.dropFirst(14).prefix(2)
+        return language == .fi ? "\(day(String(local.prefix(10)))) klo \(hour).\(minute)" : "\(day(String(local.prefix(10)))) \(hour):\(minute)"
+    }
+
+    /// A day as a person types it — `7.12.2026` — or as a date field sends it (`2026-12-07`), as
+    /// the ISO day the ledger keeps; nil if it is neither.
+    static func isoDay(_ typed: String) -> String? {
+        if Day.isDay(typed) { return typed }
+        let parts = typed.split(separator: ".")
+        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+              parts[2].count == 4, (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let iso = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        return Day.isDay(iso) ? iso : nil
+    }
+}
