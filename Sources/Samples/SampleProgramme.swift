@@ -78,7 +78,7 @@ private struct Builder {
     // MARK: - The programme
 
     mutating func project() throws {
-        try record(RegisterProject(project: SampleProgramme.projectStream, code: "S30999", name: "Tuki demo project", funder: .esrPlus, fundingProgramme: "Uudistuva ja osaava Suomi 2021–2027",
+        try record(RegisterProject(project: SampleProgramme.projectStream, code: "S30999", name: "Tuki-esimerkkihanke", funder: .esrPlus, fundingProgramme: "Uudistuva ja osaava Suomi 2021–2027",
                                    startDate: "2026-01-01", endDate: "2027-12-31", costModel: .flatRate40, selfFinancingPercent: 20), on: "2026-01-05")
     }
 
@@ -168,7 +168,7 @@ private struct Builder {
     /// (451 of 462): 503 attendances of 18 × 33 = 594, a commitment rate of 84.68 %.
     mutating func trainingCohort() throws {
         let stream = SampleProgramme.cohortStream
-        try record(CreateActivity(activity: stream, project: SampleProgramme.projectStream, name: "Kokemuskumppani-koulutus, team 1",
+        try record(CreateActivity(activity: stream, project: SampleProgramme.projectStream, name: "Kokemuskumppani-koulutus, ryhmä 1",
                                   kind: .trainingCohort, targetGroup: .experienceExperts, municipality: "Hämeenlinna", plannedSessions: 33,
                                   workPackage: "TP5"), on: "2026-08-01")
         let trainees = SampleProgramme.trainees

@@ -39,3 +39,29 @@ extension Catalogue {
         "type": Words("Kirjauksen laji", "The entry's type"),
     ]
 }
+
+extension Catalogue {
+    /// Help under a form's field where the funder's definition matters (ESR+ common indicators).
+    public static func help(_ field: String) -> Words? {
+        let name = field.split(separator: ".").last.map(String.init) ?? field
+        if sensitiveAnswers.contains(name) { return helps["answer"] }
+        return helps[name]
+    }
+
+    static let sensitiveAnswers: Set<String> = [
+        "disability", "thirdCountNational", "foreignBackground", "minority", "homelessOrHousingExclusion", "ruralArea",
+        "jobSearching", "inEducationOrTraining", "gainedQualification", "employed",
+    ]
+
+    static let helps: [String: Words] = [
+        "labourMarketStatus": Words(
+            "Tilanne osallistumisen alkaessa. Työtön: ilmoittautunut työttömäksi työnhakijaksi. Pitkäaikaistyötön: työttömänä yhtäjaksoisesti yli 12 kuukautta (alle 25-vuotias yli 6 kuukautta). Työvoiman ulkopuolella: ei työssä eikä työnhakijana (esimerkiksi opiskelija tai kotona lasta hoitava). Työllinen: palkkatyössä tai yrittäjä.",
+            "The situation on the day of entry. Unemployed: registered as an unemployed jobseeker. Long-term unemployed: unemployed for more than 12 months in a row (under 25: more than 6). Inactive: neither working nor seeking work (a student, at home with a child). Employed: working for pay or self-employed."),
+        "educationLevel": Words(
+            "Korkein suoritettu koulutus. ISCED 0–2: enintään perusopetus. ISCED 3–4: lukio, ammatillinen perustutkinto tai vastaava. ISCED 5–8: korkeakoulututkinto.",
+            "The highest education completed. ISCED 0–2: basic education at most. ISCED 3–4: upper secondary (general or vocational) or post-secondary. ISCED 5–8: a higher-education degree."),
+        "answer": Words(
+            "Ei kerätty: kysymystä ei esitetty (esimerkiksi koska tietoa saa kerätä vain lakiperusteella). Kieltäytyi vastaamasta: kysyttiin, mutta osallistuja ei halunnut vastata. Raportti laskee ne erikseen.",
+            "Not collected: the question was not asked (for one, where only a legal basis allows it). Refused: asked, but the participant chose not to answer. The report counts them apart."),
+    ]
+}

@@ -41,3 +41,10 @@ public enum Catalogue {
         return "\(label(language)): \(sentence(language))"
     }
 }
+
+extension Catalogue {
+    /// Every coded value with its words (the field-specific ones under `field.code`).
+    public static var allValues: [(key: String, words: Words)] {
+        values.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
+    }
+}

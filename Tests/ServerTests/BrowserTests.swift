@@ -78,6 +78,9 @@ import Testing
         let form = "form[action='/record/fit']"
         try await browser.type("p-7k2m", into: "\(form) input[name=participant]")
         try await browser.type(TestServer.ownActivity, into: "\(form) input[name=activity]")
+        // The instrument starts at "Valitse": a required choice is made, never taken by default.
+        #expect(try await browser.source.contains(">Valitse</option>"))
+        _ = try await browser.evaluate("document.querySelector(\"\(form) select[name=instrument]\").value = 'ORS'; return 0")
         for (item, score) in [("1", "6.5"), ("2", "7"), ("3", "5,5"), ("4", "8")] {
             try await browser.type(score, into: "\(form) input[name='items.\(item)']")
         }

@@ -316,7 +316,7 @@ import Testing
         let first = try ws.tuki(["demo"])
         #expect(first.status == 0)
         #expect(first.stdout.contains("session.held"))
-        #expect(first.stdout.contains("21 signed up, 18 started, 14 graduated; commitment 503 / (18 × 33) = 84.68 %"))
+        #expect(first.stdout.contains("ilmoittautui 21, aloitti 18, valmistui 14; sitoutuminen 503 / (18 × 33) = 84,68 %"))
         #expect(first.stdout.contains("verify: ok "))
         let second = try ws.tuki(["demo"])
         #expect(second.status == 0)

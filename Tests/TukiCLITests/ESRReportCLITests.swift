@@ -18,12 +18,12 @@ import Testing
     @Test func finnishByDefaultEnglishOnRequest() throws {
         let ws = try demo()
         let finnish = try esr(ws, ["--format", "md"])
-        #expect(finnish.hasPrefix("# ESR+-seurantaraportti: Tuki demo project\n"))
+        #expect(finnish.hasPrefix("# ESR+-seurantaraportti: Tuki-esimerkkihanke\n"))
         #expect(finnish.contains("| Henkilöstökustannukset | – | 72\u{00A0}105,00\u{00A0}€ | – | – |"))
         #expect(finnish.contains("- Raportointikausi: 1.1.2026–31.12.2026"))
         #expect(finnish.contains("Laskettu tapahtumalokin kohdasta \(try ws.head())"))
         let english = try esr(ws, ["--format", "md", "--lang", "en"])
-        #expect(english.hasPrefix("# ESR+ progress report: Tuki demo project\n"))
+        #expect(english.hasPrefix("# ESR+ progress report: Tuki-esimerkkihanke\n"))
         #expect(english.contains("| Staff costs | – | 72105.00 € | – | – |"))
         #expect(english.contains("- Reporting period: 2026-01-01–2026-12-31"))
         #expect(english.contains("| EECO01 | Total number of participants | 33 |"))
@@ -46,7 +46,7 @@ import Testing
         #expect(standardLines.contains("code,total,woman,man,non_binary,not_told"))
         // The file says what it is of — the project, the period, the ledger point — before the tables.
         #expect(Array(standardLines.prefix(6)) == ["report,esr", "key,value", "project,project-tukidemo-2026", "projectCode,S30999",
-                                                   "projectName,Tuki demo project", "funder,ESR+"])
+                                                   "projectName,Tuki-esimerkkihanke", "funder,ESR+"])
         #expect(standardLines.contains("from,2026-01-01") && standardLines.contains("to,2026-12-31"))
         #expect(standardLines.contains("position,\(try ws.head())") && standardLines.contains("chain_verified,true"))
         #expect(standardLines.contains("staff-costs,,7210500,,") && standardLines.contains("flat-rate,,2884200,40.00,flat-rate-40"))

@@ -22,10 +22,10 @@ import Testing
         let ws = try Workspace()
         let demo = try ws.tuki(["demo"])
         #expect(demo.status == 0, "\(demo.stderr)")
-        #expect(demo.stdout.contains("BIKVA tukidemo-2026: 4 stages of 4, 3 themes, 3 changes agreed, 2 done"))
-        #expect(demo.stdout.contains("FIT Tähkä-ryhmä Forssa: 3 rated, 2 improved, 1 no reliable change, 0 deteriorated; 1 alliance rating to follow up"))
-        #expect(demo.stdout.contains("Client feedback: 7 answers, mean rating 4.29 of 5"))
-        #expect(demo.stdout.contains("Staff survey staff-2026: \"I know how to work with an experience expert\" mean 2.88 (baseline) → 3.88 (final)"))
+        #expect(demo.stdout.contains("BIKVA tukidemo-2026: vaiheita 4/4, teemoja 3, sovittuja muutoksia 3, niistä toteutettu 2"))
+        #expect(demo.stdout.contains("FIT Tähkä-ryhmä Forssa: arvioituja 3, parantunut 2, ei luotettavaa muutosta 1, heikentynyt 0; seurattavia yhteistyöarvioita 1"))
+        #expect(demo.stdout.contains("Asiakaspalaute: palautteita 7, arvosanojen keskiarvo 4,29 / 5"))
+        #expect(demo.stdout.contains("Henkilöstökysely staff-2026: \"I know how to work with an experience expert\" keskiarvo 2,88 (alkukysely) → 3,88 (loppukysely)"))
         let finnish = ["bikva": "Teemoittain", "fit": "Luotettava muutos", "feedback": "Arvosanojen keskiarvo", "survey": "Muutos alkukyselystä"]
         let english = ["bikva": "Theme by theme", "fit": "Reliable change", "feedback": "Mean rating", "survey": "Change from baseline"]
         for (name, arguments) in Self.reports {

@@ -80,6 +80,7 @@ struct RecordingController {
     static func values(of field: RecordingField, refill: FormFields, language: PageLanguage) -> [String: Any] {
         var values: [String: Any] = ["name": field.name, "label": language == .fi ? field.label.fi : field.label.en,
                                      "required": field.required, "value": refill[field.name] ?? ""]
+        if let help = Catalogue.help(field.name) { values["help"] = help(language) }
         switch field.kind {
         case .text: values["isText"] = true
         case .longText: values["isLongText"] = true

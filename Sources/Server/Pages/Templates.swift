@@ -277,6 +277,7 @@ enum Templates {
         {{#isProject}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
         {{#isActivity}}<input name="{{name}}" value="{{value}}" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
         </label>{{/isFlag}}{{/isChoices}}
+        {{#help}}<p class="help">{{help}}</p>{{/help}}
         """
 
     static let people = """
@@ -376,8 +377,9 @@ enum Templates {
         input,select,textarea,button{font:inherit;min-height:44px;padding:.4rem .6rem}
         button,.button{background:#114b5f;color:#fff;border:0;border-radius:6px;padding:.5rem 1rem;text-decoration:none;display:inline-block}
         button.secondary{background:#8a2b2b}
-        button.link{background:none;border:0;padding:0;min-height:0;text-decoration:underline;cursor:pointer}
+        button.link{background:none;border:0;padding:0;min-height:0;text-decoration:underline;cursor:pointer;color:inherit}
         form.inline{display:inline}
+        .help{margin:-.4rem 0 .2rem;font-size:.9rem;color:#555}
         .person{border:1px solid #ccc;border-radius:6px;margin:0 0 .6rem;padding:.3rem .5rem .5rem;background:#fff}
         .person legend{font-weight:600;padding:0 .25rem}
         .mark{display:inline-flex;flex-direction:row;align-items:center;gap:.3rem;min-height:44px;min-width:30%;padding:0 .25rem}

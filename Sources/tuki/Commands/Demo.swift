@@ -5,6 +5,7 @@ import Foundation
 import Ledger
 import Projections
 import Server
+import Vocabulary
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,36 +41,36 @@ struct Demo: ParsableCommand {
         try store.read { reader in
             try reader.events().forEach { types[$0.type, default: 0] += 1 }
         }
-        print("Created the demo ledger \(db): a fictional ESR+ programme in Kanta-Häme.\n")
+        print("Esimerkkiloki \(db) on luotu: kuvitteellinen ESR+-hanke Kanta-Hämeessä.\n")
         let engine = try ProjectionEngine(store: store, readModels: try ReadModelDatabase.open(at: readModelPath))
         try engine.update()
-        print("Activities (from the read models in \(readModelPath)):")
+        print("Toiminnat (lukumalleista \(readModelPath)):")
         for line in try Self.activitySummary(engine.readModels) { print("  " + line) }
-        print("\nEvaluation (tuki report bikva, fit, feedback, survey):")
+        print("\nArviointi (tuki report bikva, fit, feedback, survey):")
         for line in try Self.evaluationSummary(engine.readModels) { print("  " + line) }
-        print("\nEvents by type:")
+        print("\nKirjaukset lajeittain:")
         let width = types.keys.map(\.count).max() ?? 0
         for (type, count) in types.sorted(by: { $0.key < $1.key }) {
             print("  " + type + String(repeating: " ", count: width - type.count) + "  \(count)")
         }
-        print("\nParticipants' names are sealed (\(keyStorePath), master key \(masterKeyPath)).")
-        print("Revealing \(firstParticipant) was recorded at position \(revelation.accessPosition): see `tuki access-log \(firstParticipant) --db \(db)`.")
-        print("\(forgotten) asked to be forgotten: their key is destroyed, their name can never be read again, the chain is intact.")
+        print("\nOsallistujien nimet on salattu (\(keyStorePath), pääavain \(masterKeyPath)).")
+        print("Henkilön \(firstParticipant) tietojen avaaminen kirjattiin kohtaan \(revelation.accessPosition): katso `tuki access-log \(firstParticipant) --db \(db)`.")
+        print("\(forgotten) pyysi tietojensa poistamista: avain on tuhottu, nimeä ei voi enää lukea, ja ketju on ehjä.")
         guard case let .intact(count, head) = try store.verify() else {
             throw CommandFailure(message: "The demo ledger failed its own verification.", status: .verificationFailed)
         }
         print("\nverify: ok \(counted(Int(count), "event")), head \(head.position) \(head.hash)")
         var credentials = Credentials()
-        print("\nThe team's server: tuki serve --db \(db), then sign in at http://127.0.0.1:8080/ (each password works once; the coordinator and the auditor then enrol an authenticator app):")
+        print("\nTiimin palvelin: tuki serve --db \(db), sitten kirjaudu osoitteessa http://127.0.0.1:8080/ (kukin salasana toimii kerran; koordinaattori ja tarkastaja ottavat sen jälkeen käyttöön todennussovelluksen):")
         for (user, role) in SampleProgramme.users {
-            print("  \(user) (\(role)): \(credentials.issueOneTimePassword(for: user))")
+            print("  \(user) (\(Catalogue.value(role)?.fi ?? role)): \(credentials.issueOneTimePassword(for: user))")
         }
         try credentials.save(to: files.credentials)
-        print("\nTry: tuki report sessions --db \(db)   ·   tuki report commitment --activity \(SampleProgramme.cohortStream) --db \(db)")
-        print("     tuki report esr --project \(SampleProgramme.projectStream) --period 2026-01-01..2026-06-30 --db \(db) --format html > esr.html")
-        print("     tuki report bikva --evaluation tukidemo-2026 --db \(db) --format html > bikva.html")
-        print("     tuki report fit --activity \(SampleProgramme.activityStream) --db \(db)   ·   tuki report survey --survey staff-2026 --db \(db)")
-        print("     tuki log --db \(db)   ·   tuki verify --db \(db)   ·   tuki reveal p-9x4d --purpose test --db \(db)")
+        print("\nKokeile: tuki report sessions --db \(db)   ·   tuki report commitment --activity \(SampleProgramme.cohortStream) --db \(db)")
+        print("         tuki report esr --project \(SampleProgramme.projectStream) --period 2026-01-01..2026-06-30 --db \(db) --format html > esr.html")
+        print("         tuki report bikva --evaluation tukidemo-2026 --db \(db) --format html > bikva.html")
+        print("         tuki report fit --activity \(SampleProgramme.activityStream) --db \(db)   ·   tuki report survey --survey staff-2026 --db \(db)")
+        print("         tuki log --db \(db)   ·   tuki verify --db \(db)   ·   tuki reveal p-9x4d --purpose test --db \(db)")
     }
 
     /// The demo always starts from scratch; it removes only its own files and SQLite's companions.
@@ -87,22 +88,25 @@ struct Demo: ParsableCommand {
             if let bikva = try BIKVAReadModel.figures(of: "tukidemo-2026", in: db) {
                 let entries = bikva.themes.flatMap(\.entries).filter { !($0.agreedChange ?? "").isEmpty }
                 let done = entries.filter { $0.followUps.last?.status == "done" }.count
-                lines.append("BIKVA tukidemo-2026: \(counted(bikva.stages.count, "stage")) of 4, \(counted(bikva.themes.count, "theme")), "
-                    + "\(counted(entries.count, "change")) agreed, \(done) done")
+                lines.append("BIKVA tukidemo-2026: vaiheita \(bikva.stages.count)/4, teemoja \(bikva.themes.count), "
+                    + "sovittuja muutoksia \(entries.count), niistä toteutettu \(done)")
             }
             if let fit = try FITReadModel.figures(of: SampleProgramme.activityStream, in: db) {
                 let summary = fit.summary
-                lines.append("FIT \(fit.name): \(summary.rated) rated, \(summary.improved) improved, \(summary.noReliableChange) no reliable change, "
-                    + "\(summary.deteriorated) deteriorated; \(counted(fit.alerts.count, "alliance rating")) to follow up")
+                lines.append("FIT \(fit.name): arvioituja \(summary.rated), parantunut \(summary.improved), ei luotettavaa muutosta \(summary.noReliableChange), "
+                    + "heikentynyt \(summary.deteriorated); seurattavia yhteistyöarvioita \(fit.alerts.count)")
             }
             if let feedback = try FeedbackReadModel.figures(.project(SampleProgramme.projectStream), in: db), feedback.answers > 0 {
                 let mean = Double(feedback.ratingSum) / Double(feedback.answers)
-                lines.append("Client feedback: \(counted(feedback.answers, "answer")), mean rating \(String(format: "%.2f", mean)) of 5")
+                lines.append("Asiakaspalaute: palautteita \(feedback.answers), arvosanojen keskiarvo \(String(format: "%.2f", mean).replacingOccurrences(of: ".", with: ",")) / 5")
             }
             if let survey = try SurveyReadModel.figures(of: "staff-2026", in: db), let item = survey.items.first,
                let first = item.waves.first, let last = item.waves.last, first.answers > 0, last.answers > 0 {
-                let mean = { (wave: SurveyReadModel.ItemWave) in String(format: "%.2f", Double(wave.sum) / Double(wave.answers)) }
-                lines.append("Staff survey staff-2026: \"\(item.item)\" mean \(mean(first)) (\(first.wave)) → \(mean(last)) (\(last.wave))")
+                let mean = { (wave: SurveyReadModel.ItemWave) in
+                    String(format: "%.2f", Double(wave.sum) / Double(wave.answers)).replacingOccurrences(of: ".", with: ",")
+                }
+                let wave = { (code: String) in Catalogue.value(code)?.fi ?? code }
+                lines.append("Henkilöstökysely staff-2026: \"\(item.item)\" keskiarvo \(mean(first)) (\(wave(first.wave))) → \(mean(last)) (\(wave(last.wave)))")
             }
             return lines
         }
@@ -114,17 +118,18 @@ struct Demo: ParsableCommand {
     static func activitySummary(_ readModels: ReadModelDatabase) throws -> [String] {
         try readModels.read { db in
             try SessionsReadModel.overview(.init(), in: db).activities.map { activity in
-                var line = "\(activity.name) (\(activity.kind)): \(activity.held) session\(activity.held == 1 ? "" : "s") held"
-                if activity.stillScheduled > 0 { line += ", \(activity.stillScheduled) still scheduled" }
-                if activity.cancelled > 0 { line += ", \(activity.cancelled) cancelled" }
-                if let headcount = activity.headcount { line += ", \(headcount) people reached" }
+                let kind = Catalogue.value(activity.kind)?.fi ?? activity.kind
+                var line = "\(activity.name) (\(kind)): pidettyjä kokoontumisia \(activity.held)"
+                if activity.stillScheduled > 0 { line += ", vielä tulossa \(activity.stillScheduled)" }
+                if activity.cancelled > 0 { line += ", peruttuja \(activity.cancelled)" }
+                if let headcount = activity.headcount { line += ", tavoitettuja \(headcount)" }
                 guard let cohort = try CommitmentReadModel.figures(of: activity.activity, in: db)?.commitment, cohort.started > 0 else {
                     return line
                 }
-                let finished = activity.kind == "training-cohort" ? "\(cohort.graduated) graduated" : "\(cohort.endedOtherwise) completed"
-                let rate = cohort.rate.percentText.map { "\($0) %" } ?? "–"
-                return line + "; \(cohort.signedUp) signed up, \(cohort.started) started, \(finished); "
-                    + "commitment \(cohort.attendances) / (\(cohort.started) × \(cohort.sessionsHeld)) = \(rate)"
+                let finished = activity.kind == "training-cohort" ? "valmistui \(cohort.graduated)" : "päättyi suunnitellusti \(cohort.endedOtherwise)"
+                let rate = cohort.rate.percentText.map { "\($0.replacingOccurrences(of: ".", with: ",")) %" } ?? "–"
+                return line + "; ilmoittautui \(cohort.signedUp), aloitti \(cohort.started), \(finished); "
+                    + "sitoutuminen \(cohort.attendances) / (\(cohort.started) × \(cohort.sessionsHeld)) = \(rate)"
             }
         }
     }

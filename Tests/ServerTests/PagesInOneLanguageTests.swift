@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import Vocabulary
+
+/// Every page, form and report a coordinator opens, in Finnish, shows words and not stored codes,
+/// and no English word of the catalogue; in English, no Finnish one.
+@Suite struct PagesInOneLanguageTests {
+    static let server = Task { try await TestServer.start() }
+
+    static let pages = ["/overview", "/groups", "/groups/\(TestServer.ownActivity)", "/groups/\(TestServer.ownActivity)/sessions/\(TestServer.session)",
+                        "/record", "/reports", "/lists", "/people",
+                        "/reports/esr?project=project-tukidemo-2026&from=2026-01-01&to=2026-06-30",
+                        "/reports/sessions?activity=\(TestServer.ownActivity)", "/reports/fees?year=2026",
+                        "/lists/engagements", "/lists/participants"]
+
+    /// The text a person sees: no tags, attributes, styles or scripts.
+    static func visible(_ html: String) -> String {
+        var text = html
+        for block in ["<style[^>]*>.*?</style>", "<script[^>]*>.*?</script>", "<datalist[^>]*>.*?</datalist>", "<[^>]+>"] {
+            text = text.replacingOccurrences(of: block, with: " ", options: [.regularExpression, .caseInsensitive])
+        }
+        return text.replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// Codes that read the same as their words (ESR+, STEA, the FIT instruments' names) are not
+    /// codes a person would notice.
+    static let codes: [String] = Catalogue.allValues.filter { !$0.key.contains(".") && $0.words.fi != $0.key && $0.key.contains("-") }.map(\.key)
+
+    @Test func finnishPagesShowWordsNotCodesAndNoEnglish() async throws {
+        let browser = Browser(try await Self.server.value)
+        try #require(try await browser.signIn("koordinaattori") != nil)
+        let english = Catalogue.allValues.map(\.words).filter { $0.en.count >= 8 && $0.en.lowercased() != $0.fi.lowercased() }.map(\.en)
+        for page in Self.pages {
+            let answer = try await browser.get(page)
+            #expect(answer.status == 200, "\(page)")
+            let text = Self.visible(answer.body)
+            for code in Self.codes {
+                #expect(text.range(of: "(^|[^a-z0-9-])\(NSRegularExpression.escapedPattern(for: code))($|[^a-z0-9-])", options: .regularExpression) == nil,
+                        "\(page) shows the code \(code)")
+            }
+            for words in english {
+                #expect(!text.localizedCaseInsensitiveContains(words), "\(page) shows the English \(words)")
+            }
+        }
+    }
+
+    @Test func englishPagesShowNoFinnishWordsOfTheCatalogue() async throws {
+        let browser = Browser(try await Self.server.value)
+        let csrf = try #require(try await browser.signIn("koordinaattori"))
+        #expect(try await browser.post("/language", [("to", "en")], csrf: csrf).status == 303)
+        let finnish = Catalogue.allValues.map(\.words).filter { $0.fi.count >= 8 && $0.en.lowercased() != $0.fi.lowercased() }.map(\.fi)
+        for page in Self.pages {
+            let text = Self.visible(try await browser.get(page).body)
+            for words in finnish {
+                #expect(!text.localizedCaseInsensitiveContains(words), "\(page) shows the Finnish \(words)")
+            }
+        }
+    }
+
+    /// The participant form: a required choice starts at "Valitse" and is refused left so; the
+    /// choices are words; the funder's definitions are under the fields they define.
+    @Test func aRequiredChoiceStartsEmptyAndItsOptionsAreWords() async throws {
+        let browser = Browser(try await Self.server.value)
+        let csrf = try #require(try await browser.signIn("koordinaattori"))
+        let page = try await browser.get("/record")
+        #expect(page.body.contains(#"<select name="gender" required><option value="" selected>Valitse</option><option value="woman">nainen</option>"#))
+        #expect(page.body.contains(#"<option value="isced-3-4">toinen aste tai sen jälkeinen (ISCED 3–4)</option>"#))
+        #expect(page.body.contains("Pitkäaikaistyötön: työttömänä yhtäjaksoisesti yli 12 kuukautta"))
+        #expect(page.body.contains("Kieltäytyi vastaamasta: kysyttiin, mutta osallistuja ei halunnut vastata."))
+        let skipped = try await browser.post("/record/participant", [
+            ("personal.name", "Testi Henkilö"), ("personal.birthDate", "1.2.2001"), ("gender", ""), ("municipality", "Forssa"), ("roles", "parent"),
+        ], csrf: csrf)
+        #expect(skipped.status == 400)
+        #expect(skipped.body.contains("Sukupuoli"))
+        let given = try await browser.post("/record/participant", [
+            ("personal.name", "Testi Henkilö"), ("personal.birthDate", "1.2.2001"), ("gender", "woman"), ("municipality", "Forssa"), ("roles", "parent"),
+        ], csrf: csrf)
+        #expect(given.status == 200, "a day typed as 1.2.2001 is taken")
+    }
+}
