@@ -9,8 +9,10 @@ enum Labels {
 
     /// A code (a status, an outcome, an activity kind, a gender) as a cell: the code for CSV and
     /// JSON, its words in the report's language for people.
-    static func code(_ code: String, _ language: Report.Language) -> Report.Cell {
-        let words = Catalogue.value(code).map { ($0.fi, $0.en) } ?? ESRLabels.words[code]
+    /// `field` picks a code's words where it means something else in that field (`payment`:
+    /// `travel` is a reimbursement there, not a cost category).
+    static func code(_ code: String, _ language: Report.Language, field: String? = nil) -> Report.Cell {
+        let words = Catalogue.value(code, of: field).map { ($0.fi, $0.en) } ?? ESRLabels.words[code]
         return .coded(code: code, label: words.map { language == .fi ? $0.0 : $0.1 } ?? code)
     }
 

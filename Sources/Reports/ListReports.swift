@@ -120,7 +120,7 @@ public enum ListReports {
                       .init("status", t("Status")), .init("done_on", t("Done on")), .init("hours", t("Hours"), numeric: true),
                       .init("fee_paid", t("Fee paid"), numeric: true), .init("travel_paid", t("Travel paid"), numeric: true)],
             rows: engagements.map { e in
-                [.text(e.engagement), .text(e.alias ?? e.expert), .text(e.project), e.activity.map(Report.Cell.text) ?? .none, .text(e.kind),
+                [.text(e.engagement), .text(e.alias ?? e.expert), .text(e.project), e.activity.map(Report.Cell.text) ?? .none, Labels.code(e.kind, language),
                  .date(e.date), .hundredths(e.plannedHundredths), .cents(e.agreedFeeCents), Labels.code(e.status, language),
                  e.doneOn.map(Report.Cell.date) ?? .none, e.hoursHundredths.map(Report.Cell.hundredths) ?? .none,
                  e.feeCents.map(Report.Cell.cents) ?? .none, e.travelCents.map(Report.Cell.cents) ?? .none]
@@ -141,7 +141,7 @@ public enum ListReports {
             var row: [Report.Cell] = [.text(expert.participant), .text(expert.alias)]
             if let names { row.append(cell(names[expert.participant], language)) }
             if let identityCodes { row.append(identityCodes[expert.participant].map(Report.Cell.text) ?? .none) }
-            row += [Labels.code(expert.anonymous ? "yes" : "no", language), .text(expert.training), .date(expert.since), .integer(expert.engagements),
+            row += [Labels.code(expert.anonymous ? "yes" : "no", language), Labels.code(expert.training, language), .date(expert.since), .integer(expert.engagements),
                     .integer(expert.completed), expert.lastEngagement.map(Report.Cell.date) ?? .none]
             return row
         })

@@ -20,7 +20,8 @@ public enum ExpertBankReport {
             ],
             rows: rows.map { row in
                 [.text(row.expert.participant), .text(row.expert.alias), Labels.code(row.status.status, language), .date(row.status.date),
-                 .text(row.expert.training), .date(row.expert.since), .text(row.kinds.joined(separator: ", ")), .integer(row.completedInYear),
+                 Labels.code(row.expert.training, language), .date(row.expert.since),
+                 .coded(code: row.kinds.joined(separator: ", "), label: row.kinds.map { Labels.code($0, language).text(empty: "") }.joined(separator: ", ")), .integer(row.completedInYear),
                  .hundredths(row.hoursInYear), row.lastEngagement.map(Report.Cell.date) ?? .none]
             })
         return Report(kind: "experts", title: "\(t("Expert bank")) \(year)", parameters: parameters, tables: [table], stamp: stamp, language: language)

@@ -61,7 +61,7 @@ public enum FeesReport {
                       .init("taxable_cents", t("Taxable"), numeric: true)],
             rows: payments.map { line in
                 [.date(line.paid), .text(line.expert.participant), .text(line.expert.alias), .text(line.engagement),
-                 Labels.code(line.kind, language), .date(line.workDay), .cents(line.cents), .cents(line.taxFreeCents), .cents(line.taxableCents)]
+                 Labels.code(line.kind, language, field: "payment"), .date(line.workDay), .cents(line.cents), .cents(line.taxFreeCents), .cents(line.taxableCents)]
             })
         let aliases = Dictionary(experts.map { ($0.participant, $0.alias) }, uniquingKeysWith: { first, _ in first })
         let open = Report.Table(

@@ -102,7 +102,9 @@ struct ReportsController {
              "payroll": kind == .fees && user.may(.payroll), "post": kind.namesPerson]
         }
         return ["reports": reports, "suppressed": !full, "projects": choices.projects, "activities": choices.activities,
-                "groupsOfRespondents": ServedReport.Field.respondentGroups]
+                "groupsOfRespondents": ServedReport.Field.respondentGroups.map { code in
+                    ["code": code, "label": Catalogue.value(code, of: "respondentGroup")?(language) ?? code]
+                }]
     }
 
     static func fieldValues(_ field: ServedReport.Field, required: Bool, today: String, language: PageLanguage) -> [String: Any] {

@@ -206,7 +206,7 @@ enum Templates {
         <label>{{label}}{{^required}} <span class="muted">({{t.optional}})</span>{{/required}}
         {{#isProject}}<select name="project"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
         {{#isActivity}}<input name="activity" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
-        {{#isGroup}}<select name="group"><option value="">{{t.anyChoice}}</option>{{#groupsOfRespondents}}<option>{{.}}</option>{{/groupsOfRespondents}}</select>{{/isGroup}}
+        {{#isGroup}}<select name="group"><option value="">{{t.anyChoice}}</option>{{#groupsOfRespondents}}<option value="{{code}}">{{label}}</option>{{/groupsOfRespondents}}</select>{{/isGroup}}
         {{#isDay}}<input name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
         {{#isYear}}<input name="{{name}}" type="number" inputmode="numeric" min="2000" max="2100" value="{{value}}"{{#required}} required{{/required}}>{{/isYear}}
         {{#isText}}<input name="{{name}}" autocapitalize="none" pattern="[a-z0-9][a-z0-9\\-]*"{{#required}} required{{/required}}>{{/isText}}
