@@ -78,4 +78,20 @@ import Vocabulary
         ], csrf: csrf)
         #expect(given.status == 200, "a day typed as 1.2.2001 is taken")
     }
+
+    /// A day typed as people write it (18.12.2026) is recorded as the ISO day the ledger keeps,
+    /// and shown again as it was typed; the date fields say how to write one.
+    @Test func daysAreTypedAndShownAsPeopleWriteThem() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try #require(try await browser.signIn("ohjaaja"))
+        let group = "/groups/\(TestServer.ownActivity)"
+        #expect(try await browser.get(group).body.contains(#"placeholder="7.12.2026""#))
+        let scheduled = try await browser.post(group + "/sessions", [("date", "18.12.2026"), ("durationMinutes", "60")], csrf: csrf)
+        #expect(scheduled.status == 303)
+        #expect(try server.events().last?.data.contains(#""date":"2026-12-18""#) == true)
+        let page = try await browser.get(group).body
+        #expect(page.contains("18.12.2026") && !page.contains("2026-12-18"))
+        #expect(try await browser.post(group + "/sessions", [("date", "31.2.2026"), ("durationMinutes", "60")], csrf: csrf).status == 400)
+    }
 }

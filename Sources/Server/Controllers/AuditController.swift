@@ -17,8 +17,9 @@ struct AuditController {
     /// `?as-of=DAY`: the ledger as it stood at the end of that day — its head, the chain verified
     /// up to it, and the export up to it — for checking a report made then.
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
-        let asOf = request.uri.queryParameters.get("as-of").flatMap { $0.isEmpty ? nil : $0 }
-        if let asOf, !Day.isDay(asOf) { throw Refusal.badForm }
+        let typed = request.uri.queryParameters.get("as-of").flatMap { $0.isEmpty ? nil : $0 }
+        let asOf = typed.flatMap(Shown.isoDay)
+        if typed != nil && asOf == nil { throw Refusal.badForm }
         let head: LedgerHead
         if let asOf { head = try ledger.head(endOf: asOf) } else { head = try ledger.head() }
         let verification = try await ledger.verify(through: head.position)
@@ -29,7 +30,7 @@ struct AuditController {
         }
         return pages.render(.audit, title: .audit, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             values: ["chainClass": chainClass, "chainText": chainText, "events": events, "position": head.position,
-                                     "hash": head.hash, "asOf": asOf ?? "", "through": asOf == nil ? "" : "?through=\(head.position)",
+                                     "hash": head.hash, "asOf": asOf.map(Shown.day) ?? "", "through": asOf == nil ? "" : "?through=\(head.position)",
                                      "readings": readings.map { ["at": Shown.time($0.at, context.language), "subject": $0.subject, "actor": $0.actor, "purpose": $0.purpose] }])
     }
 

@@ -44,7 +44,7 @@ struct CoordinatorController {
 
     private func reportFormValues(today: String) async throws -> [String: Any] {
         let projects = try await ledger.choices(today: today).projects
-        return ["projects": projects, "from": String(today.prefix(4)) + "-01-01", "to": today]
+        return ["projects": projects, "from": Shown.day(String(today.prefix(4)) + "-01-01"), "to": Shown.day(today)]
     }
 }
 

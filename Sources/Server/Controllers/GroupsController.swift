@@ -64,7 +64,7 @@ struct GroupsController {
         let form = context.form
         do {
             guard let minutes = Int(form["durationMinutes"] ?? "") else { throw Refusal.badForm }
-            _ = try await ledger.schedule(activity: activity, date: form["date"] ?? "", durationMinutes: minutes,
+            _ = try await ledger.schedule(activity: activity, date: form["date"].flatMap(Shown.isoDay) ?? form["date"] ?? "", durationMinutes: minutes,
                                           startTime: form["startTime"]?.trimmed.nonEmpty, location: form["location"]?.trimmed.nonEmpty,
                                           actor: context.user.name, key: try IdempotencyKey.of(request, form: form))
         } catch let refusal as LedgerRefusal {

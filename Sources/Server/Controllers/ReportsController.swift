@@ -113,8 +113,8 @@ struct ReportsController {
         case .project: values["isProject"] = true
         case .activity: values["isActivity"] = true
         case .group: values["isGroup"] = true
-        case .from: values["isDay"] = true; values["value"] = required ? String(today.prefix(4)) + "-01-01" : ""
-        case .to: values["isDay"] = true; values["value"] = required ? today : ""
+        case .from: values["isDay"] = true; values["value"] = required ? Shown.day(String(today.prefix(4)) + "-01-01") : ""
+        case .to: values["isDay"] = true; values["value"] = required ? Shown.day(today) : ""
         case .year: values["isYear"] = true; values["value"] = String(today.prefix(4))
         case .evaluation, .survey, .expert, .staff: values["isText"] = true
         }

@@ -122,7 +122,7 @@ enum Templates {
         <details><summary>{{t.scheduleSession}}</summary>
         <form method="post" action="/groups/{{activity}}/sessions" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
-        <label>{{t.date}}<input name="date" type="date" required></label>
+        <label>{{t.date}}<input name="date" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" required></label>
         <label>{{t.durationMinutes}}<input name="durationMinutes" type="number" inputmode="numeric" min="1" max="1440" value="90" required></label>
         <label>{{t.startTime}}<input name="startTime" type="time"></label>
         <label>{{t.location}} <span class="muted">({{t.optional}})</span><input name="location" maxlength="500"></label>
@@ -194,8 +194,8 @@ enum Templates {
         <h2>{{t.esrReport}}</h2>
         <form method="get" action="/reports/esr" class="stack">
         <label>{{t.project}}<select name="project">{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select></label>
-        <label>{{t.from}}<input name="from" type="date" value="{{from}}" required></label>
-        <label>{{t.to}}<input name="to" type="date" value="{{to}}" required></label>
+        <label>{{t.from}}<input name="from" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" value="{{from}}" required></label>
+        <label>{{t.to}}<input name="to" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" value="{{to}}" required></label>
         {{> fileFormat}}
         <button type="submit">{{t.download}}</button>
         </form>
@@ -207,7 +207,7 @@ enum Templates {
         {{#isProject}}<select name="project"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
         {{#isActivity}}<input name="activity" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
         {{#isGroup}}<select name="group"><option value="">{{t.anyChoice}}</option>{{#groupsOfRespondents}}<option value="{{code}}">{{label}}</option>{{/groupsOfRespondents}}</select>{{/isGroup}}
-        {{#isDay}}<input name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
+        {{#isDay}}<input name="{{name}}" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
         {{#isYear}}<input name="{{name}}" type="number" inputmode="numeric" min="2000" max="2100" value="{{value}}"{{#required}} required{{/required}}>{{/isYear}}
         {{#isText}}<input name="{{name}}" autocapitalize="none" pattern="[a-z0-9][a-z0-9\\-]*"{{#required}} required{{/required}}>{{/isText}}
         </label>
@@ -270,7 +270,7 @@ enum Templates {
         {{#isText}}<input name="{{name}}" value="{{value}}" maxlength="500"{{#required}} required{{/required}}>{{/isText}}
         {{#isLongText}}<textarea name="{{name}}" maxlength="8000" rows="5"{{#required}} required{{/required}}>{{value}}</textarea>{{/isLongText}}
         {{#isIdentifier}}<input name="{{name}}" value="{{value}}" autocapitalize="none" autocomplete="off"{{#required}} required{{/required}}>{{/isIdentifier}}
-        {{#isDay}}<input name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
+        {{#isDay}}<input name="{{name}}" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
         {{#isDecimal}}<input name="{{name}}" inputmode="decimal" value="{{value}}"{{#required}} required{{/required}}>{{/isDecimal}}
         {{#isInteger}}<input name="{{name}}" type="number" inputmode="numeric" min="{{min}}" max="{{max}}" value="{{value}}"{{#required}} required{{/required}}>{{/isInteger}}
         {{#isChoice}}<select name="{{name}}"{{#required}} required{{/required}}>{{#emptyOption}}<option value=""{{#chooseFirst}} selected{{/chooseFirst}}>{{#required}}{{t.choose}}{{/required}}{{^required}}–{{/required}}</option>{{/emptyOption}}{{#options}}<option value="{{option}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
@@ -341,7 +341,7 @@ enum Templates {
     static let audit = """
         {{<layout}}{{$body}}
         <form method="get" action="/audit" class="stack">
-        <label>{{t.asOf}}<input name="as-of" type="date" value="{{asOf}}"></label>
+        <label>{{t.asOf}}<input name="as-of" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" value="{{asOf}}"></label>
         <button type="submit">{{t.show}}</button>
         </form>
         <dl>

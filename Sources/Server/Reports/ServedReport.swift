@@ -69,7 +69,8 @@ enum ServedReport: String, CaseIterable, Sendable {
                 continue
             }
             guard field.accepts(value) else { throw Refusal.badForm }
-            given[field] = value
+            // A day as a person types it (7.12.2026) or as ISO.
+            given[field] = field == .from || field == .to ? Shown.isoDay(value) ?? value : value
         }
         if let from = given[.from], let to = given[.to], from > to { throw Refusal.badForm }
         let year = given[.year].flatMap { Int($0) } ?? Int(today.prefix(4)) ?? 0
@@ -118,7 +119,7 @@ extension ServedReport.Field {
     /// Whether the value has the field's form: an id of the ledger's, a day, a year, a group.
     func accepts(_ value: String) -> Bool {
         switch self {
-        case .from, .to: Day.isDay(value)
+        case .from, .to: Shown.isoDay(value) != nil
         case .year: value.count == 4 && Int(value).map { (1...9999).contains($0) } == true
         case .group: Self.respondentGroups.contains(value)
         case .project, .activity, .evaluation, .survey, .expert, .staff: Self.isIdentifier(value)
