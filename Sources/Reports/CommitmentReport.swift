@@ -39,7 +39,7 @@ public enum CommitmentReport {
             })
         return Report(
             kind: "commitment", title: "\(t("Commitment")): \(figures.name)",
-            parameters: [.init("activity", t("Activity"), figures.activity), .init("kind", t("Kind"), figures.kind)],
+            parameters: [.init("activity", t("Activity"), figures.activity), .init("kind", t("Kind"), Labels.code(figures.kind, language))],
             tables: [cohort, participants], stamp: stamp, language: language)
     }
 

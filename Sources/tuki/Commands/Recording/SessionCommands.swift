@@ -12,20 +12,20 @@ struct SessionCommand: ParsableCommand {
 struct SessionOptions: ParsableArguments {
     @Argument(help: "The activity's id (activity-…).") var activity: String
     @Option(help: "The session's day, YYYY-MM-DD.") var date: String
-    @Option(help: "The session's id within the activity (default: held or cancelled, the one scheduled that day; else s<next number>).") var session: String?
 }
 
 struct SessionSchedule: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "schedule", abstract: "Plan a session; prints its id.")
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var options: SessionOptions
+    @Option(help: "The new session's id within the activity (default: s<next number>).") var session: String?
     @Option(help: "Start time, HH:MM.") var start: String?
     @Option(help: "Length in minutes.") var duration: Int
     @Option(help: "Where.") var location: String?
 
     func run() throws {
         let recorded = try Recorder(ledger: ledger).record(ScheduleSession(
-            activity: options.activity, session: options.session, date: options.date, startTime: start, durationMinutes: duration, location: location))
+            activity: options.activity, session: session, date: options.date, startTime: start, durationMinutes: duration, location: location))
         Recorder.announce(recorded.id, "Scheduled session \(recorded.id) of \(options.activity) on \(options.date).")
     }
 }
@@ -34,6 +34,7 @@ struct SessionHeldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "held", abstract: "Record that a session took place; prints its id.")
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var options: SessionOptions
+    @Option(help: "The session's id within the activity (default: the one scheduled that day; else a new s<next number>).") var session: String?
     @Option(help: "Length in minutes.") var duration: Int
     @Option(help: "Where.") var location: String
     @Option(help: "How it met.") var format: SessionHeld.Format = .inPerson
@@ -41,7 +42,7 @@ struct SessionHeldCommand: ParsableCommand {
 
     func run() throws {
         let recorded = try Recorder(ledger: ledger).record(RecordSessionHeld(
-            activity: options.activity, session: options.session, date: options.date, durationMinutes: duration, location: location,
+            activity: options.activity, session: session, date: options.date, durationMinutes: duration, location: location,
             format: format, headcount: headcount))
         Recorder.announce(recorded.id, "Recorded session \(recorded.id) of \(options.activity) on \(options.date) as held.")
     }
@@ -51,11 +52,12 @@ struct SessionCancel: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Record that a planned session will not take place.")
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var options: SessionOptions
+    @Option(help: "The session's id within the activity (default: the one scheduled that day).") var session: String?
     @Option(help: "Why (no personal data).") var reason: String?
 
     func run() throws {
         let recorded = try Recorder(ledger: ledger).record(CancelSession(
-            activity: options.activity, session: options.session, date: options.date, reason: reason))
+            activity: options.activity, session: session, date: options.date, reason: reason))
         Recorder.announce(recorded.id, "Cancelled session \(recorded.id) of \(options.activity).")
     }
 }
