@@ -52,7 +52,7 @@ public enum ESRReport {
                         key: "\(key)_\(part)", title: "\(t(key)): \(heading.lowercased())",
                         columns: [.init("code", t("code")), .init("indicator", t("indicator"), for: .people)] + splitColumns,
                         rows: zip(lines, hidden.rows).map { line, cells in
-                            let labelKey = ESRLabels.words["\(line.code)-answer"] == nil ? line.code : "\(line.code)-answer"
+                            let labelKey = Catalogue.esr("\(line.code)-answer") == nil ? line.code : "\(line.code)-answer"
                             let label = line.answer.map { "\(t(labelKey)): \(t($0))" } ?? t(line.code)
                             // Every line has a code for machines (EECO02, EECO02-not-collected,
                             // LEAVERS); people see the EU's codes only where the EU has one.
