@@ -294,8 +294,8 @@ private struct Builder {
     /// eight anonymous answers each, four items on a scale of 1 to 5.
     mutating func staffSurvey() throws {
         let items = [
-            "I know how to work with an experience expert", "Clients' views shape our work",
-            "I can refer a family to a peer group", "I have time to listen to clients",
+            "Osaan tehdä työtä kokemusasiantuntijan kanssa", "Asiakkaiden näkemykset ohjaavat työtämme",
+            "Osaan ohjata perheen vertaisryhmään", "Minulla on aikaa kuunnella asiakkaita",
         ]
         for (wave, date, lift) in [(SurveyAnswered.Wave.baseline, "2026-02-16", 0), (.final, "2026-11-30", 1)] {
             for respondent in 0..<8 {

@@ -7,11 +7,17 @@ import Vocabulary
 @Suite struct PagesInOneLanguageTests {
     static let server = Task { try await TestServer.start() }
 
+    static let project = "project-tukidemo-2026"
+    /// Every page of the coordinator's, every report and every list.
     static let pages = ["/overview", "/groups", "/groups/\(TestServer.ownActivity)", "/groups/\(TestServer.ownActivity)/sessions/\(TestServer.session)",
+                        "/groups/\(TestServer.ownActivity)/fit", "/groups/\(TestServer.ownActivity)/feedback",
                         "/record", "/reports", "/lists", "/people",
-                        "/reports/esr?project=project-tukidemo-2026&from=2026-01-01&to=2026-06-30",
-                        "/reports/sessions?activity=\(TestServer.ownActivity)", "/reports/fees?year=2026",
-                        "/lists/engagements", "/lists/participants"]
+                        "/reports/esr?project=\(project)&from=2026-01-01&to=2026-06-30", "/reports/stea?project=\(project)&year=2026",
+                        "/reports/sessions", "/reports/commitment?activity=activity-kokemuskumppani-team-1",
+                        "/reports/bikva?evaluation=tukidemo-2026", "/reports/fit?activity=\(TestServer.ownActivity)",
+                        "/reports/feedback?project=\(project)", "/reports/survey?survey=staff-2026", "/reports/experts?year=2026",
+                        "/reports/fees?year=2026", "/reports/staff-time?project=\(project)&from=2026-01-01&to=2026-12-31"]
+        + ["projects", "activities", "participants", "sessions", "engagements", "experts"].map { "/lists/\($0)" }
 
     /// The text a person sees: no tags, attributes, styles or scripts.
     static func visible(_ html: String) -> String {

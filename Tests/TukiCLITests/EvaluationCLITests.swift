@@ -25,7 +25,7 @@ import Testing
         #expect(demo.stdout.contains("BIKVA tukidemo-2026: vaiheita 4/4, teemoja 3, sovittuja muutoksia 3, niistä toteutettu 2"))
         #expect(demo.stdout.contains("FIT Tähkä-ryhmä Forssa: arvioituja 3, parantunut 2, ei luotettavaa muutosta 1, heikentynyt 0; seurattavia yhteistyöarvioita 1"))
         #expect(demo.stdout.contains("Asiakaspalaute: palautteita 7, arvosanojen keskiarvo 4,29 / 5"))
-        #expect(demo.stdout.contains("Henkilöstökysely staff-2026: \"I know how to work with an experience expert\" keskiarvo 2,88 (alkukysely) → 3,88 (loppukysely)"))
+        #expect(demo.stdout.contains("Henkilöstökysely staff-2026: \"Osaan tehdä työtä kokemusasiantuntijan kanssa\" keskiarvo 2,88 (alkukysely) → 3,88 (loppukysely)"))
         let finnish = ["bikva": "Teemoittain", "fit": "Luotettava muutos", "feedback": "Arvosanojen keskiarvo", "survey": "Muutos alkukyselystä"]
         let english = ["bikva": "Theme by theme", "fit": "Reliable change", "feedback": "Mean rating", "survey": "Change from baseline"]
         for (name, arguments) in Self.reports {
