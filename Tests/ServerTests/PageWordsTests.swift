@@ -30,4 +30,14 @@ import Vocabulary
             #expect(page.fi.lowercased() == Catalogue.field(field).fi.lowercased(), "\(key): \(page.fi) ≠ \(Catalogue.field(field).fi)")
         }
     }
+
+    /// Every recording form's title and every field's label come from the catalogue.
+    @Test func everyFormAndFieldHasWordsInTheCatalogue() {
+        for form in RecordingForm.allCases {
+            #expect(Catalogue.formTitle(form.rawValue) != nil, "\(form) has no title")
+            for field in form.fields {
+                #expect(field.label.fi != field.name && !field.label.fi.isEmpty && !field.label.en.isEmpty, "\(form): \(field.name)")
+            }
+        }
+    }
 }

@@ -31,32 +31,8 @@ enum RecordingForm: String, CaseIterable, Sendable {
         return form
     }
 
-    var title: (fi: String, en: String) {
-        switch self {
-        case .participant: ("Rekisteröi osallistuja", "Register a participant")
-        case .signUp: ("Ilmoittautuminen toimintaan", "Sign up for an activity")
-        case .start: ("Osallistuminen alkaa (ESR+-aloitustiedot)", "Start an activity (ESR+ entry data)")
-        case .end: ("Osallistuminen päättyy", "Leave an activity")
-        case .expert: ("Kokemusasiantuntijaksi", "Register an experience expert")
-        case .engagement: ("Sovi kokemusasiantuntijan toimeksianto", "Agree an expert's engagement")
-        case .complete: ("Toimeksianto tehty", "Engagement done")
-        case .cancel: ("Toimeksianto peruttu", "Engagement cancelled")
-        case .fee: ("Maksa palkkio", "Pay a fee")
-        case .travel: ("Korvaa matkakulut", "Reimburse travel")
-        case .perDiem: ("Maksa päiväraha", "Pay a per diem")
-        case .consent: ("Suostumus tai sen peruminen", "A consent given or withdrawn")
-        case .fit: ("FIT-mittaus (ORS, SRS, CORS, CSRS)", "A FIT rating (ORS, SRS, CORS, CSRS)")
-        case .feedback: ("Asiakaspalaute", "Client feedback")
-        case .survey: ("Kyselyn vastaus", "A survey answer")
-        case .bikvaStage: ("BIKVA-vaihe ja sen teemat", "A BIKVA stage and its themes")
-        case .bikvaApproval: ("BIKVA: ryhmä hyväksyi välitetyn tekstin", "BIKVA: a group approved the wording passed on")
-        case .bikvaFollowUp: ("BIKVA: sovitun muutoksen seuranta", "BIKVA: follow-up of an agreed change")
-        case .staffTime: ("Henkilöstön työaika", "Staff working time")
-        case .cost: ("Muu kustannus", "Another cost")
-        case .project: ("Rekisteröi hanke", "Register a project")
-        case .activity: ("Perusta toiminta (ryhmä, tapahtumasarja, leiri …)", "Set up an activity (group, event series, camp …)")
-        case .void: ("Mitätöi virheellinen kirjaus", "Void an event entered by mistake")
-        }
+    var title: Words {
+        Catalogue.formTitle(rawValue) ?? Words(rawValue, rawValue)
     }
 
     /// The form's own label of the data member a refusal names (`data.entry.ageAtEntry`, and
@@ -70,135 +46,133 @@ enum RecordingForm: String, CaseIterable, Sendable {
     }
 
     var fields: [RecordingField] {
-        let participant = RecordingField("participant", "Osallistuja (tunniste)", "Participant (id)", .identifier)
-        let activity = RecordingField("activity", "Toiminta", "Activity", .activity)
-        let engagement = RecordingField("engagement", "Toimeksianto (tunniste)", "Engagement (id)", .identifier)
-        let date = RecordingField("date", "Päivä (tyhjä: tänään)", "Day (empty: today)", .dayOrToday)
-        let evaluation = RecordingField("evaluation", "Arvioinnin tunnus (esim. kokooma-2026)", "The evaluation's id (e.g. kokooma-2026)", .identifier)
+        let participant = RecordingField("participant", .identifier)
+        let activity = RecordingField("activity", .activity)
+        let engagement = RecordingField("engagement", .identifier)
+        let date = RecordingField("date", .dayOrToday)
+        let evaluation = RecordingField("evaluation", .identifier)
         let answer = Self.values(EnrolmentStarted.Answer.self)
         switch self {
         case .participant:
             return [
-                .init("personal.name", "Nimi (salataan)", "Name (sealed)", .text),
-                .init("personal.birthDate", "Syntymäaika (salataan; vuosi jää näkyviin)", "Birth date (sealed; the year stays in clear)", .day),
-                .init("gender", "Sukupuoli", "Gender", .choice(Self.values(ParticipantRegistered.Gender.self))),
-                .init("municipality", "Kotikunta", "Home municipality", .text),
-                .init("roles", "Roolit", "Roles", .choices(Self.values(ParticipantRegistered.Role.self))),
-                .init("personal.contact", "Puhelin tai sähköposti (salataan)", "Phone or e-mail (sealed)", .text, required: false),
-                .init("personal.guardian", "Huoltaja ja yhteystieto (salataan)", "Guardian and contact (sealed)", .text, required: false),
-                .init("personal.personalIdentityCode", "Henkilötunnus (salataan)", "Identity code (sealed)", .text, required: false),
-                .init("registeredOn", "Rekisteröintipäivä (tyhjä: tänään)", "Registration day (empty: today)", .dayOrToday),
+                .init("personal.name", .text),
+                .init("personal.birthDate", .day),
+                .init("gender", .choice(Self.values(ParticipantRegistered.Gender.self))),
+                .init("municipality", .text),
+                .init("roles", .choices(Self.values(ParticipantRegistered.Role.self))),
+                .init("personal.contact", .text, required: false),
+                .init("personal.guardian", .text, required: false),
+                .init("personal.personalIdentityCode", .text, required: false),
+                .init("registeredOn", .dayOrToday),
             ]
         case .signUp: return [participant, activity, date]
         case .start:
             return [participant, activity, date,
-                    .init("entry.ageAtEntry", "Ikä aloituspäivänä", "Age on the day of entry", .integer(0...120)),
-                    .init("entry.labourMarketStatus", "Työmarkkina-asema", "Labour market status",
-                          .choice(Self.values(EnrolmentStarted.LabourMarketStatus.self))),
-                    .init("entry.educationLevel", "Koulutustaso", "Education", .choice(Self.values(EnrolmentStarted.EducationLevel.self))),
-                    .init("entry.disability", "Vamma (vain lakiperusteella)", "Disability (only with a legal basis)", .choice(answer), default: "not-collected"),
-                    .init("entry.thirdCountNational", "Kolmannen maan kansalainen", "Third-country national", .choice(answer), default: "not-collected"),
-                    .init("entry.foreignBackground", "Ulkomaalaistausta", "Foreign background", .choice(answer), default: "not-collected"),
-                    .init("entry.minority", "Vähemmistö (vain lakiperusteella)", "Minority (only with a legal basis)", .choice(answer), default: "not-collected"),
-                    .init("entry.homelessOrHousingExclusion", "Asunnottomuus", "Homeless or housing exclusion", .choice(answer), default: "not-collected"),
-                    .init("entry.ruralArea", "Maaseutu", "Rural area", .choice(answer), default: "not-collected")]
+                    .init("entry.ageAtEntry", .integer(0...120)),
+                    .init("entry.labourMarketStatus", .choice(Self.values(EnrolmentStarted.LabourMarketStatus.self))),
+                    .init("entry.educationLevel", .choice(Self.values(EnrolmentStarted.EducationLevel.self))),
+                    .init("entry.disability", .choice(answer), default: "not-collected"),
+                    .init("entry.thirdCountNational", .choice(answer), default: "not-collected"),
+                    .init("entry.foreignBackground", .choice(answer), default: "not-collected"),
+                    .init("entry.minority", .choice(answer), default: "not-collected"),
+                    .init("entry.homelessOrHousingExclusion", .choice(answer), default: "not-collected"),
+                    .init("entry.ruralArea", .choice(answer), default: "not-collected")]
         case .end:
             return [participant, activity, date,
-                    .init("outcome", "Miten päättyi", "Outcome", .choice(Self.values(EnrolmentEnded.Outcome.self))),
-                    .init("exit.jobSearching", "Lopussa: työnhakija", "At exit: job searching", .choice(answer), required: false),
-                    .init("exit.inEducationOrTraining", "Lopussa: koulutuksessa", "At exit: in education or training", .choice(answer), required: false),
-                    .init("exit.gainedQualification", "Lopussa: sai tutkinnon", "At exit: gained a qualification", .choice(answer), required: false),
-                    .init("exit.employed", "Lopussa: työssä", "At exit: employed", .choice(answer), required: false)]
+                    .init("outcome", .choice(Self.values(EnrolmentEnded.Outcome.self))),
+                    .init("exit.jobSearching", .choice(answer), required: false),
+                    .init("exit.inEducationOrTraining", .choice(answer), required: false),
+                    .init("exit.gainedQualification", .choice(answer), required: false),
+                    .init("exit.employed", .choice(answer), required: false)]
         case .expert:
-            return [participant, .init("alias", "Julkinen peitenimi", "Public alias", .text),
-                    .init("anonymous", "Ei koskaan nimellä", "Never named anywhere", .flag),
-                    .init("training", "Koulutus", "Training", .choice(Self.values(ExpertRegistered.Training.self)), default: "none"), date]
+            return [participant, .init("alias", .text),
+                    .init("anonymous", .flag),
+                    .init("training", .choice(Self.values(ExpertRegistered.Training.self)), default: "none"), date]
         case .engagement:
-            return [.init("expert", "Kokemusasiantuntija (tunniste)", "Expert (participant id)", .identifier),
-                    .init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false),
-                    .init("kind", "Toimeksiannon laji", "Kind of work", .choice(Self.values(EngagementAgreed.Kind.self))), date,
-                    .init("plannedHours", "Suunnitellut tunnit", "Planned hours", .decimal),
-                    .init("agreedFeeCents", "Sovittu palkkio (€)", "Agreed fee (€)", .euros),
-                    .init("mode", "Tapa", "Mode", .choice(Self.values(EngagementAgreed.Mode.self)), default: "in-person")]
-        case .complete: return [engagement, date, .init("hours", "Tehdyt tunnit", "Hours worked", .decimal)]
-        case .cancel: return [engagement, date, .init("reason", "Syy (ei henkilötietoja)", "Why (no personal data)", .text, required: false)]
+            return [.init("expert", .identifier),
+                    .init("project", .project), .init("activity", .activity, required: false),
+                    .init("kind", .choice(Self.values(EngagementAgreed.Kind.self))), date,
+                    .init("plannedHours", .decimal),
+                    .init("agreedFeeCents", .euros),
+                    .init("mode", .choice(Self.values(EngagementAgreed.Mode.self)), default: "in-person")]
+        case .complete: return [engagement, date, .init("hours", .decimal)]
+        case .cancel: return [engagement, date, .init("reason", .text, required: false)]
         case .fee:
-            return [engagement, date, .init("amountCents", "Summa (€)", "Amount (€)", .euros),
-                    .init("reason", "Miksi summa poikkeaa sovitusta", "Why the amount differs from the agreed fee", .text, required: false)]
+            return [engagement, date, .init("amountCents", .euros),
+                    .init("reason", form: .fee, .text, required: false)]
         case .travel:
             return [engagement, date,
-                    .init("kilometres", "Kilometrit (korvataan voimassa olevalla kilometrikorvauksella)", "Kilometres (at the allowance in force)", .decimal, required: false),
-                    .init("ticketCents", "Tai lippujen hinta (€)", "Or ticket costs (€)", .euros, required: false)]
+                    .init("kilometres", .decimal, required: false),
+                    .init("ticketCents", .euros, required: false)]
         case .perDiem:
             return [engagement, date,
-                    .init("kind", "Päiväraha (maksetaan työpäivänä voimassa olevan määrän mukaan)", "Per diem (at the rate in force on the day of the work)",
-                          .choice(Self.values(PerDiemPaid.Kind.self))),
-                    .init("days", "Päiviä", "Days", .integer(1...366), default: "1")]
+                    .init("kind", form: .perDiem, .choice(Self.values(PerDiemPaid.Kind.self))),
+                    .init("days", .integer(1...366), default: "1")]
         case .consent:
-            return [participant, .init("scope", "Mihin", "Scope", .choice(Self.values(ConsentRecorded.Scope.self))),
-                    .init("givenBy", "Kuka antoi", "Given by", .choice(Self.values(ConsentRecorded.GivenBy.self)), default: "self"),
-                    .init("withdrawn", "Suostumus peruttiin", "The consent was withdrawn", .flag), date]
+            return [participant, .init("scope", .choice(Self.values(ConsentRecorded.Scope.self))),
+                    .init("givenBy", .choice(Self.values(ConsentRecorded.GivenBy.self)), default: "self"),
+                    .init("withdrawn", .flag), date]
         case .fit:
-            return [participant, .init("activity", "Toiminta", "Activity", .activity, required: false),
-                    .init("session", "Kokoontuminen (tunniste, esim. s3)", "Session (id, e.g. s3)", .identifier, required: false),
-                    .init("instrument", "Mittari", "Instrument", .choice(Self.values(FITRecorded.Instrument.self))),
-                    .init("items.1", "1. kohta (0,0–10,0)", "Item 1 (0.0–10.0)", .decimal), .init("items.2", "2. kohta", "Item 2", .decimal),
-                    .init("items.3", "3. kohta", "Item 3", .decimal), .init("items.4", "4. kohta", "Item 4", .decimal), date]
+            return [participant, .init("activity", .activity, required: false),
+                    .init("session", .identifier, required: false),
+                    .init("instrument", .choice(Self.values(FITRecorded.Instrument.self))),
+                    .init("items.1", .decimal), .init("items.2", .decimal),
+                    .init("items.3", .decimal), .init("items.4", .decimal), date]
         case .feedback:
-            return [.init("activity", "Toiminta", "Activity", .activity), .init("rating", "Arvio 1–5", "Rating 1–5", .integer(1...5)),
-                    .init("participant", "Antaja (tunniste; tyhjä: nimetön)", "Given by (participant id; empty: anonymous)", .identifier, required: false),
-                    .init("themes", "Teemat pilkuin eroteltuina", "Themes, comma-separated", .text, required: false),
-                    .init("text", "Vapaa teksti (salataan antajalle)", "Free text (sealed for the giver)", .longText, required: false), date]
+            return [.init("activity", .activity), .init("rating", .integer(1...5)),
+                    .init("participant", form: .feedback, .identifier, required: false),
+                    .init("themes", .text, required: false),
+                    .init("text", .longText, required: false), date]
         case .survey:
-            return [.init("survey", "Kyselyn tunnus (esim. staff-2026)", "The survey's id (e.g. staff-2026)", .identifier),
-                    .init("project", "Hanke", "Project", .project),
-                    .init("wave", "Kierros", "Wave", .choice(Self.values(SurveyAnswered.Wave.self))),
-                    .init("respondentGroup", "Vastaajaryhmä", "Respondent group", .choice(Self.values(SurveyAnswered.RespondentGroup.self)), default: "staff"),
-                    .init("scale.min", "Asteikon pienin", "The scale's lowest score", .integer(-100...100)),
-                    .init("scale.max", "Asteikon suurin", "The scale's highest score", .integer(-100...100)), date,
-                    .init("answers", "Vastaukset: rivi kohtaa kohden, kohta: pisteet", "The answers: a line per item, item: score", .longText)]
+            return [.init("survey", .identifier),
+                    .init("project", .project),
+                    .init("wave", .choice(Self.values(SurveyAnswered.Wave.self))),
+                    .init("respondentGroup", .choice(Self.values(SurveyAnswered.RespondentGroup.self)), default: "staff"),
+                    .init("scale.min", .integer(-100...100)),
+                    .init("scale.max", .integer(-100...100)), date,
+                    .init("answers", .longText)]
         case .bikvaStage:
-            return [evaluation, .init("project", "Hanke", "Project", .project),
-                    .init("stage", "Vaihe (1 asiakkaat, 2 työntekijät, 3 johto, 4 päättäjät)", "Stage (1 clients, 2 frontline, 3 management, 4 decision makers)", .integer(1...4)),
-                    .init("groupSize", "Osallistujia", "How many took part", .integer(1...100_000)), date,
-                    .init("themes", "Teemat (## Teema, sitten Sanottu:, Vastaus:, Sovittu muutos:)", "Themes (## Theme, then Said:, Response:, Agreed change:)", .longText)]
+            return [evaluation, .init("project", .project),
+                    .init("stage", .integer(1...4)),
+                    .init("groupSize", .integer(1...100_000)), date,
+                    .init("themes", form: .bikvaStage, .longText)]
         case .bikvaApproval:
-            return [evaluation, .init("stage", "Vaihe 1–4", "Stage 1–4", .integer(1...4)), date]
+            return [evaluation, .init("stage", form: .bikvaApproval, .integer(1...4)), date]
         case .bikvaFollowUp:
-            return [evaluation, .init("stage", "Vaihe, jossa muutos sovittiin", "The stage at which the change was agreed", .integer(1...4)),
-                    .init("theme", "Teema, kuten vaihe sen kirjasi", "The theme, as the stage recorded it", .text),
-                    .init("status", "Tila", "Status", .choice(Self.values(BIKVAChangeFollowedUp.Status.self))),
-                    .init("note", "Mitä tehtiin (ei henkilötietoja)", "What was done (naming no one)", .text, required: false), date]
+            return [evaluation, .init("stage", form: .bikvaFollowUp, .integer(1...4)),
+                    .init("theme", .text),
+                    .init("status", .choice(Self.values(BIKVAChangeFollowedUp.Status.self))),
+                    .init("note", .text, required: false), date]
         case .staffTime:
-            return [.init("staffMember", "Työntekijä (koodi staff-…, ei nimi)", "Staff member (code staff-…, not a name)", .identifier),
-                    .init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false), date,
-                    .init("hours", "Tunnit", "Hours", .decimal), .init("hourlyCostCents", "Tunnin hinta työnantajalle (€)", "The employer's cost of an hour (€)", .euros)]
+            return [.init("staffMember", .identifier),
+                    .init("project", .project), .init("activity", .activity, required: false), date,
+                    .init("hours", form: .staffTime, .decimal), .init("hourlyCostCents", .euros)]
         case .cost:
-            return [.init("project", "Hanke", "Project", .project), .init("activity", "Toiminta", "Activity", .activity, required: false),
-                    .init("category", "Laji", "Category", .choice(Self.values(CostIncurred.Category.self))),
-                    .init("amountCents", "Summa (€)", "Amount (€)", .euros), date,
-                    .init("description", "Mikä (esim. kuitin numero; ei henkilötietoja)", "What (e.g. the receipt's number; no personal data)", .text, required: false)]
+            return [.init("project", .project), .init("activity", .activity, required: false),
+                    .init("category", .choice(Self.values(CostIncurred.Category.self))),
+                    .init("amountCents", .euros), date,
+                    .init("description", .text, required: false)]
         case .project:
-            return [.init("projectCode", "Rahoittajan hankekoodi (esim. S30999)", "The funder's project code (e.g. S30999)", .code),
-                    .init("name", "Nimi", "Name", .text), .init("funder", "Rahoittaja", "Funder", .choice(Self.values(ProjectRegistered.Funder.self))),
-                    .init("fundingProgramme", "Rahoitusohjelma", "Funding programme", .text, required: false),
-                    .init("region", "Alue", "Region", .text, required: false),
-                    .init("startDate", "Alkaa", "First day", .day), .init("endDate", "Päättyy", "Last day", .day),
-                    .init("costModel", "Kustannusmalli", "Cost model", .choice(Self.values(ProjectRegistered.CostModel.self))),
-                    .init("selfFinancingPercent", "Omarahoitusosuus (%)", "Self-financing share (%)", .decimal)]
+            return [.init("projectCode", .code),
+                    .init("name", .text), .init("funder", .choice(Self.values(ProjectRegistered.Funder.self))),
+                    .init("fundingProgramme", .text, required: false),
+                    .init("region", .text, required: false),
+                    .init("startDate", .day), .init("endDate", .day),
+                    .init("costModel", .choice(Self.values(ProjectRegistered.CostModel.self))),
+                    .init("selfFinancingPercent", .decimal)]
         case .activity:
-            return [.init("project", "Hanke", "Project", .project), .init("name", "Nimi", "Name", .text),
-                    .init("kind", "Laji", "Kind", .choice(Self.values(ActivityCreated.Kind.self))),
-                    .init("targetGroup", "Kohderyhmä", "Target group", .choice(Self.values(ActivityCreated.TargetGroup.self))),
-                    .init("municipality", "Kunta", "Municipality", .text),
-                    .init("plannedSessions", "Suunniteltuja kokoontumisia", "Sessions planned", .integer(0...10_000), required: false),
-                    .init("facilitators.worker", "Ohjaava työntekijä (staff-…)", "Facilitating worker (staff-…)", .identifier, required: false),
-                    .init("facilitators.coFacilitator", "Kokemusohjaaja (tunniste)", "Experience co-facilitator (participant id)", .identifier, required: false),
-                    .init("workPackage", "Työpaketti (esim. TP3)", "Work package (e.g. TP3)", .code, required: false),
-                    .init("date", "Perustettu (tyhjä: tänään)", "Set up on (empty: today)", .dayOrToday)]
+            return [.init("project", .project), .init("name", .text),
+                    .init("kind", form: .activity, .choice(Self.values(ActivityCreated.Kind.self))),
+                    .init("targetGroup", .choice(Self.values(ActivityCreated.TargetGroup.self))),
+                    .init("municipality", form: .activity, .text),
+                    .init("plannedSessions", .integer(0...10_000), required: false),
+                    .init("facilitators.worker", .identifier, required: false),
+                    .init("facilitators.coFacilitator", .identifier, required: false),
+                    .init("workPackage", .code, required: false),
+                    .init("date", form: .activity, .dayOrToday)]
         case .void:
-            return [.init("eventId", "Tapahtuman tunniste (tai sen alku)", "The event's id (or its start)", .code),
-                    .init("reason", "Miksi se ei päde", "Why it does not count", .text)]
+            return [.init("eventId", .code),
+                    .init("reason", form: .void, .text)]
         }
     }
 
@@ -249,9 +223,12 @@ struct RecordingField: Sendable {
     /// What an empty field stands for (a sensitive item not collected unless given).
     let defaultValue: String?
 
-    init(_ name: String, _ fi: String, _ en: String, _ kind: Kind, required: Bool = true, default defaultValue: String? = nil) {
+    /// A field of a form, labelled by the catalogue (`Catalogue+Forms.swift`): the form's own
+    /// label of the name where it has one, else the name's.
+    init(_ name: String, form: RecordingForm? = nil, _ kind: Kind, required: Bool = true, default defaultValue: String? = nil) {
         self.name = name
-        label = (fi, en)
+        let words = form.flatMap { Catalogue.formField("\($0.rawValue).\(name)") } ?? Catalogue.formField(name) ?? Words(name, name)
+        label = (words.fi, words.en)
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
