@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers (docs/architecture.md): tuki → Server → Reports → Projections → Ledger → EventStore. Arrows point down only.
+// Layers (docs/architecture.md): tuki → Server → Reports → Projections → Ledger → EventStore. Arrows point down only;
+// Vocabulary (every word people see) is a leaf that the layers speaking to people import.
 let package = Package(
     name: "Tuki",
     platforms: [.macOS(.v14)],
