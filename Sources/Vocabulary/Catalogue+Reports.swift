@@ -6,6 +6,9 @@ extension Catalogue {
 
     /// The Finnish of the reports' headings and items, by their English.
     static let reportHeadings: [String: String] = [
+        // The ledger point every report carries
+        "Ledger position": "Tapahtumalokin kohta", "Hash": "Tiiviste", "As of": "Tilanne", "Replayed to": "Toistettu kohtaan",
+        "Chain verified": "Ketju tarkistettu",
         "Sessions and attendance": "Kokoontumiset ja osallistuminen",
         "Activity": "Toiminta", "Activities": "Toiminnat", "Name": "Nimi", "Kind": "Laji", "Municipality": "Kunta",
         "From": "Alkaen", "To": "Päättyen",

@@ -38,17 +38,15 @@ enum CSVRenderer {
         let separator: Character = human ? ";" : ","
         var records: [[Field]] = []
         if human {
-            let fi = report.language == .fi
+            let t = { (english: String) in Catalogue.heading(english, report.language) }
             records.append([.words(report.title)])
             records.append(contentsOf: report.parameters(forMachines: false).map { [.words($0.label), peopleField($0.value)] })
             let stamp = report.stamp
-            records += [
-                [.words(fi ? "Tapahtumalokin kohta" : "Ledger position"), .value(String(stamp.position))],
-                [.words(fi ? "Tiiviste" : "Hash"), .value(stamp.hash)],
-            ]
-            if let asOf = stamp.asOf { records.append([.words(fi ? "Tilanne" : "As of"), .value(asOf)]) }
-            if let position = stamp.atPosition { records.append([.words(fi ? "Toistettu kohtaan" : "Replayed to"), .value(String(position))]) }
-            records.append([.words(fi ? "Ketju tarkistettu" : "Chain verified"), .words(stamp.chainVerified ? (fi ? "kyllä" : "yes") : (fi ? "ei" : "no"))])
+            records += [[.words(t("Ledger position")), .value(String(stamp.position))], [.words(t("Hash")), .value(stamp.hash)]]
+            if let asOf = stamp.asOf { records.append([.words(t("As of")), .value(asOf)]) }
+            if let position = stamp.atPosition { records.append([.words(t("Replayed to")), .value(String(position))]) }
+            let verified = Catalogue.value(stamp.chainVerified ? "yes" : "no")?(report.language) ?? ""
+            records.append([.words(t("Chain verified")), .words(verified)])
         } else {
             records.append(words(["report", report.kind]))
             records.append(words(["key", "value"]))
