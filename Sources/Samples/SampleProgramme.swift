@@ -95,7 +95,7 @@ private struct Builder {
         // The whole plan is made before the group starts; each session is then held as planned.
         for number in 1...8 {
             try schedule(stream, "s\(number)", on: day(from: "2026-02-03", plus: (number - 1) * 7), minutes: 120,
-                         at: "Forssa family centre", plannedOn: "2026-01-28")
+                         at: "Forssan perhekeskus", plannedOn: "2026-01-28")
         }
         for number in 1...8 {
             let date = day(from: "2026-02-03", plus: (number - 1) * 7)
@@ -103,7 +103,7 @@ private struct Builder {
                 let status: AttendanceRecorded.Status = (number + index) % 9 == 0 ? .excused : (number * index) % 11 == 7 ? .absent : .present
                 return RecordSheet.Mark(participant: id, status: status)
             }
-            try record(RecordSheet(activity: stream, session: "s\(number)", held: .init(durationMinutes: 120, location: "Forssa family centre"),
+            try record(RecordSheet(activity: stream, session: "s\(number)", held: .init(durationMinutes: 120, location: "Forssan perhekeskus"),
                                    marks: marks, date: date), on: date)
             // FIT: outcome at the start, alliance at the end, for three parents. The first two
             // improve; the third stays level; one alliance rating dips low enough to follow up.
@@ -122,7 +122,7 @@ private struct Builder {
                                     inEducationOrTraining: .no, gainedQualification: .no, employed: .yes), on: "2026-03-24")
         }
         // The parents asked to meet once more: a reunion near the project's end, still ahead.
-        try schedule(stream, "s9", on: "2027-12-07", minutes: 120, at: "Forssa family centre", plannedOn: "2026-03-24")
+        try schedule(stream, "s9", on: "2027-12-07", minutes: 120, at: "Forssan perhekeskus", plannedOn: "2026-03-24")
         try record(GiveFeedback(activity: stream, rating: 5, participant: SampleProgramme.participants[2], themes: ["being heard", "food"],
                                 text: "Vihdoin joku kuunteli.", date: "2026-03-24"), on: "2026-03-24")
     }
@@ -137,7 +137,7 @@ private struct Builder {
                                          headcount: 3 + next(9)), on: date)
         }
         try schedule(stream, "s11", on: "2026-07-02", minutes: 90, at: "Perhekeskus Hämeenlinna", plannedOn: "2026-06-01")
-        try record(CancelSession(activity: stream, session: "s11", date: "2026-07-02", reason: "summer break"), on: "2026-06-20")
+        try record(CancelSession(activity: stream, session: "s11", date: "2026-07-02", reason: "kesätauko"), on: "2026-06-20")
     }
 
     mutating func kesacamp() throws {
@@ -225,7 +225,7 @@ private struct Builder {
             try record(AgreeEngagement(engagement: id, expert: expert, project: SampleProgramme.projectStream, kind: kind, date: date,
                                        plannedHours: hours, agreedFeeCents: fee, mode: inPerson ? .inPerson : .remote), on: date)
             if outcome == "cancelled" {
-                try record(CancelEngagement(engagement: id, date: date, reason: "the event was postponed"), on: date)
+                try record(CancelEngagement(engagement: id, date: date, reason: "tapahtuma siirtyi"), on: date)
                 continue
             }
             try record(CompleteEngagement(engagement: id, date: date, hours: hours), on: date)
@@ -241,7 +241,7 @@ private struct Builder {
             }
         }
         // Mikko takes a break over the winter; the expert bank shows him paused.
-        try record(ChangeExpertStatus(participant: "p-t03", status: .paused, reason: "a break over the winter", date: "2026-12-01"), on: "2026-12-01")
+        try record(ChangeExpertStatus(participant: "p-t03", status: .paused, reason: "talvitauko", date: "2026-12-01"), on: "2026-12-01")
     }
 
     /// A BIKVA evaluation through all four stages: three themes the parents raised, answered by
@@ -252,22 +252,22 @@ private struct Builder {
         typealias Theme = BIKVAStageRecorded.Theme
         let stages: [(stage: Int, date: String, size: Int, themes: [Theme])] = [
             (1, "2026-09-01", 7, [
-                Theme(theme: "Meetings start late", said: "We wait and worry when meetings start late"),
-                Theme(theme: "Hard to reach the worker", said: "Calls go unanswered for days"),
-                Theme(theme: "Peer group helped", said: "Meeting other parents made us feel less alone"),
+                Theme(theme: "Tapaamiset alkavat myöhässä", said: "Odotamme ja huolestumme, kun tapaamiset alkavat myöhässä"),
+                Theme(theme: "Työntekijää on vaikea tavoittaa", said: "Puheluihin ei vastata päiviin"),
+                Theme(theme: "Vertaisryhmä auttoi", said: "Muiden vanhempien tapaaminen vähensi yksinäisyyttä"),
             ]),
             (2, "2026-09-22", 9, [
-                Theme(theme: "Meetings start late", response: "Start on time; send a message if late"),
-                Theme(theme: "Hard to reach the worker", response: "Workloads are high; a shared phone hour could help", agreedChange: "A weekly phone hour"),
-                Theme(theme: "Peer group helped", response: "We see the same; more groups are needed"),
+                Theme(theme: "Tapaamiset alkavat myöhässä", response: "Aloitetaan ajallaan; viesti, jos myöhästytään"),
+                Theme(theme: "Työntekijää on vaikea tavoittaa", response: "Työkuorma on suuri; yhteinen puhelinaika voisi auttaa", agreedChange: "Viikoittainen puhelinaika"),
+                Theme(theme: "Vertaisryhmä auttoi", response: "Näemme saman; ryhmiä tarvitaan lisää"),
             ]),
             (3, "2026-10-13", 4, [
-                Theme(theme: "Meetings start late", response: "Meetings are booked with 15 minutes to spare",
-                      agreedChange: "Reminder messages the day before, from December"),
-                Theme(theme: "Hard to reach the worker", response: "Agreed"),
+                Theme(theme: "Tapaamiset alkavat myöhässä", response: "Tapaamisiin varataan 15 minuuttia väljyyttä",
+                      agreedChange: "Muistutusviesti edellisenä päivänä joulukuusta alkaen"),
+                Theme(theme: "Työntekijää on vaikea tavoittaa", response: "Samaa mieltä"),
             ]),
             (4, "2026-11-10", 5, [
-                Theme(theme: "Peer group helped", response: "Peer groups go into next year's service plan", agreedChange: "Two new peer groups in the 2028 budget"),
+                Theme(theme: "Vertaisryhmä auttoi", response: "Vertaisryhmät kirjataan ensi vuoden palvelusuunnitelmaan", agreedChange: "Kaksi uutta vertaisryhmää vuoden 2028 talousarvioon"),
             ]),
         ]
         for stage in stages {
@@ -277,10 +277,10 @@ private struct Builder {
             let approved = day(from: stage.date, plus: 7)
             try record(ApproveBIKVAWording(evaluation: evaluation, stage: stage.stage, date: approved), on: approved)
         }
-        try record(FollowUpBIKVAChange(evaluation: evaluation, stage: 2, theme: "Hard to reach the worker", status: .partly,
-                                       note: "Phone hour in Forssa; Hämeenlinna from December", date: "2026-11-17"), on: "2026-11-17")
-        try record(FollowUpBIKVAChange(evaluation: evaluation, stage: 2, theme: "Hard to reach the worker", status: .done, date: "2026-12-01"), on: "2026-12-01")
-        try record(FollowUpBIKVAChange(evaluation: evaluation, stage: 3, theme: "Meetings start late", status: .done, date: "2026-12-01"), on: "2026-12-01")
+        try record(FollowUpBIKVAChange(evaluation: evaluation, stage: 2, theme: "Työntekijää on vaikea tavoittaa", status: .partly,
+                                       note: "Puhelinaika Forssassa; Hämeenlinnassa joulukuusta", date: "2026-11-17"), on: "2026-11-17")
+        try record(FollowUpBIKVAChange(evaluation: evaluation, stage: 2, theme: "Työntekijää on vaikea tavoittaa", status: .done, date: "2026-12-01"), on: "2026-12-01")
+        try record(FollowUpBIKVAChange(evaluation: evaluation, stage: 3, theme: "Tapaamiset alkavat myöhässä", status: .done, date: "2026-12-01"), on: "2026-12-01")
         // Anonymous feedback from the open evenings: a rating and themes, no text.
         let ratings = [4, 5, 3, 4, 5, 4]
         for (index, rating) in ratings.enumerated() {
@@ -326,14 +326,14 @@ private struct Builder {
             }
         }
         let snack = RecordCost(project: project, activity: SampleProgramme.activityStream, category: .catering, amountCents: 8450,
-                               description: "Evening snack for the group", date: "2026-02-03")
+                               description: "Iltapala ryhmälle", date: "2026-02-03")
         try record(snack, on: "2026-02-03")
         let duplicate = try record(snack, on: "2026-02-03")
-        try record(VoidEntry(eventId: duplicate[0], reason: "the same receipt was entered twice"), on: "2026-02-05")
+        try record(VoidEntry(eventId: duplicate[0], reason: "sama kuitti kirjattiin kahdesti"), on: "2026-02-05")
         try record(RecordCost(project: project, activity: SampleProgramme.campStream, category: .travel, amountCents: 64000,
-                              description: "Bus to the camp and back", date: "2026-06-15"), on: "2026-06-15")
+                              description: "Bussi leirille ja takaisin", date: "2026-06-15"), on: "2026-06-15")
         try record(RecordCost(project: project, activity: SampleProgramme.cohortStream, category: .materials, amountCents: 23990,
-                              description: "Training workbooks", date: "2026-08-19"), on: "2026-08-19")
+                              description: "Koulutuksen työkirjat", date: "2026-08-19"), on: "2026-08-19")
     }
 
     // MARK: - Helpers
@@ -345,7 +345,7 @@ private struct Builder {
             try record(GrantRole(user: user, role: role, activities: role == .facilitator ? [SampleProgramme.activityStream] : []), on: "2026-01-02")
         }
         try record(GrantRole(user: "sijainen", role: .facilitator, activities: [SampleProgramme.activityStream]), on: "2026-01-02")
-        try record(RevokeRole(user: "sijainen", role: .facilitator, reason: "the group ended"), on: "2026-03-25")
+        try record(RevokeRole(user: "sijainen", role: .facilitator, reason: "ryhmä päättyi"), on: "2026-03-25")
     }
 
     mutating func participant(_ id: String, name: String, gender: ParticipantRegistered.Gender, birthYear: Int, municipality: String,

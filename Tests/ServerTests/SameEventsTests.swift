@@ -140,12 +140,12 @@ import Testing
                         command: AnswerSurvey(survey: "staff-2026", project: "project-tukidemo-2026", wave: .final, respondentGroup: .partners,
                                               scale: .init(min: 1, max: 5), answers: [.init(item: "Clients' views shape our work", score: 4)],
                                               date: "2026-12-03")) },
-            { _ in Step(cli: ["bikva", "follow-up", "tukidemo-2026", "--stage", "4", "--theme", "Peer group helped", "--status", "partly",
+            { _ in Step(cli: ["bikva", "follow-up", "tukidemo-2026", "--stage", "4", "--theme", "Vertaisryhmä auttoi", "--status", "partly",
                               "--note", "One group planned", "--date", "2026-12-03"],
                         api: ("/api/v1/record/bikva-follow-up", """
-                              {"evaluation":"tukidemo-2026","stage":4,"theme":"Peer group helped","status":"partly","note":"One group planned","date":"2026-12-03"}
+                              {"evaluation":"tukidemo-2026","stage":4,"theme":"Vertaisryhmä auttoi","status":"partly","note":"One group planned","date":"2026-12-03"}
                               """),
-                        command: FollowUpBIKVAChange(evaluation: "tukidemo-2026", stage: 4, theme: "Peer group helped", status: .partly,
+                        command: FollowUpBIKVAChange(evaluation: "tukidemo-2026", stage: 4, theme: "Vertaisryhmä auttoi", status: .partly,
                                                      note: "One group planned", date: "2026-12-03")) },
         ])
     }

@@ -60,7 +60,7 @@ import Testing
         let log = try ws.tuki(["access-log", "p-7k2m"] + db)
         #expect(log.status == 0)
         let lines = log.stdout.split(separator: "\n").dropFirst()
-        #expect(lines.count == 1 && lines.allSatisfy { $0.contains("read") && $0.contains("demo: checking a contact detail") }, "\(log.stdout)")
+        #expect(lines.count == 1 && lines.allSatisfy { $0.contains("read") && $0.contains("esimerkki: yhteystiedon tarkistus") }, "\(log.stdout)")
     }
 
     @Test func aVoidStandsOnTheVoidedEventsStream() throws {

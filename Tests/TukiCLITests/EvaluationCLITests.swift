@@ -44,7 +44,7 @@ import Testing
             }
         }
         let bikva = try ws.tuki(Self.reports[0].arguments + Self.db + ["--format", "csv", "--csv-standard"]).stdout
-        #expect(bikva.contains("Hard to reach the worker,stage-2,,Workloads are high; a shared phone hour could help,A weekly phone hour,done,2026-12-01"))
+        #expect(bikva.contains("Työntekijää on vaikea tavoittaa,stage-2,,Työkuorma on suuri; yhteinen puhelinaika voisi auttaa,Viikoittainen puhelinaika,done,2026-12-01"))
         let survey = try ws.tuki(Self.reports[3].arguments + Self.db + ["--format", "json"]).stdout
         #expect(survey.contains(#""change_from_baseline": 1.00"#))
         let missing = try ws.tuki(["report", "bikva", "--evaluation", "nothing-here"] + Self.db)

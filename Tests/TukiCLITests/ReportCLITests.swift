@@ -120,7 +120,7 @@ import Testing
         let last = try ws.tuki(["log", "--last", "2", "--json"] + db).stdout.split(separator: "\n")
         #expect(try last.map { try JSONParser.parse(String($0))["position"] } == [.number(String(head - 1)), .number(String(head))])
         let lastCosts = try ws.tuki(["log", "--last", "1", "--type", "cost.incurred", "--json"] + db).stdout.split(separator: "\n")
-        #expect(lastCosts.count == 1 && lastCosts.first?.contains("Training workbooks") == true)
+        #expect(lastCosts.count == 1 && lastCosts.first?.contains("Koulutuksen työkirjat") == true)
     }
 
     /// What was typed is repeated in a message only when it is an id.

@@ -33,9 +33,9 @@ struct Demo: ParsableCommand {
         // Through the same validated path as every other recording.
         try store.appendValidated(sample)
         let firstParticipant = try SubjectID(SampleProgramme.participants[0])
-        let revelation = try personalData.reveal(firstParticipant, actor: actor, purpose: "demo: checking a contact detail")
+        let revelation = try personalData.reveal(firstParticipant, actor: actor, purpose: "esimerkki: yhteystiedon tarkistus")
         let forgotten = try SubjectID(SampleProgramme.erasedOnRequest)
-        _ = try personalData.erase(forgotten, actor: actor, reason: "the person asked for their data to be erased")
+        _ = try personalData.erase(forgotten, actor: actor, reason: "henkilö pyysi tietojensa poistamista")
 
         var types: [String: Int] = [:]
         try store.read { reader in
