@@ -250,20 +250,14 @@ public struct Report: Sendable {
         self.charts = charts
     }
 
-    /// The footer's sentence: which ledger head the figures come from, and the replay point.
+    /// The footer's sentence: which ledger head the figures come from, and the replay point, in
+    /// the catalogue's words.
     public var footer: String {
-        switch language {
-        case .en:
-            var text = "Built from the ledger head at position \(stamp.position), hash \(stamp.hash)"
-            if let asOf = stamp.asOf { text += ", as of \(asOf)" }
-            if let position = stamp.atPosition { text += ", replayed to position \(position)" }
-            return text + (stamp.chainVerified ? "; its hash chain was verified up to it." : ".")
-        case .fi:
-            var text = "Laskettu tapahtumalokin kohdasta \(stamp.position), tiiviste \(stamp.hash)"
-            if let asOf = stamp.asOf { text += ", tilanne \(asOf)" }
-            if let position = stamp.atPosition { text += ", toistettu kohtaan \(position)" }
-            return text + (stamp.chainVerified ? "; tiivisteketju on tarkistettu tähän kohtaan asti." : ".")
-        }
+        let t = { (english: String) in Catalogue.heading(english, language) }
+        var text = "\(t("Built from the ledger head at position")) \(stamp.position), \(t("hash")) \(stamp.hash)"
+        if let asOf = stamp.asOf { text += ", \(t("as of")) \(asOf)" }
+        if let position = stamp.atPosition { text += ", \(t("replayed to position")) \(position)" }
+        return text + (stamp.chainVerified ? "; \(t("its hash chain was verified up to it."))" : ".")
     }
 }
 

@@ -9,6 +9,8 @@ extension Catalogue {
         // The ledger point every report carries
         "Ledger position": "Tapahtumalokin kohta", "Hash": "Tiiviste", "As of": "Tilanne", "Replayed to": "Toistettu kohtaan",
         "Chain verified": "Ketju tarkistettu",
+        "Built from the ledger head at position": "Laskettu tapahtumalokin kohdasta", "hash": "tiiviste", "as of": "tilanne",
+        "replayed to position": "toistettu kohtaan", "its hash chain was verified up to it.": "tiivisteketju on tarkistettu tähän kohtaan asti.",
         "Sessions and attendance": "Kokoontumiset ja osallistuminen",
         "Activity": "Toiminta", "Activities": "Toiminnat", "Name": "Nimi", "Kind": "Laji", "Municipality": "Kunta",
         "From": "Alkaen", "To": "Päättyen",
