@@ -278,9 +278,7 @@ public struct NumberStyle: Sendable {
     public static let finnishSpreadsheet = NumberStyle(decimalSeparator: ",", groupSeparator: "", unitSeparator: " ", finnishDays: true)
 
     func date(_ day: String) -> String {
-        let parts = day.split(separator: "-")
-        guard finnishDays, parts.count == 3, let month = Int(parts[1]), let dayOfMonth = Int(parts[2]) else { return day }
-        return "\(dayOfMonth).\(month).\(parts[0])"
+        finnishDays ? WrittenDay.of(day) : day
     }
 
     public static func `for`(_ language: Report.Language) -> NumberStyle { language == .fi ? .finnish : .plain }

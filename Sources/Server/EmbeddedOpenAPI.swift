@@ -45,6 +45,36 @@ enum EmbeddedOpenAPI {
             }
           }
         }
+      },
+      "Report": {
+        "description": "The report.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "type": "object",
+              "required": [
+                "report",
+                "parameters",
+                "tables"
+              ]
+            }
+          }
+        }
+      },
+      "List": {
+        "description": "The list.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "type": "object",
+              "required": [
+                "report",
+                "parameters",
+                "tables"
+              ]
+            }
+          }
+        }
       }
     },
     "schemas": {
@@ -1006,19 +1036,7 @@ enum EmbeddedOpenAPI {
         ],
         "responses": {
           "200": {
-            "description": "The report.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "report",
-                    "parameters",
-                    "tables"
-                  ]
-                }
-              }
-            }
+            "$ref": "#/components/responses/Report"
           },
           "400": {
             "$ref": "#/components/responses/Error"
@@ -1067,19 +1085,7 @@ enum EmbeddedOpenAPI {
         ],
         "responses": {
           "200": {
-            "description": "The report.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "report",
-                    "parameters",
-                    "tables"
-                  ]
-                }
-              }
-            }
+            "$ref": "#/components/responses/Report"
           },
           "400": {
             "$ref": "#/components/responses/Error"
@@ -1169,19 +1175,7 @@ enum EmbeddedOpenAPI {
         ],
         "responses": {
           "200": {
-            "description": "The list.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "report",
-                    "parameters",
-                    "tables"
-                  ]
-                }
-              }
-            }
+            "$ref": "#/components/responses/List"
           },
           "400": {
             "$ref": "#/components/responses/Error"
@@ -1225,19 +1219,7 @@ enum EmbeddedOpenAPI {
         ],
         "responses": {
           "200": {
-            "description": "The list.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "report",
-                    "parameters",
-                    "tables"
-                  ]
-                }
-              }
-            }
+            "$ref": "#/components/responses/List"
           },
           "400": {
             "$ref": "#/components/responses/Error"

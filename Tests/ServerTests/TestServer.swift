@@ -10,6 +10,7 @@ import HummingbirdTesting
 import Ledger
 import Server
 import Testing
+import Vocabulary
 
 /// A demo ledger in a temporary folder with the server's users, and the server's router driven
 /// from inside the test process (HummingbirdTesting's `.router`: no socket) — or, for a real
@@ -42,10 +43,7 @@ final class TestServer: @unchecked Sendable {
     /// Today (Finnish): a session still to be held today, which may be recorded as held today.
     static let sessionDay = FinnishTime.today()
     /// The same day as the pages show it (7.12.2026).
-    static var sessionDayShown: String {
-        let parts = sessionDay.split(separator: "-").map { String(Int($0) ?? 0) }
-        return "\(parts[2]).\(parts[1]).\(parts[0])"
-    }
+    static var sessionDayShown: String { WrittenDay.of(sessionDay) }
     static let enrolledAgain = ["p-7k2m", "p-9x4d"]
 
     static func start(live: Bool = false) async throws -> TestServer {

@@ -1,4 +1,5 @@
 import EventStore
+import ExtrasBase64
 import Foundation
 
 /// The second factor's codes: TOTP (RFC 6238) with the parameters every authenticator app
@@ -24,11 +25,11 @@ struct OneTimeCode: Sendable {
     }
 
     init?(base32 text: String) {
-        guard let bytes = Base32.decode(text) else { return nil }
+        guard let bytes = try? Base32.decode(string: text), !bytes.isEmpty else { return nil }
         self.init(secret: bytes)
     }
 
-    var base32: String { Base32.encode(secret) }
+    var base32: String { Base32.encodeToString(bytes: secret, options: .omitPaddingCharacter) }
 
     /// The code of the step that holds `time` (RFC 4226's HOTP of the step's number).
     func code(at time: Date) -> String {
@@ -64,42 +65,5 @@ struct OneTimeCode: Sendable {
     func address(user: String) -> String {
         let label = "Tuki:\(user)".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ":"))) ?? "Tuki"
         return "otpauth://totp/\(label)?secret=\(base32)&issuer=Tuki&algorithm=SHA1&digits=\(Self.digits)&period=\(Self.step)"
-    }
-}
-
-/// RFC 4648 base32, upper case, without padding (as authenticator apps write secrets).
-enum Base32 {
-    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-
-    static func encode(_ bytes: [UInt8]) -> String {
-        var text = ""
-        var buffer: UInt32 = 0
-        var bits = 0
-        for byte in bytes {
-            buffer = (buffer << 8) | UInt32(byte)
-            bits += 8
-            while bits >= 5 {
-                text.append(alphabet[Int((buffer >> UInt32(bits - 5)) & 31)])
-                bits -= 5
-            }
-        }
-        if bits > 0 { text.append(alphabet[Int((buffer << UInt32(5 - bits)) & 31)]) }
-        return text
-    }
-
-    static func decode(_ text: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var buffer: UInt32 = 0
-        var bits = 0
-        for character in text.uppercased() where character != "=" && character != " " {
-            guard let value = alphabet.firstIndex(of: character) else { return nil }
-            buffer = (buffer << 5) | UInt32(value)
-            bits += 5
-            if bits >= 8 {
-                bytes.append(UInt8((buffer >> UInt32(bits - 8)) & 0xff))
-                bits -= 8
-            }
-        }
-        return bytes
     }
 }

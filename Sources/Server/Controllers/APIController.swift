@@ -175,7 +175,7 @@ struct APIController {
             data = try form.data(FormFields(json: json), today: today)
         } catch {
             let language = Language(acceptLanguage: request.headers[.acceptLanguage])
-            return APIResponse.error(.badRequest, "\(PageText.text(.invalidField, language)): \(error.field.words(language))", field: error.field.name)
+            return APIResponse.error(.badRequest, "\(PageText.text(.invalidField, language)): \(error.field.label(language))", field: error.field.name)
         }
         try RecordingController.requireOwnGroup(data, context)
         let recorded = try await ledger.record(form, data, actor: context.user.name, today: today, key: try IdempotencyKey.of(request, form: nil))

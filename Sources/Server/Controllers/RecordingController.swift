@@ -31,14 +31,14 @@ struct RecordingController {
             data = try form.data(context.form, today: today)
             try Self.requireOwnGroup(data, context)
         } catch let error as RecordingField.Invalid {
-            let label = context.language == .fi ? error.field.label.fi : error.field.label.en
+            let label = error.field.label(context.language)
             return try await render(context, open: form, filled: context.form, status: .badRequest,
                                     problem: "\(PageText.text(.invalidField, context.language)): \(label)")
         }
         do {
             let recorded = try await ledger.record(form, data, actor: context.user.name, today: today,
                                                    key: try IdempotencyKey.of(request, form: context.form))
-            let title = context.language == .fi ? form.title.fi : form.title.en
+            let title = form.title(context.language)
             return try await render(context, open: nil, notice: "\(PageText.text(.recorded, context.language)): \(title) – \(recorded.id)")
         } catch let refusal as LedgerRefusal {
             return try await render(context, open: form, filled: context.form, status: .unprocessableContent,
@@ -62,7 +62,7 @@ struct RecordingController {
         let activities = choices.activities.filter { own?.contains($0["activity"] ?? "") ?? true }
         let forms: [[String: Any]] = RecordingForm.forms(for: context.user).map { form in
             let refill = form == open ? filled : FormFields()
-            return ["form": form.rawValue, "title": context.language == .fi ? form.title.fi : form.title.en, "open": form == open,
+            return ["form": form.rawValue, "title": form.title(context.language), "open": form == open,
                     "fields": form.fields.map { Self.values(of: $0, refill: refill, language: context.language) }]
         }
         return pages.render(.record, title: .record, language: context.language, user: context.user.name, csrf: context.session?.csrf,
@@ -78,7 +78,7 @@ struct RecordingController {
 
     /// A field as the template draws it, refilled with what was sent when the form comes back.
     static func values(of field: RecordingField, refill: FormFields, language: PageLanguage) -> [String: Any] {
-        var values: [String: Any] = ["name": field.name, "label": language == .fi ? field.label.fi : field.label.en,
+        var values: [String: Any] = ["name": field.name, "label": field.label(language),
                                      "required": field.required, "value": refill[field.name] ?? ""]
         if let help = Catalogue.help(field.name) { values["help"] = help(language) }
         switch field.kind {

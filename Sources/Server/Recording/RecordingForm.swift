@@ -42,7 +42,7 @@ enum RecordingForm: String, CaseIterable, Sendable {
         if let open = name.firstIndex(of: "["), let index = Int(name[name.index(after: open)...].prefix { $0.isNumber }) {
             name = "\(name[..<open]).\(index + 1)"
         }
-        return fields.first { $0.name == name }?.words
+        return fields.first { $0.name == name }?.label
     }
 
     var fields: [RecordingField] {
@@ -217,7 +217,7 @@ struct RecordingField: Sendable {
     }
 
     let name: String
-    let label: (fi: String, en: String)
+    let label: Words
     let kind: Kind
     let required: Bool
     /// What an empty field stands for (a sensitive item not collected unless given).
@@ -227,14 +227,11 @@ struct RecordingField: Sendable {
     /// label of the name where it has one, else the name's.
     init(_ name: String, form: RecordingForm? = nil, _ kind: Kind, required: Bool = true, default defaultValue: String? = nil) {
         self.name = name
-        let words = form.flatMap { Catalogue.formField("\($0.rawValue).\(name)") } ?? Catalogue.formField(name) ?? Words(name, name)
-        label = (words.fi, words.en)
+        label = form.flatMap { Catalogue.formField("\($0.rawValue).\(name)") } ?? Catalogue.formField(name) ?? Words(name, name)
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
     }
-
-    var words: Words { Words(label.fi, label.en) }
 
     /// Free text a person types is at most this long (a name, a place, a reason).
     static let longestText = 500

@@ -1,15 +1,12 @@
 import EventStore
 import Ledger
+import Vocabulary
 
 /// Days and times as people in Finland write them — 7.12.2026, and 7.12.2026 klo 14.05 in Finnish
 /// time (Europe/Helsinki) — while the ledger keeps ISO days and UTC instants.
 enum Shown {
     /// `2026-12-07` as `7.12.2026`; anything else as it is.
-    static func day(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard iso.count == 10, parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]) else { return iso }
-        return "\(day).\(month).\(parts[0])"
-    }
+    static func day(_ iso: String) -> String { WrittenDay.of(iso) }
 
     /// An RFC 3339 instant as its Finnish day and time: `7.12.2026 klo 14.05` (`7.12.2026 14:05` in
     /// English).
