@@ -305,6 +305,12 @@ public struct NumberStyle: Sendable {
 }
 
 extension Report.Cell {
+    /// How the cell reads for people in `language`, as the HTML report shows it (a page that lays
+    /// a report out for a phone).
+    public func shown(_ language: Report.Language) -> String {
+        text(empty: "–", style: .for(language))
+    }
+
     /// How the cell reads in a table, Markdown, HTML or CSV: rates as "84.68 %", money as
     /// "1234.50 €", nothing as `empty`.
     func text(empty: String, style: NumberStyle = .plain) -> String {

@@ -1,4 +1,13 @@
 extension Catalogue {
+    /// The weekday's short name, Monday 0 … Sunday 6.
+    public static func weekday(_ index: Int) -> Words {
+        weekdays[((index % 7) + 7) % 7]
+    }
+
+    static let weekdays = [
+        Words("ma", "Mon"), Words("ti", "Tue"), Words("ke", "Wed"), Words("to", "Thu"), Words("pe", "Fri"), Words("la", "Sat"), Words("su", "Sun"),
+    ]
+
     /// A text of the server's pages by its key (the pages' `PageText.Key`).
     public static func page(_ key: String) -> Words? {
         pages[key]
@@ -182,6 +191,40 @@ extension Catalogue {
         "scheduled2": Words("Kokoontuminen suunniteltu", "Session scheduled"),
         "startTime": Words("Alkaa klo (valinnainen)", "Starts at (optional)"),
         "scheduleSession": Words("Suunnittele kokoontuminen", "Schedule a session"),
+        "scheduledCount": Words("Kokoontumisia suunniteltu", "Sessions scheduled"),
+        "scheduleNext": Words("Suunnittele seuraava", "Schedule the next one"),
+        "scheduleSessions": Words("Suunnittele kokoontumisia", "Schedule sessions"),
+        "howOften": Words("Kuinka usein", "How often"),
+        "repeatOnce": Words("Kerran", "Once"),
+        "repeatWeekly": Words("Viikoittain", "Weekly"),
+        "repeatFortnightly": Words("Joka toinen viikko", "Fortnightly"),
+        "repeatDays": Words("Luetellut päivät", "The days listed"),
+        "firstDay": Words("Ensimmäinen päivä", "First day"),
+        "times": Words("Kuinka monta kertaa (viikoittain tai joka toinen viikko)", "How many times (weekly or fortnightly)"),
+        "listedDays": Words("Päivät, yksi kullekin riville (kun päivät luetellaan)", "The days, one on each line (when the days are listed)"),
+        "sheetHelp": Words("Merkitse poikkeukset – poissa tai poissa ilmoittaen – ja tallenna: muut merkitään läsnä oleviksi.",
+                     "Mark the exceptions – absent or excused – and save: everyone else is marked present."),
+        "othersPresent": Words("Tallenna – muut läsnä", "Save – everyone else present"),
+        "saveOnlyMarked": Words("Tallenna vain merkityt", "Save only those marked"),
+        "backToGroup": Words("Takaisin ryhmään", "Back to the group"),
+        "backToSheet": Words("Takaisin läsnäololistaan", "Back to the sheet"),
+        "printList": Words("Tulostettava läsnäololista", "Printable attendance list"),
+        "printHelp": Words("Tulosta selaimen tulostustoiminnolla.", "Print with the browser's print command."),
+        "printable": Words("Tulostettava versio (A4)", "Printable version (A4)"),
+        "attendanceList": Words("Läsnäololista", "Attendance list"),
+        "name": Words("Nimi", "Name"),
+        "signature": Words("Allekirjoitus", "Signature"),
+        "facilitatorSignature": Words("Ohjaajan allekirjoitus", "Facilitator's signature"),
+        "person": Words("Kuka", "Who"),
+        "anonymous": Words("Nimettömänä", "Anonymously"),
+        "fitForPresent": Words("FIT-mittaus läsnä olleelle", "A FIT rating for someone present"),
+        "feedbackForPresent": Words("Asiakaspalaute", "Client feedback"),
+        "fitRecorded": Words("FIT-mittaus kirjattu.", "The FIT rating is recorded."),
+        "feedbackRecorded": Words("Palaute kirjattu.", "The feedback is recorded."),
+        "cancelConfirm": Words("Kokoontumista ei pidetä", "The session will not be held"),
+        "cancelNeedsReason": Words("Kirjoita peruutuksen syy.", "Give the reason for cancelling."),
+        "cancelNeedsConfirmation": Words("Vahvista peruutus rastilla.", "Tick the box to confirm the cancelling."),
+        "nothingYet": Words("Ei vielä kirjauksia.", "Nothing recorded yet."),
         "forbidden": Words("Sinulla ei ole oikeutta tähän.", "You may not do this."),
         "notFound": Words("Sivua ei löydy.", "There is no such page."),
         "badForm": Words("Lomakkeen tiedot eivät kelpaa.", "The form's fields are not valid."),

@@ -42,6 +42,8 @@ import Testing
         ("GET", "/groups/\(other)", [303, 200, 403, 403, 403]),
         ("GET", "/groups/\(own)/sessions/\(session)", [303, 200, 200, 403, 403]),
         ("GET", "/groups/\(other)/sessions/\(session)", [303, 200, 403, 403, 403]),
+        ("GET", "/groups/\(own)/sessions/\(session)/print", [303, 200, 200, 403, 403]),
+        ("GET", "/groups/\(other)/sessions/\(session)/print", [303, 200, 403, 403, 403]),
         ("GET", "/groups/\(own)/fit", [303, 200, 200, 403, 403]),
         ("GET", "/groups/\(other)/feedback", [303, 200, 403, 403, 403]),
         ("GET", "/overview", [303, 200, 403, 403, 403]),
@@ -62,6 +64,8 @@ import Testing
         // Writes by those who may not write: the forms carry a valid token, so only the role refuses.
         ("POST", "/groups/\(other)/sessions/\(session)", [403, -1, 403, 403, 403]),
         ("POST", "/groups/\(own)/sessions/\(session)/cancel", [403, -1, -1, 403, 403]),
+        ("POST", "/groups/\(other)/sessions/\(session)/fit", [403, -1, 403, 403, 403]),
+        ("POST", "/groups/\(other)/sessions/\(session)/feedback", [403, -1, 403, 403, 403]),
         ("POST", "/groups/\(other)/sessions", [403, -1, 403, 403, 403]),
         ("POST", "/groups/\(own)/sessions", [403, -1, -1, 403, 403]),
         ("POST", "/record/participant", [403, -1, 403, 403, 403]),

@@ -45,6 +45,8 @@ final class TestServer: @unchecked Sendable {
     /// The same day as the pages show it (7.12.2026).
     static var sessionDayShown: String { WrittenDay.of(sessionDay) }
     static let enrolledAgain = ["p-7k2m", "p-9x4d"]
+    /// Their names, as the demo registers them.
+    static let names = ["p-7k2m": "Aino Esimerkki", "p-9x4d": "Eero Esimerkki"]
 
     static func start(live: Bool = false) async throws -> TestServer {
         setenv("TUKI_BCRYPT_COST", "4", 1)

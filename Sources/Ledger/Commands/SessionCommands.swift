@@ -22,6 +22,30 @@ public struct ScheduleSession: RecordingCommand {
     }
 }
 
+/// Plans several sessions of an activity at once — a weekly group's term — all at the same time
+/// of day, length and place: all recorded, or none. The id people go on with is the first's.
+public struct ScheduleSessions: RecordingCommand {
+    public var activity: String
+    public var dates: [String]
+    public var startTime: String?
+    public var durationMinutes: Int
+    public var location: String?
+
+    public init(activity: String, dates: [String], startTime: String? = nil, durationMinutes: Int, location: String? = nil) {
+        (self.activity, self.dates, self.startTime, self.durationMinutes, self.location) = (activity, dates, startTime, durationMinutes, location)
+    }
+
+    public func recording(_ ledger: LedgerFacts) throws -> Recording {
+        guard !dates.isEmpty else { throw CommandError.nothingToRecord }
+        let ids = try ledger.sessions(of: activity).nextIDs(dates.count)
+        let events = try zip(ids, dates).map { id, date in
+            try Recording.Event(activity, "session.scheduled", SessionScheduled(
+                session: id, date: date, startTime: startTime, durationMinutes: durationMinutes, location: location), day: date)
+        }
+        return Recording(events, id: ids[0])
+    }
+}
+
 /// Records that a session took place: the one given; else the one session still scheduled that
 /// day; else a new one (a session held without being planned).
 public struct RecordSessionHeld: RecordingCommand {

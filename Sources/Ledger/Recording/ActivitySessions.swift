@@ -13,7 +13,18 @@ public struct ActivitySessions: Sendable {
     static let types: Set<String> = ["session.scheduled", "session.held", "session.cancelled"]
 
     /// The id a new session gets: `s1`, `s2`, … after every id the activity has used.
-    public var nextID: String { "s\(used.count + 1)" }
+    public var nextID: String { nextIDs(1)[0] }
+
+    /// The ids `count` new sessions get, in order: the next unused `s<number>`s.
+    public func nextIDs(_ count: Int) -> [String] {
+        var ids: [String] = []
+        var number = used.count
+        while ids.count < count {
+            number += 1
+            if !used.contains("s\(number)") { ids.append("s\(number)") }
+        }
+        return ids
+    }
 
     public static func read(_ activity: String, in reader: EventReader) throws -> ActivitySessions {
         let events = try StandingEvents.read(activity, types: types, in: reader)

@@ -15,7 +15,8 @@ public struct SessionsProjector: Projector {
     public let name = "sessions"
     /// 2: `sessions_session` (recomputed per batch) replaced the running counts and the current-session view.
     /// 3: `sessions_session_held_by_date`, for the ESR+ report.
-    public let version = 4
+    /// 5: each session's start time and place (the schedule's, or where it was held), for the sheet.
+    public let version = 5
     public let handledTypes: Set<String> = ["activity.created", "session.scheduled", "session.held", "session.cancelled", "attendance.recorded"]
     public let tables = ["sessions_activity", "sessions_session_event", "sessions_attendance", "sessions_session"]
 
@@ -43,7 +44,9 @@ public struct SessionsProjector: Projector {
                 date             TEXT NOT NULL,
                 duration_minutes INTEGER,
                 format           TEXT,
-                headcount        INTEGER
+                headcount        INTEGER,
+                start_time       TEXT,
+                location         TEXT
             );
             CREATE INDEX sessions_session_event_by_session ON sessions_session_event (activity, session, position);
             CREATE TABLE sessions_attendance (
@@ -65,6 +68,8 @@ public struct SessionsProjector: Projector {
                 present          INTEGER NOT NULL,
                 absent           INTEGER NOT NULL,
                 excused          INTEGER NOT NULL,
+                start_time       TEXT,
+                location         TEXT,
                 -- 1 when the session was scheduled in advance, whatever became of it.
                 was_scheduled    INTEGER NOT NULL,
                 position         INTEGER NOT NULL,
@@ -97,9 +102,11 @@ public struct SessionsProjector: Projector {
                 """).execute(event.position, event.stream, activity.project, activity.name, activity.kind.rawValue,
                              activity.municipality, activity.plannedSessions)
         case let .sessionScheduled(session):
-            try insertSession(event, session.session, "scheduled", session.date, session.durationMinutes, nil, nil, db)
+            try insertSession(event, session.session, "scheduled", session.date, session.durationMinutes, nil, nil, db,
+                              startTime: session.startTime, location: session.location)
         case let .sessionHeld(session):
-            try insertSession(event, session.session, "held", session.date, session.durationMinutes, session.format.rawValue, session.headcount, db)
+            try insertSession(event, session.session, "held", session.date, session.durationMinutes, session.format.rawValue, session.headcount, db,
+                              location: session.location)
         case let .sessionCancelled(session):
             try insertSession(event, session.session, "cancelled", session.date, nil, nil, nil, db)
         case let .attendanceRecorded(attendance):
@@ -153,9 +160,16 @@ public struct SessionsProjector: Projector {
                    SUM(status = 'excused') AS excused
             FROM latest GROUP BY activity, session)
         INSERT OR REPLACE INTO sessions_session
-            (activity, session, status, date, duration_minutes, format, headcount, present, absent, excused, was_scheduled, position)
+            (activity, session, status, date, duration_minutes, format, headcount, present, absent, excused, start_time, location,
+             was_scheduled, position)
         SELECT e.activity, e.session, e.status, e.date, e.duration_minutes, e.format, e.headcount,
                COALESCE(c.present, 0), COALESCE(c.absent, 0), COALESCE(c.excused, 0),
+               -- The latest start time and place any of the session's events gave (a held
+               -- session keeps the start time it was scheduled at).
+               (SELECT s.start_time FROM sessions_session_event s WHERE s.activity = t.activity AND s.session = t.session
+                  AND s.start_time IS NOT NULL ORDER BY s.position DESC LIMIT 1),
+               (SELECT s.location FROM sessions_session_event s WHERE s.activity = t.activity AND s.session = t.session
+                  AND s.location IS NOT NULL ORDER BY s.position DESC LIMIT 1),
                EXISTS (SELECT 1 FROM sessions_session_event s
                        WHERE s.activity = t.activity AND s.session = t.session AND s.status = 'scheduled'),
                e.position
@@ -168,11 +182,11 @@ public struct SessionsProjector: Projector {
 
     private func insertSession(
         _ event: ProjectedEvent, _ session: String, _ status: String, _ date: String, _ minutes: Int?, _ format: String?,
-        _ headcount: Int?, _ db: Database
+        _ headcount: Int?, _ db: Database, startTime: String? = nil, location: String? = nil
     ) throws {
         try PreparedStatement(db, sql: """
-            INSERT INTO sessions_session_event (position, activity, session, status, date, duration_minutes, format, headcount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(event.position, event.stream, session, status, date, minutes, format, headcount)
+            INSERT INTO sessions_session_event (position, activity, session, status, date, duration_minutes, format, headcount, start_time, location)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(event.position, event.stream, session, status, date, minutes, format, headcount, startTime, location)
     }
 }

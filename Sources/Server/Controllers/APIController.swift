@@ -173,11 +173,11 @@ struct APIController {
         let data: [String: JSONValue]
         do {
             data = try form.data(FormFields(json: json), today: today)
-        } catch {
+            try RecordingController.requireOwnGroup(data, form, context)
+        } catch let error as RecordingField.Invalid {
             let language = Language(acceptLanguage: request.headers[.acceptLanguage])
             return APIResponse.error(.badRequest, "\(PageText.text(.invalidField, language)): \(error.field.label(language))", field: error.field.name)
         }
-        try RecordingController.requireOwnGroup(data, context)
         let recorded = try await ledger.record(form, data, actor: context.user.name, today: today, key: try IdempotencyKey.of(request, form: nil))
         return try APIResponse.json(RecordedForm(form: form.rawValue, id: recorded.id), status: .created)
     }

@@ -47,12 +47,3 @@ struct CoordinatorController {
         return ["projects": projects, "from": Shown.day(String(today.prefix(4)) + "-01-01"), "to": Shown.day(today)]
     }
 }
-
-extension Day {
-    static func isDay(_ text: String) -> Bool { (try? Timestamp(rfc3339: text + "T00:00:00Z")) != nil && text.count == 10 }
-
-    static func adding(_ days: Int, to day: String) -> String? {
-        guard let date = try? Timestamp(rfc3339: day + "T00:00:00Z") else { return nil }
-        return String(Timestamp(microsecondsSinceEpoch: date.microsecondsSinceEpoch + Int64(days) * 86_400_000_000).occurredAtText.prefix(10))
-    }
-}

@@ -22,27 +22,40 @@ struct GroupsController {
             .get("/groups/:activity/sessions/:session", use: sheet)
             .post("/groups/:activity/sessions/:session", use: record)
             .post("/groups/:activity/sessions/:session/cancel", use: cancel)
+            .get("/groups/:activity/sessions/:session/print", use: printable)
+            .post("/groups/:activity/sessions/:session/fit", use: recordFIT)
+            .post("/groups/:activity/sessions/:session/feedback", use: recordFeedback)
             .get("/groups/:activity/fit", use: fit)
             .get("/groups/:activity/feedback", use: feedback)
     }
 
     /// The group's FIT report: each participant's outcome over the sessions, alliance ratings to
-    /// follow up (by pseudonymous id: the roster says who is who).
+    /// follow up — by name (opened and logged), laid out for a phone; `?print=1` gives the A4 page.
     @Sendable func fit(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
-        return try await report(.fit(activity: activity, participant: nil, onCutOffCountsAsBelow: true), activity, context)
+        return try await report(.fit(activity: activity, participant: nil, onCutOffCountsAsBelow: true), activity, request, context,
+                                purpose: "the group's FIT page on the server")
     }
 
     /// The group's client feedback: ratings and themes (the free text stays sealed).
     @Sendable func feedback(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
-        return try await report(.feedback(.activity(activity), from: nil, to: nil), activity, context)
+        return try await report(.feedback(.activity(activity), from: nil, to: nil), activity, request, context,
+                                purpose: "the group's feedback page on the server")
     }
 
-    private func report(_ request: ReportRequest, _ activity: String, _ context: SignedInContext) async throws -> Response {
-        guard let report = try await ledger.report(request, language: context.language.reportLanguage, suppressBelow: nil)
+    private func report(_ reportRequest: ReportRequest, _ activity: String, _ request: Request, _ context: SignedInContext,
+                        purpose: String) async throws -> Response {
+        guard let report = try await ledger.report(reportRequest, language: context.language.reportLanguage, suppressBelow: nil)
         else { throw Refusal.notFound }
-        return ReportsController.document(report, name: "\(activity)-\(Day.today())")
+        if request.uri.queryParameters.get("print") != nil {
+            return ReportsController.document(report, name: "\(activity)-\(Day.today())")
+        }
+        let names = try await ledger.names(of: PhoneReport.participants(in: report), actor: context.user.name, purpose: purpose)
+        return pages.render(.report, title: .group, heading: report.title, language: context.language, user: context.user.name,
+                            csrf: context.session?.csrf,
+                            values: PhoneReport.values(report, names: names.mapValues { displayName($0, context.language) })
+                                .merging(["activity": activity]) { $1 })
     }
 
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -54,111 +67,60 @@ struct GroupsController {
 
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
-        let scheduled = request.uri.queryParameters.get("scheduled").flatMap { $0.isEmpty ? nil : $0 }
-        return try await renderGroup(activity, context, notice: scheduled.map { _ in PageText.text(.scheduled2, context.language) })
+        let scheduled = request.uri.queryParameters.get("scheduled", as: Int.self)
+        return try await renderGroup(activity, context, notice: scheduled.map { "\(PageText.text(.scheduledCount, context.language)): \($0)" })
     }
 
-    /// Plans a new session of the group: its day and length, and if known its start and place.
+    /// Plans sessions of the group: one, or a repeating schedule — weekly or fortnightly for a
+    /// number of times, or the days listed — all at the same time, length and place, all recorded
+    /// or none.
     @Sendable func schedule(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
         let form = context.form
+        let count: Int
         do {
-            guard let minutes = Int(form["durationMinutes"] ?? "") else { throw Refusal.badForm }
-            _ = try await ledger.schedule(activity: activity, date: form["date"].flatMap(Shown.isoDay) ?? form["date"] ?? "", durationMinutes: minutes,
-                                          startTime: form["startTime"]?.trimmed.nonEmpty, location: form["location"]?.trimmed.nonEmpty,
-                                          actor: context.user.name, key: try IdempotencyKey.of(request, form: form))
+            guard let minutes = Int(form["durationMinutes"] ?? ""), let dates = SessionPlan.dates(form) else { throw Refusal.badForm }
+            count = try await ledger.schedule(activity: activity, dates: dates, durationMinutes: minutes,
+                                              startTime: form["startTime"]?.trimmed.nonEmpty, location: form["location"]?.trimmed.nonEmpty,
+                                              actor: context.user.name, key: try IdempotencyKey.of(request, form: form))
         } catch let refusal as LedgerRefusal {
             return try await renderGroup(activity, context, status: .unprocessableContent, problem: PageText.refusal(refusal, context.language))
         } catch let refusal as Refusal where refusal.status == .badRequest {
             return try await renderGroup(activity, context, status: .badRequest, problem: PageText.text(refusal.text, context.language))
         }
-        return .redirect(to: "/groups/\(activity)?scheduled=1")
+        return .redirect(to: "/groups/\(activity)?scheduled=\(count)")
     }
 
     private func renderGroup(_ activity: String, _ context: SignedInContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
                              problem: String? = nil) async throws -> Response {
         let today = Day.today()
+        let language = context.language
         guard let group = try await ledger.group(activity, today: today) else { throw Refusal.notFound }
         let people = try await ledger.sheet(activity: activity, session: nil, day: today, actor: context.user.name,
                                             purpose: "roster of the group on the server")
         let sessions: [[String: Any]] = group.sessions.map { session in
-            ["activity": activity, "session": session.session, "date": Shown.day(session.date), "status": statusText(of: session, context.language),
-             "present": session.present, "headcount": session.headcount.map(String.init) ?? "", "cancelled": session.status == "cancelled"]
+            ["activity": activity, "session": session.session, "when": Shown.when(session, language), "location": session.location ?? "",
+             "status": statusText(session.status, language), "missing": session.isMissingMarks, "cancelled": session.status == "cancelled",
+             "present": session.present, "headcount": session.headcount.map(String.init) ?? ""]
         }
-        return pages.render(.group, title: .group, heading: group.name, language: context.language, user: context.user.name, csrf: context.session?.csrf,
-                            status: status, notice: notice, problem: problem, values: ["activity": activity, "name": group.name, "sessions": sessions,
-                                     "people": people.map { ["name": displayName($0.name, context.language)] }])
+        var values: [String: Any] = ["activity": activity, "name": group.name, "sessions": sessions,
+                                     "people": people.map { ["name": displayName($0.name, language)] },
+                                     "first": Shown.day(today), "durationMinutes": 90]
+        // The next session as the last one planned, a week on: one tap for a weekly group.
+        if let last = group.sessions.last(where: { $0.status != "cancelled" }), let next = Day.adding(7, to: max(last.date, Day.adding(-7, to: today) ?? today)) {
+            let minutes = last.durationMinutes ?? 90
+            values["next"] = ["date": next, "shown": Shown.when(date: next, startTime: last.startTime, language), "startTime": last.startTime ?? "",
+                              "durationMinutes": minutes, "location": last.location ?? ""]
+            values["durationMinutes"] = minutes
+            values["startTime"] = last.startTime ?? ""
+            values["location"] = last.location ?? ""
+            values["first"] = Shown.day(next)
+        }
+        return pages.render(.group, title: .group, heading: group.name, language: language, user: context.user.name, csrf: context.session?.csrf,
+                            status: status, notice: notice, problem: problem, values: values)
     }
 
-    @Sendable func sheet(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (activity, session) = try sessionParameters(context)
-        let saved = request.uri.queryParameters.get("saved", as: Int.self)
-        return try await renderSheet(activity: activity, sessionID: session, context: context,
-                                     notice: saved.map { _ in PageText.text(.saved, context.language) })
-    }
-
-    /// The sheet as posted: `mark.<participant>` = present | absent | excused for each person
-    /// ticked, and — for a session not yet recorded as held — its length, place and format. One
-    /// batch: the session held, then each mark; all recorded, or none.
-    @Sendable func record(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (activity, sessionID) = try sessionParameters(context)
-        guard let session = try await ledger.session(sessionID, of: activity)
-        else { throw Refusal.notFound }
-        let marks = context.form.withPrefix("mark.").compactMap { field in
-            AttendanceRecorded.Status(rawValue: field.value).map { RecordSheet.Mark(participant: field.key, status: $0) }
-        }
-        guard marks.count == context.form.withPrefix("mark.").count else { throw Refusal.badForm }
-        var sheet = RecordSheet(activity: activity, session: sessionID, marks: marks)
-        if session.status == "scheduled" {
-            guard let minutes = Int(context.form["durationMinutes"] ?? ""), let location = context.form["location"]?.trimmed, !location.isEmpty,
-                  let format = SessionHeld.Format(rawValue: context.form["format"] ?? "in-person")
-            else { throw Refusal.badForm }
-            sheet.held = .init(durationMinutes: minutes, location: location, format: format, headcount: context.form["headcount"].flatMap { Int($0) })
-        }
-        do {
-            try await ledger.record(sheet, actor: context.user.name, key: try IdempotencyKey.of(request, form: context.form))
-        } catch let refusal as LedgerRefusal {
-            return try await renderSheet(activity: activity, sessionID: sessionID, context: context, status: .unprocessableContent,
-                                         problem: PageText.refusal(refusal, context.language))
-        }
-        return .redirect(to: "/groups/\(activity)/sessions/\(sessionID)?saved=\(marks.count)")
-    }
-
-    @Sendable func cancel(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (activity, sessionID) = try sessionParameters(context)
-        let key = try IdempotencyKey.of(request, form: context.form)
-        // Sent again after it was recorded: the session is cancelled already, as asked.
-        if try ledger.replayed(key, actor: context.user.name) != nil { return .redirect(to: "/groups/\(activity)") }
-        guard let session = try await ledger.session(sessionID, of: activity),
-              session.status == "scheduled"
-        else { throw Refusal.notFound }
-        let reason = context.form["reason"]?.trimmed
-        try await ledger.run(CancelSession(activity: activity, session: sessionID, date: session.date, reason: reason?.isEmpty == false ? reason : nil),
-                             actor: context.user.name, key: key)
-        return .redirect(to: "/groups/\(activity)")
-    }
-
-    private func renderSheet(activity: String, sessionID: String, context: SignedInContext, status: HTTPResponse.Status = .ok,
-                             notice: String? = nil, problem: String? = nil) async throws -> Response {
-        guard let group = try await ledger.group(activity, today: Day.today()),
-              let session = group.sessions.first(where: { $0.session == sessionID })
-        else { throw Refusal.notFound }
-        let people = try await ledger.sheet(activity: activity, session: sessionID, day: session.date, actor: context.user.name,
-                                            purpose: "attendance sheet on the server")
-        let rows: [[String: Any]] = people.map { person in
-            ["participant": person.participant, "name": displayName(person.name, context.language),
-             "present": person.mark == "present", "absent": person.mark == "absent", "excused": person.mark == "excused"]
-        }
-        return pages.render(.sheet, title: .attendanceSheet, heading: "\(group.name) · \(PageText.text(.attendanceSheet, context.language))", language: context.language, user: context.user.name,
-                            csrf: context.session?.csrf, status: status, notice: notice, problem: problem, values: [
-                                "activity": activity, "session": sessionID, "date": Shown.day(session.date), "people": rows,
-                                "statusText": statusText(of: session, context.language),
-                                "needsHeld": session.status == "scheduled", "canCancel": session.status == "scheduled",
-                                "durationMinutes": session.durationMinutes.map(String.init) ?? "",
-                            ])
-    }
-
-    private func sessionParameters(_ context: SignedInContext) throws -> (String, String) {
+    func sessionParameters(_ context: SignedInContext) throws -> (String, String) {
         (try context.parameters.require("activity"), try context.parameters.require("session"))
     }
 

@@ -29,7 +29,7 @@ struct RecordingController {
         let data: [String: JSONValue]
         do {
             data = try form.data(context.form, today: today)
-            try Self.requireOwnGroup(data, context)
+            try Self.requireOwnGroup(data, form, context)
         } catch let error as RecordingField.Invalid {
             let label = error.field.label(context.language)
             return try await render(context, open: form, filled: context.form, status: .badRequest,
@@ -49,10 +49,15 @@ struct RecordingController {
         }
     }
 
-    /// A facilitator records group work only for an activity they run.
-    static func requireOwnGroup(_ data: [String: JSONValue], _ context: SignedInContext) throws {
+    /// A facilitator records group work only for an activity they run: without one, the form
+    /// names the group's field as missing (and comes back as it was filled in).
+    static func requireOwnGroup(_ data: [String: JSONValue], _ form: RecordingForm, _ context: SignedInContext) throws {
         guard !context.user.may(.recording) else { return }
-        guard let activity = data["activity"]?.stringValue, context.user.mayOpen(activity: activity) else { throw Refusal.forbidden }
+        guard let activity = data["activity"]?.stringValue else {
+            if let field = form.fields.first(where: { $0.name == "activity" }) { throw RecordingField.Invalid(field: field) }
+            throw Refusal.forbidden
+        }
+        guard context.user.mayOpen(activity: activity) else { throw Refusal.forbidden }
     }
 
     private func render(_ context: SignedInContext, open: RecordingForm?, filled: FormFields = FormFields(),

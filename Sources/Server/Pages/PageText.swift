@@ -26,6 +26,10 @@ enum PageText {
         case people, personId, revealData, erasePerson, eraseReason, eraseConfirm, erasedNow, alreadyErased, noPersonalData, erasedData
         case confirmErasure, accessLog, nobodyRead, read, erasedWord, field, value, event
         case surveyAnswers, bikvaThemes, recordFITOrFeedback, noSuchEvent, fileFormat, record, recorded, invalidField, schedule, scheduled2, startTime, scheduleSession
+        case scheduledCount, scheduleNext, scheduleSessions, howOften, repeatOnce, repeatWeekly, repeatFortnightly, repeatDays, firstDay, times, listedDays
+        case sheetHelp, othersPresent, saveOnlyMarked, backToGroup, backToSheet, printList, printHelp, printable, attendanceList, name, signature
+        case facilitatorSignature, person, anonymous, fitForPresent, feedbackForPresent, fitRecorded, feedbackRecorded, cancelConfirm
+        case cancelNeedsReason, cancelNeedsConfirmation, nothingYet
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 

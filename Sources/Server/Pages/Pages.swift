@@ -9,7 +9,7 @@ struct Pages: Sendable {
     /// The pages, by their template's name. Every one must have a template, or the server does
     /// not start: a page whose template is missing would otherwise be a blank 200.
     enum Page: String, CaseIterable, Sendable {
-        case message, signIn = "signin", code, enrolment, recoveryCodes, password, groups, group, sheet, overview, reports, lists
+        case message, signIn = "signin", code, enrolment, recoveryCodes, password, groups, group, sheet, printedSheet, report, overview, reports, lists
         case record, people, audit
     }
 

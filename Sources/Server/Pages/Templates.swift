@@ -7,7 +7,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "message": message, "signin": signIn, "code": code, "enrolment": enrolment, "recoveryCodes": recoveryCodes,
         "password": password, "groups": groups, "group": group,
-        "sheet": sheet, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "audit": audit,
+        "sheet": sheet, "printedSheet": printedSheet, "report": report, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "audit": audit,
         // Partials, which the pages include.
         "esrForm": esrForm, "field": field, "recordField": recordField, "activityIds": activityIds, "fileFormat": fileFormat,
     ]
@@ -115,20 +115,37 @@ enum Templates {
     static let group = """
         {{<layout}}{{$body}}
         <h2>{{t.sessions}}</h2>
-        <table><thead><tr><th>{{t.date}}</th><th>{{t.status}}</th><th>{{t.present}}</th><th>{{t.headcount}}</th><th></th></tr></thead><tbody>
-        {{#sessions}}<tr><td>{{date}}</td><td>{{status}}</td><td>{{present}}</td><td>{{headcount}}</td><td>{{^cancelled}}<a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a>{{/cancelled}}</td></tr>
+        <ul class="sessions">
+        {{#sessions}}<li><a href="/groups/{{activity}}/sessions/{{session}}"><strong>{{when}}</strong>
+        <span class="muted">{{#location}}{{location}} · {{/location}}{{status}}{{#headcount}} · {{t.headcount}} {{headcount}}{{/headcount}}</span>
+        {{#missing}}<span class="warn">{{t.marksMissing}}</span>{{/missing}}</a></li>
         {{/sessions}}
-        </tbody></table>
-        <details><summary>{{t.scheduleSession}}</summary>
+        </ul>
+        {{^sessions}}<p class="muted">{{t.noNextSession}}</p>{{/sessions}}
+        {{#next}}<form method="post" action="/groups/{{activity}}/sessions" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        <input type="hidden" name="date" value="{{date}}"><input type="hidden" name="startTime" value="{{startTime}}">
+        <input type="hidden" name="durationMinutes" value="{{durationMinutes}}"><input type="hidden" name="location" value="{{location}}">
+        <button type="submit">{{t.scheduleNext}}: {{shown}}</button>
+        </form>{{/next}}
+        <details{{^next}} open{{/next}}><summary>{{t.scheduleSessions}}</summary>
         <form method="post" action="/groups/{{activity}}/sessions" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
-        <label>{{t.date}}<input name="date" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" required></label>
-        <label>{{t.durationMinutes}}<input name="durationMinutes" type="number" inputmode="numeric" min="1" max="1440" value="90" required></label>
-        <label>{{t.startTime}}<input name="startTime" type="time"></label>
-        <label>{{t.location}} <span class="muted">({{t.optional}})</span><input name="location" maxlength="500"></label>
+        <fieldset class="choices"><legend>{{t.howOften}}</legend>
+        <label class="check"><input type="radio" name="repeat" value="once" checked> {{t.repeatOnce}}</label>
+        <label class="check"><input type="radio" name="repeat" value="weekly"> {{t.repeatWeekly}}</label>
+        <label class="check"><input type="radio" name="repeat" value="fortnightly"> {{t.repeatFortnightly}}</label>
+        <label class="check"><input type="radio" name="repeat" value="days"> {{t.repeatDays}}</label>
+        </fieldset>
+        <label>{{t.firstDay}}<input name="date" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" value="{{first}}"></label>
+        <label>{{t.times}}<input name="times" type="number" inputmode="numeric" min="1" max="52" value="1"></label>
+        <label>{{t.listedDays}}<textarea name="days" rows="3" placeholder="7.12.2026&#10;14.12.2026"></textarea></label>
+        <label>{{t.startTime}}<input name="startTime" type="time" value="{{startTime}}"></label>
+        <label>{{t.durationMinutes}}<input name="durationMinutes" type="number" inputmode="numeric" min="1" max="1440" value="{{durationMinutes}}" required></label>
+        <label>{{t.location}} <span class="muted">({{t.optional}})</span><input name="location" maxlength="500" value="{{location}}"></label>
         <button type="submit">{{t.schedule}}</button>
         </form></details>
-        <p><a href="/groups/{{activity}}/fit">FIT</a> · <a href="/groups/{{activity}}/feedback">{{t.feedback}}</a> · <a href="/record">{{t.recordFITOrFeedback}}</a></p>
+        <nav class="links"><a href="/groups/{{activity}}/fit">{{t.fitReport}}</a> · <a href="/groups/{{activity}}/feedback">{{t.feedback}}</a></nav>
         <h2>{{t.roster}}</h2>
         <ul>{{#people}}<li>{{name}}</li>{{/people}}</ul>
         {{^people}}<p class="muted">{{t.nobodyEnrolled}}</p>{{/people}}
@@ -137,9 +154,11 @@ enum Templates {
 
     static let sheet = """
         {{<layout}}{{$body}}
-        <p>{{date}} · {{statusText}}</p>
-        <form method="post" action="/groups/{{activity}}/sessions/{{session}}" class="sheet">
+        <p><strong>{{when}}</strong>{{#location}} · {{location}}{{/location}} · {{statusText}}</p>
+        <p><a href="/groups/{{activity}}">{{t.backToGroup}}</a> · <a href="/groups/{{activity}}/sessions/{{session}}/print">{{t.printList}}</a></p>
+        {{#open}}<form method="post" action="/groups/{{activity}}/sessions/{{session}}" class="sheet">
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        {{#hasPeople}}<p class="muted">{{t.sheetHelp}}</p>{{/hasPeople}}
         {{#people}}<fieldset class="person"><legend>{{name}}</legend>
         <label class="mark"><input type="radio" name="mark.{{participant}}" value="present"{{#present}} checked{{/present}}> {{t.present}}</label>
         <label class="mark"><input type="radio" name="mark.{{participant}}" value="absent"{{#absent}} checked{{/absent}}> {{t.absent}}</label>
@@ -149,17 +168,62 @@ enum Templates {
         {{^people}}<p class="muted">{{t.nobodyEnrolled}}</p>{{/people}}
         {{#needsHeld}}<fieldset class="held"><legend>{{t.markSessionHeld}}</legend>
         <label>{{t.durationMinutes}}<input name="durationMinutes" type="number" inputmode="numeric" min="1" max="1440" value="{{durationMinutes}}" required></label>
-        <label>{{t.location}}<input name="location" value="{{location}}" required></label>
+        <label>{{t.location}}<input name="location" value="{{location}}" maxlength="500" required></label>
         <label>{{t.format}}<select name="format"><option value="in-person">{{t.inPerson}}</option><option value="remote">{{t.remote}}</option><option value="hybrid">{{t.hybrid}}</option></select></label>
-        <label>{{t.headcount}}<input name="headcount" type="number" inputmode="numeric" min="0" max="100000"></label>
+        <label>{{t.headcount}} <span class="muted">({{t.optional}})</span><input name="headcount" type="number" inputmode="numeric" min="0" max="100000"></label>
         </fieldset>{{/needsHeld}}
-        <button type="submit" class="primary">{{t.save}}</button>
-        </form>
-        {{#canCancel}}<form method="post" action="/groups/{{activity}}/sessions/{{session}}/cancel" class="stack">
+        <button type="submit" name="rest" value="present" class="primary">{{t.othersPresent}}</button>
+        <button type="submit" name="rest" value="none" class="plain">{{t.saveOnlyMarked}}</button>
+        </form>{{/open}}
+        {{#held}}{{#hasPresent}}
+        <details class="card"{{#fitOpen}} open{{/fitOpen}}><summary><h2>{{t.fitForPresent}}</h2></summary>
+        <form method="post" action="/groups/{{activity}}/sessions/{{session}}/fit" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
-        <label>{{t.cancelReason}}<input name="reason" maxlength="500"></label>
+        <label>{{t.person}}<select name="participant" required><option value="">{{t.choose}}</option>{{#presentPeople}}<option value="{{participant}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/presentPeople}}</select></label>
+        {{#fitFields}}{{> recordField}}{{/fitFields}}
+        <button type="submit">{{t.record}}</button>
+        </form></details>
+        <details class="card"{{#feedbackOpen}} open{{/feedbackOpen}}><summary><h2>{{t.feedbackForPresent}}</h2></summary>
+        <form method="post" action="/groups/{{activity}}/sessions/{{session}}/feedback" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        <label>{{t.person}}<select name="participant"><option value="">{{t.anonymous}}</option>{{#presentPeople}}<option value="{{participant}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/presentPeople}}</select></label>
+        {{#feedbackFields}}{{> recordField}}{{/feedbackFields}}
+        <button type="submit">{{t.record}}</button>
+        </form></details>
+        {{/hasPresent}}{{/held}}
+        {{#canCancel}}<details class="card"><summary><h2>{{t.cancelSession}}</h2></summary>
+        <form method="post" action="/groups/{{activity}}/sessions/{{session}}/cancel" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        <label>{{t.cancelReason}}<input name="reason" maxlength="500" required></label>
+        <label class="check"><input type="checkbox" name="confirm" value="on" required> {{t.cancelConfirm}}</label>
         <button type="submit" class="secondary">{{t.cancelSession}}</button>
-        </form>{{/canCancel}}
+        </form></details>{{/canCancel}}
+        {{/body}}{{/layout}}
+        """
+
+    /// The attendance list for paper: the layout's header, footer and links are not printed.
+    static let printedSheet = """
+        {{<layout}}{{$body}}
+        <p class="no-print"><a href="/groups/{{activity}}/sessions/{{session}}">{{t.backToSheet}}</a> · {{t.printHelp}}</p>
+        <dl class="paper-facts"><dt>{{t.date}}</dt><dd>{{when}}</dd><dt>{{t.location}}</dt><dd>{{location}}{{^location}}{{municipality}}{{/location}}</dd></dl>
+        <table class="paper"><thead><tr><th>#</th><th>{{t.name}}</th><th>{{t.signature}}</th></tr></thead><tbody>
+        {{#people}}<tr><td>{{number}}</td><td>{{name}}</td><td class="line"></td></tr>
+        {{/people}}{{#blankRows}}<tr><td>{{number}}</td><td class="line"></td><td class="line"></td></tr>
+        {{/blankRows}}</tbody></table>
+        <p class="signature-line">{{t.facilitatorSignature}}</p>
+        {{/body}}{{/layout}}
+        """
+
+    /// A report inside the site's layout, for a phone (`PhoneReport`).
+    static let report = """
+        {{<layout}}{{$body}}
+        <p class="no-print"><a href="/groups/{{activity}}">{{t.backToGroup}}</a> · <a href="?print=1">{{t.printable}}</a></p>
+        <dl class="paper-facts">{{#parameters}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/parameters}}</dl>
+        {{#tables}}<h2>{{title}}</h2>
+        {{#rows}}<section class="card report-card"><dl>{{#cells}}<dt>{{header}}</dt><dd>{{value}}</dd>{{/cells}}</dl></section>
+        {{/rows}}{{#empty}}<p class="muted">{{t.nothingYet}}</p>{{/empty}}
+        {{/tables}}
+        <p class="muted small">{{footer}}</p>
         {{/body}}{{/layout}}
         """
 
@@ -401,5 +465,25 @@ enum Templates {
         .cards li{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.75rem;margin-bottom:.75rem}
         .broken{color:#a12d2d;font-weight:700}
         code{word-break:break-all}
+        .small{font-size:.8rem;overflow-wrap:anywhere}
+        .sessions{list-style:none;padding:0;margin:0}
+        .sessions li{margin-bottom:.5rem}
+        .sessions a{display:block;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.6rem .75rem;min-height:44px;color:inherit;text-decoration:none}
+        .sessions a strong{color:#114b5f;text-decoration:underline}
+        .sessions .muted{display:block}
+        .warn{display:inline-block;margin-top:.2rem;color:#8a4b00;font-weight:600}
+        button.plain{background:none;color:#114b5f;border:1px solid #114b5f;width:100%;margin:-1rem 0 1.5rem}
+        .links{margin:1rem 0}
+        .links a{display:inline-block;min-height:44px;padding:.6rem 0}
+        .report-card dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.15rem .75rem;margin:0}
+        .report-card dt{color:#555}
+        .report-card dd{margin:0;font-variant-numeric:tabular-nums}
+        .paper{display:table;width:100%}
+        .paper td,.paper th{border:1px solid #888;white-space:normal}
+        .paper td.line{height:2.4rem;min-width:8rem}
+        .paper-facts{display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem}
+        .paper-facts dd{margin:0}
+        .signature-line{margin-top:3rem;border-top:1px solid #111;padding-top:.25rem;max-width:20rem}
+        @media print{header,footer,.no-print{display:none}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}}
         """
 }

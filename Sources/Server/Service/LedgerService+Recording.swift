@@ -60,11 +60,25 @@ extension LedgerService {
     func schedule(activity: String, date: String, durationMinutes: Int, startTime: String?, location: String?, actor: String,
                   key: IdempotencyKey? = nil) async throws -> String {
         if let replayed = try replayed(key, actor: actor) { return replayed.first.flatMap { try? JSONParser.parse($0.data)["session"]?.stringValue } ?? "" }
-        guard Day.isDay(date), (1...1440).contains(durationMinutes), startTime.map(Self.isTimeOfDay) ?? true,
-              (location?.count ?? 0) <= RecordingField.longestText
-        else { throw Refusal.badForm }
+        try Self.checkSchedule(dates: [date], durationMinutes: durationMinutes, startTime: startTime, location: location)
         return try await run(ScheduleSession(activity: activity, date: date, startTime: startTime, durationMinutes: durationMinutes, location: location),
                              actor: actor, key: key).id
+    }
+
+    /// Plans a session on each of the days, all at the same time, length and place, in one batch;
+    /// returns how many were planned. Out of form as `schedule(activity:date:…)` says.
+    func schedule(activity: String, dates: [String], durationMinutes: Int, startTime: String?, location: String?, actor: String,
+                  key: IdempotencyKey? = nil) async throws -> Int {
+        if let replayed = try replayed(key, actor: actor) { return replayed.count }
+        try Self.checkSchedule(dates: dates, durationMinutes: durationMinutes, startTime: startTime, location: location)
+        return try await run(ScheduleSessions(activity: activity, dates: dates, startTime: startTime, durationMinutes: durationMinutes, location: location),
+                             actor: actor, key: key).eventIds.count
+    }
+
+    private static func checkSchedule(dates: [String], durationMinutes: Int, startTime: String?, location: String?) throws {
+        guard !dates.isEmpty, dates.allSatisfy(Day.isDay), (1...1440).contains(durationMinutes), startTime.map(Self.isTimeOfDay) ?? true,
+              (location?.count ?? 0) <= RecordingField.longestText
+        else { throw Refusal.badForm }
     }
 
     /// HH:MM on a 24-hour clock.

@@ -65,6 +65,15 @@ extension LedgerService {
     /// Opens the names (and identity codes) sealed in these participants' registrations, each
     /// opening an `access.logged` under `actor`, all in one transaction before anything is shown.
     /// No entry for someone registered without sealed fields.
+    /// The participants' names as the lists show them, each opening logged under `actor` first.
+    func names(of participants: [String], actor: String, purpose: String) async throws -> [String: ListReports.Name?] {
+        guard !participants.isEmpty else { return [:] }
+        return try await blocking { [self] in
+            let opened = try openPeople(participants, actor: actor, purpose: purpose)
+            return Dictionary(uniqueKeysWithValues: participants.map { ($0, opened[$0]?.name) })
+        }
+    }
+
     func openPeople(_ participants: [String], actor: String, purpose: String) throws -> [String: ListReports.Person] {
         try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey)
             .openRegistrations(of: participants, actor: actor, purpose: purpose).mapValues(ListReports.Person.init)

@@ -143,6 +143,16 @@ final class LedgerService: Sendable {
         }
     }
 
+    /// Who is on the session's sheet and the marks recorded for them, by pseudonymous id only:
+    /// what a posted sheet is checked against, without opening anyone's name again.
+    func marks(activity: String, session: String, day: String) async throws -> (enrolled: [String], marks: [String: String]) {
+        try await upToDate(Self.projectors)
+        return try readModels.read { db in
+            (try DirectoryReadModel.enrolled(in: activity, on: day, in: db).map(\.participant),
+             try SessionsReadModel.marks(activity: activity, session: session, in: db))
+        }
+    }
+
     /// Runs blocking work — a long read such as verifying the chain, or a write that may wait for
     /// the ledger's lock — on one of Dispatch's threads, leaving Swift concurrency's few threads
     /// (one per core) to the other requests.

@@ -1,5 +1,6 @@
 import EventStore
 import Ledger
+import Projections
 import Vocabulary
 
 /// Days and times as people in Finland write them — 7.12.2026, and 7.12.2026 klo 14.05 in Finnish
@@ -16,6 +17,18 @@ enum Shown {
         let local = Timestamp(microsecondsSinceEpoch: (seconds + FinnishTime.offsetSeconds(atUTCSeconds: seconds)) * 1_000_000).occurredAtText
         let hour = local.dropFirst(11).prefix(2), minute = local.dropFirst(14).prefix(2)
         return language == .fi ? "\(day(String(local.prefix(10)))) klo \(hour).\(minute)" : "\(day(String(local.prefix(10)))) \(hour):\(minute)"
+    }
+
+    /// A session's day with its weekday, and its start when it has one: `ma 14.12.2026 klo 17.00`.
+    static func when(_ session: DirectoryReadModel.Session, _ language: PageLanguage) -> String {
+        when(date: session.date, startTime: session.startTime, language)
+    }
+
+    static func when(date: String, startTime: String?, _ language: PageLanguage) -> String {
+        let weekday = Day.weekday(of: date).map { Catalogue.weekday($0)(language) + " " } ?? ""
+        guard let startTime else { return weekday + day(date) }
+        return language == .fi ? "\(weekday)\(day(date)) klo \(startTime.replacingOccurrences(of: ":", with: "."))"
+            : "\(weekday)\(day(date)) \(startTime)"
     }
 
     /// A day as a person types it — `7.12.2026` — or as a date field sends it (`2026-12-07`), as
