@@ -97,7 +97,7 @@ import Testing
     @Test func aGroupsReportMayUseItsOwnStylesButNoScript() async throws {
         let browser = Browser(try await Self.server.value)
         try await browser.signIn("ohjaaja")
-        let report = try await browser.get("/groups/\(TestServer.ownActivity)/fit")
+        let report = try await browser.get("/groups/\(TestServer.ownActivity)/fit?print=1")
         #expect(report.status == 200)
         #expect(report.body.contains("<svg"), "the FIT chart")
         let policy = try #require(report.header("Content-Security-Policy"))
