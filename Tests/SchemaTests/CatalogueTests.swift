@@ -9,7 +9,7 @@ import Testing
 
     @Test func everyTypeInTheCatalogueHasAnExampleAndEveryExampleAType() {
         #expect(Set(catalogue.types) == Set(Examples.data.keys))
-        #expect(catalogue.types.count == 32)
+        #expect(catalogue.types.count == 33)
     }
 
     @Test(arguments: Examples.data.keys.sorted())
@@ -130,6 +130,7 @@ import Testing
         case let .sessionHeld(p): return try encoder.encode(p)
         case let .sessionCancelled(p): return try encoder.encode(p)
         case let .participantRegistered(p): return try encoder.encode(p)
+        case let .participantDetailsCorrected(p): return try encoder.encode(p)
         case let .consentRecorded(p): return try encoder.encode(p)
         case let .enrolmentSignedUp(p): return try encoder.encode(p)
         case let .enrolmentStarted(p): return try encoder.encode(p)

@@ -12,6 +12,7 @@ enum Examples {
         "session.held": #"{"session":"s1","date":"2026-02-03","durationMinutes":120,"location":"Forssa family centre","format":"in-person","headcount":14}"#,
         "session.cancelled": #"{"session":"s2","date":"2026-02-10","reason":"facilitator ill"}"#,
         "participant.registered": #"{"participant":"p-7k2m","roles":["parent"],"gender":"woman","birthYear":1986,"municipality":"Forssa","registeredOn":"2026-01-20","personal":\#(sealed)}"#,
+        "participant.details-corrected": #"{"participant":"p-7k2m","date":"2026-03-02","gender":"woman","birthYear":1986,"municipality":"Tammela","personal":\#(sealed)}"#,
         "participant.consent-recorded": #"{"participant":"p-7k2m","scope":"esr-reporting","givenBy":"self","date":"2026-01-20"}"#,
         "enrolment.signed-up": #"{"participant":"p-7k2m","activity":"activity-tahka","date":"2026-01-25"}"#,
         "enrolment.started": #"{"participant":"p-7k2m","activity":"activity-tahka","date":"2026-02-03","entry":{"ageAtEntry":39,"labourMarketStatus":"employed","educationLevel":"isced-3-4","disability":"not-collected","thirdCountNational":"no","foreignBackground":"no","minority":"refused","homelessOrHousingExclusion":"no","ruralArea":"yes"}}"#,

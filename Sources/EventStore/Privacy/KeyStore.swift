@@ -37,6 +37,7 @@ public final class KeyStore: Sendable {
                     sealed BLOB NOT NULL
                 );
                 """)
+            try createNameIndex(in: db)
             // A known value sealed under the master key: tells a wrong key file from a damaged key.
             let check = try AES.GCM.seal(Data(checkText.utf8), using: masterKey.key).combined ?? Data()
             try db.execute(sql: "INSERT INTO master_key_check (id, sealed) VALUES (1, ?)", arguments: [check])
@@ -56,7 +57,28 @@ public final class KeyStore: Sendable {
         guard try queue.read({ try $0.tableExists("subject_keys") && $0.tableExists("master_key_check") }) else {
             throw PrivacyError.notAKeyStore(path: path)
         }
+        // A key store made before the name index gets its tables the first time it is opened.
+        if try !queue.read({ try $0.tableExists("name_index") }) {
+            try queue.write { try createNameIndex(in: $0) }
+        }
         return KeyStore(path: path, queue: queue)
+    }
+
+    /// The blind index of names (`NameIndex`): each token beside the subject it finds, and the
+    /// one index key, wrapped by the master key as the data keys are.
+    private static func createNameIndex(in db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS name_index (
+                token   BLOB NOT NULL,
+                subject TEXT NOT NULL,
+                PRIMARY KEY (token, subject)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS name_index_by_subject ON name_index (subject);
+            CREATE TABLE IF NOT EXISTS name_index_key (
+                id          INTEGER PRIMARY KEY CHECK (id = 1),
+                wrapped_key BLOB NOT NULL
+            );
+            """)
     }
 
     private static let checkText = "tuki master key check v1"
@@ -115,6 +137,50 @@ public final class KeyStore: Sendable {
         }
     }
 
+    /// The key the name index's hashes are made with, made on first use.
+    public func nameIndexKey(masterKey: MasterKey) throws -> [UInt8] {
+        try check(masterKey)
+        let authenticated = Data("tuki-name-index-key-v1".utf8)
+        return try queue.write { db in
+            if let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped_key FROM name_index_key WHERE id = 1") {
+                do {
+                    return Array(try AES.GCM.open(AES.GCM.SealedBox(combined: wrapped), using: masterKey.key, authenticating: authenticated))
+                } catch {
+                    throw PrivacyError.cannotOpenNameIndex
+                }
+            }
+            let key = SymmetricKey(size: .bits256)
+            let bytes = key.withUnsafeBytes { Array($0) }
+            let wrapped = try AES.GCM.seal(Data(bytes), using: masterKey.key, authenticating: authenticated).combined ?? Data()
+            try db.execute(sql: "INSERT INTO name_index_key (id, wrapped_key) VALUES (1, ?)", arguments: [wrapped])
+            return bytes
+        }
+    }
+
+    /// Puts `tokens` in the name index for the subject in place of the ones it had (a corrected
+    /// name replaces the misspelt one); returns those, so that a refused event can put them back.
+    @discardableResult
+    public func replaceNameTokens(of subject: SubjectID, with tokens: Set<[UInt8]>) throws -> Set<[UInt8]> {
+        try queue.write { db in
+            if try Self.isErased(subject, in: db) { throw PrivacyError.erased(subject: subject.text) }
+            let previous = Set(try Data.fetchAll(db, sql: "SELECT token FROM name_index WHERE subject = ?", arguments: [subject.text]).map(Array.init))
+            try db.execute(sql: "DELETE FROM name_index WHERE subject = ?", arguments: [subject.text])
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO name_index (token, subject) VALUES (?, ?)")
+            for token in tokens { try insert.execute(arguments: [Data(token), subject.text]) }
+            return previous
+        }
+    }
+
+    /// The subjects found by every one of the tokens (one per part of a search), in id order.
+    public func subjects(matchingAll tokens: [[UInt8]]) throws -> [SubjectID] {
+        guard !tokens.isEmpty else { return [] }
+        let sql = Array(repeating: "SELECT subject FROM name_index WHERE token = ?", count: tokens.count).joined(separator: " INTERSECT ")
+        return try queue.read { db in
+            try String.fetchAll(db, sql: sql + " ORDER BY subject", arguments: StatementArguments(tokens.map { Data($0) }))
+                .compactMap { try? SubjectID($0) }
+        }
+    }
+
     public func isErased(_ subject: SubjectID) throws -> Bool {
         try queue.read { db in try Self.isErased(subject, in: db) }
     }
@@ -129,7 +195,7 @@ public final class KeyStore: Sendable {
         }
     }
 
-    /// Destroys the subject's data key so that no copy remains in the file, its free pages or its
+    /// Destroys the subject's data key, and the hashes the name index finds them by, so that no copy remains in the file, its free pages or its
     /// WAL: delete with secure_delete on, checkpoint the WAL into the file and truncate it, VACUUM
     /// to rebuild the file without free pages, and checkpoint again. Returns false if the subject
     /// was already erased.
@@ -138,6 +204,7 @@ public final class KeyStore: Sendable {
         let erasedNow = try queue.write { db -> Bool in
             if try Self.isErased(subject, in: db) { return false }
             try db.execute(sql: "DELETE FROM subject_keys WHERE subject = ?", arguments: [subject.text])
+            try db.execute(sql: "DELETE FROM name_index WHERE subject = ?", arguments: [subject.text])
             try db.execute(
                 sql: "INSERT INTO erased_subjects (subject, erased_at) VALUES (?, ?)",
                 arguments: [subject.text, Timestamp.now().recordedAtText])

@@ -26,11 +26,11 @@ public final class PersonalData {
     /// key behind.
     public func sealing<T>(_ fields: JSONValue, for subject: SubjectID, _ record: (SealedValue) throws -> T) throws -> T {
         let hadKey = try KeyStore.open(at: keyStorePath).hasKey(for: subject)
-        let sealed = try seal(fields, for: subject)
+        let (sealed, previousTokens) = try sealAndIndex(fields, for: subject)
         do {
             return try record(sealed)
         } catch {
-            if !hadKey { _ = try? KeyStore.open(at: keyStorePath).erase(subject) }
+            undo(subject, hadKey: hadKey, previousTokens: previousTokens)
             throw error
         }
     }
@@ -38,21 +38,53 @@ public final class PersonalData {
     /// `sealing` for a `record` that waits: a server's request waiting for the ledger's writer.
     public func sealing<T>(_ fields: JSONValue, for subject: SubjectID, _ record: (SealedValue) async throws -> T) async throws -> T {
         let hadKey = try KeyStore.open(at: keyStorePath).hasKey(for: subject)
-        let sealed = try seal(fields, for: subject)
+        let (sealed, previousTokens) = try sealAndIndex(fields, for: subject)
         do {
             return try await record(sealed)
         } catch {
-            if !hadKey { _ = try? KeyStore.open(at: keyStorePath).erase(subject) }
+            undo(subject, hadKey: hadKey, previousTokens: previousTokens)
             throw error
         }
     }
 
-    /// Encrypts `fields` for `subject`, making the subject's data key on first use.
+    /// A refused event leaves the key store as it was: a key made for it alone is erased, and
+    /// the name index finds the person by their name as it was before.
+    private func undo(_ subject: SubjectID, hadKey: Bool, previousTokens: Set<[UInt8]>?) {
+        guard let keyStore = try? KeyStore.open(at: keyStorePath) else { return }
+        if !hadKey {
+            _ = try? keyStore.erase(subject)
+        } else if let previousTokens {
+            _ = try? keyStore.replaceNameTokens(of: subject, with: previousTokens)
+        }
+    }
+
+    /// Encrypts `fields` for `subject`, making the subject's data key on first use. Fields that
+    /// hold a `name` put it in the name index (`NameIndex`) in place of the subject's earlier one.
     public func seal(_ fields: JSONValue, for subject: SubjectID) throws -> SealedValue {
+        try sealAndIndex(fields, for: subject).sealed
+    }
+
+    private func sealAndIndex(_ fields: JSONValue, for subject: SubjectID) throws -> (sealed: SealedValue, previousTokens: Set<[UInt8]>?) {
         guard try !isErasedInLedger(subject) else { throw PrivacyError.erased(subject: subject.text) }
         let keyStore = try KeyStore.open(at: keyStorePath)
-        let key = try keyStore.dataKey(for: subject, masterKey: try MasterKey.load(from: masterKeyPath), create: true)
-        return try SealedValue.seal(fields, for: subject, using: key)
+        let masterKey = try MasterKey.load(from: masterKeyPath)
+        let key = try keyStore.dataKey(for: subject, masterKey: masterKey, create: true)
+        let sealed = try SealedValue.seal(fields, for: subject, using: key)
+        guard let name = fields["name"]?.stringValue else { return (sealed, nil) }
+        let previous = try keyStore.replaceNameTokens(of: subject, with: NameIndex.tokens(ofName: name, key: try keyStore.nameIndexKey(masterKey: masterKey)))
+        return (sealed, previous)
+    }
+
+    // MARK: - Finding
+
+    /// The subjects whose name has every part of the search as the start of one of its parts
+    /// (`NameIndex`); nil when the search is too short to look for. Nothing is opened: the caller
+    /// opens, and so logs, only those it shows.
+    public func subjects(named query: String) throws -> [SubjectID]? {
+        let keyStore = try KeyStore.open(at: keyStorePath)
+        guard let tokens = NameIndex.tokens(ofQuery: query, key: try keyStore.nameIndexKey(masterKey: try MasterKey.load(from: masterKeyPath)))
+        else { return nil }
+        return try keyStore.subjects(matchingAll: tokens)
     }
 
     // MARK: - Revealing

@@ -12,6 +12,7 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     case noKeyForSealedData(subject: String)
     case notSealed(reason: String)
     case cannotOpen(subject: String)
+    case cannotOpenNameIndex
 
     public var description: String {
         switch self {
@@ -35,6 +36,8 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "No personal data is sealed for subject \(subject)."
         case let .notSealed(reason):
             return "The value is not a sealed value: \(reason)."
+        case .cannotOpenNameIndex:
+            return "The key store's name index key does not open under this master key: the key store was altered."
         case let .cannotOpen(subject):
             return "A sealed value of subject \(subject) does not open: it was altered, or it was sealed for another subject."
         }

@@ -6,6 +6,7 @@ public enum DomainEvent: Sendable, Equatable {
     case sessionHeld(SessionHeld)
     case sessionCancelled(SessionCancelled)
     case participantRegistered(ParticipantRegistered)
+    case participantDetailsCorrected(ParticipantDetailsCorrected)
     case consentRecorded(ConsentRecorded)
     case enrolmentSignedUp(EnrolmentSignedUp)
     case enrolmentStarted(EnrolmentStarted)

@@ -1204,6 +1204,57 @@ enum EmbeddedSchemas {
   }
 }
 """#,
+        "events/participant.details-corrected.v1.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:tuki:schema:event:participant.details-corrected:1",
+  "title": "participant.details-corrected, data (version 1)",
+  "description": "A participant's details corrected (a misspelt name, a new phone number, a move to another municipality): the whole record as it now stands, in clear what reports may count and the personal fields sealed for the participant as at registration. Lists and reports take the latest of the registration and its corrections; erasing the participant's key erases every one.",
+  "type": "object",
+  "required": [
+    "participant",
+    "date",
+    "gender",
+    "birthYear",
+    "municipality",
+    "personal"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "participant": {
+      "type": "string",
+      "pattern": "^p-[a-z0-9]{2,32}$"
+    },
+    "date": {
+      "description": "The day the correction was made.",
+      "type": "string",
+      "format": "date"
+    },
+    "gender": {
+      "enum": [
+        "woman",
+        "man",
+        "non-binary",
+        "not-told"
+      ]
+    },
+    "birthYear": {
+      "type": "integer",
+      "minimum": 1900,
+      "maximum": 2100
+    },
+    "municipality": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500
+    },
+    "personal": {
+      "description": "Sealed personal fields as corrected: name, exact birth date, contact, guardian, personal identity code.",
+      "$ref": "urn:tuki:schema:sealed-value"
+    }
+  }
+}
+"""#,
         "events/participant.registered.v1.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

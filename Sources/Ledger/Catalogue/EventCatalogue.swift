@@ -118,6 +118,7 @@ public final class EventCatalogue: Sendable {
         "session.held": { .sessionHeld(try $0.decode(SessionHeld.self, from: $1)) },
         "session.cancelled": { .sessionCancelled(try $0.decode(SessionCancelled.self, from: $1)) },
         "participant.registered": { .participantRegistered(try $0.decode(ParticipantRegistered.self, from: $1)) },
+        "participant.details-corrected": { .participantDetailsCorrected(try $0.decode(ParticipantDetailsCorrected.self, from: $1)) },
         "participant.consent-recorded": { .consentRecorded(try $0.decode(ConsentRecorded.self, from: $1)) },
         "enrolment.signed-up": { .enrolmentSignedUp(try $0.decode(EnrolmentSignedUp.self, from: $1)) },
         "enrolment.started": { .enrolmentStarted(try $0.decode(EnrolmentStarted.self, from: $1)) },

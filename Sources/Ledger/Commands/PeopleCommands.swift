@@ -54,6 +54,44 @@ public struct RegisterParticipant: RecordingCommand {
     }
 }
 
+/// Corrects a participant's details: the whole record as it now stands (what was right is given
+/// again), the personal fields sealed for the participant as at registration, so that the name
+/// index finds them by the corrected name and erasure erases both.
+public struct CorrectParticipantDetails: RecordingCommand {
+    public var participant: String
+    public var personal: RegisterParticipant.Personal
+    public var gender: ParticipantRegistered.Gender
+    public var municipality: String
+    public var date: String?
+
+    public init(participant: String, personal: RegisterParticipant.Personal, gender: ParticipantRegistered.Gender, municipality: String,
+                date: String? = nil) {
+        (self.participant, self.personal, self.gender, self.municipality, self.date) = (participant, personal, gender, municipality, date)
+    }
+
+    private struct Sealed: Encodable {
+        let name: String
+        let birthDate: String
+        let contact: String?
+        let guardian: String?
+        let personalIdentityCode: String?
+    }
+
+    public func recording(_ ledger: LedgerFacts) throws -> Recording {
+        let day = date ?? ledger.today
+        guard personal.birthDate.count == 10, let year = Int(personal.birthDate.prefix(4)),
+              (try? Timestamp(rfc3339: "\(personal.birthDate)T00:00:00Z")) != nil
+        else { throw CommandError.notADay }
+        guard personal.birthDate <= day else { throw CommandError.bornAfterRegistration }
+        let payload = ParticipantDetailsCorrected(participant: participant, date: day, gender: gender, birthYear: year, municipality: municipality,
+                                                  personal: nil)
+        let sealed = Sealed(name: personal.name, birthDate: personal.birthDate, contact: personal.contact, guardian: personal.guardian,
+                            personalIdentityCode: personal.personalIdentityCode)
+        return Recording(try .init("participant-\(participant)", "participant.details-corrected", payload, day: day), id: participant,
+                         sealing: .init(fields: try Recording.Event.json(sealed), subject: try SubjectID(participant), member: "personal"))
+    }
+}
+
 /// A consent given, or withdrawn: the latest record of a scope is the one in force.
 public struct RecordConsent: RecordingCommand {
     public var participant: String

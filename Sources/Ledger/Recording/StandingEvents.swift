@@ -44,9 +44,9 @@ extension StandingEvents {
     }
 
     /// The sealed personal data (name, identity code) of the participant's latest registration
-    /// that no void takes back; nil for someone registered without it.
+    /// or correction of it that no void takes back; nil for someone registered without it.
     public static func sealedRegistration(of participant: String, in reader: EventReader) throws -> SealedValue? {
-        let registrations = try read("participant-\(participant)", types: ["participant.registered"], in: reader)
+        let registrations = try read("participant-\(participant)", types: ["participant.registered", "participant.details-corrected"], in: reader)
         guard let latest = registrations.standing.last else { return nil }
         return try SealedValue.all(in: latest.data).first { $0.path == "personal" && $0.sealed.subject.text == participant }?.sealed
     }

@@ -89,6 +89,8 @@ public struct ProgrammeState: Sendable, Equatable {
             heldSessions[fact.stream, default: [:]][session.session] = session.date
         case let .participantRegistered(participant):
             participants[participant.participant] = participant.birthYear
+        case let .participantDetailsCorrected(correction):
+            participants[correction.participant] = correction.birthYear
         case let .enrolmentSignedUp(signUp):
             enrolments[signUp.participant, default: [:]][signUp.activity, default: []].append(Enrolment(from: signUp.date))
         case let .enrolmentStarted(start):

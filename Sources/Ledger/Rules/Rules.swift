@@ -112,6 +112,11 @@ public enum Rules {
             try requireInProjectPeriod(session.date, ofActivity: fact.stream, state)
         case let .consentRecorded(consent):
             try requireParticipant(consent.participant, state)
+        case let .participantDetailsCorrected(correction):
+            try requireParticipant(correction.participant, state)
+            if let year = Int(correction.date.prefix(4)), correction.birthYear > year {
+                throw RuleViolation(rule: "participant.born-before-registration", field: "birthYear", reason: "is after the registration date")
+            }
         case let .enrolmentSignedUp(signUp):
             try requireEnrolmentReferences(signUp.participant, signUp.activity, signUp.date, state)
             guard state.openEnrolment(signUp.participant, signUp.activity) == nil else {

@@ -78,6 +78,7 @@ public enum StateKey: Hashable, Sendable {
         case .activityCreated: .activity(fact.stream)
         case let .sessionHeld(session): .heldSession(activity: fact.stream, session: session.session)
         case let .participantRegistered(participant): .participant(participant.participant)
+        case let .participantDetailsCorrected(correction): .participant(correction.participant)
         case let .enrolmentSignedUp(step): .enrolments(participant: step.participant, activity: step.activity)
         case let .enrolmentStarted(step): .enrolments(participant: step.participant, activity: step.activity)
         case let .enrolmentEnded(step): .enrolments(participant: step.participant, activity: step.activity)
@@ -150,7 +151,7 @@ public enum StateKey: Hashable, Sendable {
             keys = (grant.activities ?? []).map { .activity($0) }
         case .userRoleRevoked:
             break
-        case .projectRegistered, .participantRegistered, .engagementCompleted, .engagementCancelled, .feePaid,
+        case .projectRegistered, .participantRegistered, .participantDetailsCorrected, .engagementCompleted, .engagementCancelled, .feePaid,
              .travelReimbursed, .perDiemPaid, .entryVoided, .accessLogged, .subjectErased:
             break
         }

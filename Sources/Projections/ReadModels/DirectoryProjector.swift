@@ -12,9 +12,10 @@ public struct DirectoryProjector: Projector {
     /// 2: payments keep their day, kilometres, rate and tickets; engagements their mode; activities
     /// their work package and target group; experts' status changes (the expert bank, fees, STEA).
     /// 3: per diems, with their kind, days and rate.
-    public let version = 3
+    /// 4: participants' corrected details (gender, birth year, municipality).
+    public let version = 4
     public let handledTypes: Set<String> = [
-        "project.registered", "activity.created", "participant.registered", "enrolment.signed-up", "enrolment.started",
+        "project.registered", "activity.created", "participant.registered", "participant.details-corrected", "enrolment.signed-up", "enrolment.started",
         "enrolment.ended", "expert.registered", "expert.status-changed", "engagement.agreed", "engagement.completed", "engagement.cancelled",
         "fee.paid", "travel.reimbursed", "per-diem.paid",
     ]
@@ -91,6 +92,13 @@ public struct DirectoryProjector: Projector {
             try insert(db, "directory_participant (position, participant, roles, gender, birth_year, municipality, registered_on)",
                        [position, person.participant, person.roles.map(\.rawValue).joined(separator: ","), person.gender.rawValue, person.birthYear,
                         person.municipality, person.registeredOn])
+        case let .participantDetailsCorrected(correction):
+            // A row like the registration's, its roles and day as the latest row has them.
+            try db.cachedStatement(sql: """
+                INSERT INTO directory_participant (position, participant, roles, gender, birth_year, municipality, registered_on)
+                SELECT ?, participant, roles, ?, ?, ?, registered_on FROM directory_participant WHERE participant = ?
+                ORDER BY position DESC LIMIT 1
+                """).execute(arguments: [position, correction.gender.rawValue, correction.birthYear, correction.municipality, correction.participant])
         case let .enrolmentSignedUp(step):
             try insert(db, "directory_enrolment (position, participant, activity, step, date)", [position, step.participant, step.activity, "signed-up", step.date])
         case let .enrolmentStarted(step):

@@ -18,6 +18,18 @@ public struct ParticipantRegistered: Codable, Sendable, Equatable {
     public var personal: SealedJSON?
 }
 
+/// `participant.details-corrected`: the participant's record as it now stands — a misspelt
+/// name, a new phone number, a move. Stream: the participant's.
+public struct ParticipantDetailsCorrected: Codable, Sendable, Equatable {
+    public var participant: String
+    public var date: String
+    public var gender: ParticipantRegistered.Gender
+    public var birthYear: Int
+    public var municipality: String
+    /// The corrected personal fields, sealed for the participant as at registration.
+    public var personal: SealedJSON?
+}
+
 /// A sealed value carried through Codable unopened.
 public struct SealedJSON: Codable, Sendable, Equatable {
     public var sealed: String

@@ -17,9 +17,10 @@ public struct FunderProjector: Projector {
     public let name = "funder"
     /// 2: `funder_participation` and `funder_leaving`, and indexes for the report's reads.
     /// 3: per diems paid to experts, counted with their travel.
-    public let version = 3
+    /// 4: participants' corrected details (gender and birth year).
+    public let version = 4
     public let handledTypes: Set<String> = [
-        "project.registered", "activity.created", "participant.registered", "enrolment.started", "enrolment.ended",
+        "project.registered", "activity.created", "participant.registered", "participant.details-corrected", "enrolment.started", "enrolment.ended",
         "engagement.agreed", "engagement.completed", "engagement.cancelled", "fee.paid", "travel.reimbursed", "per-diem.paid",
         "staff.time-logged", "cost.incurred",
     ]
@@ -120,6 +121,8 @@ public struct FunderProjector: Projector {
             try insert(Self.activity, event.stream, activity.project, activity.kind.rawValue, activity.municipality)
         case let .participantRegistered(participant):
             try insert(Self.participant, participant.participant, participant.gender.rawValue, participant.birthYear)
+        case let .participantDetailsCorrected(correction):
+            try insert(Self.participant, correction.participant, correction.gender.rawValue, correction.birthYear)
         case let .enrolmentStarted(start):
             let entry = start.entry
             try insert(Self.entry, start.participant, start.activity, start.date, entry.ageAtEntry, entry.labourMarketStatus.rawValue,
@@ -169,6 +172,7 @@ public struct FunderProjector: Projector {
         let arguments: StatementArguments
         switch event.event {
         case let .participantRegistered(registered): (touched, arguments) = ("SELECT ?1", [registered.participant])
+        case let .participantDetailsCorrected(correction): (touched, arguments) = ("SELECT ?1", [correction.participant])
         case let .enrolmentStarted(start): (touched, arguments) = ("SELECT ?1", [start.participant])
         case let .enrolmentEnded(end): (touched, arguments) = ("SELECT ?1", [end.participant])
         case .activityCreated:

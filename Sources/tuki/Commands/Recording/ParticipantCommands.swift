@@ -5,7 +5,7 @@ import Ledger
 
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "participant", abstract: "Record participants.", subcommands: [ParticipantRegister.self])
+        commandName: "participant", abstract: "Record participants.", subcommands: [ParticipantRegister.self, ParticipantCorrect.self])
 }
 
 struct ParticipantRegister: ParsableCommand {
@@ -40,6 +40,35 @@ struct ParticipantRegister: ParsableCommand {
             personal: .init(name: name, birthDate: birthDate, contact: contact, guardian: guardian, personalIdentityCode: identityCode),
             gender: gender, municipality: municipality, roles: roleList, registeredOn: date))
         Recorder.announce(recorded.id, "Registered participant \(recorded.id); the name and birth date are sealed.")
+    }
+}
+
+struct ParticipantCorrect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correct",
+        abstract: "Correct a participant's details; prints the participant's id.",
+        discussion: "Give the whole record as it now stands: what is left out is recorded as not given. The personal fields are sealed as at registration; lists and reports show the corrected values.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "The participant's id.") var participant: String
+    @Option(help: "The person's name (sealed).") var name: String
+    @Option(help: "Birth date, YYYY-MM-DD (sealed; the year is kept in clear for reports).") var birthDate: String
+    @Option(help: "The person's gender.") var gender: ParticipantRegistered.Gender
+    @Option(help: "Home municipality.") var municipality: String
+    @Option(help: "Phone or e-mail (sealed).") var contact: String?
+    @Option(help: "The guardian's name and contact, for a child (sealed).") var guardian: String?
+    @Option(help: "Personal identity code (sealed).") var identityCode: String?
+    @Option(help: "The day of the correction (default: today).") var date: String?
+
+    func run() throws {
+        guard birthDate.count == 10, (try? Timestamp(rfc3339: "\(birthDate)T00:00:00Z")) != nil else {
+            throw CommandFailure.usage("--birth-date must be a day of the calendar, YYYY-MM-DD.")
+        }
+        let recorded = try Recorder(ledger: ledger).record(CorrectParticipantDetails(
+            participant: participant,
+            personal: .init(name: name, birthDate: birthDate, contact: contact, guardian: guardian, personalIdentityCode: identityCode),
+            gender: gender, municipality: municipality, date: date))
+        Recorder.announce(recorded.id, "Corrected the details of \(recorded.id); the name and birth date are sealed.")
     }
 }
 
