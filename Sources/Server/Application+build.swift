@@ -89,7 +89,7 @@ func buildRouter(_ settings: ServerSettings, logger: Logger) throws -> Router<Tu
     ReportsController(ledger: ledger, pages: pages).addRoutes(to: user)
     ListsController(ledger: ledger, pages: pages).addRoutes(to: user)
     RecordingController(ledger: ledger, pages: pages).addRoutes(to: user)
-    PeopleController(ledger: ledger, pages: pages).addRoutes(to: user)
+    PeopleController(ledger: ledger, pages: pages, handles: PersonHandles()).addRoutes(to: user)
     AuditController(ledger: ledger, pages: pages).addRoutes(to: user)
     return router
 }

@@ -42,6 +42,16 @@ import Vocabulary
         }
     }
 
+    /// A correction names what it voids by the event's type in words: every type has them.
+    @Test func everyEventTypeHasWordsInBothLanguages() throws {
+        let types = try EventCatalogue.standard().types
+        for type in types {
+            let words = Catalogue.eventType(type)
+            #expect(words.map { !$0.fi.isEmpty && !$0.en.isEmpty } ?? false, "\(type) has no words")
+        }
+        #expect(Set(types.compactMap { Catalogue.eventType($0)?.fi }).count == types.count, "two types with one word")
+    }
+
     /// One word per concept: the codes that stand for the same thing in several schemas carry the
     /// same words wherever they stand, and no two different codes of one field share words.
     @Test func noTwoCodesOfOneFieldShareWords() throws {

@@ -282,6 +282,14 @@ final class Browser: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
     }
 
     /// The form token on a page of this session.
+    /// Searches the people by name and answers the address of the one person found; nil when
+    /// the search finds no one.
+    func personPage(finding name: String, csrf: String?) async throws -> String? {
+        let found = try await post("/people/search", [("name", name)], csrf: csrf)
+        let links = found.body.matches(of: /href="(\/people\/[A-Za-z0-9_-]{20,})"/).map { String($0.output.1) }
+        return links.count == 1 ? links[0] : nil
+    }
+
     func csrfToken() async throws -> String? {
         try await formToken(on: "/no-role")
     }

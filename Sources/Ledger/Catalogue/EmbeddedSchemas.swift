@@ -1216,8 +1216,7 @@ enum EmbeddedSchemas {
     "date",
     "gender",
     "birthYear",
-    "municipality",
-    "personal"
+    "municipality"
   ],
   "additionalProperties": false,
   "properties": {
@@ -1249,7 +1248,7 @@ enum EmbeddedSchemas {
       "maxLength": 500
     },
     "personal": {
-      "description": "Sealed personal fields as corrected: name, exact birth date, contact, guardian, personal identity code.",
+      "description": "Sealed personal fields as corrected: name, exact birth date, contact, guardian, personal identity code. Checked against the schema before it is sealed, so a refused correction leaves no key behind; the command always seals it.",
       "$ref": "urn:tuki:schema:sealed-value"
     }
   }

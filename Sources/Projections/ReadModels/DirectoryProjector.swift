@@ -12,7 +12,7 @@ public struct DirectoryProjector: Projector {
     /// 2: payments keep their day, kilometres, rate and tickets; engagements their mode; activities
     /// their work package and target group; experts' status changes (the expert bank, fees, STEA).
     /// 3: per diems, with their kind, days and rate.
-    /// 4: participants' corrected details (gender, birth year, municipality).
+    /// 4: participants' corrected details (gender, birth year, municipality); engagements by expert.
     public let version = 4
     public let handledTypes: Set<String> = [
         "project.registered", "activity.created", "participant.registered", "participant.details-corrected", "enrolment.signed-up", "enrolment.started",
@@ -54,6 +54,7 @@ public struct DirectoryProjector: Projector {
                 expert TEXT, project TEXT, activity TEXT, kind TEXT, date TEXT NOT NULL, hours_hundredths INTEGER,
                 fee_cents INTEGER, mode TEXT);
             CREATE INDEX directory_engagement_by_engagement ON directory_engagement (engagement, position);
+            CREATE INDEX directory_engagement_by_expert ON directory_engagement (expert) WHERE expert IS NOT NULL;
             CREATE TABLE directory_payment (
                 position INTEGER PRIMARY KEY, engagement TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind = 'fee' OR kind = 'travel' OR kind = 'per-diem'),
                 cents INTEGER NOT NULL, date TEXT, kilometres_hundredths INTEGER, cents_per_km INTEGER, ticket_cents INTEGER,

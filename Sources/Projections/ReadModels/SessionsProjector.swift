@@ -15,7 +15,8 @@ public struct SessionsProjector: Projector {
     public let name = "sessions"
     /// 2: `sessions_session` (recomputed per batch) replaced the running counts and the current-session view.
     /// 3: `sessions_session_held_by_date`, for the ESR+ report.
-    /// 5: each session's start time and place (the schedule's, or where it was held), for the sheet.
+    /// 5: each session's start time and place (the schedule's, or where it was held), for the sheet;
+    /// attendance by participant, for the person's page.
     public let version = 5
     public let handledTypes: Set<String> = ["activity.created", "session.scheduled", "session.held", "session.cancelled", "attendance.recorded"]
     public let tables = ["sessions_activity", "sessions_session_event", "sessions_attendance", "sessions_session"]
@@ -57,6 +58,7 @@ public struct SessionsProjector: Projector {
                 status      TEXT NOT NULL CHECK (status = 'present' OR status = 'absent' OR status = 'excused')
             );
             CREATE INDEX sessions_attendance_by_record ON sessions_attendance (activity, session, participant, position);
+            CREATE INDEX sessions_attendance_by_participant ON sessions_attendance (participant, position);
             CREATE TABLE sessions_session (
                 activity         TEXT NOT NULL,
                 session          TEXT NOT NULL,

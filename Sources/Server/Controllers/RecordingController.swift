@@ -68,7 +68,7 @@ struct RecordingController {
         let forms: [[String: Any]] = RecordingForm.forms(for: context.user).map { form in
             let refill = form == open ? filled : FormFields()
             return ["form": form.rawValue, "title": form.title(context.language), "open": form == open,
-                    "fields": form.fields.map { Self.values(of: $0, refill: refill, language: context.language) }]
+                    "fields": form.fields.map { Self.values(of: $0, refill: refill, language: context.language, activities: activities) }]
         }
         return pages.render(.record, title: .record, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             status: status, notice: notice, problem: problem,
@@ -82,7 +82,8 @@ struct RecordingController {
     }
 
     /// A field as the template draws it, refilled with what was sent when the form comes back.
-    static func values(of field: RecordingField, refill: FormFields, language: PageLanguage) -> [String: Any] {
+    /// `activities` are those an activity field offers, by name (`choices`' form).
+    static func values(of field: RecordingField, refill: FormFields, language: PageLanguage, activities: [[String: String]] = []) -> [String: Any] {
         var values: [String: Any] = ["name": field.name, "label": field.label(language),
                                      "required": field.required, "value": refill[field.name] ?? ""]
         if let help = Catalogue.help(field.name) { values["help"] = help(language) }
@@ -96,7 +97,10 @@ struct RecordingController {
         case let .integer(range): values["isInteger"] = true; values["min"] = range.lowerBound; values["max"] = range.upperBound
         case .flag: values["isFlag"] = true; values["checked"] = refill[field.name] == "on"
         case .project: values["isProject"] = true
-        case .activity: values["isActivity"] = true
+        case .activity:
+            values["isActivity"] = true
+            let chosen = refill[field.name]
+            values["activityChoices"] = activities.map { ["activity": $0["activity"] ?? "", "name": $0["name"] ?? "", "selected": $0["activity"] == chosen] }
         case let .choice(options):
             // A required choice without a default starts empty ("Valitse"), so that a field
             // skipped is refused rather than recorded as the first option.

@@ -30,6 +30,10 @@ enum PageText {
         case sheetHelp, othersPresent, saveOnlyMarked, backToGroup, backToSheet, printList, printHelp, printable, attendanceList, name, signature
         case facilitatorSignature, person, anonymous, fitForPresent, feedbackForPresent, fitRecorded, feedbackRecorded, cancelConfirm
         case cancelNeedsReason, cancelNeedsConfirmation, nothingYet
+        case searchName, searchHelp, search, searchResults, noneFound, searchTooShort, backToSearch, details, showDetails, correctDetails
+        case saveCorrection, registrationHeading, enrolmentsHeading, attendanceHeading, consentsHeading, evaluationHeading, expertHeading
+        case expertAlias, consentGiven, consentWithdrawn, void, voiding, voidReason, voidNeedsReason, recordedNow, voidedNow, correctedNow
+        case purposeNeeded, eraseNeedsReason
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 

@@ -7,9 +7,10 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "message": message, "signin": signIn, "code": code, "enrolment": enrolment, "recoveryCodes": recoveryCodes,
         "password": password, "groups": groups, "group": group,
-        "sheet": sheet, "printedSheet": printedSheet, "report": report, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "audit": audit,
+        "sheet": sheet, "printedSheet": printedSheet, "report": report, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "person": person, "audit": audit,
         // Partials, which the pages include.
-        "esrForm": esrForm, "field": field, "recordField": recordField, "activityIds": activityIds, "fileFormat": fileFormat,
+        "esrForm": esrForm, "field": field, "recordField": recordField, "fileFormat": fileFormat,
+        "entry": entry, "personForm": personForm,
     ]
 
     static let layout = """
@@ -269,18 +270,12 @@ enum Templates {
     static let field = """
         <label>{{label}}{{^required}} <span class="muted">({{t.optional}})</span>{{/required}}
         {{#isProject}}<select name="project"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
-        {{#isActivity}}<input name="activity" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
+        {{#isActivity}}<select name="activity"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#required}}<option value="">{{t.choose}}</option>{{/required}}{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</select>{{/isActivity}}
         {{#isGroup}}<select name="group"><option value="">{{t.anyChoice}}</option>{{#groupsOfRespondents}}<option value="{{code}}">{{label}}</option>{{/groupsOfRespondents}}</select>{{/isGroup}}
         {{#isDay}}<input name="{{name}}" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
         {{#isYear}}<input name="{{name}}" type="number" inputmode="numeric" min="2000" max="2100" value="{{value}}"{{#required}} required{{/required}}>{{/isYear}}
         {{#isText}}<input name="{{name}}" autocapitalize="none" pattern="[a-z0-9][a-z0-9\\-]*"{{#required}} required{{/required}}>{{/isText}}
         </label>
-        """
-
-    /// The activities a form's activity field suggests as one types (a county has thousands: one
-    /// list per page, not a menu per field).
-    static let activityIds = """
-        <datalist id="activity-ids">{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</datalist>
         """
 
     /// A report's or a list's form: shown in the browser, or a spreadsheet's CSV.
@@ -309,7 +304,6 @@ enum Templates {
         </form></details>{{/payroll}}
         </section>
         {{/reports}}
-        {{> activityIds}}
         {{/body}}{{/layout}}
         """
 
@@ -322,7 +316,6 @@ enum Templates {
         <button type="submit">{{t.record}}</button>
         </form></details>
         {{/forms}}
-        {{> activityIds}}
         {{/body}}{{/layout}}
         """
 
@@ -339,41 +332,115 @@ enum Templates {
         {{#isInteger}}<input name="{{name}}" type="number" inputmode="numeric" min="{{min}}" max="{{max}}" value="{{value}}"{{#required}} required{{/required}}>{{/isInteger}}
         {{#isChoice}}<select name="{{name}}"{{#required}} required{{/required}}>{{#emptyOption}}<option value=""{{#chooseFirst}} selected{{/chooseFirst}}>{{#required}}{{t.choose}}{{/required}}{{^required}}–{{/required}}</option>{{/emptyOption}}{{#options}}<option value="{{option}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
         {{#isProject}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
-        {{#isActivity}}<input name="{{name}}" value="{{value}}" list="activity-ids" autocomplete="off" autocapitalize="none"{{#required}} required{{/required}}>{{/isActivity}}
+        {{#isActivity}}<select name="{{name}}"{{#required}} required{{/required}}><option value="">{{#required}}{{t.choose}}{{/required}}{{^required}}–{{/required}}</option>{{#activityChoices}}<option value="{{activity}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/activityChoices}}</select>{{/isActivity}}
         </label>{{/isFlag}}{{/isChoices}}
         {{#help}}<p class="help">{{help}}</p>{{/help}}
         """
 
     static let people = """
         {{<layout}}{{$body}}
-        {{#subject}}<h2>{{subject}}</h2>
-        {{#opened}}<section class="card"><p class="muted">{{t.event}}: {{type}} · {{day}}</p>
-        <table><thead><tr><th>{{t.field}}</th><th>{{t.value}}</th></tr></thead><tbody>
-        {{#fields}}<tr><td>{{field}}</td><td>{{value}}</td></tr>{{/fields}}
-        </tbody></table></section>{{/opened}}
+        <form method="post" action="/people/search" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.searchName}}<input name="name" value="{{query}}" maxlength="500" autocomplete="off" required></label>
+        <p class="help">{{t.searchHelp}}</p>
+        <button type="submit">{{t.search}}</button>
+        </form>
+        {{#searched}}<h2>{{t.searchResults}}</h2>
+        <ul class="sessions">{{#results}}<li><a href="/people/{{handle}}"><strong>{{name}}</strong>
+        <span class="muted">{{birthYear}} · {{municipality}}</span></a></li>{{/results}}</ul>
+        {{^results}}<p class="muted">{{t.noneFound}}</p>{{/results}}{{/searched}}
+        {{/body}}{{/layout}}
+        """
+
+    /// One person's page (`PersonPage`).
+    static let person = """
+        {{<layout}}{{$body}}
+        <p><a href="/people">{{t.backToSearch}}</a></p>
+        <dl class="paper-facts">{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}</dl>
+        {{^erased}}<section class="card"><h2>{{t.details}}</h2>
+        {{#opened}}<table><tbody>{{#fields}}<tr><td>{{field}}</td><td>{{value}}</td></tr>{{/fields}}</tbody></table>
+        <details class="card"{{#correctOpen}} open{{/correctOpen}}><summary><h3>{{t.correctDetails}}</h3></summary>
+        <form method="post" action="/people/{{handle}}/correct" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        {{#correction}}{{> recordField}}{{/correction}}
+        <button type="submit">{{t.saveCorrection}}</button>
+        </form></details>{{/opened}}
+        {{^opened}}<p class="muted">{{t.namesNote}}</p>
+        <form method="post" action="/people/{{handle}}/reveal" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.purpose}}<input name="purpose" maxlength="500" required></label>
+        <button type="submit">{{t.showDetails}}</button>
+        </form>{{/opened}}
+        </section>{{/erased}}
+        <h2>{{t.registrationHeading}}</h2>
+        <ul class="entries">{{#registration}}{{> entry}}{{/registration}}</ul>
+        <h2>{{t.enrolmentsHeading}}</h2>
+        <ul class="entries">{{#enrolments}}{{> entry}}{{/enrolments}}</ul>
+        {{^enrolments}}<p class="muted">{{t.nothingYet}}</p>{{/enrolments}}
+        {{^erased}}{{#enrolmentForms}}{{> personForm}}{{/enrolmentForms}}{{/erased}}
+        <h2>{{t.attendanceHeading}}</h2>
+        <ul class="entries">{{#attendance}}{{> entry}}{{/attendance}}</ul>
+        {{^attendance}}<p class="muted">{{t.nothingYet}}</p>{{/attendance}}
+        <h2>{{t.consentsHeading}}</h2>
+        <ul class="entries">{{#consents}}{{> entry}}{{/consents}}</ul>
+        {{^consents}}<p class="muted">{{t.nothingYet}}</p>{{/consents}}
+        {{^erased}}{{#consentForm}}{{> personForm}}{{/consentForm}}{{/erased}}
+        <h2>{{t.evaluationHeading}}</h2>
+        <ul class="entries">{{#evaluation}}{{> entry}}{{/evaluation}}</ul>
+        {{^hasEvaluation}}<p class="muted">{{t.nothingYet}}</p>{{/hasEvaluation}}
+        <h2>{{t.expertHeading}}</h2>
+        <ul class="entries">{{#expertEntries}}{{> entry}}{{/expertEntries}}</ul>
+        {{#isExpert}}
+        {{#engagements}}<section class="card"><h3>{{title}}</h3>
+        <ul class="entries">{{#entries}}{{> entry}}{{/entries}}</ul>
+        {{#forms}}{{> personForm}}{{/forms}}
+        </section>{{/engagements}}
+        {{#engagementForm}}{{> personForm}}{{/engagementForm}}
+        <details class="card"><summary><h3>{{t.payrollView}}</h3></summary>
+        <p class="muted">{{t.payrollNote}} {{t.namesNote}}</p>
+        <form method="post" action="/people/{{handle}}/payroll" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.year}}<input name="year" type="number" inputmode="numeric" min="2000" max="2100" value="{{year}}" required></label>
+        <label>{{t.purpose}}<input name="purpose" maxlength="500" required></label>
+        <button type="submit">{{t.show}}</button>
+        </form></details>
+        {{/isExpert}}
+        {{^isExpert}}{{^erased}}{{#expertForm}}{{> personForm}}{{/expertForm}}{{/erased}}{{/isExpert}}
         <h2>{{t.accessLog}}</h2>
         <table><thead><tr><th>{{t.at}}</th><th></th><th>{{t.actor}}</th><th>{{t.purpose}}</th></tr></thead><tbody>
         {{#log}}<tr><td>{{at}}</td><td>{{what}}</td><td>{{actor}}</td><td>{{purpose}}</td></tr>{{/log}}
         </tbody></table>
-        {{^log}}<p class="muted">{{t.nobodyRead}}</p>{{/log}}
-        {{/subject}}
-        <section class="card"><h2>{{t.revealData}}</h2>
-        <p class="muted">{{t.namesNote}}</p>
-        <form method="post" action="/people/reveal" class="stack">
+        {{^erased}}<details class="card"><summary><h2>{{t.erasePerson}}</h2></summary>
+        <form method="post" action="/people/{{handle}}/erase" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}">
-        <label>{{t.personId}}<input name="subject" autocapitalize="none" autocomplete="off" required></label>
-        <label>{{t.purpose}}<input name="purpose" maxlength="500" required></label>
-        <button type="submit">{{t.revealData}}</button>
-        </form></section>
-        <details class="card"><summary><h2>{{t.erasePerson}}</h2></summary>
-        <form method="post" action="/people/erase" class="stack">
-        <input type="hidden" name="_csrf" value="{{csrf}}">
-        <label>{{t.personId}}<input name="subject" autocapitalize="none" autocomplete="off" required></label>
         <label>{{t.eraseReason}}<input name="reason" maxlength="500" required></label>
         <label class="check"><input type="checkbox" name="confirm" value="on" required> {{t.eraseConfirm}}</label>
         <button type="submit" class="secondary">{{t.erasePerson}}</button>
-        </form></details>
+        </form></details>{{/erased}}
         {{/body}}{{/layout}}
+        """
+
+    /// One entry of a person's file, with the void that names it.
+    static let entry = """
+        <li class="entry"><span><strong>{{what}}</strong> {{day}}{{#detail}} · {{detail}}{{/detail}}</span>
+        <details{{#voidOpen}} open{{/voidOpen}}><summary>{{t.void}}</summary>
+        <form method="post" action="/people/{{handle}}/void" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}"><input type="hidden" name="event" value="{{eventId}}">
+        <p>{{t.voiding}}: {{what}} {{day}}{{#detail}} · {{detail}}{{/detail}}</p>
+        <label>{{t.voidReason}}<input name="reason" maxlength="500" required></label>
+        <button type="submit" class="secondary">{{t.void}}</button>
+        </form></details></li>
+        """
+
+    /// A recording form of a person's page, the person (or their engagement) filled in.
+    static let personForm = """
+        <details class="card"{{#open}} open{{/open}}><summary><h3>{{title}}</h3></summary>
+        <form method="post" action="/people/{{handle}}/record/{{form}}" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        {{#engagement}}<input type="hidden" name="engagement" value="{{.}}">{{/engagement}}
+        {{#fields}}{{> recordField}}{{/fields}}
+        <button type="submit">{{t.record}}</button>
+        </form></details>
         """
 
     static let lists = """
@@ -398,7 +465,6 @@ enum Templates {
         </form></details>{{/names}}
         </section>
         {{/lists}}
-        {{> activityIds}}
         {{/body}}{{/layout}}
         """
 
@@ -466,6 +532,11 @@ enum Templates {
         .broken{color:#a12d2d;font-weight:700}
         code{word-break:break-all}
         .small{font-size:.8rem;overflow-wrap:anywhere}
+        .entries{list-style:none;padding:0;margin:0}
+        .entry{border-bottom:1px solid #ddd;padding:.4rem 0}
+        .entry details{margin-top:.2rem}
+        .entry summary{min-height:44px;color:#8a2b2b}
+        h3{font-size:1.05rem;margin:.5rem 0;display:inline}
         .sessions{list-style:none;padding:0;margin:0}
         .sessions li{margin-bottom:.5rem}
         .sessions a{display:block;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.6rem .75rem;min-height:44px;color:inherit;text-decoration:none}

@@ -7,7 +7,8 @@ import Ledger
 /// are kept with their project, so that a project's feedback is one query.
 public struct FeedbackProjector: Projector {
     public let name = "feedback"
-    public let version = 1
+    /// 2: the participant of named feedback, for the person's page.
+    public let version = 2
     public let handledTypes: Set<String> = ["activity.created", "feedback.given"]
     public let tables = ["feedback_activity", "feedback_answer", "feedback_theme"]
 
@@ -19,8 +20,9 @@ public struct FeedbackProjector: Projector {
             CREATE INDEX feedback_activity_by_project ON feedback_activity (project, activity);
             CREATE TABLE feedback_answer (
                 position INTEGER PRIMARY KEY, activity TEXT NOT NULL, date TEXT NOT NULL, rating INTEGER NOT NULL,
-                named INTEGER NOT NULL, with_text INTEGER NOT NULL);
+                named INTEGER NOT NULL, with_text INTEGER NOT NULL, participant TEXT);
             CREATE INDEX feedback_answer_by_activity ON feedback_answer (activity, date);
+            CREATE INDEX feedback_answer_by_participant ON feedback_answer (participant) WHERE participant IS NOT NULL;
             CREATE TABLE feedback_theme (position INTEGER NOT NULL, theme TEXT NOT NULL, PRIMARY KEY (position, theme));
             """)
     }
@@ -31,8 +33,9 @@ public struct FeedbackProjector: Projector {
             try PreparedStatement(db, sql: "INSERT INTO feedback_activity VALUES (?, ?, ?, ?)")
                 .execute(event.position, event.stream, activity.project, activity.name)
         case let .feedbackGiven(answer):
-            try PreparedStatement(db, sql: "INSERT INTO feedback_answer VALUES (?, ?, ?, ?, ?, ?)").execute(
-                event.position, answer.activity, answer.date, answer.rating, answer.participant == nil ? 0 : 1, answer.text == nil ? 0 : 1)
+            try PreparedStatement(db, sql: "INSERT INTO feedback_answer VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
+                event.position, answer.activity, answer.date, answer.rating, answer.participant == nil ? 0 : 1, answer.text == nil ? 0 : 1,
+                answer.participant)
             for theme in Set(answer.themes ?? []) {
                 try PreparedStatement(db, sql: "INSERT INTO feedback_theme VALUES (?, ?)").execute(event.position, theme)
             }
