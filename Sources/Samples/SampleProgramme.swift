@@ -32,6 +32,8 @@ public enum SampleProgramme {
 
     /// The Tähkä group's parents; the first is the one `tuki demo` reveals.
     public static let participants = ["p-7k2m", "p-9x4d", "p-3q8w", "p-5n1c", "p-2h6t", "p-8r4v"]
+    /// Their names, in the same order (sealed in the ledger; tests find them on the pages).
+    public static let participantNames = ["Aino Esimerkki", "Eero Esimerkki", "Helmi Esimerkki", "Onni Esimerkki", "Kerttu Esimerkki", "Väinö Esimerkki"]
     static let campers = (1...9).map { "p-c\($0)" }
     /// The camper who asks, after the camp, for their personal data to be erased (`tuki demo` erases it).
     public static let erasedOnRequest = "p-c9"
@@ -86,9 +88,8 @@ private struct Builder {
         let stream = SampleProgramme.activityStream
         try record(CreateActivity(activity: stream, project: SampleProgramme.projectStream, name: "Tähkä-ryhmä Forssa", kind: .closedPeerGroup,
                                   targetGroup: .parentsOfPlacedChildren, municipality: "Forssa", plannedSessions: 8, workPackage: "TP2"), on: "2026-01-12")
-        let names = ["Aino", "Eero", "Helmi", "Onni", "Kerttu", "Väinö"]
         for (index, id) in SampleProgramme.participants.enumerated() {
-            try participant(id, name: "\(names[index]) Esimerkki", gender: index % 2 == 0 ? .woman : .man,
+            try participant(id, name: SampleProgramme.participantNames[index], gender: index % 2 == 0 ? .woman : .man,
                             birthYear: 1980 + index * 2, municipality: index == 3 ? "Jokioinen" : "Forssa", on: "2026-01-20")
             try enrol(id, in: stream, signUp: "2026-01-25", start: "2026-02-03", age: 45 - index * 2)
         }

@@ -1,16 +1,21 @@
+import EventStore
 import Foundation
+import Samples
 import Server
 import Testing
 
-/// A facilitator on a phone: a real headless Chromium, 360 CSS pixels wide, signs in, opens the
-/// group's next session and records it on the attendance sheet. The ledger then holds the events
-/// under the facilitator's name, and the access log holds the roster's reading.
-@Suite struct BrowserTests {
-    @Test func aFacilitatorRecordsASessionFromAPhone() async throws {
+/// The team's day in a real headless Chromium. A facilitator on a 360 px phone opens the group,
+/// schedules four weekly sessions, takes attendance as "everyone else present" with one absent,
+/// records a FIT rating for someone present, picked by name, and sees it on the group's FIT page.
+/// The coordinator at 1280 px finds a person by part of their surname, corrects the phone number,
+/// pays a fee and voids a double entry from the person's page. No field on the way asks for an id,
+/// and the access log holds exactly the readings the pages showed.
+@Suite(.serialized) struct BrowserTests {
+    @Test func aFacilitatorsEveningOnAPhone() async throws {
         let server = try await TestServer.start(live: true)
         let browser = try await WebDriver(width: 360, height: 780)
         do {
-            try await record(on: browser, server)
+            try await facilitator(on: browser, server)
         } catch {
             await browser.quit()
             throw error
@@ -18,79 +23,203 @@ import Testing
         await browser.quit()
     }
 
-    private func record(on browser: WebDriver, _ server: TestServer) async throws {
-        let before = try server.events().count
-        let base = try #require(server.baseURL)
+    @Test func aCoordinatorsDayAtADesk() async throws {
+        let server = try await TestServer.start(live: true)
+        let browser = try await WebDriver(width: 1280, height: 900)
+        do {
+            try await coordinator(on: browser, server)
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
 
+    /// The names a test may meet on a page, by participant.
+    static let knownNames = TestServer.names
+
+    /// Checks the page the browser shows: it asks for no id in any visible field, fits the
+    /// screen, and the names it shows are exactly those whose readings were logged since `since`
+    /// (each under `actor`). Answers the ledger's event count, for the next page's check.
+    @discardableResult
+    private func checkPage(_ browser: WebDriver, _ server: TestServer, since: Int, actor: String, names: [String: String] = knownNames,
+                           width: Int) async throws -> Int {
+        let source = try await browser.source
+        let url = try await browser.currentURL
+        for field in PeoplePagesTests.visibleFields(source) {
+            #expect(!PeoplePagesTests.idFields.contains(field), "\(url) asks for \(field)")
+        }
+        #expect(PeoplePagesTests.optionsLookingLikeIds(source).isEmpty, "\(url) offers ids to choose from")
+        let scrollWidth = try await browser.evaluate("return document.documentElement.scrollWidth") as? Int
+        #expect(scrollWidth == width, "\(url) is wider than the screen")
+        let events = try server.events()
+        let readings = events.dropFirst(since).filter { $0.type == "access.logged" }
+        #expect(readings.allSatisfy { $0.data.contains(#""actor":"\#(actor)""#) })
+        let read = Set(readings.map { String($0.stream.dropFirst("subject-".count)) })
+        let shown = Set(names.filter { source.contains($0.value) }.keys)
+        #expect(read == shown, "\(url): read \(read.sorted()), shown \(shown.sorted())")
+        return events.count
+    }
+
+    private func facilitator(on browser: WebDriver, _ server: TestServer) async throws {
+        let base = try #require(server.baseURL)
+        let group = "/groups/\(TestServer.ownActivity)"
         try await browser.open(base.appendingPathComponent("signin"))
         try await browser.type("ohjaaja", into: "input[name=user]")
         try await browser.type(TestServer.password, into: "input[name=password]")
         try await browser.click("form[action='/signin'] button[type=submit]")
         try #require(try await browser.waitForURL(containing: "/groups"))
+        var seen = try server.events().count
 
-        // The group's card leads to its next session's sheet.
-        try await browser.click("a.button[href^='/groups/\(TestServer.ownActivity)/sessions/']")
-        try #require(try await browser.waitForURL(containing: "/groups/\(TestServer.ownActivity)/sessions/"))
-        let session = try #require(try await browser.currentURL.components(separatedBy: "/sessions/").last)
-        // The page fits the phone: nothing wider than the screen.
-        let scrollWidth = try await browser.evaluate("return document.documentElement.scrollWidth") as? Int
-        let innerWidth = try await browser.evaluate("return window.innerWidth") as? Int
-        #expect(innerWidth == 360)
-        #expect(scrollWidth == innerWidth)
+        // The group: its card leads to its page, which lists the sessions as links.
+        try await browser.click("a[href='\(group)']")
+        try #require(try await browser.waitForURL(containing: group))
+        seen = try await checkPage(browser, server, since: seen, actor: "ohjaaja", width: 360)
 
-        try await browser.click("input[name='mark.p-7k2m'][value=present]")
+        // Four weekly sessions in one form.
+        try await browser.click("details:has(input[name=repeat]) summary")
+        let form = "form:has(input[name=repeat])"
+        try await browser.click("\(form) input[name=repeat][value=weekly]")
+        _ = try await browser.evaluate("""
+            const form = document.querySelector("\(form)");
+            form.querySelector("input[name=date]").value = "\(TestServer.sessionDayShown)";
+            form.querySelector("input[name=times]").value = "4";
+            form.querySelector("input[name=startTime]").value = "17:30";
+            form.querySelector("input[name=location]").value = "Forssan perhekeskus";
+            return 0
+            """)
+        let beforeSchedule = try server.events().count
+        try await browser.click("\(form) button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "scheduled=4"))
+        let planned = try server.events().dropFirst(beforeSchedule).filter { $0.type == "session.scheduled" }
+        #expect(planned.count == 4 && planned.allSatisfy { $0.meta == #"{"actor":"ohjaaja"}"# })
+        let first = try #require(try planned.first.flatMap { try JSONParser.parse($0.data)["session"]?.stringValue })
+        seen = try await checkPage(browser, server, since: seen, actor: "ohjaaja", width: 360)
+
+        // The first of them, today: the exception ticked, then everyone else present.
+        try await browser.click("a[href='\(group)/sessions/\(first)']")
+        try #require(try await browser.waitForURL(containing: "/sessions/\(first)"))
+        seen = try await checkPage(browser, server, since: seen, actor: "ohjaaja", width: 360)
+        #expect(try await browser.evaluate("return document.querySelector('input[name=location]').value") as? String == "Forssan perhekeskus")
         try await browser.click("input[name='mark.p-9x4d'][value=absent]")
-        try await browser.type("Forssa", into: "input[name=location]")
-        try await browser.click("button.primary")
-        try #require(try await browser.waitForURL(containing: "saved=2"))
-        #expect(try await browser.source.contains("Tallennettu"))
+        let beforeSheet = try server.events().count
+        try await browser.click("button[name=rest][value=present]")
+        try #require(try await browser.waitForURL(containing: "saved="))
+        let marked = try server.events().dropFirst(beforeSheet).filter { $0.type != "access.logged" }
+        #expect(marked.map(\.type) == ["session.held", "attendance.recorded", "attendance.recorded"])
+        #expect(marked.contains { $0.data.contains(#""participant":"p-7k2m""#) && $0.data.contains(#""status":"present""#) })
+        #expect(marked.contains { $0.data.contains(#""participant":"p-9x4d""#) && $0.data.contains(#""status":"absent""#) })
+        seen = try await checkPage(browser, server, since: seen, actor: "ohjaaja", width: 360)
 
-        let events = Array(try server.events().dropFirst(before))
-        let recorded = events.filter { $0.stream == TestServer.ownActivity }
-        #expect(recorded.map(\.type) == ["session.held", "attendance.recorded", "attendance.recorded"])
-        #expect(recorded.allSatisfy { $0.data.contains(#""session":"\#(session)""#) })
-        #expect(recorded.allSatisfy { $0.meta == #"{"actor":"ohjaaja"}"# })
-        #expect(recorded.contains { $0.data.contains(#""participant":"p-7k2m""#) && $0.data.contains(#""status":"present""#) })
-        #expect(recorded.contains { $0.data.contains(#""participant":"p-9x4d""#) && $0.data.contains(#""status":"absent""#) })
-        let readings = events.filter { $0.type == "access.logged" }
-        #expect(Set(readings.map(\.stream)) == Set(TestServer.enrolledAgain.map { "subject-\($0)" }))
-        #expect(readings.allSatisfy { $0.data.contains(#""actor":"ohjaaja""#) })
-        try await scheduleAndRateFIT(on: browser, server)
+        // A FIT rating for Aino, present, picked by her name.
+        try await browser.click("details:has(form[action$='/fit']) summary")
+        let fit = "form[action$='/sessions/\(first)/fit']"
+        _ = try await browser.evaluate("""
+            const form = document.querySelector("\(fit)");
+            const person = [...form.querySelectorAll("select[name=participant] option")].find(o => o.textContent === "Aino Esimerkki");
+            person.selected = true;
+            form.querySelector("select[name=instrument]").value = "ORS";
+            return 0
+            """)
+        for (item, score) in [("1", "6,5"), ("2", "7"), ("3", "5,5"), ("4", "8")] {
+            try await browser.type(score, into: "\(fit) input[name='items.\(item)']")
+        }
+        let beforeFIT = try server.events().count
+        try await browser.click("\(fit) button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "fit=1"))
+        let rating = try #require(try server.events().dropFirst(beforeFIT).first { $0.type == "feedback.fit-recorded" })
+        #expect(rating.data.contains(#""participant":"p-7k2m""#) && rating.data.contains(#""items":[6.5,7,5.5,8]"#))
+        #expect(rating.data.contains(#""session":"\#(first)""#) && rating.meta == #"{"actor":"ohjaaja"}"#)
+        seen = try await checkPage(browser, server, since: seen, actor: "ohjaaja", width: 360)
+
+        // The group's FIT page, on the phone, shows her latest rating under her name.
+        try await browser.open(base.appendingPathComponent("groups/\(TestServer.ownActivity)/fit"))
+        let page = try await browser.source
+        #expect(page.contains("Aino Esimerkki") && page.contains("<dd>27,0"), "her total, 6.5 + 7 + 5.5 + 8")
+        try await checkPage(browser, server, since: seen, actor: "ohjaaja", width: 360)
     }
 
-    /// The facilitator plans the group's next session on its page, then records a FIT rating on
-    /// the recording page: both fit the phone, and both land in the ledger under their name.
-    private func scheduleAndRateFIT(on browser: WebDriver, _ server: TestServer) async throws {
-        let before = try server.events().count
+    private func coordinator(on browser: WebDriver, _ server: TestServer) async throws {
         let base = try #require(server.baseURL)
-        try await browser.open(base.appendingPathComponent("groups/\(TestServer.ownActivity)"))
-        try await browser.click("details:has(form[action$='/sessions']) summary")
-        // A date field takes what a person picks in the calendar; the test sets it as the picker would.
-        _ = try await browser.evaluate("document.querySelector(\"form[action$='/sessions'] input[name=date]\").value = '2026-12-17'; return 0")
-        try await browser.click("form[action$='/sessions'] button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "scheduled=1"))
-        #expect(try await browser.source.contains("17.12.2026"), "the day as people write it")
+        // What the coordinator recorded earlier: a new expert, her engagement done, and a consent entered twice.
+        let setUp = Browser(server)
+        let csrf = try await setUp.signIn("koordinaattori")
+        let registered = try await setUp.post("/record/participant", [
+            ("personal.name", "Sanni Suoninen"), ("personal.birthDate", "1981-03-04"), ("personal.contact", "040 765 4321"),
+            ("gender", "woman"), ("municipality", "Forssa"), ("roles", "experience-expert"),
+        ], csrf: csrf)
+        let person = try CoordinatorTests.announced(registered, prefix: "p-")
+        let setUpPage = try #require(try await setUp.personPage(finding: "Suoninen", csrf: csrf))
+        #expect(try await setUp.post(setUpPage + "/record/expert", [("alias", "Kokemuskumppani S")], csrf: csrf).status == 303)
+        #expect(try await setUp.post(setUpPage + "/record/engagement", [
+            ("project", SampleProgramme.projectStream), ("kind", "speaking-or-panel"), ("plannedHours", "2"), ("agreedFeeCents", "120"),
+        ], csrf: csrf).status == 303)
+        let engagement = try #require(try server.events().last { $0.type == "engagement.agreed" && $0.data.contains(person) })
+        let id = try #require(try JSONParser.parse(engagement.data)["engagement"]?.stringValue)
+        #expect(try await setUp.post(setUpPage + "/record/complete", [("engagement", id), ("hours", "2")], csrf: csrf).status == 303)
+        for _ in 0..<2 { #expect(try await setUp.post(setUpPage + "/record/consent", [("scope", "photography")], csrf: csrf).status == 303) }
+        let names = Self.knownNames.merging([person: "Sanni Suoninen"]) { $1 }
 
-        try await browser.open(base.appendingPathComponent("record"))
-        let scrollWidth = try await browser.evaluate("return document.documentElement.scrollWidth") as? Int
-        #expect(scrollWidth == 360)
-        try await browser.click("details:has(form[action='/record/fit']) summary")
-        let form = "form[action='/record/fit']"
-        try await browser.type("p-7k2m", into: "\(form) input[name=participant]")
-        try await browser.type(TestServer.ownActivity, into: "\(form) input[name=activity]")
-        // The instrument starts at "Valitse": a required choice is made, never taken by default.
-        #expect(try await browser.source.contains(">Valitse</option>"))
-        _ = try await browser.evaluate("document.querySelector(\"\(form) select[name=instrument]\").value = 'ORS'; return 0")
-        for (item, score) in [("1", "6.5"), ("2", "7"), ("3", "5,5"), ("4", "8")] {
-            try await browser.type(score, into: "\(form) input[name='items.\(item)']")
-        }
-        try await browser.click("\(form) button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "/record/fit"))
-        #expect(try await browser.source.contains("Kirjattu"))
+        try await browser.open(base.appendingPathComponent("signin"))
+        try await browser.type("koordinaattori", into: "input[name=user]")
+        try await browser.type(TestServer.password, into: "input[name=password]")
+        try await browser.click("form[action='/signin'] button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "/signin/code"))
+        try await browser.type(TestServer.recoveryCodes.take(), into: "input[name=code]")
+        try await browser.click("form[action='/signin/code'] button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "/overview"))
+        var seen = try server.events().count
+        seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
 
-        let written = Array(try server.events().dropFirst(before)).filter { $0.type != "access.logged" }
-        #expect(written.map(\.type) == ["session.scheduled", "feedback.fit-recorded"])
-        #expect(written.allSatisfy { $0.meta == #"{"actor":"ohjaaja"}"# })
-        #expect(written.last?.data.contains(#""items":[6.5,7,5.5,8]"#) == true)
+        // Found by the start of her surname; only she is opened.
+        try await browser.open(base.appendingPathComponent("people"))
+        seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
+        try await browser.type("Suon", into: "input[name=name]")
+        try await browser.click("form[action='/people/search'] button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "/people/search"))
+        #expect(try await browser.source.contains("Sanni Suoninen"))
+        seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
+        try await browser.click("a[href^='/people/']:not([href='/people/search'])")
+        try #require(try await browser.waitForURL(containing: "/people/"))
+        let page = try await browser.currentURL
+        #expect(!page.contains(person), "the address names no one")
+        seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
+
+        // Her details opened for a purpose, and the phone number corrected.
+        try await browser.type("uusi puhelinnumero", into: "form[action$='/reveal'] input[name=purpose]")
+        try await browser.click("form[action$='/reveal'] button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "/reveal"))
+        #expect(try await browser.source.contains("040 765 4321"))
+        seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
+        try await browser.click("details:has(form[action$='/correct']) summary")
+        _ = try await browser.evaluate("document.querySelector(\"form[action$='/correct'] input[name='personal.contact']\").value = ''; return 0")
+        try await browser.type("050 123 9876", into: "form[action$='/correct'] input[name='personal.contact']")
+        try await browser.click("form[action$='/correct'] button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "corrected=1"))
+        let correction = try #require(try server.events().last { $0.type == "participant.details-corrected" })
+        #expect(correction.stream == "participant-\(person)" && !correction.data.contains("050 123") && correction.meta == #"{"actor":"koordinaattori"}"#)
+        seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
+
+        // Her fee paid, in euros.
+        try await browser.click("details:has(form[action$='/record/fee']) summary")
+        try await browser.type("120,00", into: "form[action$='/record/fee'] input[name=amountCents]")
+        try await browser.click("form[action$='/record/fee'] button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "recorded=fee"))
+        let fee = try #require(try server.events().last { $0.type == "fee.paid" })
+        #expect(fee.stream == "engagement-\(id)" && fee.data.contains(#""amountCents":12000"#))
+        seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
+
+        // The consent entered twice: the second voided, the void naming what it voids.
+        let consents = try server.events().filter { $0.type == "participant.consent-recorded" && $0.stream == "participant-\(person)" }
+        let double = try #require(consents.last)
+        let entry = "li.entry:has(input[name=event][value='\(double.eventId)'])"
+        try await browser.click("\(entry) summary")
+        #expect(try await browser.source.contains("Mitätöidään: Suostumus"))
+        try await browser.type("kirjattu kahdesti", into: "\(entry) input[name=reason]")
+        try await browser.click("\(entry) button[type=submit]")
+        try #require(try await browser.waitForURL(containing: "voided=1"))
+        let void = try #require(try server.events().last { $0.type == "entry.voided" })
+        #expect(void.data.contains(double.eventId) && void.meta == #"{"actor":"koordinaattori"}"#)
+        try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
     }
 }

@@ -11,17 +11,26 @@ import Testing
 @Suite(.serialized) struct PeoplePagesTests {
     static let server = Task { try await TestServer.start() }
 
-    /// Every input, select and textarea a page's forms show, by name, but the hidden ones.
+    /// Every field a person types into (an input or a text area, but the hidden ones and the
+    /// boxes to tick), by name. A choice (a select) offers words; `optionsLookingLikeIds` checks those.
     static func visibleFields(_ html: String) -> [String] {
-        html.matches(of: /<(input|select|textarea)([^>]*)>/).compactMap { match in
+        html.matches(of: /<(input|textarea)([^>]*)>/).compactMap { match in
             let attributes = String(match.output.2)
-            guard !attributes.contains(#"type="hidden""#) else { return nil }
+            guard !attributes.contains(#"type="hidden""#), !attributes.contains(#"type="radio""#), !attributes.contains(#"type="checkbox""#)
+            else { return nil }
             return attributes.firstMatch(of: /name="([^"]*)"/).map { String($0.output.1) }
         }
     }
 
-    /// The fields that would ask a person for an id: named so, or free text for one.
-    static let idFields: Set<String> = ["participant", "subject", "expert", "engagement", "eventId", "event", "activity-id", "staffMember", "session"]
+    /// The words of every choice a page offers that read like a stored id (`p-7k2m`, `activity-…`).
+    static func optionsLookingLikeIds(_ html: String) -> [String] {
+        html.matches(of: /<option[^>]*>([^<]*)<\/option>/).map { String($0.output.1) }
+            .filter { $0.firstMatch(of: /^(p|e|fb|s|activity|project|staff)-[a-z0-9]/) != nil }
+    }
+
+    /// The fields that would ask a person for an id.
+    static let idFields: Set<String> = ["participant", "subject", "expert", "engagement", "eventId", "event", "activity", "project",
+                                        "staffMember", "session", "evaluation", "survey"]
 
     private func register(_ browser: Browser, _ csrf: String?, name: String) async throws -> String {
         let registered = try await browser.post("/record/participant", [
@@ -113,6 +122,7 @@ import Testing
         for field in Self.visibleFields(withEngagement.body) {
             #expect(!Self.idFields.contains(field), "the person's page asks for \(field)")
         }
+        #expect(Self.optionsLookingLikeIds(withEngagement.body).isEmpty)
         #expect(try await browser.post(page + "/record/complete", [("engagement", id), ("hours", "2")], csrf: csrf).status == 303)
         #expect(try await browser.post(page + "/record/fee", [("engagement", id), ("amountCents", "150,00")], csrf: csrf).status == 303)
         // An engagement not theirs is refused, and nothing is recorded.

@@ -45,8 +45,8 @@ final class TestServer: @unchecked Sendable {
     /// The same day as the pages show it (7.12.2026).
     static var sessionDayShown: String { WrittenDay.of(sessionDay) }
     static let enrolledAgain = ["p-7k2m", "p-9x4d"]
-    /// Their names, as the demo registers them.
-    static let names = ["p-7k2m": "Aino Esimerkki", "p-9x4d": "Eero Esimerkki"]
+    /// The Tähkä group's names, as the demo registers them.
+    static let names = Dictionary(uniqueKeysWithValues: zip(SampleProgramme.participants, SampleProgramme.participantNames))
 
     static func start(live: Bool = false) async throws -> TestServer {
         setenv("TUKI_BCRYPT_COST", "4", 1)
