@@ -88,9 +88,10 @@ private struct Builder {
         let stream = SampleProgramme.activityStream
         try record(CreateActivity(activity: stream, project: SampleProgramme.projectStream, name: "Tähkä-ryhmä Forssa", kind: .closedPeerGroup,
                                   targetGroup: .parentsOfPlacedChildren, municipality: "Forssa", plannedSessions: 8, workPackage: "TP2"), on: "2026-01-12")
+        var birthDates: [String] = []
         for (index, id) in SampleProgramme.participants.enumerated() {
-            try participant(id, name: SampleProgramme.participantNames[index], gender: index % 2 == 0 ? .woman : .man,
-                            birthYear: 1980 + index * 2, municipality: index == 3 ? "Jokioinen" : "Forssa", on: "2026-01-20")
+            birthDates.append(try participant(id, name: SampleProgramme.participantNames[index], gender: index % 2 == 0 ? .woman : .man,
+                            birthYear: 1980 + index * 2, municipality: index == 3 ? "Jokioinen" : "Forssa", on: "2026-01-20"))
             try enrol(id, in: stream, signUp: "2026-01-25", start: "2026-02-03", age: 45 - index * 2)
         }
         // The whole plan is made before the group starts; each session is then held as planned.
@@ -118,6 +119,10 @@ private struct Builder {
                                      activity: stream, session: "s\(number)", date: date), on: date)
             }
         }
+        // Väinö's new phone number, given at the fourth session.
+        try record(CorrectParticipantDetails(participant: SampleProgramme.participants[5],
+                                             personal: .init(name: SampleProgramme.participantNames[5], birthDate: birthDates[5], contact: "040 555 0106"),
+                                             gender: .man, municipality: "Forssa", date: "2026-02-24"), on: "2026-02-24")
         for id in SampleProgramme.participants {
             try record(EndEnrolment(participant: id, activity: stream, date: "2026-03-24", outcome: .completed, jobSearching: .no,
                                     inEducationOrTraining: .no, gainedQualification: .no, employed: .yes), on: "2026-03-24")
@@ -349,11 +354,14 @@ private struct Builder {
         try record(RevokeRole(user: "sijainen", role: .facilitator, reason: "ryhmä päättyi"), on: "2026-03-25")
     }
 
+    /// Registers a participant born on a day of `birthYear`; answers the birth date.
+    @discardableResult
     mutating func participant(_ id: String, name: String, gender: ParticipantRegistered.Gender, birthYear: Int, municipality: String,
-                              on date: String) throws {
+                              on date: String) throws -> String {
         let birthDate = "\(birthYear)-0\(1 + next(9))-1\(next(9))"
         try record(RegisterParticipant(participant: id, personal: .init(name: name, birthDate: birthDate), gender: gender, municipality: municipality,
                                        roles: [id.hasPrefix("p-c") ? .youngAdult : .parent], registeredOn: date), on: date)
+        return birthDate
     }
 
     mutating func enrol(_ id: String, in activity: String, signUp: String, start: String, age: Int,

@@ -84,7 +84,7 @@ import Testing
         #expect(asOf.stdout.contains(#""asOf": "\#(moment)""#))
 
         let status = try ws.tuki(["projections", "status"] + db).stdout
-        #expect(status.contains("sessions          4        \(try ws.head())         0  up to date"))
+        #expect(status.contains("sessions          5        \(try ws.head())         0  up to date"))
     }
 
     @Test func rebuildSaysWhatItDidAndCanKeepAReplay() throws {
