@@ -255,6 +255,7 @@ extension Catalogue {
         "correctedNow": Words("Tiedot korjattu.", "The details are corrected."),
         "purposeNeeded": Words("Kirjoita, miksi avaat tiedot.", "Say why you open the details."),
         "eraseNeedsReason": Words("Kirjoita poiston syy.", "Give the reason for the erasure."),
+        "correctMarks": Words("Korjaa merkintöjä", "Correct the marks"),
         "forbidden": Words("Sinulla ei ole oikeutta tähän.", "You may not do this."),
         "notFound": Words("Sivua ei löydy.", "There is no such page."),
         "badForm": Words("Lomakkeen tiedot eivät kelpaa.", "The form's fields are not valid."),

@@ -65,6 +65,7 @@ import Testing
         ("POST", "/groups/\(other)/sessions/\(session)", [403, -1, 403, 403, 403]),
         ("POST", "/groups/\(own)/sessions/\(session)/cancel", [403, -1, -1, 403, 403]),
         ("POST", "/groups/\(other)/sessions/\(session)/fit", [403, -1, 403, 403, 403]),
+        ("POST", "/groups/\(other)/void", [403, -1, 403, 403, 403]),
         ("POST", "/groups/\(other)/sessions/\(session)/feedback", [403, -1, 403, 403, 403]),
         ("POST", "/groups/\(other)/sessions", [403, -1, 403, 403, 403]),
         ("POST", "/groups/\(own)/sessions", [403, -1, -1, 403, 403]),

@@ -214,6 +214,44 @@ import Testing
         #expect(cancelled.type == "session.cancelled" && cancelled.data.contains(#""reason":"Ohjaaja sairastui""#))
     }
 
+    @Test func aMarkIsVoidedOnTheSheetAndASessionOnTheGroupsPage() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        let csrf = try await browser.signIn("ohjaaja")
+        let sessions = try await plan(browser, server, csrf: csrf, [("repeat", "days"), ("days", "\(TestServer.sessionDay)\n2027-09-06")])
+        let (held, mistaken) = (sessions[0].id, sessions[1].id)
+        let sheet = "\(Self.group)/sessions/\(held)"
+        _ = try await browser.post(sheet, [("mark.p-9x4d", "absent"), ("rest", "present"), ("durationMinutes", "90"), ("location", "Forssa")], csrf: csrf)
+        let absent = try #require(try server.events().last { $0.type == "attendance.recorded" && $0.data.contains("p-9x4d") })
+
+        // The sheet names the mark it would void: whose, and what.
+        let page = try await browser.get(sheet)
+        #expect(page.body.contains("Mitätöidään: Läsnäolomerkintä: \(TestServer.names["p-9x4d"] ?? "") · poissa"))
+        #expect(page.body.contains(#"name="event" value="\#(absent.eventId)""#))
+        let noReason = try await browser.post(Self.group + "/void", [("event", absent.eventId), ("session", held), ("reason", "")], csrf: csrf)
+        #expect(noReason.status == 400 && noReason.body.contains("Kirjoita mitätöinnin syy."))
+        let voided = try await browser.post(Self.group + "/void", [("event", absent.eventId), ("session", held), ("reason", "merkitty väärin")], csrf: csrf)
+        #expect(voided.status == 303 && voided.header("Location") == sheet + "?voided=1")
+        #expect(try server.events().last { $0.type == "entry.voided" }?.data.contains(absent.eventId) == true)
+        #expect(!(try await browser.get(sheet).body.contains(#"name="mark.p-9x4d" value="absent" checked"#)), "the mark is gone")
+
+        // A session planned by mistake, voided from the group's page.
+        let scheduled = try #require(try server.events().last { $0.type == "session.scheduled" && $0.data.contains(#""session":"\#(mistaken)""#) })
+        let group = try await browser.get(Self.group)
+        #expect(group.body.contains("Mitätöidään: Kokoontuminen suunniteltu ma 6.9.2027"))
+        let gone = try await browser.post(Self.group + "/void", [("event", scheduled.eventId), ("reason", "väärä päivä")], csrf: csrf)
+        #expect(gone.status == 303 && gone.header("Location") == Self.group + "?voided=1")
+        #expect(!(try await browser.get(Self.group).body.contains("/sessions/\(mistaken)\"")), "the session is no longer listed")
+
+        // Nothing of another group, and nothing but sessions and marks, is voided here.
+        let before = try server.events().count
+        let others = try #require(try server.events().first { $0.stream == TestServer.otherActivity && $0.type == "session.scheduled" })
+        #expect(try await browser.post(Self.group + "/void", [("event", others.eventId), ("reason", "x")], csrf: csrf).status == 400)
+        let created = try #require(try server.events().first { $0.stream == TestServer.ownActivity && $0.type == "activity.created" })
+        #expect(try await browser.post(Self.group + "/void", [("event", created.eventId), ("reason", "x")], csrf: csrf).status == 400)
+        #expect(try server.events().count == before)
+    }
+
     @Test func thePrintedListHasTheSessionAndASignatureLineForEachPersonAndLogsTheNames() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)

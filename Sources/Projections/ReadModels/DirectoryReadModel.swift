@@ -55,6 +55,9 @@ public enum DirectoryReadModel {
         public let startTime: String?
         /// Where it is or was held: the schedule's place until it is held, then the place it was held at.
         public let location: String?
+        /// The ledger position of its latest session event (scheduled, held or cancelled): the
+        /// entry that voiding it takes back.
+        public let position: Int64
 
         /// Held, and neither anyone's attendance nor a headcount recorded for it: the marks are
         /// still to be entered.
@@ -165,7 +168,7 @@ public enum DirectoryReadModel {
     /// sessions held whose marks are missing (`Session.isMissingMarks`).
     public static func sessions(_ filter: Filter, in db: Database) throws -> [Session] {
         try Row.fetchAll(db, sql: """
-            SELECT s.activity, s.session, s.date, s.status, s.duration_minutes, s.present, s.absent, s.excused, s.headcount, s.start_time, s.location
+            SELECT s.activity, s.session, s.date, s.status, s.duration_minutes, s.present, s.absent, s.excused, s.headcount, s.start_time, s.location, s.position
             FROM sessions_session s LEFT JOIN directory_current_activity a ON a.activity = s.activity
             WHERE (:activity IS NULL OR s.activity = :activity) AND (:project IS NULL OR a.project = :project)
               AND (NOT :open OR s.status = 'scheduled'
@@ -259,7 +262,7 @@ public enum DirectoryReadModel {
     /// One activity's sessions, in date order, by the sessions table's key.
     public static func sessions(ofActivity activity: String, in db: Database) throws -> [Session] {
         try Row.fetchAll(db, sql: """
-            SELECT activity, session, date, status, duration_minutes, present, absent, excused, headcount, start_time, location
+            SELECT activity, session, date, status, duration_minutes, present, absent, excused, headcount, start_time, location, position
             FROM sessions_session WHERE activity = ? ORDER BY date, length(session), session
             """, arguments: [activity]
         ).map(Session.init)
@@ -269,7 +272,7 @@ public enum DirectoryReadModel {
     /// kept prepared: every attendance mark recorded on the server asks it.)
     public static func session(_ session: String, ofActivity activity: String, in db: Database) throws -> Session? {
         let statement = try db.cachedStatement(sql: """
-            SELECT activity, session, date, status, duration_minutes, present, absent, excused, headcount, start_time, location
+            SELECT activity, session, date, status, duration_minutes, present, absent, excused, headcount, start_time, location, position
             FROM sessions_session WHERE activity = ? AND session = ?
             """)
         return try Row.fetchOne(statement, arguments: [activity, session]).map(Session.init)
@@ -289,9 +292,9 @@ public enum DirectoryReadModel {
 
 extension DirectoryReadModel.Session {
     /// From a row of activity, session, date, status, duration_minutes, present, absent, excused,
-    /// headcount, start_time and location, in that order.
+    /// headcount, start_time, location and position, in that order.
     init(_ row: Row) {
         self.init(activity: row[0], session: row[1], date: row[2], status: row[3], durationMinutes: row[4],
-                  present: row[5], absent: row[6], excused: row[7], headcount: row[8], startTime: row[9], location: row[10])
+                  present: row[5], absent: row[6], excused: row[7], headcount: row[8], startTime: row[9], location: row[10], position: row[11])
     }
 }

@@ -250,6 +250,14 @@ public enum SessionsReadModel {
 extension SessionsReadModel {
     /// The latest attendance mark of each participant at one session: participant → present,
     /// absent or excused (what an attendance sheet shows ticked).
+    /// Each person's latest mark at the session, by the ledger position of its event.
+    public static func markPositions(activity: String, session: String, in db: Database) throws -> [String: Int64] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT participant, MAX(position) FROM sessions_attendance WHERE activity = ? AND session = ? GROUP BY participant
+            """, arguments: [activity, session])
+        return Dictionary(rows.map { ($0[0] as String, $0[1] as Int64) }, uniquingKeysWith: { $1 })
+    }
+
     public static func marks(activity: String, session: String, in db: Database) throws -> [String: String] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT participant, status FROM sessions_attendance a

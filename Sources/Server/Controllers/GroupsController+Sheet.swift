@@ -13,7 +13,7 @@ extension GroupsController {
         let (activity, session) = try sessionParameters(context)
         let query = request.uri.queryParameters
         let notice: PageText.Key? = query.get("saved") != nil ? .saved : query.get("fit") != nil ? .fitRecorded
-            : query.get("feedback") != nil ? .feedbackRecorded : nil
+            : query.get("feedback") != nil ? .feedbackRecorded : query.get("voided") != nil ? .voidedNow : nil
         return try await renderSheet(activity: activity, sessionID: session, context: context,
                                      notice: notice.map { PageText.text($0, context.language) })
     }
@@ -148,6 +148,11 @@ extension GroupsController {
             ["participant": person.participant, "name": displayName(person.name, language),
              "present": person.mark == "present", "absent": person.mark == "absent", "excused": person.mark == "excused"]
         }
+        let marked: [[String: Any]] = people.compactMap { person in
+            guard let mark = person.mark, let event = person.markEvent else { return nil }
+            let words = Catalogue.value(mark, of: "status")?(language) ?? mark
+            return ["eventId": event, "voidWhat": "\(EntryWords.what("attendance.recorded", language)): \(displayName(person.name, language)) · \(words)"]
+        }
         let present: [[String: Any]] = people.filter { $0.mark == "present" }.map { person in
             ["participant": person.participant, "name": displayName(person.name, language), "selected": filled["participant"] == person.participant]
         }
@@ -162,7 +167,7 @@ extension GroupsController {
                             language: language, user: context.user.name, csrf: context.session?.csrf, status: status, notice: notice,
                             problem: problem, values: [
                                 "activity": activity, "session": sessionID, "when": Shown.when(session, language), "location": session.location ?? "",
-                                "people": rows, "hasPeople": !rows.isEmpty, "statusText": statusText(of: session, language),
+                                "people": rows, "hasPeople": !rows.isEmpty, "marked": marked, "hasMarked": !marked.isEmpty, "sheetSession": sessionID, "statusText": statusText(of: session, language),
                                 "open": session.status != "cancelled",
                                 "needsHeld": session.status == "scheduled", "canCancel": session.status == "scheduled",
                                 "durationMinutes": session.durationMinutes.map(String.init) ?? "",

@@ -25,6 +25,7 @@ struct GroupsController {
             .get("/groups/:activity/sessions/:session/print", use: printable)
             .post("/groups/:activity/sessions/:session/fit", use: recordFIT)
             .post("/groups/:activity/sessions/:session/feedback", use: recordFeedback)
+            .post("/groups/:activity/void", use: void)
             .get("/groups/:activity/fit", use: fit)
             .get("/groups/:activity/feedback", use: feedback)
     }
@@ -68,7 +69,9 @@ struct GroupsController {
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let activity = try context.parameters.require("activity")
         let scheduled = request.uri.queryParameters.get("scheduled", as: Int.self)
-        return try await renderGroup(activity, context, notice: scheduled.map { "\(PageText.text(.scheduledCount, context.language)): \($0)" })
+        let notice = scheduled.map { "\(PageText.text(.scheduledCount, context.language)): \($0)" }
+            ?? request.uri.queryParameters.get("voided").map { _ in PageText.text(.voidedNow, context.language) }
+        return try await renderGroup(activity, context, notice: notice)
     }
 
     /// Plans sessions of the group: one, or a repeating schedule — weekly or fortnightly for a
@@ -91,17 +94,20 @@ struct GroupsController {
         return .redirect(to: "/groups/\(activity)?scheduled=\(count)")
     }
 
-    private func renderGroup(_ activity: String, _ context: SignedInContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
+    func renderGroup(_ activity: String, _ context: SignedInContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
                              problem: String? = nil) async throws -> Response {
         let today = Day.today()
         let language = context.language
         guard let group = try await ledger.group(activity, today: today) else { throw Refusal.notFound }
         let people = try await ledger.sheet(activity: activity, session: nil, day: today, actor: context.user.name,
                                             purpose: "roster of the group on the server")
+        let events = try ledger.eventIds(at: group.sessions.map(\.position))
         let sessions: [[String: Any]] = group.sessions.map { session in
-            ["activity": activity, "session": session.session, "when": Shown.when(session, language), "location": session.location ?? "",
-             "status": statusText(session.status, language), "missing": session.isMissingMarks, "cancelled": session.status == "cancelled",
-             "present": session.present, "headcount": session.headcount.map(String.init) ?? ""]
+            let type = "session.\(session.status)"
+            return ["activity": activity, "session": session.session, "when": Shown.when(session, language), "location": session.location ?? "",
+                    "status": statusText(session.status, language), "missing": session.isMissingMarks, "cancelled": session.status == "cancelled",
+                    "present": session.present, "headcount": session.headcount.map(String.init) ?? "",
+                    "eventId": events[session.position] ?? "", "voidWhat": "\(EntryWords.what(type, language)) \(Shown.when(session, language))"]
         }
         var values: [String: Any] = ["activity": activity, "name": group.name, "sessions": sessions,
                                      "people": people.map { ["name": displayName($0.name, language)] },

@@ -33,7 +33,7 @@ enum PageText {
         case searchName, searchHelp, search, searchResults, noneFound, searchTooShort, backToSearch, details, showDetails, correctDetails
         case saveCorrection, registrationHeading, enrolmentsHeading, attendanceHeading, consentsHeading, evaluationHeading, expertHeading
         case expertAlias, consentGiven, consentWithdrawn, void, voiding, voidReason, voidNeedsReason, recordedNow, voidedNow, correctedNow
-        case purposeNeeded, eraseNeedsReason
+        case purposeNeeded, eraseNeedsReason, correctMarks
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 

@@ -10,7 +10,7 @@ enum Templates {
         "sheet": sheet, "printedSheet": printedSheet, "report": report, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "person": person, "audit": audit,
         // Partials, which the pages include.
         "esrForm": esrForm, "field": field, "recordField": recordField, "fileFormat": fileFormat,
-        "entry": entry, "personForm": personForm,
+        "entry": entry, "personForm": personForm, "groupVoid": groupVoid,
     ]
 
     static let layout = """
@@ -119,7 +119,8 @@ enum Templates {
         <ul class="sessions">
         {{#sessions}}<li><a href="/groups/{{activity}}/sessions/{{session}}"><strong>{{when}}</strong>
         <span class="muted">{{#location}}{{location}} · {{/location}}{{status}}{{#headcount}} · {{t.headcount}} {{headcount}}{{/headcount}}</span>
-        {{#missing}}<span class="warn">{{t.marksMissing}}</span>{{/missing}}</a></li>
+        {{#missing}}<span class="warn">{{t.marksMissing}}</span>{{/missing}}</a>
+        {{#eventId}}{{> groupVoid}}{{/eventId}}</li>
         {{/sessions}}
         </ul>
         {{^sessions}}<p class="muted">{{t.noNextSession}}</p>{{/sessions}}
@@ -176,6 +177,9 @@ enum Templates {
         <button type="submit" name="rest" value="present" class="primary">{{t.othersPresent}}</button>
         <button type="submit" name="rest" value="none" class="plain">{{t.saveOnlyMarked}}</button>
         </form>{{/open}}
+        {{#hasMarked}}<details class="card"><summary><h2>{{t.correctMarks}}</h2></summary>
+        <ul class="entries">{{#marked}}<li class="entry">{{voidWhat}}{{> groupVoid}}</li>{{/marked}}</ul>
+        </details>{{/hasMarked}}
         {{#held}}{{#hasPresent}}
         <details class="card"{{#fitOpen}} open{{/fitOpen}}><summary><h2>{{t.fitForPresent}}</h2></summary>
         <form method="post" action="/groups/{{activity}}/sessions/{{session}}/fit" class="stack">
@@ -420,6 +424,19 @@ enum Templates {
         {{/body}}{{/layout}}
         """
 
+    /// The void of a group's session or of a mark on its sheet (`voidWhat` names it; `session`,
+    /// on a sheet, brings the page back to it).
+    static let groupVoid = """
+        <details><summary>{{t.void}}</summary>
+        <form method="post" action="/groups/{{activity}}/void" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        <input type="hidden" name="event" value="{{eventId}}"><input type="hidden" name="session" value="{{sheetSession}}">
+        <p>{{t.voiding}}: {{voidWhat}}</p>
+        <label>{{t.voidReason}}<input name="reason" maxlength="500" required></label>
+        <button type="submit" class="secondary">{{t.void}}</button>
+        </form></details>
+        """
+
     /// One entry of a person's file, with the void that names it.
     static let entry = """
         <li class="entry"><span><strong>{{what}}</strong> {{day}}{{#detail}} · {{detail}}{{/detail}}</span>
@@ -535,7 +552,7 @@ enum Templates {
         .entries{list-style:none;padding:0;margin:0}
         .entry{border-bottom:1px solid #ddd;padding:.4rem 0}
         .entry details{margin-top:.2rem}
-        .entry summary{min-height:44px;color:#8a2b2b}
+        .entry summary,.sessions details summary{min-height:44px;color:#8a2b2b}
         h3{font-size:1.05rem;margin:.5rem 0;display:inline}
         .sessions{list-style:none;padding:0;margin:0}
         .sessions li{margin-bottom:.5rem}

@@ -119,6 +119,8 @@ final class LedgerService: Sendable {
         /// As the lists show it; nil for someone registered without sealed personal data.
         let name: ListReports.Name?
         let mark: String?
+        /// The event that records the mark, which voiding takes back.
+        var markEvent: String?
 
         var nameText: String? {
             switch name {
@@ -132,14 +134,31 @@ final class LedgerService: Sendable {
     /// if one is recorded. Opening each name is logged (`access.logged`) under `actor` first.
     func sheet(activity: String, session: String?, day: String, actor: String, purpose: String) async throws -> [SheetRow] {
         try await upToDate(Self.projectors)
-        let (enrolled, marks) = try readModels.read { db in
+        let (enrolled, marks, positions) = try readModels.read { db in
             (try DirectoryReadModel.enrolled(in: activity, on: day, in: db),
-             try session.map { try SessionsReadModel.marks(activity: activity, session: $0, in: db) } ?? [:])
+             try session.map { try SessionsReadModel.marks(activity: activity, session: $0, in: db) } ?? [:],
+             try session.map { try SessionsReadModel.markPositions(activity: activity, session: $0, in: db) } ?? [:])
         }
+        let events = try eventIds(at: Array(positions.values))
         // Opening the names appends to the ledger, so it may wait for the writer's lock.
         return try await blocking { [self] in
             try ListReports.named(enrolled) { try openPeople($0, actor: actor, purpose: purpose) }
-                .map { SheetRow(participant: $0.participant, name: $0.name, mark: marks[$0.participant]) }
+                .map { SheetRow(participant: $0.participant, name: $0.name, mark: marks[$0.participant],
+                                markEvent: positions[$0.participant].flatMap { events[$0] }) }
+        }
+    }
+
+    /// The event with this id, if the ledger has one.
+    func event(withId id: String) throws -> RecordedEvent? {
+        try store.read { try $0.event(withId: id) }
+    }
+
+    /// The ids of the events at these positions of the ledger.
+    func eventIds(at positions: [Int64]) throws -> [Int64: String] {
+        guard !positions.isEmpty else { return [:] }
+        return try store.read { reader in
+            Dictionary(try positions.compactMap { position in try reader.event(atPosition: position).map { (position, $0.eventId) } },
+                       uniquingKeysWith: { first, _ in first })
         }
     }
 
