@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // Base32 for the second factor's secrets; hummingbird-auth builds it anyway.
         .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
+        // A spreadsheet's file sent from a page (multipart/form-data): the participants' import.
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         // SHA-256 and AES-GCM from the system's OpenSSL 3 (docs/architecture.md, "Cryptography"):
@@ -70,6 +72,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
         .executableTarget(

@@ -70,6 +70,7 @@ import Testing
         ("POST", "/groups/\(other)/sessions", [403, -1, 403, 403, 403]),
         ("POST", "/groups/\(own)/sessions", [403, -1, -1, 403, 403]),
         ("POST", "/record/participant", [403, -1, 403, 403, 403]),
+        ("POST", "/record/import", [403, -1, 403, 403, 403]),
         ("POST", "/lists/participants/names", [403, -1, 403, 403, 403]),
         ("POST", "/reports/payroll", [403, -1, 403, 403, 403]),
         ("POST", "/people/search", [403, -1, 403, 403, 403]),

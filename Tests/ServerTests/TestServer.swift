@@ -259,6 +259,18 @@ final class Browser: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
         try await send("POST", path, form: (csrf.map { [("_csrf", $0)] } ?? []) + fields)
     }
 
+    /// Posts a form with a file, as a page's file field sends it (multipart/form-data).
+    func post(_ path: String, _ fields: [(String, String)], file: (field: String, name: String, text: String), csrf: String?) async throws -> Answer {
+        let boundary = "----tuki-test-\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in (csrf.map { [("_csrf", $0)] } ?? []) + fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(file.text)\r\n--\(boundary)--\r\n"
+        return try await send("POST", path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     /// Signs in on the sign-in page, with a recovery code when the user's role needs a second
     /// factor; returns the form token of the session.
     @discardableResult

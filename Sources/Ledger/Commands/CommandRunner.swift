@@ -71,11 +71,52 @@ public struct CommandRunner: Sendable {
         return try await personalData().sealing(sealing.fields, for: sealing.subject) { try await record($0) }
     }
 
-    /// The events as the store takes them, the sealed value (if any) in the first one's data.
-    func proposed(_ recording: Recording, sealed: SealedValue?, key: IdempotencyKey?) throws -> [ProposedEvent] {
+    /// Several commands that each seal a person's data — a spreadsheet's participants — recorded
+    /// as one: every event, or none. Each command's new id differs from the others'; every
+    /// command's clear data is checked against its schema before any key is made; and when the
+    /// batch is refused, the keys made for it are destroyed again.
+    public func runAll(_ commands: [some RecordingCommand], key: IdempotencyKey? = nil,
+                       append: ([ProposedEvent]) async throws -> Void) async throws -> [Recorded] {
+        var recordings: [Recording] = []
+        var ids: Set<String> = []
+        for command in commands {
+            var recording = try proposal(command)
+            // A new id drawn at random may be one an earlier row of the batch drew.
+            for _ in 0..<100 where ids.contains(recording.id) { recording = try proposal(command) }
+            guard ids.insert(recording.id).inserted else { throw CommandError.noUnusedIdentifier }
+            if let first = recording.events.first, recording.sealing != nil { try catalogue.checkAgainstLatest(first.type, first.data) }
+            recordings.append(recording)
+        }
+        var sealedFor: [SubjectID] = []
+        do {
+            var events: [ProposedEvent] = []
+            var recorded: [Recorded] = []
+            for recording in recordings {
+                var sealed: SealedValue?
+                if let sealing = recording.sealing {
+                    sealedFor.append(sealing.subject)
+                    sealed = try personalData().seal(sealing.fields, for: sealing.subject)
+                }
+                let proposed = try proposed(recording, sealed: sealed, key: key, from: events.count)
+                events += proposed
+                recorded.append(Recorded(recording, proposed))
+            }
+            try await append(events)
+            return recorded
+        } catch {
+            if let keyStore = try? KeyStore.open(at: keyStorePath ?? "") {
+                for subject in sealedFor { _ = try? keyStore.erase(subject) }
+            }
+            throw error
+        }
+    }
+
+    /// The events as the store takes them, the sealed value (if any) in the first one's data; the
+    /// `from`-th event of a request onwards (an idempotency key gives each event of a request its id).
+    func proposed(_ recording: Recording, sealed: SealedValue?, key: IdempotencyKey?, from first: Int = 0) throws -> [ProposedEvent] {
         try recording.events(sealed: sealed?.json).enumerated().map { index, event in
             try catalogue.proposal(stream: event.stream, type: event.type, occurredAt: event.occurredAt, data: event.data, actor: actor,
-                                   eventId: key?.eventID(index, of: actor) ?? .random())
+                                   eventId: key?.eventID(first + index, of: actor) ?? .random())
         }
     }
 

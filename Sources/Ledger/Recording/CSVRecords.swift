@@ -6,6 +6,13 @@ import Foundation
 public enum CSVRecords {
     /// nil when the text ends inside a quoted field.
     public static func parse(_ text: String) -> [[String]]? {
+        numbered(text)?.map(\.fields)
+    }
+
+    /// The records with their row numbers as a spreadsheet shows them (1 the first, empty rows
+    /// counted), so that a problem can be named by its row; a byte order mark is left out.
+    public static func numbered(_ text: String) -> [(row: Int, fields: [String])]? {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let separator: Character = text.prefix { $0 != "\n" }.contains(";") ? ";" : ","
         var records: [[String]] = []
         var record: [String] = []
@@ -36,6 +43,7 @@ public enum CSVRecords {
         }
         guard !quoted else { return nil }
         if !field.isEmpty || !record.isEmpty { records.append(record + [field]) }
-        return records.filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        return records.enumerated().map { (row: $0.offset + 1, fields: $0.element) }
+            .filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
     }
 }

@@ -14,6 +14,7 @@ struct RecordingController {
         // Which forms: `RecordingForm.forms(for:)` (a facilitator's are their own groups' work).
         group.group().add(middleware: Allow.anyOf(.recording, .groups))
             .get("/record", use: index)
+            .post("/record/import", use: importParticipants)
             .post("/record/:form", use: record)
     }
 
@@ -49,6 +50,28 @@ struct RecordingController {
         }
     }
 
+    /// A spreadsheet's participants (`ParticipantImport`), sent as a file: every row registered,
+    /// each name sealed as at registration — or none, with every row's problem named by its row
+    /// and column.
+    @Sendable func importParticipants(_ request: Request, context: SignedInContext) async throws -> Response {
+        guard context.user.may(.recording) else { throw Refusal.forbidden }
+        let language = context.language
+        let today = Day.today()
+        switch ParticipantImport.registrations(context.form["file"] ?? "", registeredOn: today) {
+        case let .failure(problems):
+            return try await render(context, open: nil, status: .badRequest, problem: PageText.text(.importRefused, language),
+                                    importProblems: problems.all.prefix(50).map { $0.text(language) } + (problems.all.count > 50 ? ["…"] : []))
+        case let .success(registrations):
+            do {
+                let ids = try await ledger.importParticipants(registrations, actor: context.user.name,
+                                                              key: try IdempotencyKey.of(request, form: context.form))
+                return try await render(context, open: nil, notice: "\(PageText.text(.imported, language)): \(ids.count)")
+            } catch let refusal as LedgerRefusal {
+                return try await render(context, open: nil, status: .unprocessableContent, problem: PageText.refusal(refusal, language))
+            }
+        }
+    }
+
     /// A facilitator records group work only for an activity they run: without one, the form
     /// names the group's field as missing (and comes back as it was filled in).
     static func requireOwnGroup(_ data: [String: JSONValue], _ form: RecordingForm, _ context: SignedInContext) throws {
@@ -61,7 +84,8 @@ struct RecordingController {
     }
 
     private func render(_ context: SignedInContext, open: RecordingForm?, filled: FormFields = FormFields(),
-                        status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil) async throws -> Response {
+                        status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil,
+                        importProblems: [String] = []) async throws -> Response {
         let choices = try await ledger.choices(today: Day.today())
         let own = context.user.may(.recording) ? nil : context.user.ownActivities
         let activities = choices.activities.filter { own?.contains($0["activity"] ?? "") ?? true }
@@ -72,7 +96,8 @@ struct RecordingController {
         }
         return pages.render(.record, title: .record, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             status: status, notice: notice, problem: problem,
-                            values: ["forms": forms, "projects": choices.projects, "activities": activities])
+                            values: ["forms": forms, "projects": choices.projects, "activities": activities,
+                                     "canImport": context.user.may(.recording), "importProblems": importProblems, "importOpen": !importProblems.isEmpty])
     }
 
     /// A choice's words, never its stored code: the catalogue's for the field's member.

@@ -14,7 +14,14 @@ struct FormMiddleware: RouterMiddleware {
         var context = context
         guard Self.isSameOrigin(request) else { throw Refusal.staleForm }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        context.form = FormFields(encoded: String(buffer: body))
+        if let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/") {
+            // A file sent from a page (a spreadsheet's participants).
+            guard let boundary = FormFields.multipartBoundary(type), let form = try? FormFields(multipart: body, boundary: boundary)
+            else { throw Refusal.badForm }
+            context.form = form
+        } else {
+            context.form = FormFields(encoded: String(buffer: body))
+        }
         return try await next(request, context)
     }
 

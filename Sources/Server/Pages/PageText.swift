@@ -34,6 +34,8 @@ enum PageText {
         case saveCorrection, registrationHeading, enrolmentsHeading, attendanceHeading, consentsHeading, evaluationHeading, expertHeading
         case expertAlias, consentGiven, consentWithdrawn, void, voiding, voidReason, voidNeedsReason, recordedNow, voidedNow, correctedNow
         case purposeNeeded, eraseNeedsReason, correctMarks
+        case importTitle, importHelp, importFile, importButton, importRefused, imported, importUnreadable, importEmpty, importTooManyRows
+        case importMissingColumn, importUnknownColumn, importRow, importBadCell
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 

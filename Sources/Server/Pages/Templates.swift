@@ -313,6 +313,14 @@ enum Templates {
 
     static let record = """
         {{<layout}}{{$body}}
+        {{#canImport}}<details class="card"{{#importOpen}} open{{/importOpen}}><summary><h2>{{t.importTitle}}</h2></summary>
+        {{#importOpen}}<ul class="problem">{{#importProblems}}<li>{{.}}</li>{{/importProblems}}</ul>{{/importOpen}}
+        <p class="help">{{t.importHelp}}</p>
+        <form method="post" action="/record/import" enctype="multipart/form-data" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        <label>{{t.importFile}}<input name="file" type="file" accept=".csv,text/csv" required></label>
+        <button type="submit">{{t.importButton}}</button>
+        </form></details>{{/canImport}}
         {{#forms}}<details class="card"{{#open}} open{{/open}}><summary><h2>{{title}}</h2></summary>
         <form method="post" action="/record/{{form}}" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">

@@ -43,6 +43,21 @@ extension LedgerService {
         return Recorded(id: try await run(try form.command(FormData(data)), actor: actor, key: key).id)
     }
 
+    /// Registers every participant of a spreadsheet's list in one batch, each one's personal
+    /// fields sealed for them: all recorded, or none (and no key left behind). Answers their new
+    /// ids, in the list's order; the same ids again for a request sent twice.
+    func importParticipants(_ registrations: [RegisterParticipant], actor: String, key: IdempotencyKey? = nil) async throws -> [String] {
+        if let replayed = try replayed(key, actor: actor) {
+            return replayed.compactMap { try? JSONParser.parse($0.data)["participant"]?.stringValue }
+        }
+        let runner = CommandRunner(store: store, catalogue: catalogue, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey, actor: actor)
+        do {
+            return try await runner.runAll(registrations, key: key) { [writer] events in try await writer.append(events) }.map(\.id)
+        } catch let error as CommandError {
+            throw Refusal(error)
+        }
+    }
+
     /// Runs a command through the ledger's writer, as `actor`; the answer comes once its events are on disk.
     @discardableResult
     func run(_ command: some RecordingCommand, actor: String, key: IdempotencyKey? = nil) async throws -> CommandRunner.Recorded {

@@ -1,5 +1,7 @@
 import EventStore
 import Foundation
+import MultipartKit
+import NIOCore
 
 /// The fields of an `application/x-www-form-urlencoded` body, or of a query string. A form's field
 /// names can be data (`mark.p-7k2m` on an attendance sheet), so they are kept as given, in order.
@@ -54,4 +56,44 @@ struct FormFields: Sendable {
 extension String {
     /// The text, or nil if it is empty.
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension FormFields {
+    /// A `multipart/form-data` body's fields: a file sent from a page is a field whose value is
+    /// the file's text (UTF-8, or Windows-1252 as older spreadsheets save it). Throws for a body
+    /// that is not multipart with this boundary.
+    init(multipart body: ByteBuffer, boundary: String) throws {
+        let parser = MultipartParser(boundary: boundary)
+        var pairs: [(name: String, value: String)] = []
+        var name: String?
+        var value = ByteBuffer()
+        parser.onHeader = { field, header in
+            guard field.lowercased() == "content-disposition" else { return }
+            name = header.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+                .first { $0.hasPrefix("name=") }
+                .map { String($0.dropFirst("name=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        parser.onBody = { chunk in value.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            if let name { pairs.append((name, Self.text(Array(value.readableBytesView)))) }
+            name = nil
+            value.clear()
+        }
+        try parser.execute(body)
+        self.init(pairs: pairs)
+    }
+
+    /// The boundary of a `multipart/form-data` content type; nil for another type.
+    static func multipartBoundary(_ contentType: String) -> String? {
+        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.first?.lowercased() == "multipart/form-data",
+              let boundary = parts.first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
+        else { return nil }
+        let text = String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        return text.isEmpty || text.count > 70 ? nil : text
+    }
+
+    private static func text(_ bytes: [UInt8]) -> String {
+        String(validating: bytes, as: UTF8.self) ?? String(data: Data(bytes), encoding: .windowsCP1252) ?? ""
+    }
 }
