@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite struct PrivacyCLITests {
@@ -15,6 +16,28 @@ import Testing
         ])
         #expect(appended.status == 0)
         return ws
+    }
+
+    /// A key store from before the name index (or restored from a backup) gets every name indexed
+    /// again, each opening in the person's access log; an erased person is left out.
+    @Test func indexNamesPutsEveryNameInTheIndexAndLogsEachOpening() throws {
+        let ws = try ledgerWithASealedParticipant()
+        let keys = try DatabaseQueue(path: ws.path("tuki.keys.sqlite"))
+        let tokens = { try keys.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM name_index WHERE subject = 'p-abc1'") ?? 0 } }
+        #expect(try tokens() > 0, "sealing a name indexes it")
+        try keys.write { try $0.execute(sql: "DELETE FROM name_index") }
+        #expect(try tokens() == 0)
+
+        let indexed = try ws.tuki(["participant", "index-names", "--actor", "admin"])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stdout == "1\n")
+        #expect(try tokens() > 0)
+        let log = try ws.tuki(["access-log", "p-abc1"]).stdout
+        #expect(log.contains("admin") && log.contains("name index"))
+
+        #expect(try ws.tuki(["erase", "p-abc1", "--reason", "asked"]).status == 0)
+        #expect(try tokens() == 0, "erasure takes the person out of the index")
+        #expect(try ws.tuki(["participant", "index-names"]).stdout == "0\n")
     }
 
     /// A file at the key store's place that is not one is refused, and left as it was.

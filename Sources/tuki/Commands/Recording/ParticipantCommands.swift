@@ -5,7 +5,7 @@ import Ledger
 
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "participant", abstract: "Record participants.", subcommands: [ParticipantRegister.self, ParticipantCorrect.self])
+        commandName: "participant", abstract: "Record participants.", subcommands: [ParticipantRegister.self, ParticipantCorrect.self, ParticipantIndexNames.self])
 }
 
 struct ParticipantRegister: ParsableCommand {
@@ -69,6 +69,21 @@ struct ParticipantCorrect: ParsableCommand {
             personal: .init(name: name, birthDate: birthDate, contact: contact, guardian: guardian, personalIdentityCode: identityCode),
             gender: gender, municipality: municipality, date: date))
         Recorder.announce(recorded.id, "Corrected the details of \(recorded.id); the name and birth date are sealed.")
+    }
+}
+
+struct ParticipantIndexNames: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index-names",
+        abstract: "Index every participant's name for the server's people search; prints how many.",
+        discussion: "For a ledger whose people were registered before the search existed, or a key store restored from a backup. Each name is opened for it, and so logged in that person's access log (docs/privacy.md).")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    func run() throws {
+        let indexed = try ledger.personalData().indexNames(actor: ledger.actorName)
+        print(indexed)
+        FileHandle.standardError.write(Data("Indexed \(indexed) names; each opening is in that person's access log.\n".utf8))
     }
 }
 
