@@ -93,7 +93,7 @@ extension GroupsController {
         return pages.render(.printedSheet, title: .attendanceList, heading: "\(group.name) · \(PageText.text(.attendanceList, language))",
                             language: language, user: context.user.name, csrf: context.session?.csrf, values: [
                                 "activity": activity, "session": sessionID, "when": Shown.when(session, language),
-                                "location": session.location ?? "", "municipality": group.municipality,
+                                "location": session.location?.nonEmpty ?? group.municipality,
                                 "people": people.enumerated().map { ["number": $0.offset + 1, "name": displayName($0.element.name, language)] },
                                 "blankRows": (people.count + 1...people.count + 3).map { ["number": $0] },
                             ])
@@ -163,17 +163,19 @@ extension GroupsController {
             RecordingForm.feedback.fields.first { $0.name == name }
                 .map { RecordingController.values(of: $0, refill: open == .feedback ? filled : FormFields(), language: language) }
         }
+        var values: [String: Any] = [
+            "activity": activity, "session": sessionID, "when": Shown.when(session, language),
+            "people": rows, "hasPeople": !rows.isEmpty, "marked": marked, "hasMarked": !marked.isEmpty, "sheetSession": sessionID,
+            "statusText": statusText(of: session, language), "open": session.status != "cancelled",
+            "needsHeld": session.status == "scheduled", "canCancel": session.status == "scheduled",
+            "durationMinutes": session.durationMinutes.map(String.init) ?? "",
+            "held": session.status == "held", "presentPeople": present, "hasPresent": !present.isEmpty,
+            "fitFields": fitFields, "feedbackFields": feedbackFields, "fitOpen": open == .fit, "feedbackOpen": open == .feedback,
+        ]
+        // A section shows for an empty text too: a place not given is left out.
+        values["location"] = session.location?.nonEmpty
         return pages.render(.sheet, title: .attendanceSheet, heading: "\(group.name) · \(PageText.text(.attendanceSheet, language))",
                             language: language, user: context.user.name, csrf: context.session?.csrf, status: status, notice: notice,
-                            problem: problem, values: [
-                                "activity": activity, "session": sessionID, "when": Shown.when(session, language), "location": session.location ?? "",
-                                "people": rows, "hasPeople": !rows.isEmpty, "marked": marked, "hasMarked": !marked.isEmpty, "sheetSession": sessionID, "statusText": statusText(of: session, language),
-                                "open": session.status != "cancelled",
-                                "needsHeld": session.status == "scheduled", "canCancel": session.status == "scheduled",
-                                "durationMinutes": session.durationMinutes.map(String.init) ?? "",
-                                "held": session.status == "held", "presentPeople": present, "hasPresent": !present.isEmpty,
-                                "fitFields": fitFields, "feedbackFields": feedbackFields,
-                                "fitOpen": open == .fit, "feedbackOpen": open == .feedback,
-                            ])
+                            problem: problem, values: values)
     }
 }

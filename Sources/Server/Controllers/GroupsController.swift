@@ -104,10 +104,16 @@ struct GroupsController {
         let events = try ledger.eventIds(at: group.sessions.map(\.position))
         let sessions: [[String: Any]] = group.sessions.map { session in
             let type = "session.\(session.status)"
-            return ["activity": activity, "session": session.session, "when": Shown.when(session, language), "location": session.location ?? "",
-                    "status": statusText(session.status, language), "missing": session.isMissingMarks, "cancelled": session.status == "cancelled",
-                    "present": session.present, "headcount": session.headcount.map(String.init) ?? "",
-                    "eventId": events[session.position] ?? "", "voidWhat": "\(EntryWords.what(type, language)) \(Shown.when(session, language))"]
+            var row: [String: Any] = [
+                "activity": activity, "session": session.session, "when": Shown.when(session, language),
+                "status": statusText(session.status, language), "missing": session.isMissingMarks, "cancelled": session.status == "cancelled",
+                "present": session.present, "voidWhat": "\(EntryWords.what(type, language)) \(Shown.when(session, language))",
+            ]
+            // A section shows for any value it is given, an empty one too: what is missing is left out.
+            row["location"] = session.location?.nonEmpty
+            row["headcount"] = session.headcount.map(String.init)
+            row["eventId"] = events[session.position]
+            return row
         }
         var values: [String: Any] = ["activity": activity, "name": group.name, "sessions": sessions,
                                      "people": people.map { ["name": displayName($0.name, language)] },

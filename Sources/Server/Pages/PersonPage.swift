@@ -103,9 +103,11 @@ struct PersonPage {
 
     private func entries(_ entries: [LedgerService.PersonEntry]) -> [[String: Any]] {
         entries.map { entry in
-            ["what": EntryWords.what(entry.type, language), "day": Shown.day(entry.day),
-             "detail": EntryWords.detail(entry.event, activity: entry.stream, activities: activityNames, language),
-             "eventId": entry.eventId, "voidOpen": open == .void(eventId: entry.eventId)]
+            var values: [String: Any] = ["what": EntryWords.what(entry.type, language), "day": Shown.day(entry.day),
+                                         "eventId": entry.eventId, "voidOpen": open == .void(eventId: entry.eventId)]
+            // A section shows for an empty text too: an entry without details has none.
+            values["detail"] = EntryWords.detail(entry.event, activity: entry.stream, activities: activityNames, language).nonEmpty
+            return values
         }
     }
 

@@ -210,7 +210,7 @@ enum Templates {
     static let printedSheet = """
         {{<layout}}{{$body}}
         <p class="no-print"><a href="/groups/{{activity}}/sessions/{{session}}">{{t.backToSheet}}</a> · {{t.printHelp}}</p>
-        <dl class="paper-facts"><dt>{{t.date}}</dt><dd>{{when}}</dd><dt>{{t.location}}</dt><dd>{{location}}{{^location}}{{municipality}}{{/location}}</dd></dl>
+        <dl class="paper-facts"><dt>{{t.date}}</dt><dd>{{when}}</dd><dt>{{t.location}}</dt><dd>{{location}}</dd></dl>
         <table class="paper"><thead><tr><th>#</th><th>{{t.name}}</th><th>{{t.signature}}</th></tr></thead><tbody>
         {{#people}}<tr><td>{{number}}</td><td>{{name}}</td><td class="line"></td></tr>
         {{/people}}{{#blankRows}}<tr><td>{{number}}</td><td class="line"></td><td class="line"></td></tr>
@@ -549,7 +549,9 @@ enum Templates {
         .check{flex-direction:row;align-items:center;gap:.5rem}
         .check input{width:1.4rem;height:1.4rem;min-height:0}
         details{margin-top:.75rem}
-        summary{min-height:44px;display:flex;align-items:center;cursor:pointer}
+        summary{min-height:44px;display:flex;align-items:center;cursor:pointer;gap:.4rem}
+        summary::before{content:"▸";color:#114b5f}
+        details[open]>summary::before{content:"▾"}
         summary h2{margin:.5rem 0;display:inline}
         .choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:0 1rem}
         .choices legend{padding:0;margin-bottom:.25rem}
@@ -558,9 +560,11 @@ enum Templates {
         code{word-break:break-all}
         .small{font-size:.8rem;overflow-wrap:anywhere}
         .entries{list-style:none;padding:0;margin:0}
-        .entry{border-bottom:1px solid #ddd;padding:.4rem 0}
-        .entry details{margin-top:.2rem}
-        .entry summary,.sessions details summary{min-height:44px;color:#8a2b2b}
+        .entry{border-bottom:1px solid #ddd;padding:.2rem 0;display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:0 1rem}
+        .entry details{margin:0}
+        .entry details[open]{flex-basis:100%}
+        .entry summary,.sessions details summary{min-height:44px;color:#8a2b2b;font-size:.9rem}
+        .sessions details{margin:.1rem 0 0 .75rem}
         h3{font-size:1.05rem;margin:.5rem 0;display:inline}
         .sessions{list-style:none;padding:0;margin:0}
         .sessions li{margin-bottom:.5rem}
