@@ -35,7 +35,8 @@ import Testing
         let browser = Browser(server)
         let csrf = try await browser.signIn("koordinaattori")
         let before = try server.events().count
-        #expect(try await browser.get("/record").body.contains(#"action="/record/engagement""#))
+        // The engagement's forms are on the expert's page (PeoplePagesTests); the same forms are posted here.
+        #expect(!(try await browser.get("/record").body.contains(#"action="/record/engagement""#)))
 
         let registered = try await browser.post("/record/participant", [
             ("personal.name", "Kaisa Kokemus"), ("personal.birthDate", "1988-04-12"), ("gender", "woman"), ("municipality", "Forssa"),
@@ -306,7 +307,8 @@ import Testing
         let before = try server.events().count
         let page = try await browser.get("/record")
         #expect(page.status == 200)
-        #expect(page.body.contains(#"action="/record/fit""#) && page.body.contains(#"action="/record/feedback""#))
+        // A FIT rating, which names a person, is recorded from the session's sheet (FacilitatorPhoneTests).
+        #expect(!page.body.contains(#"action="/record/fit""#) && page.body.contains(#"action="/record/feedback""#))
         #expect(!page.body.contains(#"action="/record/participant""#))
         #expect(!page.body.contains(TestServer.otherActivity), "only their own groups are suggested")
         let rating = [("participant", "p-7k2m"), ("instrument", "SRS"), ("items.1", "9"), ("items.2", "8.5"), ("items.3", "9"), ("items.4", "9.5")]

@@ -71,9 +71,11 @@ import Vocabulary
         let csrf = try #require(try await browser.signIn("koordinaattori"))
         let page = try await browser.get("/record")
         #expect(page.body.contains(#"<select name="gender" required><option value="" selected>Valitse</option><option value="woman">nainen</option>"#))
-        #expect(page.body.contains(#"<option value="isced-3-4">toinen aste tai sen jälkeinen (ISCED 3–4)</option>"#))
-        #expect(page.body.contains("Pitkäaikaistyötön: työttömänä yhtäjaksoisesti yli 12 kuukautta"))
-        #expect(page.body.contains("Kieltäytyi vastaamasta: kysyttiin, mutta osallistuja ei halunnut vastata."))
+        // The ESR+ entry data are asked on the person's page, where an enrolment starts.
+        let person = try await browser.get(try #require(try await browser.personPage(finding: "Helmi", csrf: csrf)))
+        #expect(person.body.contains(#"<option value="isced-3-4">toinen aste tai sen jälkeinen (ISCED 3–4)</option>"#))
+        #expect(person.body.contains("Pitkäaikaistyötön: työttömänä yhtäjaksoisesti yli 12 kuukautta"))
+        #expect(person.body.contains("Kieltäytyi vastaamasta: kysyttiin, mutta osallistuja ei halunnut vastata."))
         let skipped = try await browser.post("/record/participant", [
             ("personal.name", "Testi Henkilö"), ("personal.birthDate", "1.2.2001"), ("gender", ""), ("municipality", "Forssa"), ("roles", "parent"),
         ], csrf: csrf)

@@ -89,10 +89,11 @@ struct RecordingController {
         let choices = try await ledger.choices(today: Day.today())
         let own = context.user.may(.recording) ? nil : context.user.ownActivities
         let activities = choices.activities.filter { own?.contains($0["activity"] ?? "") ?? true }
-        let forms: [[String: Any]] = RecordingForm.forms(for: context.user).map { form in
+        // A form posted from elsewhere (the API's fields, an old page) comes back here when refused.
+        let forms: [[String: Any]] = RecordingForm.forms(for: context.user).filter { $0.isOnRecordingPage || $0 == open }.map { form in
             let refill = form == open ? filled : FormFields()
             return ["form": form.rawValue, "title": form.title(context.language), "open": form == open,
-                    "fields": form.fields.map { Self.values(of: $0, refill: refill, language: context.language, activities: activities) }]
+                    "fields": form.pageFields.map { Self.values(of: $0, refill: refill, language: context.language, activities: activities) }]
         }
         return pages.render(.record, title: .record, language: context.language, user: context.user.name, csrf: context.session?.csrf,
                             status: status, notice: notice, problem: problem,

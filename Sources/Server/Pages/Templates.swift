@@ -313,6 +313,7 @@ enum Templates {
 
     static let record = """
         {{<layout}}{{$body}}
+        <p class="help">{{t.recordElsewhere}}{{#canImport}} <a href="/people">{{t.people}}</a>.{{/canImport}}</p>
         {{#canImport}}<details class="card"{{#importOpen}} open{{/importOpen}}><summary><h2>{{t.importTitle}}</h2></summary>
         {{#importOpen}}<ul class="problem">{{#importProblems}}<li>{{.}}</li>{{/importProblems}}</ul>{{/importOpen}}
         <p class="help">{{t.importHelp}}</p>

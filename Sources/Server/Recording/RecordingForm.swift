@@ -17,6 +17,20 @@ enum RecordingForm: String, CaseIterable, Sendable {
     /// the form's activity field), as a coordinator does for any.
     var isGroupWork: Bool { self == .fit || self == .feedback }
 
+    /// Whether the recording page shows the form. Those about a person or an engagement are on
+    /// the person's page, a FIT rating on the session's sheet, a void beside the entry it voids:
+    /// there the person, the engagement or the entry is filled in, and no one types an id. (The
+    /// API takes every form.)
+    var isOnRecordingPage: Bool {
+        ![.signUp, .start, .end, .consent, .expert, .engagement, .complete, .cancel, .fee, .travel, .perDiem, .fit, .void].contains(self)
+    }
+
+    /// The fields the recording page shows: client feedback there is anonymous (feedback from
+    /// someone named is given on the session's sheet, picked by name).
+    var pageFields: [RecordingField] {
+        fields.filter { !(self == .feedback && $0.name == "participant") }
+    }
+
     /// The forms the user may fill in: a coordinator's all, a facilitator's those of group work.
     static func forms(for user: SignedInUser) -> [RecordingForm] {
         if user.may(.recording) { return allCases }
