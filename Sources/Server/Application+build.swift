@@ -85,11 +85,12 @@ func buildRouter(_ settings: ServerSettings, logger: Logger) throws -> Router<Tu
     let user = forms.group(context: SignedInContext.self)
     signIn.addRoutes(to: user)
     GroupsController(ledger: ledger, pages: pages).addRoutes(to: user)
-    CoordinatorController(ledger: ledger, pages: pages).addRoutes(to: user)
+    let handles = PersonHandles()
+    CoordinatorController(ledger: ledger, pages: pages, handles: handles).addRoutes(to: user)
     ReportsController(ledger: ledger, pages: pages).addRoutes(to: user)
     ListsController(ledger: ledger, pages: pages).addRoutes(to: user)
     RecordingController(ledger: ledger, pages: pages).addRoutes(to: user)
-    PeopleController(ledger: ledger, pages: pages, handles: PersonHandles()).addRoutes(to: user)
+    PeopleController(ledger: ledger, pages: pages, handles: handles).addRoutes(to: user)
     AuditController(ledger: ledger, pages: pages).addRoutes(to: user)
     return router
 }

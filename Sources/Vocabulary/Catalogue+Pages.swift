@@ -272,6 +272,7 @@ extension Catalogue {
         "importBadCell": Words("puuttuu tai ei kelpaa", "missing or not valid"),
         "recordElsewhere": Words("FIT-mittaukset ja nimetty palaute kirjataan kokoontumisen läsnäololistalta, virheellinen kirjaus mitätöidään sen vierestä. Henkilön ilmoittautumiset, suostumukset, toimeksiannot ja maksut kirjataan hänen sivultaan:",
                            "FIT ratings and named feedback are recorded from the session's attendance sheet, and a wrong entry is voided beside it. A person's enrolments, consents, engagements and payments are recorded on their page:"),
+        "expertWord": Words("Kokemusasiantuntija", "Experience expert"),
         "forbidden": Words("Sinulla ei ole oikeutta tähän.", "You may not do this."),
         "notFound": Words("Sivua ei löydy.", "There is no such page."),
         "badForm": Words("Lomakkeen tiedot eivät kelpaa.", "The form's fields are not valid."),

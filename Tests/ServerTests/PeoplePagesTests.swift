@@ -154,6 +154,21 @@ import Testing
         #expect(after.body.components(separatedBy: "<strong>Suostumus</strong>").count == 2, "one consent left")
     }
 
+    /// The overview's open fees and travel name each expert by alias and each engagement by its
+    /// kind and day, and lead to the expert's page, where it is paid; no engagement id is shown.
+    @Test func theOverviewsOpenItemsLeadToTheExpertsPage() async throws {
+        let server = try await Self.server.value
+        let browser = Browser(server)
+        try await browser.signIn("koordinaattori")
+        let overview = try await browser.get("/overview")
+        // e-demo-5: Kokemuskumppani L's writing, done on 12.11.2026, its fee not paid.
+        #expect(overview.body.contains("Kokemuskumppani L</a></td><td>kirjoittaminen 12.11.2026</td><td>Palkkio maksamatta"))
+        #expect(!overview.body.contains("e-demo-"))
+        let link = try #require(overview.body.firstMatch(of: /<a href="(\/people\/[A-Za-z0-9_-]+)">Kokemuskumppani L<\/a>/).map { String($0.output.1) })
+        let page = try await browser.get(link)
+        #expect(page.status == 200 && page.body.contains(#"name="engagement" value="e-demo-5""#))
+    }
+
     @Test func aPersonIsSignedUpFromTheirPageByTheGroupsName() async throws {
         let server = try await Self.server.value
         let browser = Browser(server)

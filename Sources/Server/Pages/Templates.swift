@@ -251,8 +251,8 @@ enum Templates {
         {{/groups}}
         </tbody></table>
         <h2>{{t.openFeeItems}}</h2>
-        <table><thead><tr><th>{{t.engagement}}</th><th>{{t.status}}</th><th>{{t.since}}</th><th>{{t.days}}</th></tr></thead><tbody>
-        {{#openItems}}<tr><td>{{engagement}}</td><td>{{item}}</td><td>{{since}}</td><td>{{ageDays}}</td></tr>
+        <table><thead><tr><th>{{t.expertWord}}</th><th>{{t.engagement}}</th><th>{{t.status}}</th><th>{{t.since}}</th><th>{{t.days}}</th></tr></thead><tbody>
+        {{#openItems}}<tr><td><a href="/people/{{handle}}">{{expert}}</a></td><td>{{kind}} {{day}}</td><td>{{item}}</td><td>{{since}}</td><td>{{ageDays}}</td></tr>
         {{/openItems}}
         </tbody></table>
         {{> esrForm}}

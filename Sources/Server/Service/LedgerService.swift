@@ -212,12 +212,25 @@ final class LedgerService: Sendable {
     struct Overview: Sendable {
         let groups: [Group]
         let openItems: [ExpertWorkReadModel.OpenItem]
+        /// The engagements of the open items, by id: what each is and when.
+        let engagements: [String: DirectoryReadModel.Engagement]
     }
 
     func overview(today: String) async throws -> Overview {
         let groups = try await groups(only: nil, today: today)
-        let work = try await blocking { [readModels] in try readModels.read { try ExpertWorkReadModel.load(in: $0) } }
-        return Overview(groups: groups, openItems: ExpertWorkReadModel.openItems(work, on: today))
+        let (work, engagements) = try await blocking { [readModels] in try readModels.read { db in
+            (try ExpertWorkReadModel.load(in: db), try DirectoryReadModel.engagements(.init(today: today), in: db))
+        } }
+        return Overview(groups: groups, openItems: ExpertWorkReadModel.openItems(work, on: today),
+                        engagements: Dictionary(engagements.map { ($0.engagement, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// What the read models hold of these participants in clear (no name), by id.
+    func people(_ participants: [String]) async throws -> [String: PersonReadModel.Person] {
+        try await upToDate(Self.projectors)
+        return try readModels.read { db in
+            Dictionary(try participants.compactMap { try PersonReadModel.person($0, in: db).map { ($0.participant, $0) } }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     // MARK: - Audit
