@@ -3,7 +3,8 @@ import EventStore
 /// Registers a participant under a pseudonymous id (new, unless given): the identifying fields
 /// are sealed with a key of the person's own; the birth year stands in clear.
 public struct RegisterParticipant: RecordingCommand {
-    public struct Personal: Sendable {
+    /// What is sealed for the person, as the event's `personal` holds it.
+    public struct Personal: Sendable, Encodable {
         public var name: String
         /// YYYY-MM-DD.
         public var birthDate: String
@@ -29,28 +30,30 @@ public struct RegisterParticipant: RecordingCommand {
             (participant, personal, gender, municipality, roles, registeredOn)
     }
 
-    private struct Sealed: Encodable {
-        let name: String
-        let birthDate: String
-        let contact: String?
-        let guardian: String?
-        let personalIdentityCode: String?
-    }
-
     public func recording(_ ledger: LedgerFacts) throws -> Recording {
         let day = registeredOn ?? ledger.today
-        guard personal.birthDate.count == 10, let year = Int(personal.birthDate.prefix(4)),
-              (try? Timestamp(rfc3339: "\(personal.birthDate)T00:00:00Z")) != nil
-        else { throw CommandError.notADay }
-        // Both are YYYY-MM-DD, so text order is time order.
-        guard personal.birthDate <= day else { throw CommandError.bornAfterRegistration }
+        let year = try personal.birthYear(onOrBefore: day)
         let id = try participant ?? ledger.unusedIdentifier(prefix: "p") { "participant-\($0)" }
         let payload = ParticipantRegistered(participant: id, roles: roles, gender: gender, birthYear: year, municipality: municipality,
                                             registeredOn: day, personal: nil)
-        let sealed = Sealed(name: personal.name, birthDate: personal.birthDate, contact: personal.contact, guardian: personal.guardian,
-                            personalIdentityCode: personal.personalIdentityCode)
         return Recording(try .init("participant-\(id)", "participant.registered", payload, day: day), id: id,
-                         sealing: .init(fields: try Recording.Event.json(sealed), subject: try SubjectID(id), member: "personal"))
+                         sealing: try personal.sealing(for: id))
+    }
+}
+
+extension RegisterParticipant.Personal {
+    /// The year of the birth date, which must be a day of the calendar on or before `day` (both
+    /// are YYYY-MM-DD, so text order is time order).
+    func birthYear(onOrBefore day: String) throws(CommandError) -> Int {
+        guard birthDate.count == 10, let year = Int(birthDate.prefix(4)), (try? Timestamp(rfc3339: "\(birthDate)T00:00:00Z")) != nil
+        else { throw .notADay }
+        guard birthDate <= day else { throw .bornAfterRegistration }
+        return year
+    }
+
+    /// The fields sealed for the participant, into the event's `personal`.
+    func sealing(for participant: String) throws -> Recording.Sealing {
+        .init(fields: try Recording.Event.json(self), subject: try SubjectID(participant), member: "personal")
     }
 }
 
@@ -69,26 +72,12 @@ public struct CorrectParticipantDetails: RecordingCommand {
         (self.participant, self.personal, self.gender, self.municipality, self.date) = (participant, personal, gender, municipality, date)
     }
 
-    private struct Sealed: Encodable {
-        let name: String
-        let birthDate: String
-        let contact: String?
-        let guardian: String?
-        let personalIdentityCode: String?
-    }
-
     public func recording(_ ledger: LedgerFacts) throws -> Recording {
         let day = date ?? ledger.today
-        guard personal.birthDate.count == 10, let year = Int(personal.birthDate.prefix(4)),
-              (try? Timestamp(rfc3339: "\(personal.birthDate)T00:00:00Z")) != nil
-        else { throw CommandError.notADay }
-        guard personal.birthDate <= day else { throw CommandError.bornAfterRegistration }
-        let payload = ParticipantDetailsCorrected(participant: participant, date: day, gender: gender, birthYear: year, municipality: municipality,
-                                                  personal: nil)
-        let sealed = Sealed(name: personal.name, birthDate: personal.birthDate, contact: personal.contact, guardian: personal.guardian,
-                            personalIdentityCode: personal.personalIdentityCode)
+        let payload = ParticipantDetailsCorrected(participant: participant, date: day, gender: gender,
+                                                  birthYear: try personal.birthYear(onOrBefore: day), municipality: municipality, personal: nil)
         return Recording(try .init("participant-\(participant)", "participant.details-corrected", payload, day: day), id: participant,
-                         sealing: .init(fields: try Recording.Event.json(sealed), subject: try SubjectID(participant), member: "personal"))
+                         sealing: try personal.sealing(for: participant))
     }
 }
 

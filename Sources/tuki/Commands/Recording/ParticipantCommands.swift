@@ -15,21 +15,13 @@ struct ParticipantRegister: ParsableCommand {
         discussion: "Name, exact birth date, contact, guardian and identity code are sealed (docs/privacy.md); only the birth year stands in clear.")
 
     @OptionGroup var ledger: LedgerOptions
-    @Option(help: "The person's name (sealed).") var name: String
-    @Option(help: "Birth date, YYYY-MM-DD (sealed; the year is kept in clear for reports).") var birthDate: String
-    @Option(help: "The person's gender.") var gender: ParticipantRegistered.Gender
-    @Option(help: "Home municipality.") var municipality: String
+    @OptionGroup var person: PersonalOptions
     @Option(help: "Roles, comma-separated: \(ParticipantRegistered.Role.allValueStrings.joined(separator: ", ")).")
     var roles: String = "parent"
-    @Option(help: "Phone or e-mail (sealed).") var contact: String?
-    @Option(help: "The guardian's name and contact, for a child (sealed).") var guardian: String?
-    @Option(help: "Personal identity code (sealed).") var identityCode: String?
     @Option(help: "The registration day (default: today).") var date: String?
 
     func run() throws {
-        guard birthDate.count == 10, (try? Timestamp(rfc3339: "\(birthDate)T00:00:00Z")) != nil else {
-            throw CommandFailure.usage("--birth-date must be a day of the calendar, YYYY-MM-DD.")
-        }
+        let personal = try person.personal()
         let roleList = try roles.split(separator: ",").map { text in
             guard let role = ParticipantRegistered.Role(rawValue: String(text).trimmed) else {
                 throw CommandFailure.usage("--roles must be among \(ParticipantRegistered.Role.allValueStrings.joined(separator: ", ")).")
@@ -37,8 +29,7 @@ struct ParticipantRegister: ParsableCommand {
             return role
         }
         let recorded = try Recorder(ledger: ledger).record(RegisterParticipant(
-            personal: .init(name: name, birthDate: birthDate, contact: contact, guardian: guardian, personalIdentityCode: identityCode),
-            gender: gender, municipality: municipality, roles: roleList, registeredOn: date))
+            personal: personal, gender: person.gender, municipality: person.municipality, roles: roleList, registeredOn: date))
         Recorder.announce(recorded.id, "Registered participant \(recorded.id); the name and birth date are sealed.")
     }
 }
@@ -51,23 +42,12 @@ struct ParticipantCorrect: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "The participant's id.") var participant: String
-    @Option(help: "The person's name (sealed).") var name: String
-    @Option(help: "Birth date, YYYY-MM-DD (sealed; the year is kept in clear for reports).") var birthDate: String
-    @Option(help: "The person's gender.") var gender: ParticipantRegistered.Gender
-    @Option(help: "Home municipality.") var municipality: String
-    @Option(help: "Phone or e-mail (sealed).") var contact: String?
-    @Option(help: "The guardian's name and contact, for a child (sealed).") var guardian: String?
-    @Option(help: "Personal identity code (sealed).") var identityCode: String?
+    @OptionGroup var person: PersonalOptions
     @Option(help: "The day of the correction (default: today).") var date: String?
 
     func run() throws {
-        guard birthDate.count == 10, (try? Timestamp(rfc3339: "\(birthDate)T00:00:00Z")) != nil else {
-            throw CommandFailure.usage("--birth-date must be a day of the calendar, YYYY-MM-DD.")
-        }
         let recorded = try Recorder(ledger: ledger).record(CorrectParticipantDetails(
-            participant: participant,
-            personal: .init(name: name, birthDate: birthDate, contact: contact, guardian: guardian, personalIdentityCode: identityCode),
-            gender: gender, municipality: municipality, date: date))
+            participant: participant, personal: try person.personal(), gender: person.gender, municipality: person.municipality, date: date))
         Recorder.announce(recorded.id, "Corrected the details of \(recorded.id); the name and birth date are sealed.")
     }
 }
@@ -84,6 +64,25 @@ struct ParticipantIndexNames: ParsableCommand {
         let indexed = try ledger.personalData().indexNames(actor: ledger.actorName)
         print(indexed)
         FileHandle.standardError.write(Data("Indexed \(indexed) names; each opening is in that person's access log.\n".utf8))
+    }
+}
+
+/// A person's details as registration and correction take them: sealed but for the gender and
+/// municipality, and the birth year, which stand in clear for the reports.
+struct PersonalOptions: ParsableArguments {
+    @Option(help: "The person's name (sealed).") var name: String
+    @Option(help: "Birth date, YYYY-MM-DD (sealed; the year is kept in clear for reports).") var birthDate: String
+    @Option(help: "The person's gender.") var gender: ParticipantRegistered.Gender
+    @Option(help: "Home municipality.") var municipality: String
+    @Option(help: "Phone or e-mail (sealed).") var contact: String?
+    @Option(help: "The guardian's name and contact, for a child (sealed).") var guardian: String?
+    @Option(help: "Personal identity code (sealed).") var identityCode: String?
+
+    func personal() throws -> RegisterParticipant.Personal {
+        guard birthDate.count == 10, (try? Timestamp(rfc3339: "\(birthDate)T00:00:00Z")) != nil else {
+            throw CommandFailure.usage("--birth-date must be a day of the calendar, YYYY-MM-DD.")
+        }
+        return .init(name: name, birthDate: birthDate, contact: contact, guardian: guardian, personalIdentityCode: identityCode)
     }
 }
 
