@@ -12,22 +12,20 @@ import Testing
 /// and the access log holds exactly the readings the pages showed.
 @Suite(.serialized) struct BrowserTests {
     @Test func aFacilitatorsEveningOnAPhone() async throws {
-        let server = try await TestServer.start(live: true)
-        let browser = try await WebDriver(width: 360, height: 780)
-        do {
-            try await facilitator(on: browser, server)
-        } catch {
-            await browser.quit()
-            throw error
-        }
-        await browser.quit()
+        try await withBrowser(width: 360, height: 780, facilitator)
     }
 
     @Test func aCoordinatorsDayAtADesk() async throws {
+        try await withBrowser(width: 1280, height: 900, coordinator)
+    }
+
+    /// A server of its own on 127.0.0.1 and a browser of `width` CSS pixels, closed however the
+    /// test ends.
+    private func withBrowser(width: Int, height: Int, _ body: (WebDriver, TestServer) async throws -> Void) async throws {
         let server = try await TestServer.start(live: true)
-        let browser = try await WebDriver(width: 1280, height: 900)
+        let browser = try await WebDriver(width: width, height: height)
         do {
-            try await coordinator(on: browser, server)
+            try await body(browser, server)
         } catch {
             await browser.quit()
             throw error
