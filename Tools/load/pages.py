@@ -47,6 +47,15 @@ def main():
             ("GET", f"/reports/stea?project={project}&year={year}", None),
         ]
         opener, csrf = sign_in(served, "page timing password " + served.one_time)
+        # A person with a sealed name, for the name search and the person's page.
+        register = {"_csrf": csrf, "personal.name": "Aikamittaus Henkilö", "personal.birthDate": "1.2.1980", "gender": "woman",
+                    "municipality": "Forssa", "roles": "parent"}
+        with opener.open(urllib.request.Request(served.base + "/record/participant", urllib.parse.urlencode(register).encode()), timeout=120) as answer:
+            answer.read()
+        with opener.open(urllib.request.Request(served.base + "/people/search", urllib.parse.urlencode({"_csrf": csrf, "name": "aikamit"}).encode()),
+                         timeout=120) as answer:
+            person = re.search(r'href="(/people/[A-Za-z0-9_-]+)"', answer.read().decode()).group(1)
+        pages += [("POST", "/people/search", {"name": "aikamit"}), ("GET", person, None)]
         print(f"ledger of {count_events(served.db):,} events; activity with {enrolments} enrolments; times in ms")
         print("| page | first | median | bytes |")
         print("|---|---:|---:|---:|")
@@ -60,6 +69,7 @@ def main():
                 times.append((time.perf_counter() - started) * 1000)
             shown = re.sub(r"activity-[a-z0-9-]+", "{activity}", path.split("?")[0])
             shown = re.sub(r"/sessions/[a-z0-9-]+", "/sessions/{session}", shown)
+            shown = re.sub(r"/people/[A-Za-z0-9_-]{20,}", "/people/{handle}", shown)
             print(f"| {method} {shown} | {times[0]:.0f} | {statistics.median(times):.0f} | {size:,} |")
     return 0
 
