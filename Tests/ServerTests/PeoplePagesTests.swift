@@ -2,8 +2,9 @@ import EventStore
 import Foundation
 import Ledger
 import Samples
-import Server
 import Testing
+
+@testable import Server
 
 /// The coordinator's people: a name search that opens and logs only those it finds, and a
 /// person's page whose forms fill the person in — corrections, enrolments, an expert's work and
@@ -11,20 +12,26 @@ import Testing
 @Suite(.serialized) struct PeoplePagesTests {
     static let server = Task { try await TestServer.start() }
 
-    /// Every field a person types into (an input or a text area, but the hidden ones and the
-    /// boxes to tick), by name. A choice (a select) offers words; `optionsLookingLikeIds` checks those.
+    /// Every field a person types into (an input or a text area, but the hidden ones, the boxes
+    /// to tick and those that offer a list to pick from), by name. A choice (a select, a list)
+    /// offers words; `optionsLookingLikeIds` checks those.
     static func visibleFields(_ html: String) -> [String] {
         html.matches(of: /<(input|textarea)([^>]*)>/).compactMap { match in
             let attributes = String(match.output.2)
-            guard !attributes.contains(#"type="hidden""#), !attributes.contains(#"type="radio""#), !attributes.contains(#"type="checkbox""#)
+            guard !attributes.contains(#"type="hidden""#), !attributes.contains(#"type="radio""#), !attributes.contains(#"type="checkbox""#),
+                  !attributes.contains(" list=")
             else { return nil }
             return attributes.firstMatch(of: /name="([^"]*)"/).map { String($0.output.1) }
         }
     }
 
     /// The words of every choice a page offers that read like a stored id (`p-7k2m`, `activity-…`).
+    /// A list's option shows its value, a select's its text.
     static func optionsLookingLikeIds(_ html: String) -> [String] {
-        html.matches(of: /<option[^>]*>([^<]*)<\/option>/).map { String($0.output.1) }
+        let lists = html.matches(of: /<datalist[^>]*>(.*?)<\/datalist>/.dotMatchesNewlines()).flatMap { list in
+            String(list.output.1).matches(of: /<option value="([^"]*)"/).map { String($0.output.1) }
+        }
+        return (html.matches(of: /<option[^>]*>([^<]*)<\/option>/).map { String($0.output.1) } + lists)
             .filter { $0.firstMatch(of: /^(p|e|fb|s|activity|project|staff)-[a-z0-9]/) != nil }
     }
 
@@ -176,10 +183,40 @@ import Testing
         let person = try await register(browser, csrf, name: "Tuure Toimintalainen")
         let page = try #require(try await browser.personPage(finding: "Toimintalainen", csrf: csrf))
         let shown = try await browser.get(page)
-        #expect(shown.body.contains(#"<option value="\#(TestServer.ownActivity)">Tähkä-ryhmä Forssa</option>"#), "groups by name")
-        #expect(try await browser.post(page + "/record/sign-up", [("activity", TestServer.ownActivity)], csrf: csrf).status == 303)
+        #expect(shown.body.contains(#"<datalist id="activity-names">"#) && shown.body.contains(#"<option value="Tähkä-ryhmä Forssa"></option>"#),
+                "groups offered by name")
+        #expect(!shown.body.contains(#"value="\#(TestServer.ownActivity)""#), "and not by id")
+        // The group as it was picked: by its name.
+        #expect(try await browser.post(page + "/record/sign-up", [("activity", "Tähkä-ryhmä Forssa")], csrf: csrf).status == 303)
         let signUp = try #require(try server.events().last)
         #expect(signUp.type == "enrolment.signed-up" && signUp.data.contains(person))
+        #expect(signUp.data.contains(TestServer.ownActivity))
         #expect(try await browser.get(page).body.contains("Ilmoittautuminen"))
+        // A name that is no group's is named as the field, not recorded.
+        let before = try server.events().filter { $0.type != "access.logged" }.count
+        let unknown = try await browser.post(page + "/record/sign-up", [("activity", "Ei tällaista ryhmää")], csrf: csrf)
+        #expect(unknown.status == 400 && unknown.body.contains("Kenttä puuttuu tai ei kelpaa: Toiminta"))
+        #expect(!unknown.body.contains("Ei tällaista") || unknown.body.contains(#"value="Ei tällaista ryhmää""#), "kept only in the field, as typed")
+        #expect(try server.events().filter { $0.type != "access.logged" }.count == before)
+    }
+
+    /// Two activities of one name are told apart by municipality, then by id; each label goes
+    /// back to its own activity.
+    @Test func activityLabelsAreUniqueAndGoBackToTheirActivity() {
+        let activities: [ActivityLabels.Activity] = [
+            .init(activity: "activity-a", name: "Vertaisryhmä", municipality: "Forssa"),
+            .init(activity: "activity-b", name: "Vertaisryhmä", municipality: "Tammela"),
+            .init(activity: "activity-c", name: "Vertaisryhmä", municipality: "Tammela"),
+            .init(activity: "activity-d", name: "Camp (summer)", municipality: "Forssa"),
+        ]
+        let labels = ActivityLabels.labelled(activities).map { $0["label"] ?? "" }
+        #expect(labels == ["Vertaisryhmä · Forssa", "Vertaisryhmä · Tammela (activity-b)", "Vertaisryhmä · Tammela (activity-c)", "Camp (summer)"])
+        let named = { (name: String) in activities.filter { $0.name == name } }
+        let exists = { (id: String) in activities.contains { $0.activity == id } }
+        for (label, activity) in zip(labels, activities) {
+            #expect(ActivityLabels.activity(labelled: label, named: named, exists: exists) == activity.activity)
+        }
+        #expect(ActivityLabels.activity(labelled: "Vertaisryhmä", named: named, exists: exists) == nil, "several: none")
+        #expect(ActivityLabels.activity(labelled: "Vertaisryhmä · Tammela", named: named, exists: exists) == nil)
     }
 }

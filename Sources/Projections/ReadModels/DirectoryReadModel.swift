@@ -280,8 +280,15 @@ public enum DirectoryReadModel {
 
     /// Every activity's id and name, by name: what a form offers to choose from. Unlike
     /// `activities`, it counts no one's enrolments, which a county's thousands of activities make slow.
-    public static func activityNames(in db: Database) throws -> [(activity: String, name: String)] {
-        try Row.fetchAll(db, sql: "SELECT activity, name FROM directory_current_activity ORDER BY name, activity").map { ($0[0], $0[1]) }
+    public static func activityNames(in db: Database) throws -> [(activity: String, name: String, municipality: String)] {
+        try Row.fetchAll(db, sql: "SELECT activity, name, municipality FROM directory_current_activity ORDER BY name, activity")
+            .map { ($0[0], $0[1], $0[2]) }
+    }
+
+    /// The activities of this name, with their municipalities.
+    public static func activities(named name: String, in db: Database) throws -> [(activity: String, municipality: String)] {
+        try Row.fetchAll(db, sql: "SELECT activity, municipality FROM directory_current_activity WHERE name = ? ORDER BY activity",
+                         arguments: [name]).map { ($0[0], $0[1]) }
     }
 
     /// The activity's name, or nil if the read model holds no such activity.

@@ -35,7 +35,7 @@ struct ListsController {
     /// address when its form names a person (an expert's engagements).
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let kind = try Self.kind(context)
-        let fields = request.method == .post ? context.form : try ServedReport.Field.query(of: request)
+        let fields = try await ledger.resolvingActivities(request.method == .post ? context.form : try ServedReport.Field.query(of: request))
         let format = fields["format"] ?? "html"
         guard format == "html" || format == "csv" else { throw Refusal.badForm }
         let report = try await ledger.list(kind.request(), try kind.filter({ fields[$0] }, today: Day.today()),
@@ -53,7 +53,8 @@ struct ListsController {
         else { throw Refusal.badForm }
         let payroll = kind == .experts && context.form["payroll"] == "on"
         if payroll, !context.user.may(.payroll) { throw Refusal.forbidden }
-        let report = try await ledger.list(kind.request(payroll: payroll), try kind.filter({ context.form[$0] }, today: Day.today()),
+        let form = try await ledger.resolvingActivities(context.form)
+        let report = try await ledger.list(kind.request(payroll: payroll), try kind.filter({ form[$0] }, today: Day.today()),
                                            names: .init(actor: context.user.name, purpose: purpose), language: context.language.reportLanguage)
         return ReportsController.document(report, name: "\(kind.rawValue)-\(Day.today())")
     }

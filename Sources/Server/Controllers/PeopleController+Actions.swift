@@ -67,8 +67,8 @@ extension PeopleController {
         let today = Day.today()
         let data: [String: JSONValue]
         do {
-            data = try form.data(FormFields(pairs: fields), today: today)
-        } catch {
+            data = try form.data(try await ledger.resolvingActivities(FormFields(pairs: fields)), today: today)
+        } catch let error as RecordingField.Invalid {
             return try await render(participant, context, status: .badRequest,
                                     problem: "\(PageText.text(.invalidField, context.language)): \(error.field.label(context.language))",
                                     open: open, filled: context.form)

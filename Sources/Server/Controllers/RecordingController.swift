@@ -29,7 +29,7 @@ struct RecordingController {
         let today = Day.today()
         let data: [String: JSONValue]
         do {
-            data = try form.data(context.form, today: today)
+            data = try form.data(try await ledger.resolvingActivities(context.form), today: today)
             try Self.requireOwnGroup(data, form, context)
         } catch let error as RecordingField.Invalid {
             let label = error.field.label(context.language)
@@ -125,8 +125,9 @@ struct RecordingController {
         case .project: values["isProject"] = true
         case .activity:
             values["isActivity"] = true
-            let chosen = refill[field.name]
-            values["activityChoices"] = activities.map { ["activity": $0["activity"] ?? "", "name": $0["name"] ?? "", "selected": $0["activity"] == chosen] }
+            // Sent back as it was typed, or as the label of the id it was.
+            let chosen = refill[field.name] ?? ""
+            values["chosenLabel"] = activities.first { $0["activity"] == chosen }?["label"] ?? chosen
         case let .choice(options):
             // A required choice without a default starts empty ("Valitse"), so that a field
             // skipped is refused rather than recorded as the first option.

@@ -35,7 +35,7 @@ struct ReportsController {
     /// A form that names a person (an expert's fees, a staff member's timesheet) is posted to the
     /// same address instead.
     @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        let fields = request.method == .post ? context.form : try ServedReport.Field.query(of: request)
+        let fields = try await ledger.resolvingActivities(request.method == .post ? context.form : try ServedReport.Field.query(of: request))
         let format = fields["format"] ?? "html"
         guard format == "html" || format == "csv" else { throw Refusal.badForm }
         guard let report = try await Self.report(fields, context, ledger: ledger, language: context.language.reportLanguage)

@@ -14,7 +14,7 @@ struct Pages: Sendable {
     }
 
     /// The templates the pages include.
-    static let partials = ["layout", "esrForm", "field", "recordField", "fileFormat", "entry", "personForm", "groupVoid"]
+    static let partials = ["layout", "esrForm", "field", "recordField", "fileFormat", "activityNames", "entry", "personForm", "groupVoid"]
 
     struct MissingTemplate: Error, CustomStringConvertible {
         let name: String

@@ -9,7 +9,7 @@ enum Templates {
         "password": password, "groups": groups, "group": group,
         "sheet": sheet, "printedSheet": printedSheet, "report": report, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "person": person, "audit": audit,
         // Partials, which the pages include.
-        "esrForm": esrForm, "field": field, "recordField": recordField, "fileFormat": fileFormat,
+        "esrForm": esrForm, "field": field, "recordField": recordField, "fileFormat": fileFormat, "activityNames": activityNames,
         "entry": entry, "personForm": personForm, "groupVoid": groupVoid,
     ]
 
@@ -274,12 +274,18 @@ enum Templates {
     static let field = """
         <label>{{label}}{{^required}} <span class="muted">({{t.optional}})</span>{{/required}}
         {{#isProject}}<select name="project"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
-        {{#isActivity}}<select name="activity"{{#required}} required{{/required}}>{{^required}}<option value="">{{t.anyChoice}}</option>{{/required}}{{#required}}<option value="">{{t.choose}}</option>{{/required}}{{#activities}}<option value="{{activity}}">{{name}}</option>{{/activities}}</select>{{/isActivity}}
+        {{#isActivity}}<input name="activity" list="activity-names" autocomplete="off"{{#required}} required{{/required}}>{{/isActivity}}
         {{#isGroup}}<select name="group"><option value="">{{t.anyChoice}}</option>{{#groupsOfRespondents}}<option value="{{code}}">{{label}}</option>{{/groupsOfRespondents}}</select>{{/isGroup}}
         {{#isDay}}<input name="{{name}}" placeholder="7.12.2026" pattern="[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}" autocomplete="off" value="{{value}}"{{#required}} required{{/required}}>{{/isDay}}
         {{#isYear}}<input name="{{name}}" type="number" inputmode="numeric" min="2000" max="2100" value="{{value}}"{{#required}} required{{/required}}>{{/isYear}}
         {{#isText}}<input name="{{name}}" autocapitalize="none" pattern="[a-z0-9][a-z0-9\\-]*"{{#required}} required{{/required}}>{{/isText}}
         </label>
+        """
+
+    /// The activities an activity field offers, by their labels (`ActivityLabels`): one list a
+    /// page, which the browser filters as a person types.
+    static let activityNames = """
+        <datalist id="activity-names">{{#activities}}<option value="{{label}}"></option>{{/activities}}</datalist>
         """
 
     /// A report's or a list's form: shown in the browser, or a spreadsheet's CSV.
@@ -308,6 +314,7 @@ enum Templates {
         </form></details>{{/payroll}}
         </section>
         {{/reports}}
+        {{> activityNames}}
         {{/body}}{{/layout}}
         """
 
@@ -329,6 +336,7 @@ enum Templates {
         <button type="submit">{{t.record}}</button>
         </form></details>
         {{/forms}}
+        {{> activityNames}}
         {{/body}}{{/layout}}
         """
 
@@ -345,7 +353,7 @@ enum Templates {
         {{#isInteger}}<input name="{{name}}" type="number" inputmode="numeric" min="{{min}}" max="{{max}}" value="{{value}}"{{#required}} required{{/required}}>{{/isInteger}}
         {{#isChoice}}<select name="{{name}}"{{#required}} required{{/required}}>{{#emptyOption}}<option value=""{{#chooseFirst}} selected{{/chooseFirst}}>{{#required}}{{t.choose}}{{/required}}{{^required}}–{{/required}}</option>{{/emptyOption}}{{#options}}<option value="{{option}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
         {{#isProject}}<select name="{{name}}"{{#required}} required{{/required}}>{{^required}}<option value="">–</option>{{/required}}{{#projects}}<option value="{{project}}">{{name}}</option>{{/projects}}</select>{{/isProject}}
-        {{#isActivity}}<select name="{{name}}"{{#required}} required{{/required}}><option value="">{{#required}}{{t.choose}}{{/required}}{{^required}}–{{/required}}</option>{{#activityChoices}}<option value="{{activity}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/activityChoices}}</select>{{/isActivity}}
+        {{#isActivity}}<input name="{{name}}" value="{{chosenLabel}}" list="activity-names" autocomplete="off"{{#required}} required{{/required}}>{{/isActivity}}
         </label>{{/isFlag}}{{/isChoices}}
         {{#help}}<p class="help">{{help}}</p>{{/help}}
         """
@@ -430,6 +438,7 @@ enum Templates {
         <label class="check"><input type="checkbox" name="confirm" value="on" required> {{t.eraseConfirm}}</label>
         <button type="submit" class="secondary">{{t.erasePerson}}</button>
         </form></details>{{/erased}}
+        {{> activityNames}}
         {{/body}}{{/layout}}
         """
 
@@ -491,6 +500,7 @@ enum Templates {
         </form></details>{{/names}}
         </section>
         {{/lists}}
+        {{> activityNames}}
         {{/body}}{{/layout}}
         """
 

@@ -53,7 +53,7 @@ extension LedgerService {
         return try readModels.read { db in
             let filter = DirectoryReadModel.Filter(today: today)
             return (try DirectoryReadModel.projects(filter, in: db).map { ["project": $0.project, "name": $0.name] },
-                    try DirectoryReadModel.activityNames(in: db).map { ["activity": $0.activity, "name": $0.name] })
+                    ActivityLabels.labelled(try DirectoryReadModel.activityNames(in: db).map { .init(activity: $0.activity, name: $0.name, municipality: $0.municipality) }))
         }
     }
 
@@ -65,6 +65,23 @@ extension LedgerService {
     /// Opens the names (and identity codes) sealed in these participants' registrations, each
     /// opening an `access.logged` under `actor`, all in one transaction before anything is shown.
     /// No entry for someone registered without sealed fields.
+    /// The form's fields with each activity's label (`ActivityLabels`) taken back to its id; an
+    /// id, or a label that names no one activity, is left as it was (and refused as such later).
+    func resolvingActivities(_ form: FormFields) async throws -> FormFields {
+        guard form.pairs.contains(where: { $0.name == "activity" && !$0.value.isEmpty }) else { return form }
+        try await upToDate(Self.projectors)
+        return try readModels.read { db in
+            FormFields(pairs: try form.pairs.map { pair in
+                guard pair.name == "activity", !pair.value.isEmpty, try DirectoryReadModel.activityName(pair.value, in: db) == nil else { return pair }
+                let id = try ActivityLabels.activity(
+                    labelled: pair.value.trimmed,
+                    named: { try DirectoryReadModel.activities(named: $0, in: db).map { .init(activity: $0.activity, name: "", municipality: $0.municipality) } },
+                    exists: { try DirectoryReadModel.activityName($0, in: db) != nil })
+                return (pair.name, id ?? pair.value)
+            })
+        }
+    }
+
     /// The participants' names as the lists show them, each opening logged under `actor` first.
     func names(of participants: [String], actor: String, purpose: String) async throws -> [String: ListReports.Name?] {
         guard !participants.isEmpty else { return [:] }
