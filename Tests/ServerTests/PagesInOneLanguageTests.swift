@@ -11,6 +11,7 @@ import Vocabulary
     /// Every page of the coordinator's, every report and every list.
     static let pages = ["/overview", "/groups", "/groups/\(TestServer.ownActivity)", "/groups/\(TestServer.ownActivity)/sessions/\(TestServer.session)",
                         "/groups/\(TestServer.ownActivity)/fit", "/groups/\(TestServer.ownActivity)/feedback",
+                        "/groups/\(TestServer.ownActivity)/sessions/s8", "/groups/\(TestServer.ownActivity)/sessions/\(TestServer.session)/print",
                         "/record", "/reports", "/lists", "/people",
                         "/reports/esr?project=\(project)&from=2026-01-01&to=2026-06-30", "/reports/stea?project=\(project)&year=2026",
                         "/reports/sessions", "/reports/commitment?activity=activity-kokemuskumppani-team-1",
@@ -37,7 +38,8 @@ import Vocabulary
         try #require(try await browser.signIn("koordinaattori") != nil)
         // Phrases, not single words: a single word may be a person's alias or a user's handle.
         let english = Catalogue.allValues.map(\.words).filter { $0.en.contains(" ") && $0.en.lowercased() != $0.fi.lowercased() }.map(\.en)
-        for page in Self.pages {
+        let person = try #require(try await browser.personPage(finding: "Helmi", csrf: try await browser.csrfToken()))
+        for page in Self.pages + [person] {
             let answer = try await browser.get(page)
             #expect(answer.status == 200, "\(page)")
             let text = Self.visible(answer.body)
@@ -56,7 +58,8 @@ import Vocabulary
         let csrf = try #require(try await browser.signIn("koordinaattori"))
         #expect(try await browser.post("/language", [("to", "en")], csrf: csrf).status == 303)
         let finnish = Catalogue.allValues.map(\.words).filter { $0.fi.contains(" ") && $0.en.lowercased() != $0.fi.lowercased() }.map(\.fi)
-        for page in Self.pages {
+        let person = try #require(try await browser.personPage(finding: "Helmi", csrf: csrf))
+        for page in Self.pages + [person] {
             let text = Self.visible(try await browser.get(page).body)
             for words in finnish {
                 #expect(!text.localizedCaseInsensitiveContains(words), "\(page) shows the Finnish \(words)")
