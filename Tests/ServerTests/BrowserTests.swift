@@ -33,6 +33,18 @@ import Testing
         await browser.quit()
     }
 
+    /// Types into the form's fields, as a person does, sends it and waits for the page it leads to.
+    private func submit(_ browser: WebDriver, _ form: String, _ fields: [(name: String, text: String)], leadingTo address: String) async throws {
+        for field in fields { try await browser.type(field.text, into: "\(form) [name='\(field.name)']") }
+        try await browser.click("\(form) button[type=submit]")
+        try #require(try await browser.waitForURL(containing: address))
+    }
+
+    private func signIn(_ browser: WebDriver, _ base: URL, _ user: String, leadingTo address: String) async throws {
+        try await browser.open(base.appendingPathComponent("signin"))
+        try await submit(browser, "form[action='/signin']", [("user", user), ("password", TestServer.password)], leadingTo: address)
+    }
+
     /// The names a test may meet on a page, by participant.
     static let knownNames = TestServer.names
 
@@ -62,11 +74,7 @@ import Testing
     private func facilitator(on browser: WebDriver, _ server: TestServer) async throws {
         let base = try #require(server.baseURL)
         let group = "/groups/\(TestServer.ownActivity)"
-        try await browser.open(base.appendingPathComponent("signin"))
-        try await browser.type("ohjaaja", into: "input[name=user]")
-        try await browser.type(TestServer.password, into: "input[name=password]")
-        try await browser.click("form[action='/signin'] button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "/groups"))
+        try await signIn(browser, base, "ohjaaja", leadingTo: "/groups")
         var seen = try server.events().count
 
         // The group: its card leads to its page, which lists the sessions as links.
@@ -158,23 +166,15 @@ import Testing
         for _ in 0..<2 { #expect(try await setUp.post(setUpPage + "/record/consent", [("scope", "photography")], csrf: csrf).status == 303) }
         let names = Self.knownNames.merging([person: "Sanni Suoninen"]) { $1 }
 
-        try await browser.open(base.appendingPathComponent("signin"))
-        try await browser.type("koordinaattori", into: "input[name=user]")
-        try await browser.type(TestServer.password, into: "input[name=password]")
-        try await browser.click("form[action='/signin'] button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "/signin/code"))
-        try await browser.type(TestServer.recoveryCodes.take(), into: "input[name=code]")
-        try await browser.click("form[action='/signin/code'] button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "/overview"))
+        try await signIn(browser, base, "koordinaattori", leadingTo: "/signin/code")
+        try await submit(browser, "form[action='/signin/code']", [("code", TestServer.recoveryCodes.take())], leadingTo: "/overview")
         var seen = try server.events().count
         seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
 
         // Found by the start of her surname; only she is opened.
         try await browser.open(base.appendingPathComponent("people"))
         seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
-        try await browser.type("Suon", into: "input[name=name]")
-        try await browser.click("form[action='/people/search'] button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "/people/search"))
+        try await submit(browser, "form[action='/people/search']", [("name", "Suon")], leadingTo: "/people/search")
         #expect(try await browser.source.contains("Sanni Suoninen"))
         seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
         try await browser.click("a[href^='/people/']:not([href='/people/search'])")
@@ -184,25 +184,19 @@ import Testing
         seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
 
         // Her details opened for a purpose, and the phone number corrected.
-        try await browser.type("uusi puhelinnumero", into: "form[action$='/reveal'] input[name=purpose]")
-        try await browser.click("form[action$='/reveal'] button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "/reveal"))
+        try await submit(browser, "form[action$='/reveal']", [("purpose", "uusi puhelinnumero")], leadingTo: "/reveal")
         #expect(try await browser.source.contains("040 765 4321"))
         seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
         try await browser.click("details:has(form[action$='/correct']) summary")
         _ = try await browser.evaluate("document.querySelector(\"form[action$='/correct'] input[name='personal.contact']\").value = ''; return 0")
-        try await browser.type("050 123 9876", into: "form[action$='/correct'] input[name='personal.contact']")
-        try await browser.click("form[action$='/correct'] button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "corrected=1"))
+        try await submit(browser, "form[action$='/correct']", [("personal.contact", "050 123 9876")], leadingTo: "corrected=1")
         let correction = try #require(try server.events().last { $0.type == "participant.details-corrected" })
         #expect(correction.stream == "participant-\(person)" && !correction.data.contains("050 123") && correction.meta == #"{"actor":"koordinaattori"}"#)
         seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
 
         // Her fee paid, in euros.
         try await browser.click("details:has(form[action$='/record/fee']) summary")
-        try await browser.type("120,00", into: "form[action$='/record/fee'] input[name=amountCents]")
-        try await browser.click("form[action$='/record/fee'] button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "recorded=fee"))
+        try await submit(browser, "form[action$='/record/fee']", [("amountCents", "120,00")], leadingTo: "recorded=fee")
         let fee = try #require(try server.events().last { $0.type == "fee.paid" })
         #expect(fee.stream == "engagement-\(id)" && fee.data.contains(#""amountCents":12000"#))
         seen = try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
@@ -213,9 +207,7 @@ import Testing
         let entry = "li.entry:has(input[name=event][value='\(double.eventId)'])"
         try await browser.click("\(entry) summary")
         #expect(try await browser.source.contains("Mitätöidään: Suostumus"))
-        try await browser.type("kirjattu kahdesti", into: "\(entry) input[name=reason]")
-        try await browser.click("\(entry) button[type=submit]")
-        try #require(try await browser.waitForURL(containing: "voided=1"))
+        try await submit(browser, entry, [("reason", "kirjattu kahdesti")], leadingTo: "voided=1")
         let void = try #require(try server.events().last { $0.type == "entry.voided" })
         #expect(void.data.contains(double.eventId) && void.meta == #"{"actor":"koordinaattori"}"#)
         try await checkPage(browser, server, since: seen, actor: "koordinaattori", names: names, width: 1280)
