@@ -88,6 +88,7 @@ func buildRouter(_ settings: ServerSettings, logger: Logger) throws -> Router<Tu
     let handles = PersonHandles()
     CoordinatorController(ledger: ledger, pages: pages, handles: handles).addRoutes(to: user)
     ReportsController(ledger: ledger, pages: pages).addRoutes(to: user)
+    CostsController(ledger: ledger, pages: pages).addRoutes(to: user)
     ListsController(ledger: ledger, pages: pages).addRoutes(to: user)
     RecordingController(ledger: ledger, pages: pages).addRoutes(to: user)
     PeopleController(ledger: ledger, pages: pages, handles: handles).addRoutes(to: user)

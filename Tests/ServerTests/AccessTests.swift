@@ -59,6 +59,7 @@ import Testing
         ("POST", "/lists/engagements", [403, 200, 403, 403, 403]),
         ("GET", "/record", [303, 200, 200, 403, 403]),
         ("GET", "/people", [303, 200, 403, 403, 403]),
+        ("GET", "/costs", [303, 200, 403, 403, 403]),
         ("GET", "/audit", [303, 403, 403, 200, 403]),
         ("GET", "/audit/export", [303, 403, 403, 200, 403]),
         // Writes by those who may not write: the forms carry a valid token, so only the role refuses.
@@ -71,6 +72,7 @@ import Testing
         ("POST", "/groups/\(own)/sessions", [403, -1, -1, 403, 403]),
         ("POST", "/record/participant", [403, -1, 403, 403, 403]),
         ("POST", "/record/import", [403, -1, 403, 403, 403]),
+        ("POST", "/costs/void", [403, -1, 403, 403, 403]),
         ("POST", "/lists/participants/names", [403, -1, 403, 403, 403]),
         ("POST", "/reports/payroll", [403, -1, 403, 403, 403]),
         ("POST", "/people/search", [403, -1, 403, 403, 403]),

@@ -12,7 +12,7 @@ import Vocabulary
     static let pages = ["/overview", "/groups", "/groups/\(TestServer.ownActivity)", "/groups/\(TestServer.ownActivity)/sessions/\(TestServer.session)",
                         "/groups/\(TestServer.ownActivity)/fit", "/groups/\(TestServer.ownActivity)/feedback",
                         "/groups/\(TestServer.ownActivity)/sessions/s8", "/groups/\(TestServer.ownActivity)/sessions/\(TestServer.session)/print",
-                        "/record", "/reports", "/lists", "/people",
+                        "/record", "/reports", "/lists", "/people", "/costs?project=\(project)",
                         "/reports/esr?project=\(project)&from=2026-01-01&to=2026-06-30", "/reports/stea?project=\(project)&year=2026",
                         "/reports/sessions", "/reports/commitment?activity=activity-kokemuskumppani-team-1",
                         "/reports/bikva?evaluation=tukidemo-2026", "/reports/fit?activity=\(TestServer.ownActivity)",

@@ -35,7 +35,7 @@ enum PageText {
         case expertAlias, consentGiven, consentWithdrawn, void, voiding, voidReason, voidNeedsReason, recordedNow, voidedNow, correctedNow
         case purposeNeeded, eraseNeedsReason, correctMarks
         case importTitle, importHelp, importFile, importButton, importRefused, imported, importUnreadable, importEmpty, importTooManyRows
-        case importMissingColumn, importUnknownColumn, importRow, importBadCell, recordElsewhere, expertWord
+        case importMissingColumn, importUnknownColumn, importRow, importBadCell, recordElsewhere, expertWord, costsTitle, costsHeading, staffTimeHeading
         case forbidden, notFound, badForm, staleForm, serverError, notSignedIn, noRole, refused, language, otherLanguage, home
     }
 

@@ -10,11 +10,11 @@ struct Pages: Sendable {
     /// not start: a page whose template is missing would otherwise be a blank 200.
     enum Page: String, CaseIterable, Sendable {
         case message, signIn = "signin", code, enrolment, recoveryCodes, password, groups, group, sheet, printedSheet, report, overview, reports, lists
-        case record, people, person, audit
+        case record, people, person, costs, audit
     }
 
     /// The templates the pages include.
-    static let partials = ["layout", "esrForm", "field", "recordField", "fileFormat", "activityNames", "entry", "personForm", "groupVoid"]
+    static let partials = ["layout", "esrForm", "field", "recordField", "fileFormat", "activityNames", "entry", "personForm", "groupVoid", "costVoid"]
 
     struct MissingTemplate: Error, CustomStringConvertible {
         let name: String

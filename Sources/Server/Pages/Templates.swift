@@ -10,7 +10,7 @@ enum Templates {
         "sheet": sheet, "printedSheet": printedSheet, "report": report, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "person": person, "audit": audit,
         // Partials, which the pages include.
         "esrForm": esrForm, "field": field, "recordField": recordField, "fileFormat": fileFormat, "activityNames": activityNames,
-        "entry": entry, "personForm": personForm, "groupVoid": groupVoid,
+        "entry": entry, "personForm": personForm, "groupVoid": groupVoid, "costs": costs, "costVoid": costVoid,
     ]
 
     static let layout = """
@@ -219,6 +219,34 @@ enum Templates {
         {{/body}}{{/layout}}
         """
 
+    /// A project's costs and staff time, each entry with its void (`CostsController`).
+    static let costs = """
+        {{<layout}}{{$body}}
+        <form method="get" action="/costs" class="stack">
+        <label>{{t.project}}<select name="project" required><option value="">{{t.choose}}</option>{{#projects}}<option value="{{project}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/projects}}</select></label>
+        <button type="submit">{{t.show}}</button>
+        </form>
+        {{#shown}}<h2>{{t.costsHeading}}</h2>
+        <ul class="entries">{{#costs}}<li class="entry">{{voidWhat}}{{> costVoid}}</li>{{/costs}}</ul>
+        {{^costs}}<p class="muted">{{t.nothingYet}}</p>{{/costs}}
+        <h2>{{t.staffTimeHeading}}</h2>
+        <ul class="entries">{{#staffTime}}<li class="entry">{{voidWhat}}{{> costVoid}}</li>{{/staffTime}}</ul>
+        {{^staffTime}}<p class="muted">{{t.nothingYet}}</p>{{/staffTime}}{{/shown}}
+        {{/body}}{{/layout}}
+        """
+
+    /// The void of a project's cost or staff-time entry.
+    static let costVoid = """
+        <details><summary>{{t.void}}</summary>
+        <form method="post" action="/costs/void" class="stack">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
+        <input type="hidden" name="event" value="{{eventId}}"><input type="hidden" name="project" value="{{project}}">
+        <p>{{t.voiding}}: {{voidWhat}}</p>
+        <label>{{t.voidReason}}<input name="reason" maxlength="500" required></label>
+        <button type="submit" class="secondary">{{t.void}}</button>
+        </form></details>
+        """
+
     /// A report inside the site's layout, for a phone (`PhoneReport`).
     static let report = """
         {{<layout}}{{$body}}
@@ -234,7 +262,7 @@ enum Templates {
 
     static let overview = """
         {{<layout}}{{$body}}
-        <nav class="links"><a href="/groups">{{t.groups}}</a> · <a href="/lists">{{t.lists}}</a> · <a href="/reports">{{t.reports}}</a> · <a href="/record">{{t.record}}</a> · <a href="/people">{{t.people}}</a></nav>
+        <nav class="links"><a href="/groups">{{t.groups}}</a> · <a href="/lists">{{t.lists}}</a> · <a href="/reports">{{t.reports}}</a> · <a href="/record">{{t.record}}</a> · <a href="/people">{{t.people}}</a> · <a href="/costs">{{t.costsTitle}}</a></nav>
         <h2>{{t.sessionsThisWeek}}</h2>
         <table><thead><tr><th>{{t.date}}</th><th>{{t.group}}</th><th>{{t.status}}</th><th></th></tr></thead><tbody>
         {{#week}}<tr><td>{{date}}</td><td>{{name}}</td><td>{{status}}</td><td><a href="/groups/{{activity}}/sessions/{{session}}">{{t.open}}</a></td></tr>

@@ -89,6 +89,14 @@ extension LedgerService {
         }
     }
 
+    /// A project's costs and staff time, entry by entry.
+    func projectEntries(_ project: String) async throws -> (costs: [ProjectEntriesReadModel.Cost], staffTime: [ProjectEntriesReadModel.StaffTime]) {
+        try await upToDate(["funder", "staff"])
+        return try readModels.read { db in
+            (try ProjectEntriesReadModel.costs(of: project, in: db), try ProjectEntriesReadModel.staffTime(of: project, in: db))
+        }
+    }
+
     /// The types of a person's and an engagement's own streams that their file shows.
     static let personTypes: Set<String> = [
         "participant.registered", "participant.details-corrected", "participant.consent-recorded", "enrolment.signed-up",
