@@ -59,8 +59,9 @@ struct CostsController {
             let names = Dictionary(choices.activities.compactMap { choice in choice["activity"].map { ($0, choice["name"] ?? $0) } },
                                    uniquingKeysWith: { first, _ in first })
             let euros = { (cents: Int) in Report.Cell.cents(cents).shown(language) }
-            values["project"] = project
             values["shown"] = true
+            values["voidAction"] = "/costs/void"
+            values["voidKeep"] = ["name": "project", "value": project]
             values["costs"] = entries.costs.compactMap { cost -> [String: Any]? in
                 guard let event = events[cost.position] else { return nil }
                 let what = "\(EntryWords.what("cost.incurred", language)) \(Shown.day(cost.date)) · "

@@ -165,7 +165,8 @@ extension GroupsController {
         }
         var values: [String: Any] = [
             "activity": activity, "session": sessionID, "when": Shown.when(session, language),
-            "people": rows, "hasPeople": !rows.isEmpty, "marked": marked, "hasMarked": !marked.isEmpty, "sheetSession": sessionID,
+            "people": rows, "hasPeople": !rows.isEmpty, "marked": marked, "hasMarked": !marked.isEmpty,
+            "voidAction": "/groups/\(activity)/void", "voidKeep": ["name": "session", "value": sessionID],
             "statusText": statusText(of: session, language), "open": session.status != "cancelled",
             "needsHeld": session.status == "scheduled", "canCancel": session.status == "scheduled",
             "durationMinutes": session.durationMinutes.map(String.init) ?? "",

@@ -115,7 +115,7 @@ struct GroupsController {
             row["eventId"] = events[session.position]
             return row
         }
-        var values: [String: Any] = ["activity": activity, "name": group.name, "sessions": sessions,
+        var values: [String: Any] = ["activity": activity, "name": group.name, "sessions": sessions, "voidAction": "/groups/\(activity)/void",
                                      "people": people.map { ["name": displayName($0.name, language)] },
                                      "first": Shown.day(today), "durationMinutes": 90]
         // The next session as the last one planned, a week on: one tap for a weekly group.

@@ -14,7 +14,7 @@ struct Pages: Sendable {
     }
 
     /// The templates the pages include.
-    static let partials = ["layout", "esrForm", "field", "recordField", "fileFormat", "activityNames", "entry", "personForm", "groupVoid", "costVoid"]
+    static let partials = ["layout", "esrForm", "field", "recordField", "fileFormat", "activityNames", "entry", "personForm", "voidForm"]
 
     struct MissingTemplate: Error, CustomStringConvertible {
         let name: String

@@ -41,6 +41,7 @@ struct PersonPage {
         let isExpert = person.expertAlias != nil
         var values: [String: Any] = [
             "handle": handle,
+            "voidAction": "/people/\(handle)/void",
             "erased": { if case .erased? = name { return true } else { return false } }(),
             "facts": [
                 ["label": Catalogue.field("birthYear")(language), "value": String(person.birthYear)],
@@ -106,7 +107,9 @@ struct PersonPage {
             var values: [String: Any] = ["what": EntryWords.what(entry.type, language), "day": Shown.day(entry.day),
                                          "eventId": entry.eventId, "voidOpen": open == .void(eventId: entry.eventId)]
             // A section shows for an empty text too: an entry without details has none.
-            values["detail"] = EntryWords.detail(entry.event, activity: entry.stream, activities: activityNames, language).nonEmpty
+            let detail = EntryWords.detail(entry.event, activity: entry.stream, activities: activityNames, language).nonEmpty
+            values["detail"] = detail
+            values["voidWhat"] = "\(EntryWords.what(entry.type, language)) \(Shown.day(entry.day))\(detail.map { " · \($0)" } ?? "")"
             return values
         }
     }

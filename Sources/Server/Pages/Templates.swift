@@ -10,7 +10,7 @@ enum Templates {
         "sheet": sheet, "printedSheet": printedSheet, "report": report, "overview": overview, "reports": reports, "lists": lists, "record": record, "people": people, "person": person, "audit": audit,
         // Partials, which the pages include.
         "esrForm": esrForm, "field": field, "recordField": recordField, "fileFormat": fileFormat, "activityNames": activityNames,
-        "entry": entry, "personForm": personForm, "groupVoid": groupVoid, "costs": costs, "costVoid": costVoid,
+        "entry": entry, "personForm": personForm, "voidForm": voidForm, "costs": costs,
     ]
 
     static let layout = """
@@ -120,7 +120,7 @@ enum Templates {
         {{#sessions}}<li><a href="/groups/{{activity}}/sessions/{{session}}"><strong>{{when}}</strong>
         <span class="muted">{{#location}}{{location}} · {{/location}}{{status}}{{#headcount}} · {{t.headcount}} {{headcount}}{{/headcount}}</span>
         {{#missing}}<span class="warn">{{t.marksMissing}}</span>{{/missing}}</a>
-        {{#eventId}}{{> groupVoid}}{{/eventId}}</li>
+        {{#eventId}}{{> voidForm}}{{/eventId}}</li>
         {{/sessions}}
         </ul>
         {{^sessions}}<p class="muted">{{t.noNextSession}}</p>{{/sessions}}
@@ -178,7 +178,7 @@ enum Templates {
         <button type="submit" name="rest" value="none" class="plain">{{t.saveOnlyMarked}}</button>
         </form>{{/open}}
         {{#hasMarked}}<details class="card"><summary><h2>{{t.correctMarks}}</h2></summary>
-        <ul class="entries">{{#marked}}<li class="entry">{{voidWhat}}{{> groupVoid}}</li>{{/marked}}</ul>
+        <ul class="entries">{{#marked}}<li class="entry">{{voidWhat}}{{> voidForm}}</li>{{/marked}}</ul>
         </details>{{/hasMarked}}
         {{#held}}{{#hasPresent}}
         <details class="card"{{#fitOpen}} open{{/fitOpen}}><summary><h2>{{t.fitForPresent}}</h2></summary>
@@ -227,24 +227,12 @@ enum Templates {
         <button type="submit">{{t.show}}</button>
         </form>
         {{#shown}}<h2>{{t.costsHeading}}</h2>
-        <ul class="entries">{{#costs}}<li class="entry">{{voidWhat}}{{> costVoid}}</li>{{/costs}}</ul>
+        <ul class="entries">{{#costs}}<li class="entry">{{voidWhat}}{{> voidForm}}</li>{{/costs}}</ul>
         {{^costs}}<p class="muted">{{t.nothingYet}}</p>{{/costs}}
         <h2>{{t.staffTimeHeading}}</h2>
-        <ul class="entries">{{#staffTime}}<li class="entry">{{voidWhat}}{{> costVoid}}</li>{{/staffTime}}</ul>
+        <ul class="entries">{{#staffTime}}<li class="entry">{{voidWhat}}{{> voidForm}}</li>{{/staffTime}}</ul>
         {{^staffTime}}<p class="muted">{{t.nothingYet}}</p>{{/staffTime}}{{/shown}}
         {{/body}}{{/layout}}
-        """
-
-    /// The void of a project's cost or staff-time entry.
-    static let costVoid = """
-        <details><summary>{{t.void}}</summary>
-        <form method="post" action="/costs/void" class="stack">
-        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
-        <input type="hidden" name="event" value="{{eventId}}"><input type="hidden" name="project" value="{{project}}">
-        <p>{{t.voiding}}: {{voidWhat}}</p>
-        <label>{{t.voidReason}}<input name="reason" maxlength="500" required></label>
-        <button type="submit" class="secondary">{{t.void}}</button>
-        </form></details>
         """
 
     /// A report inside the site's layout, for a phone (`PhoneReport`).
@@ -470,13 +458,14 @@ enum Templates {
         {{/body}}{{/layout}}
         """
 
-    /// The void of a group's session or of a mark on its sheet (`voidWhat` names it; `session`,
-    /// on a sheet, brings the page back to it).
-    static let groupVoid = """
-        <details><summary>{{t.void}}</summary>
-        <form method="post" action="/groups/{{activity}}/void" class="stack">
+    /// A void beside the entry it voids: `voidWhat` names the entry, `voidAction` is the page's
+    /// void, and `voidKeep` a field that brings the page back as it was (the sheet's session, the
+    /// costs' project).
+    static let voidForm = """
+        <details{{#voidOpen}} open{{/voidOpen}}><summary>{{t.void}}</summary>
+        <form method="post" action="{{voidAction}}" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}">
-        <input type="hidden" name="event" value="{{eventId}}"><input type="hidden" name="session" value="{{sheetSession}}">
+        <input type="hidden" name="event" value="{{eventId}}">{{#voidKeep}}<input type="hidden" name="{{name}}" value="{{value}}">{{/voidKeep}}
         <p>{{t.voiding}}: {{voidWhat}}</p>
         <label>{{t.voidReason}}<input name="reason" maxlength="500" required></label>
         <button type="submit" class="secondary">{{t.void}}</button>
@@ -485,14 +474,7 @@ enum Templates {
 
     /// One entry of a person's file, with the void that names it.
     static let entry = """
-        <li class="entry"><span><strong>{{what}}</strong> {{day}}{{#detail}} · {{detail}}{{/detail}}</span>
-        <details{{#voidOpen}} open{{/voidOpen}}><summary>{{t.void}}</summary>
-        <form method="post" action="/people/{{handle}}/void" class="stack">
-        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="_request" value="{{requestKey}}"><input type="hidden" name="event" value="{{eventId}}">
-        <p>{{t.voiding}}: {{what}} {{day}}{{#detail}} · {{detail}}{{/detail}}</p>
-        <label>{{t.voidReason}}<input name="reason" maxlength="500" required></label>
-        <button type="submit" class="secondary">{{t.void}}</button>
-        </form></details></li>
+        <li class="entry"><span><strong>{{what}}</strong> {{day}}{{#detail}} · {{detail}}{{/detail}}</span>{{> voidForm}}</li>
         """
 
     /// A recording form of a person's page, the person (or their engagement) filled in.
