@@ -172,8 +172,16 @@ import Testing
         #expect(overview.body.contains("Kokemuskumppani L</a></td><td>kirjoittaminen 12.11.2026</td><td>Palkkio maksamatta"))
         #expect(!overview.body.contains("e-demo-"))
         let link = try #require(overview.body.firstMatch(of: /<a href="(\/people\/[A-Za-z0-9_-]+)">Kokemuskumppani L<\/a>/).map { String($0.output.1) })
+        let before = try server.events().count
         let page = try await browser.get(link)
         #expect(page.status == 200 && page.body.contains(#"name="engagement" value="e-demo-5""#))
+        // An anonymous expert is shown by alias, as on the lists: nothing opened, nothing logged.
+        #expect(page.body.contains("<h1>Kokemuskumppani L</h1>") && !page.body.contains("Kumppani 2 Esimerkki"))
+        #expect(try server.events().dropFirst(before).filter { $0.type == "access.logged" }.isEmpty)
+        // Found by their name, they are shown by alias too.
+        let found = try await browser.post("/people/search", [("name", "Kumppani 2")], csrf: try await browser.csrfToken())
+        #expect(found.body.contains("Kokemuskumppani L") && !found.body.contains("Kumppani 2 Esimerkki"))
+        #expect(!(try server.events().dropFirst(before).contains { $0.type == "access.logged" && $0.stream == "subject-p-t02" }))
     }
 
     @Test func aPersonIsSignedUpFromTheirPageByTheGroupsName() async throws {

@@ -99,7 +99,7 @@ struct PeopleController {
                 problem: String? = nil, opened: [LedgerService.OpenedValue]? = nil, open: PersonPage.OpenForm? = nil,
                 filled: FormFields = FormFields()) async throws -> Response {
         guard let file = try await ledger.personFile(participant) else { throw Refusal.notFound }
-        let name = try await ledger.names(of: [participant], actor: context.user.name, purpose: "the person's page on the server")[participant] ?? nil
+        let name = try await ledger.shownNames(of: [file.person], actor: context.user.name, purpose: "the person's page on the server")[participant] ?? nil
         let choices = try await ledger.choices(today: Day.today())
         let log = (try? ledger.accessLog(try SubjectID(participant))) ?? []
         let page = PersonPage(file: file, handle: handles.handle(for: participant), name: name, language: context.language,

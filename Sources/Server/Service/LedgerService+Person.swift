@@ -24,9 +24,18 @@ extension LedgerService {
             try PersonalData(store: store, keyStorePath: paths.keyStore, masterKeyPath: paths.masterKey).subjects(named: query)
         }) else { return nil }
         let people = try readModels.read { db in try subjects.compactMap { try PersonReadModel.person($0.text, in: db) } }
-        let names = try await names(of: people.map(\.participant), actor: actor, purpose: "name search on the server")
+        let names = try await shownNames(of: people, actor: actor, purpose: "name search on the server")
         return people.map { Found(participant: $0.participant, name: names[$0.participant] ?? nil, birthYear: $0.birthYear, municipality: $0.municipality) }
             .sorted { (displaySortKey($0.name), $0.participant) < (displaySortKey($1.name), $1.participant) }
+    }
+
+    /// The people's names as the pages show them: an anonymous expert by their alias, as the
+    /// lists show them (nothing opened, nothing logged); everyone else's opened and logged.
+    func shownNames(of people: [PersonReadModel.Person], actor: String, purpose: String) async throws -> [String: ListReports.Name?] {
+        let anonymous = people.filter(\.anonymousExpert)
+        var names = try await names(of: people.filter { !$0.anonymousExpert }.map(\.participant), actor: actor, purpose: purpose)
+        for expert in anonymous { names[expert.participant] = .alias(expert.expertAlias ?? "") }
+        return names
     }
 
     private func displaySortKey(_ name: ListReports.Name?) -> String {
