@@ -250,6 +250,10 @@ import Testing
         let created = try #require(try server.events().first { $0.stream == TestServer.ownActivity && $0.type == "activity.created" })
         #expect(try await browser.post(Self.group + "/void", [("event", created.eventId), ("reason", "x")], csrf: csrf).status == 400)
         #expect(try server.events().count == before)
+        // The sheet to come back to is an id, never anything else put in the address.
+        #expect(try await browser.post(Self.group + "/void", [("event", absent.eventId), ("session", "s1?x=/../y"), ("reason", "x")],
+                                       csrf: csrf).status == 400)
+        #expect(try server.events().count == before)
     }
 
     @Test func thePrintedListHasTheSessionAndASignatureLineForEachPersonAndLogsTheNames() async throws {

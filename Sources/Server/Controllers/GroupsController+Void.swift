@@ -13,6 +13,8 @@ extension GroupsController {
         let activity = try context.parameters.require("activity")
         // Back to the sheet the form was on, or to the group's page.
         let session = context.form["session"].flatMap { $0.isEmpty ? nil : $0 }
+        // It goes into the address the browser is sent back to: an id, or nothing.
+        if let session, !ServedReport.Field.isIdentifier(session) { throw Refusal.badForm }
         let back = session.map { "/groups/\(activity)/sessions/\($0)" } ?? "/groups/\(activity)"
         let key = try IdempotencyKey.of(request, form: context.form)
         if try ledger.replayed(key, actor: context.user.name) != nil { return .redirect(to: back + "?voided=1") }
