@@ -118,18 +118,12 @@ public final class KeyStore: Sendable {
             if try Self.isErased(subject, in: db) { throw PrivacyError.erased(subject: subject.text) }
             if let wrapped = try Data.fetchOne(
                 db, sql: "SELECT wrapped_key FROM subject_keys WHERE subject = ?", arguments: [subject.text]) {
-                do {
-                    let box = try AES.GCM.SealedBox(combined: wrapped)
-                    return SymmetricKey(data: try AES.GCM.open(box, using: masterKey.key, authenticating: authenticated))
-                } catch {
-                    throw PrivacyError.cannotOpen(subject: subject.text)
-                }
+                guard let key = Self.unwrap(wrapped, masterKey, authenticated) else { throw PrivacyError.cannotOpen(subject: subject.text) }
+                return SymmetricKey(data: key)
             }
             guard create else { throw PrivacyError.noPersonalData(subject: subject.text) }
             let key = SymmetricKey(size: .bits256)
-            let wrapped = try key.withUnsafeBytes { bytes in
-                try AES.GCM.seal(Data(bytes), using: masterKey.key, authenticating: authenticated).combined ?? Data()
-            }
+            let wrapped = try Self.wrap(key, masterKey, authenticated)
             try db.execute(
                 sql: "INSERT INTO subject_keys (subject, wrapped_key, created_at) VALUES (?, ?, ?)",
                 arguments: [subject.text, wrapped, Timestamp.now().recordedAtText])
@@ -143,17 +137,12 @@ public final class KeyStore: Sendable {
         let authenticated = Data("tuki-name-index-key-v1".utf8)
         return try queue.write { db in
             if let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped_key FROM name_index_key WHERE id = 1") {
-                do {
-                    return Array(try AES.GCM.open(AES.GCM.SealedBox(combined: wrapped), using: masterKey.key, authenticating: authenticated))
-                } catch {
-                    throw PrivacyError.cannotOpenNameIndex
-                }
+                guard let key = Self.unwrap(wrapped, masterKey, authenticated) else { throw PrivacyError.cannotOpenNameIndex }
+                return Array(key)
             }
             let key = SymmetricKey(size: .bits256)
-            let bytes = key.withUnsafeBytes { Array($0) }
-            let wrapped = try AES.GCM.seal(Data(bytes), using: masterKey.key, authenticating: authenticated).combined ?? Data()
-            try db.execute(sql: "INSERT INTO name_index_key (id, wrapped_key) VALUES (1, ?)", arguments: [wrapped])
-            return bytes
+            try db.execute(sql: "INSERT INTO name_index_key (id, wrapped_key) VALUES (1, ?)", arguments: [try Self.wrap(key, masterKey, authenticated)])
+            return key.withUnsafeBytes { Array($0) }
         }
     }
 
@@ -179,6 +168,18 @@ public final class KeyStore: Sendable {
             try String.fetchAll(db, sql: sql + " ORDER BY subject", arguments: StatementArguments(tokens.map { Data($0) }))
                 .compactMap { try? SubjectID($0) }
         }
+    }
+
+    /// A key sealed under the master key, bound to what it is the key of (`authenticated`).
+    private static func wrap(_ key: SymmetricKey, _ masterKey: MasterKey, _ authenticated: Data) throws -> Data {
+        try key.withUnsafeBytes { bytes in
+            try AES.GCM.seal(Data(bytes), using: masterKey.key, authenticating: authenticated).combined ?? Data()
+        }
+    }
+
+    /// The key `wrap` sealed; nil if it does not open (altered, or sealed as another's key).
+    private static func unwrap(_ wrapped: Data, _ masterKey: MasterKey, _ authenticated: Data) -> Data? {
+        try? AES.GCM.open(AES.GCM.SealedBox(combined: wrapped), using: masterKey.key, authenticating: authenticated)
     }
 
     public func isErased(_ subject: SubjectID) throws -> Bool {

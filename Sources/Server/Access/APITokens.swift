@@ -1,3 +1,4 @@
+import ExtrasBase64
 import Foundation
 
 /// The API's bearer tokens: random, kept in memory only, for eight hours. A token is not a cookie,
@@ -33,7 +34,6 @@ enum RandomToken {
     static func make() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64.encodeToString(bytes: bytes, options: [.base64UrlAlphabet, .omitPaddingCharacter])
     }
 }

@@ -56,8 +56,7 @@ struct CostsController {
         if let project {
             let entries = try await ledger.projectEntries(project)
             let events = try ledger.eventIds(at: entries.costs.map(\.position) + entries.staffTime.map(\.position))
-            let names = Dictionary(choices.activities.compactMap { choice in choice["activity"].map { ($0, choice["name"] ?? $0) } },
-                                   uniquingKeysWith: { first, _ in first })
+            let names = ActivityLabels.names(choices.activities)
             let euros = { (cents: Int) in Report.Cell.cents(cents).shown(language) }
             values["shown"] = true
             values["voidAction"] = "/costs/void"

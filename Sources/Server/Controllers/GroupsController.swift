@@ -118,8 +118,9 @@ struct GroupsController {
         var values: [String: Any] = ["activity": activity, "name": group.name, "sessions": sessions, "voidAction": "/groups/\(activity)/void",
                                      "people": people.map { ["name": displayName($0.name, language)] },
                                      "first": Shown.day(today), "durationMinutes": 90]
-        // The next session as the last one planned, a week on: one tap for a weekly group.
-        if let last = group.sessions.last(where: { $0.status != "cancelled" }), let next = Day.adding(7, to: max(last.date, Day.adding(-7, to: today) ?? today)) {
+        // The next session as the last one planned, a week on (and not before today): one tap for a weekly group.
+        if let last = group.sessions.last(where: { $0.status != "cancelled" }), let weekOn = Day.adding(7, to: last.date) {
+            let next = max(weekOn, today)
             let minutes = last.durationMinutes ?? 90
             values["next"] = ["date": next, "shown": Shown.when(date: next, startTime: last.startTime, language), "startTime": last.startTime ?? "",
                               "durationMinutes": minutes, "location": last.location ?? ""]

@@ -31,9 +31,7 @@ struct PersonPage {
     let open: OpenForm?
     let filled: FormFields
 
-    private var activityNames: [String: String] {
-        Dictionary(activities.compactMap { choice in choice["activity"].map { ($0, choice["name"] ?? $0) } }, uniquingKeysWith: { first, _ in first })
-    }
+    private var activityNames: [String: String] { ActivityLabels.names(activities) }
 
     func values() -> [String: Any] {
         let person = file.person

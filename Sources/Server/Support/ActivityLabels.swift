@@ -9,6 +9,11 @@ enum ActivityLabels {
         let municipality: String
     }
 
+    /// Each activity's name by its id, from a form's choices (`LedgerService.choices`).
+    static func names(_ choices: [[String: String]]) -> [String: String] {
+        Dictionary(choices.compactMap { choice in choice["activity"].map { ($0, choice["name"] ?? $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Each activity's id, name and label, in the order given.
     static func labelled(_ activities: [Activity]) -> [[String: String]] {
         let byName = Dictionary(grouping: activities, by: \.name)

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import Hummingbird
 import MultipartKit
 import NIOCore
 
@@ -85,12 +86,10 @@ extension FormFields {
 
     /// The boundary of a `multipart/form-data` content type; nil for another type.
     static func multipartBoundary(_ contentType: String) -> String? {
-        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.first?.lowercased() == "multipart/form-data",
-              let boundary = parts.first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
+        guard let type = MediaType(from: contentType), type.isType(.multipartForm), let parameter = type.parameter,
+              parameter.name.lowercased() == "boundary", (1...70).contains(parameter.value.count)
         else { return nil }
-        let text = String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        return text.isEmpty || text.count > 70 ? nil : text
+        return parameter.value
     }
 
     private static func text(_ bytes: [UInt8]) -> String {

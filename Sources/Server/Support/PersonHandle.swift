@@ -1,4 +1,5 @@
 import EventStore
+import ExtrasBase64
 import Foundation
 
 /// A person's page has an address without the person's id in it: the id sealed (AES-GCM) under a
@@ -12,16 +13,14 @@ struct PersonHandles: Sendable {
     /// A new handle for the participant: each one different, each one opening to them.
     func handle(for participant: String) -> String {
         let sealed = (try? AES.GCM.seal(Data(participant.utf8), using: key, authenticating: Self.context).combined) ?? Data()
-        return sealed.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64.encodeToString(bytes: sealed, options: [.base64UrlAlphabet, .omitPaddingCharacter])
     }
 
     /// The participant a handle of this process stands for; nil for anything else.
     func participant(_ handle: String) -> String? {
         guard handle.count <= 200 else { return nil }
-        var text = handle.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
-        guard let data = Data(base64Encoded: text), let box = try? AES.GCM.SealedBox(combined: data),
+        guard let data = try? Base64.decode(string: handle, options: [.base64UrlAlphabet, .omitPaddingCharacter]),
+              let box = try? AES.GCM.SealedBox(combined: data),
               let opened = try? AES.GCM.open(box, using: key, authenticating: Self.context)
         else { return nil }
         return String(data: opened, encoding: .utf8)
